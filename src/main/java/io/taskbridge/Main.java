@@ -1,0 +1,2 @@
+package io.taskbridge;
+public final class Main { public static void main(String[] a) {} }
