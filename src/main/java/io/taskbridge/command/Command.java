@@ -1,0 +1,51 @@
+package io.taskbridge.command;
+
+import io.taskbridge.task.Priority;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a person asked for with {@code /task}: the grammar's output, before anything is looked up.
+ * User ids are Slack ids ({@code U123}) taken from mentions; due dates are still the words the
+ * person typed, resolved later in their own time zone by {@link DueDates}.
+ */
+public sealed interface Command {
+
+    /** {@code /task add Review the Q3 report @alice due friday 5pm !high #finance remind 24h}. */
+    record Add(
+            String title,
+            Optional<String> assignee,
+            Optional<String> due,
+            Optional<Priority> priority,
+            List<String> tags,
+            Optional<Duration> remind) implements Command {
+        public Add {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** {@code /task} alone, or {@code /task add} with no title: the creation modal. */
+    record OpenForm() implements Command {}
+
+    /**
+     * {@code /task list}, {@code list @bob}, {@code list overdue}, {@code list #finance}; filters
+     * combine. No assignee means "mine" (the caller's).
+     */
+    record ListTasks(Optional<String> assignee, Optional<String> tag, boolean overdueOnly) implements Command {}
+
+    record Show(long taskId) implements Command {}
+
+    record Start(long taskId) implements Command {}
+
+    record Done(long taskId) implements Command {}
+
+    record Cancel(long taskId) implements Command {}
+
+    record Assign(long taskId, String assignee) implements Command {}
+
+    /** {@code /task due 42 tomorrow 9am}; {@code /task due 42 none} clears the date. */
+    record Due(long taskId, Optional<String> due) implements Command {}
+
+    record Help() implements Command {}
+}
