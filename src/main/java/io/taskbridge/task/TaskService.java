@@ -1,0 +1,157 @@
+package io.taskbridge.task;
+
+import io.taskbridge.store.TaskDao;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every change to a task goes through here: validated by {@link TaskRules}, written with a
+ * compare-and-set on the task's version, and announced as one {@link TaskChanged} inside the same
+ * transaction. Nothing is half-written: a refused change writes nothing.
+ */
+public final class TaskService {
+    private static final int ATTEMPTS = 30;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final TaskEvents events;
+
+    public TaskService(Jdbi jdbi, Clock clock, TaskEvents events) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** What {@link #create} did: {@code created} is false when the idempotency key was seen before. */
+    public record Created(Task task, boolean created) {}
+
+    /** What a change did: {@code before} equals {@code after} when there was nothing to change. */
+    public record Change(Task before, Task after) {
+        public boolean changed() {
+            return before.version() != after.version();
+        }
+    }
+
+    /**
+     * Creates a task. The same {@code idempotencyKey} (Slack's trigger_id, a view id, a REST
+     * Idempotency-Key) always gives back the first task made with it.
+     */
+    public Created create(TaskDraft draft, String actor, Optional<SlackPlace> place, Optional<String> idempotencyKey) {
+        Instant now = clock.instant();
+        TaskRules.require(draft, Optional.empty(), now);
+        Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
+                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0);
+        return jdbi.inTransaction(tx -> {
+            TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
+            if (inserted.created()) {
+                events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
+            }
+            return new Created(inserted.task(), inserted.created());
+        });
+    }
+
+    public Optional<Task> find(long id) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.find(id));
+    }
+
+    public Task get(long id) {
+        return find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+    }
+
+    public List<Task> list(TaskQuery query) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query));
+    }
+
+    public int count(TaskQuery query) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query));
+    }
+
+    /** Moves a task along the strict lifecycle; moving to the status it has already is no change. */
+    public Change moveTo(long id, Status target, String actor) {
+        return change(id, actor, draft -> draft.withStatus(target));
+    }
+
+    /**
+     * Marks an open task done in one step, from TODO or IN_PROGRESS as well as REVIEW. This is the
+     * one shortcut past the strict lifecycle, and only chat takes it: a person who says "done" in
+     * Slack is stating a fact, and making them type start and review first would add steps that
+     * carry no information. The REST API keeps the strict lifecycle.
+     */
+    public Change complete(long id, String actor) {
+        return apply(id, actor, task -> {
+            if (task.status() == Status.DONE) {
+                return task.draft();
+            }
+            if (!task.status().canQuickComplete()) {
+                throw new TaskProblem.TransitionRefused(id, task.status(), Status.DONE);
+            }
+            return task.draft().withStatus(Status.DONE);
+        });
+    }
+
+    public Change assign(long id, Optional<String> assignee, String actor) {
+        return change(id, actor, draft -> draft.withAssignee(assignee));
+    }
+
+    public Change reschedule(long id, Optional<Instant> due, String actor) {
+        return change(id, actor, draft -> draft.withDueDate(due)
+                .withWarning(due.isEmpty() ? Optional.<Duration>empty() : draft.warning()));
+    }
+
+    /** Any change of the settable fields; a status change must follow the strict lifecycle. */
+    public Change change(long id, String actor, UnaryOperator<TaskDraft> edit) {
+        return apply(id, actor, task -> {
+            TaskDraft draft = edit.apply(task.draft());
+            if (draft.status() != task.status() && !task.status().canMoveTo(draft.status())) {
+                throw new TaskProblem.TransitionRefused(id, task.status(), draft.status());
+            }
+            return draft;
+        });
+    }
+
+    private interface Edit {
+        TaskDraft apply(Task current);
+    }
+
+    private Change apply(long id, String actor, Edit edit) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Change> done = jdbi.inTransaction(tx -> {
+                TaskDao dao = tx.attach(TaskDao.class);
+                Task before = dao.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+                TaskDraft draft = edit.apply(before);
+                if (draft.equals(before.draft())) {
+                    return Optional.of(new Change(before, before));
+                }
+                Instant now = clock.instant();
+                TaskRules.require(draft, Optional.of(before), now);
+                Task written = before.with(draft, now);
+                if (!dao.update(written)) {
+                    return Optional.<Change>empty();
+                }
+                Task after = dao.find(id).orElseThrow();
+                events.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
+                return Optional.of(new Change(before, after));
+            });
+            if (done.isPresent()) {
+                return done.get();
+            }
+            backOff(attempt);
+        }
+        throw new TaskProblem.Busy(id);
+    }
+
+    /** Someone else's write won the compare-and-set: wait a moment, spread out, then read again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a task change", e);
+        }
+    }
+}
