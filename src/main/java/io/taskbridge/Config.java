@@ -1,0 +1,95 @@
+package io.taskbridge;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting, read once from the environment (names as in DESIGN.md). Nothing set is a valid
+ * configuration: embedded SQLite, the built-in task store, the REST API, Slack off.
+ */
+public record Config(
+        int port,
+        String dbUrl,
+        Optional<String> dbUser,
+        Optional<Secret> dbPassword,
+        Slack slack,
+        Duration outboxPollInterval) {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+    /** How the service talks to Slack; {@code signingSecret} and {@code botToken} both set means HTTP mode. */
+    public record Slack(Optional<Secret> signingSecret, Optional<Secret> botToken, Optional<Secret> appToken,
+                        URI apiUrl) {
+        public boolean httpMode() {
+            return signingSecret.isPresent() && botToken.isPresent();
+        }
+
+        public boolean socketMode() {
+            return appToken.isPresent() && botToken.isPresent();
+        }
+
+        public boolean enabled() {
+            return httpMode() || socketMode();
+        }
+
+        /** What an operator must set to turn Slack on, or empty when it is on. */
+        public Optional<String> missing() {
+            if (enabled()) {
+                return Optional.empty();
+            }
+            if (botToken.isEmpty()) {
+                return Optional.of("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)");
+            }
+            return Optional.of("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+        }
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads settings from a map shaped like the environment; a malformed value fails with its name. */
+    public static Config from(Map<String, String> env) {
+        return new Config(
+                integer(env, "PORT", DEFAULT_PORT),
+                text(env, "TASKBRIDGE_DB_URL").orElse(DEFAULT_DB_URL),
+                text(env, "TASKBRIDGE_DB_USER"),
+                text(env, "TASKBRIDGE_DB_PASSWORD").map(Secret::new),
+                new Slack(
+                        text(env, "SLACK_SIGNING_SECRET").map(Secret::new),
+                        text(env, "SLACK_BOT_TOKEN").map(Secret::new),
+                        text(env, "SLACK_APP_TOKEN").map(Secret::new),
+                        apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL))),
+                Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)));
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        Optional<String> raw = text(env, name);
+        try {
+            return raw.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + raw.get() + "'");
+        }
+    }
+
+    private static URI apiUrl(String raw) {
+        String withSlash = raw.endsWith("/") ? raw : raw + "/";
+        try {
+            URI uri = URI.create(withSlash);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SLACK_API_URL must be an absolute URL such as " + DEFAULT_SLACK_API_URL);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.taskbridge.http;
+
+import com.slack.api.bolt.App;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.taskbridge.store.Database;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one HTTP server: Slack's endpoint (when Slack is configured), health, and error mapping. */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    /** Larger bodies are refused with 413 before anything reads them. */
+    public static final long MAX_BODY = 1024 * 1024;
+
+    private final Javalin javalin;
+
+    public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack) {
+        this.javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_BODY;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.routes.get("/healthz", ctx -> {
+                boolean up = db.ping();
+                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "unavailable",
+                        "database", up ? "up" : "down"));
+            });
+            slack.ifPresent(s -> cfg.routes.post("/slack/events", new SlackEndpoint(s.app(), s.signature())));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                int status = e.getStatus();
+                String code = switch (status) {
+                    case 413 -> "payload_too_large";
+                    case 404 -> "resource_not_found";
+                    case 405 -> "method_not_allowed";
+                    default -> status >= 500 ? "server_error" : "invalid_parameters";
+                };
+                String message = status == 413 ? "The request body is larger than 1 MiB." : e.getMessage();
+                Problems.send(ctx, status, code, message);
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                Problems.send(ctx, 500, "server_error", "Something went wrong on our side.");
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    Problems.send(ctx, 404, "resource_not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        });
+    }
+
+    /** Slack's listener set and the signature check that guards it. */
+    public record SlackRoute(App app, SlackSignature signature) {}
+
+    public HttpServer start(int port) {
+        javalin.start(port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

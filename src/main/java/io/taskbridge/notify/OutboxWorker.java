@@ -1,0 +1,165 @@
+package io.taskbridge.notify;
+
+import io.taskbridge.store.OutboxDao;
+import io.taskbridge.store.OutboxRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows: claims due rows with a lease, hands each to the {@link Delivery}, then
+ * deletes it, schedules a retry (Retry-After, or exponential back-off with jitter), or marks it
+ * dead after the last attempt. Runs on one thread of its own; woken as soon as a change commits,
+ * and polls as a fallback, so rows written by another instance are delivered too.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    private static final int BATCH = 50;
+
+    private final Jdbi jdbi;
+    private final OutboxCodec codec;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
+        this.jdbi = jdbi;
+        this.codec = codec;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "outbox-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the worker to look for due rows now rather than at its next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                while (running && drainOnce() > 0) {
+                    // keep going while there is work
+                }
+            } catch (RuntimeException e) {
+                log.error("outbox worker failed a pass; retrying after the poll interval", e);
+            }
+            awaitSignal();
+        }
+    }
+
+    private void awaitSignal() {
+        lock.lock();
+        try {
+            if (!woken) {
+                signal.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests. */
+    int drainOnce() {
+        long now = clock.millis();
+        List<OutboxRow> due = jdbi.withExtension(OutboxDao.class, dao -> dao.due(now, BATCH));
+        int claimed = 0;
+        for (OutboxRow row : due) {
+            long until = clock.millis() + LEASE.toMillis();
+            boolean mine = jdbi.withExtension(OutboxDao.class, dao -> dao.claim(row.id(), row.leaseUntil(), until)) == 1;
+            if (mine) {
+                claimed++;
+                deliver(row);
+            }
+        }
+        return claimed;
+    }
+
+    private void deliver(OutboxRow row) {
+        Delivery.Outcome outcome;
+        try {
+            outcome = delivery.deliver(codec.read(row.kind(), row.payload()));
+        } catch (RuntimeException e) {
+            log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
+            outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);
+        }
+        int attempt = row.attempts() + 1;
+        Delivery.Outcome result = outcome;
+        jdbi.useExtension(OutboxDao.class, dao -> settle(dao, row, attempt, result));
+    }
+
+    private void settle(OutboxDao dao, OutboxRow row, int attempt, Delivery.Outcome outcome) {
+        if (outcome instanceof Delivery.Outcome.Delivered) {
+            if (dao.delete(row.id(), row.version()) == 0) {
+                dao.release(row.id());
+            }
+        } else if (outcome instanceof Delivery.Outcome.WaitFor wait) {
+            log.info("outbox row {} ({}) waits {}s: {}", row.id(), row.kind(), wait.delay().toSeconds(), wait.reason());
+            dao.waitUntil(row.id(), clock.millis() + wait.delay().toMillis(), wait.reason());
+        } else if (outcome instanceof Delivery.Outcome.Failed failed) {
+            if (!failed.retryable() || attempt >= MAX_ATTEMPTS) {
+                log.warn("outbox row {} ({}) is dead after {} attempt(s): {}", row.id(), row.kind(), attempt, failed.reason());
+                dao.bury(row.id(), failed.reason());
+            } else {
+                Duration delay = backoff(attempt);
+                log.info("outbox row {} ({}) failed attempt {} ({}); next in {}s", row.id(), row.kind(), attempt,
+                        failed.reason(), delay.toSeconds());
+                dao.retryAt(row.id(), clock.millis() + delay.toMillis(), failed.reason());
+            }
+        }
+    }
+
+    /** 2s, 4s, 8s … capped at 10 minutes, each with up to 50% random jitter so retries spread out. */
+    static Duration backoff(int attempt) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(capped / 2 + jitter);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.taskbridge.slack;
+
+/** Who asked, from where: the Slack ids a command or click arrives with. */
+public record Caller(String userId, String teamId, String channelId) {}

@@ -1,0 +1,187 @@
+package io.taskbridge.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import io.taskbridge.command.Command;
+import io.taskbridge.command.CommandParser;
+import io.taskbridge.command.Usage;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.TaskDraft;
+import io.taskbridge.task.TaskProblem;
+import io.taskbridge.task.TaskRules;
+import io.taskbridge.task.TaskService;
+import io.taskbridge.task.SlackPlace;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bolt app: {@code /task}, the task message's buttons and the creation modal. Every listener
+ * acks at once; whatever may be slow (a Slack look-up, a task backend) runs on {@code work} and
+ * reports through {@code response_url} or the Web API.
+ */
+public final class SlackApp {
+    private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+    static final String BUSY = "Taskbridge is very busy right now; nothing was changed. Please try again in a minute.";
+
+    private final TaskService tasks;
+    private final TaskCommands commands;
+    private final UserZones zones;
+    private final SlackWeb web;
+    private final Executor work;
+    private final Clock clock;
+
+    public SlackApp(TaskService tasks, UserZones zones, SlackWeb web, Executor work, Clock clock) {
+        this.tasks = tasks;
+        this.commands = new TaskCommands(tasks, zones, clock);
+        this.zones = zones;
+        this.web = web;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /**
+     * Bolt's request verification is off because {@code http.SlackSignature} has checked the raw
+     * bytes before Bolt sees the request; events with no listener are answered 200 and ignored.
+     */
+    public App build(String signingSecret, String botToken, Slack slack) {
+        AppConfig config = AppConfig.builder()
+                .signingSecret(signingSecret)
+                .singleTeamBotToken(botToken)
+                .slack(slack)
+                .requestVerificationEnabled(false)
+                .unmatchedRequestHandler(request -> Response.ok())
+                .build();
+        App app = new App(config);
+        app.command("/task", this::onCommand);
+        app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
+        app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
+        app.viewSubmission(TaskModal.CALLBACK_ID, this::onFormSubmitted);
+        return app;
+    }
+
+    private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload p = request.getPayload();
+        CommandParser.Parse parse = CommandParser.parse(p.getText());
+        if (parse instanceof CommandParser.Parse.Invalid invalid) {
+            return ctx.ack(":warning: " + invalid.problem() + "\n" + invalid.usage());
+        }
+        Command command = ((CommandParser.Parse.Ok) parse).command();
+        if (command instanceof Command.Help) {
+            return ctx.ack(Usage.HELP_TEXT);
+        }
+        Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId());
+        Runnable job = command instanceof Command.OpenForm
+                ? () -> openForm(p.getTriggerId(), caller, ctx)
+                : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
+        return later(job) ? ctx.ack() : ctx.ack(BUSY);
+    }
+
+    private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
+        SlackResult<String> opened = web.openView(triggerId, TaskModal.create(caller.channelId()));
+        if (!(opened instanceof SlackResult.Ok)) {
+            log.warn("views.open failed: {}", opened);
+            reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
+            return;
+        }
+        zones.of(caller.userId()); // warm the cache: the submission must be answered within 3 seconds
+    }
+
+    private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
+        BlockActionPayload p = request.getPayload();
+        OptionalLong id = p.getActions().isEmpty() ? OptionalLong.empty()
+                : TaskMessage.taskId(p.getActions().get(0).getValue());
+        if (id.isEmpty()) {
+            return ctx.ack();
+        }
+        String user = p.getUser().getId();
+        boolean queued = later(() -> {
+            try {
+                TaskService.Change change = target == Status.DONE
+                        ? tasks.complete(id.getAsLong(), user)
+                        : tasks.moveTo(id.getAsLong(), target, user);
+                log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
+            } catch (TaskProblem e) {
+                ephemeral(ctx, ":warning: " + e.getMessage());
+            }
+        });
+        if (!queued) {
+            ephemeral(ctx, BUSY);
+        }
+        return ctx.ack();
+    }
+
+    private Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = request.getPayload();
+        String user = p.getUser().getId();
+        Instant now = clock.instant();
+        TaskForm.Result read = TaskModal.read(p.getView().getState()).toDraft(now.atZone(zones.of(user)));
+        if (read instanceof TaskForm.Result.Errors errors) {
+            return ctx.ack(r -> r.responseAction("errors").errors(errors.errors()));
+        }
+        TaskDraft draft = ((TaskForm.Result.Draft) read).draft();
+        Map<String, String> problems = TaskRules.check(draft, Optional.empty(), now);
+        if (!problems.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
+        }
+        String channel = p.getView().getPrivateMetadata();
+        Optional<SlackPlace> place = channel == null || channel.isBlank() ? Optional.empty()
+                : Optional.of(SlackPlace.channel(p.getTeam().getId(), channel));
+        try {
+            tasks.create(draft, user, place, Optional.of("view:" + p.getView().getId()));
+        } catch (TaskProblem.Invalid e) {
+            return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(e.fields())));
+        }
+        return ctx.ack();
+    }
+
+    private boolean later(Runnable job) {
+        try {
+            work.execute(() -> {
+                try {
+                    job.run();
+                } catch (RuntimeException e) {
+                    log.error("a Slack request failed after its ack", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            log.warn("refused a Slack request: the work queue is full");
+            return false;
+        }
+    }
+
+    private static void reply(SlashCommandContext ctx, String text) {
+        try {
+            ctx.respond(text);
+        } catch (IOException e) {
+            log.warn("could not answer through response_url: {}", e.getMessage());
+        }
+    }
+
+    private static void ephemeral(ActionContext ctx, String text) {
+        try {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        } catch (IOException e) {
+            log.warn("could not answer through response_url: {}", e.getMessage());
+        }
+    }
+}

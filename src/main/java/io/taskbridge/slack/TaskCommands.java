@@ -1,0 +1,132 @@
+package io.taskbridge.slack;
+
+import io.taskbridge.command.Command;
+import io.taskbridge.command.DueDates;
+import io.taskbridge.command.Usage;
+import io.taskbridge.task.SlackPlace;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskDraft;
+import io.taskbridge.task.TaskProblem;
+import io.taskbridge.task.TaskQuery;
+import io.taskbridge.task.TaskService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries out a parsed {@code /task} command for a Slack user and says what to tell them.
+ * Runs after the ack: it may look up the caller's time zone in Slack.
+ */
+final class TaskCommands {
+    static final int LIST_LIMIT = 20;
+
+    private final TaskService tasks;
+    private final UserZones zones;
+    private final Clock clock;
+
+    TaskCommands(TaskService tasks, UserZones zones, Clock clock) {
+        this.tasks = tasks;
+        this.zones = zones;
+        this.clock = clock;
+    }
+
+    /** The reply for the person; every refusal is explained, and a refused command changed nothing. */
+    String run(Command command, Caller caller, String idempotencyKey) {
+        try {
+            return execute(command, caller, idempotencyKey);
+        } catch (TaskProblem.Invalid e) {
+            return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);
+        } catch (TaskProblem e) {
+            return ":warning: " + e.getMessage();
+        }
+    }
+
+    private String execute(Command command, Caller caller, String idempotencyKey) {
+        Instant now = clock.instant();
+        if (command instanceof Command.Add add) {
+            return add(add, caller, idempotencyKey);
+        } else if (command instanceof Command.ListTasks list) {
+            return list(list, caller, now);
+        } else if (command instanceof Command.Show show) {
+            return Replies.show(tasks.get(show.taskId()), now);
+        } else if (command instanceof Command.Start start) {
+            return changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress");
+        } else if (command instanceof Command.Done done) {
+            return changed(tasks.complete(done.taskId(), caller.userId()), "done");
+        } else if (command instanceof Command.Cancel cancel) {
+            return changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled");
+        } else if (command instanceof Command.Assign assign) {
+            return changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
+                    "assigned to <@" + assign.assignee() + ">");
+        } else if (command instanceof Command.Due due) {
+            Optional<Instant> when = Optional.empty();
+            if (due.due().isPresent()) {
+                DueDates.Parsed parsed = DueDates.parse(due.due().get(), zoned(caller, now));
+                if (parsed instanceof DueDates.Parsed.Unreadable u) {
+                    return ":warning: " + u.problem() + "\n" + Usage.DUE;
+                }
+                when = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
+            }
+            return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
+                    when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
+        } else if (command instanceof Command.Help) {
+            return Usage.HELP_TEXT;
+        }
+        throw new IllegalArgumentException("not a command to run after the ack: " + command);
+    }
+
+    private String add(Command.Add add, Caller caller, String idempotencyKey) {
+        Optional<Instant> due = Optional.empty();
+        if (add.due().isPresent()) {
+            DueDates.Parsed parsed = DueDates.parse(add.due().get(), zoned(caller, clock.instant()));
+            if (parsed instanceof DueDates.Parsed.Unreadable u) {
+                return ":warning: " + u.problem() + "\n" + Usage.ADD;
+            }
+            due = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
+        }
+        TaskDraft draft = TaskDraft.titled(add.title())
+                .withAssignee(add.assignee())
+                .withDueDate(due)
+                .withPriority(add.priority().orElse(io.taskbridge.task.Priority.DEFAULT))
+                .withTags(add.tags())
+                .withWarning(add.remind());
+        TaskService.Created created = tasks.create(draft, caller.userId(),
+                Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId())), Optional.of(idempotencyKey));
+        return Replies.created(created.task());
+    }
+
+    private String list(Command.ListTasks list, Caller caller, Instant now) {
+        boolean filtered = list.assignee().isPresent() || list.tag().isPresent() || list.overdueOnly();
+        Optional<String> assignee = filtered ? list.assignee() : Optional.of(caller.userId());
+        TaskQuery query = TaskQuery.all().open()
+                .withAssignee(assignee)
+                .withTag(list.tag())
+                .withDueBefore(list.overdueOnly() ? Optional.of(now) : Optional.empty())
+                .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
+                .page(LIST_LIMIT, 0);
+        List<Task> found = tasks.list(query);
+        StringBuilder heading = new StringBuilder(list.overdueOnly() ? "Overdue tasks" : "Open tasks");
+        assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to <@" + a + ">"));
+        list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t)));
+        return Replies.list(found, heading.toString(), now);
+    }
+
+    private ZonedDateTime zoned(Caller caller, Instant now) {
+        return now.atZone(zones.of(caller.userId()));
+    }
+
+    private static String changed(TaskService.Change change, String state) {
+        Task t = change.after();
+        if (!change.changed()) {
+            return "Task #" + t.id() + " is already " + state + ".";
+        }
+        return Replies.changed(t);
+    }
+
+    private static String usageFor(Command command) {
+        return command instanceof Command.Add ? Usage.ADD : "";
+    }
+}

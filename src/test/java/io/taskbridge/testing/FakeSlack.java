@@ -1,0 +1,159 @@
+package io.taskbridge.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A Slack Web API on loopback that records every call and answers like Slack: form-encoded
+ * methods under {@code /api/}, JSON posts to {@code /response/{id}} (response_url). Tests can
+ * queue failures per method: a 429 with Retry-After, a 5xx, an {@code ok:false} error, or a hang.
+ */
+public final class FakeSlack implements AutoCloseable {
+    /** One call as received. {@code form} for Web API methods, {@code json} for response_url posts. */
+    public record Call(String method, Map<String, String> form, JsonNode json, String authorization) {
+        public String param(String name) {
+            return form.get(name);
+        }
+    }
+
+    /** A canned failure for the next call of a method. */
+    public sealed interface Failure {
+        record RateLimited(int retryAfterSeconds) implements Failure {}
+
+        record ServerError(int status) implements Failure {}
+
+        record SlackError(String error) implements Failure {}
+
+        record Hang(Duration duration) implements Failure {}
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Javalin server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+
+    public FakeSlack() {
+        server = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.post("/api/{method}", this::method);
+            cfg.routes.post("/response/{id}", ctx -> {
+                calls.add(new Call("response_url", Map.of("id", ctx.pathParam("id")), JSON.readTree(ctx.body()), null));
+                ctx.json(Map.of("ok", true));
+            });
+        }).start("127.0.0.1", 0);
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.port() + "/api/";
+    }
+
+    public String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.port() + "/response/" + id;
+    }
+
+    public void timeZone(String userId, String zone) {
+        timeZones.put(userId, zone);
+    }
+
+    public void failNext(String method, Failure failure) {
+        failures.computeIfAbsent(method, k -> new ConcurrentLinkedDeque<>()).add(failure);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits up to ten seconds for a call matching {@code test}; fails the test if none comes. */
+    public Call await(String method, Predicate<Call> test) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Call c : calls(method)) {
+                if (test.test(c)) {
+                    return c;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no " + method + " call matched within 10s; calls were: " + calls);
+    }
+
+    public Call await(String method) {
+        return await(method, c -> true);
+    }
+
+    private void method(Context ctx) throws Exception {
+        String method = ctx.pathParam("method");
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
+        calls.add(new Call(method, form, null, ctx.header("Authorization")));
+        Deque<Failure> queued = failures.get(method);
+        Failure failure = queued == null ? null : queued.poll();
+        if (failure instanceof Failure.RateLimited r) {
+            ctx.status(429).header("Retry-After", String.valueOf(r.retryAfterSeconds())).json(Map.of("ok", false, "error", "ratelimited"));
+            return;
+        } else if (failure instanceof Failure.ServerError s) {
+            ctx.status(s.status()).result("upstream trouble");
+            return;
+        } else if (failure instanceof Failure.SlackError e) {
+            ctx.json(Map.of("ok", false, "error", e.error()));
+            return;
+        } else if (failure instanceof Failure.Hang h) {
+            Thread.sleep(h.duration().toMillis());
+        }
+        ctx.json(answer(method, form));
+    }
+
+    private Object answer(String method, Map<String, String> form) {
+        return switch (method) {
+            case "auth.test" -> Map.of("ok", true, "user_id", "UBOT", "team_id", "T1", "bot_id", "BBOT", "team", "Test");
+            case "chat.postMessage" -> Map.of("ok", true, "channel", form.getOrDefault("channel", ""), "ts", nextTs());
+            case "chat.update" -> Map.of("ok", true, "channel", form.getOrDefault("channel", ""), "ts", form.getOrDefault("ts", ""));
+            case "chat.postEphemeral" -> Map.of("ok", true, "message_ts", nextTs());
+            case "views.open", "views.update" -> Map.of("ok", true, "view", Map.of("id", "V" + ts.incrementAndGet()));
+            case "users.info" -> Map.of("ok", true, "user", Map.of("id", form.getOrDefault("user", ""),
+                    "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC")));
+            case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
+            default -> Map.of("ok", true);
+        };
+    }
+
+    private String nextTs() {
+        long v = ts.incrementAndGet();
+        return (v / 1_000_000) + "." + String.format("%06d", v % 1_000_000);
+    }
+
+    public static List<String> methods(List<Call> calls) {
+        List<String> out = new ArrayList<>();
+        calls.forEach(c -> out.add(c.method()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

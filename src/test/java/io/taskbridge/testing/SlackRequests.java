@@ -1,0 +1,95 @@
+package io.taskbridge.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends requests to the service signed exactly as Slack signs them, with an HMAC computed here
+ * over the UTF-8 bytes (independently of Bolt's {@code SlackSignature.Generator}).
+ */
+public final class SlackRequests {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+    private final String secret;
+
+    public SlackRequests(int port, String secret) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this.secret = secret;
+    }
+
+    public static String sign(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A slash command, form-encoded as Slack sends it. */
+    public HttpResponse<String> command(String text, String userId, String channelId, String triggerId, String responseUrl) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy-verification-token");
+        form.put("team_id", "T1");
+        form.put("team_domain", "test");
+        form.put("channel_id", channelId);
+        form.put("channel_name", "general");
+        form.put("user_id", userId);
+        form.put("user_name", userId.toLowerCase());
+        form.put("command", "/task");
+        form.put("text", text);
+        form.put("api_app_id", "A1");
+        form.put("response_url", responseUrl);
+        form.put("trigger_id", triggerId);
+        return post(form(form), "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), true);
+    }
+
+    /** An interactivity payload ({@code payload=<url-encoded JSON>}). */
+    public HttpResponse<String> interaction(String payloadJson) {
+        return post("payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), true);
+    }
+
+    /** An Events API callback (JSON body). */
+    public HttpResponse<String> event(String json) {
+        return post(json, "application/json", Instant.now().getEpochSecond(), true);
+    }
+
+    public HttpResponse<String> post(String body, String contentType, long timestamp, boolean signed) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (signed) {
+            b.header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                    .header("X-Slack-Signature", sign(secret, timestamp, bytes));
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
