@@ -1,0 +1,237 @@
+package io.taskbridge.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the text after {@code /task} into a {@link Command}, or says plainly what was wrong.
+ *
+ * <p>Verbs and keywords ignore case and have the obvious synonyms ({@code new}/{@code create} for
+ * add, {@code ls} for list, {@code complete}/{@code finish} for done, {@code begin} for start).
+ * Blanks of any kind (tabs, non-breaking spaces) are tolerated. People must be Slack mentions
+ * ({@code <@U123|alice>}); tags may be {@code #finance} or Slack's channel escape
+ * {@code <#C123|finance>}; task numbers may be {@code 42} or {@code #42}. Due dates stay the
+ * words typed; {@link DueDates} resolves them later in the person's time zone. The grammar of
+ * {@code add} is in {@link AddGrammar}; the words people read are in {@link Usage}.
+ *
+ * <p>Pure and stateless: safe to call from any thread; never throws.
+ */
+public final class CommandParser {
+
+    /** The outcome of reading a command. */
+    public sealed interface Parse {
+
+        /** The text was a command. */
+        record Ok(Command command) implements Parse {}
+
+        /**
+         * The text was not a command: {@code problem} says what was wrong in one sentence,
+         * {@code usage} is the usage line of the subcommand meant (or the general one).
+         */
+        record Invalid(String problem, String usage) implements Parse {}
+    }
+
+    private enum Verb {
+        ADD(Usage.ADD, "add", "new", "create"),
+        LIST(Usage.LIST, "list", "ls"),
+        SHOW(Usage.SHOW, "show"),
+        START(Usage.START, "start", "begin"),
+        DONE(Usage.DONE, "done", "complete", "finish"),
+        CANCEL(Usage.CANCEL, "cancel"),
+        ASSIGN(Usage.ASSIGN, "assign"),
+        DUE(Usage.DUE, "due"),
+        HELP(Usage.HELP, "help", "?");
+
+        final String usage;
+        final List<String> names;
+
+        Verb(String usage, String... names) {
+            this.usage = usage;
+            this.names = List.of(names);
+        }
+
+        String canonical() {
+            return names.get(0);
+        }
+
+        static Optional<Verb> named(String word) {
+            String w = word.toLowerCase(Locale.ROOT);
+            for (Verb v : values()) {
+                if (v.names.contains(w)) {
+                    return Optional.of(v);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private CommandParser() {}
+
+    /** Reads {@code text}, the words after {@code /task}. Null or blank opens the creation form. */
+    public static Parse parse(String text) {
+        try {
+            return new Parse.Ok(read(text == null ? "" : text));
+        } catch (Problem p) {
+            return new Parse.Invalid(p.getMessage(), p.usage());
+        } catch (RuntimeException e) {
+            return new Parse.Invalid("Something in that command tripped me up.", Usage.GENERAL);
+        }
+    }
+
+    private static Command read(String text) {
+        List<Token> tokens = Token.split(text);
+        if (tokens.isEmpty()) {
+            return new Command.OpenForm();
+        }
+        Token first = tokens.get(0);
+        List<Token> rest = tokens.subList(1, tokens.size());
+        Verb verb = first.quoted() ? null : Verb.named(first.text()).orElse(null);
+        if (verb == null) {
+            throw unknown(first, rest);
+        }
+        return switch (verb) {
+            case ADD -> AddGrammar.read(rest);
+            case LIST -> list(rest);
+            case SHOW -> new Command.Show(onlyId(verb, rest));
+            case START -> new Command.Start(onlyId(verb, rest));
+            case DONE -> new Command.Done(onlyId(verb, rest));
+            case CANCEL -> new Command.Cancel(onlyId(verb, rest));
+            case ASSIGN -> assign(rest);
+            case DUE -> due(rest);
+            case HELP -> new Command.Help();
+        };
+    }
+
+    private static Command list(List<Token> tokens) {
+        Optional<String> assignee = Optional.empty();
+        Optional<String> tag = Optional.empty();
+        boolean overdue = false;
+        for (Token t : tokens) {
+            if (Parts.isPerson(t)) {
+                String id = Parts.person(t, Usage.LIST);
+                if (assignee.isPresent() && !assignee.get().equals(id)) {
+                    throw new Problem("`list` shows one person's tasks at a time: keep one @person.", Usage.LIST);
+                }
+                assignee = Optional.of(id);
+            } else if (Parts.isTag(t)) {
+                String name = Parts.tag(t, Usage.LIST);
+                if (tag.isPresent() && !tag.get().equals(name)) {
+                    throw new Problem("`list` filters by one tag at a time: keep one #tag.", Usage.LIST);
+                }
+                tag = Optional.of(name);
+            } else if (t.is("overdue")) {
+                overdue = true;
+            } else if (!(t.is("mine") || t.is("me"))) {
+                throw new Problem("I don't know how to list “" + Problem.shorten(t.text())
+                        + "”: use @person, overdue or #tag.", Usage.LIST);
+            }
+        }
+        return new Command.ListTasks(assignee, tag, overdue);
+    }
+
+    private static Command assign(List<Token> tokens) {
+        long id = leadingId(Verb.ASSIGN, tokens);
+        if (tokens.size() < 2) {
+            throw new Problem("Say who should get task " + id + ", e.g. `/task assign " + id + " @carol`.",
+                    Usage.ASSIGN);
+        }
+        Token who = tokens.get(1);
+        if (!Parts.isPerson(who)) {
+            throw new Problem("“" + Problem.shorten(who.text()) + "” is not a person: pick them from Slack's "
+                    + "@-mention list so the name turns blue.", Usage.ASSIGN);
+        }
+        String person = Parts.person(who, Usage.ASSIGN);
+        if (tokens.size() > 2) {
+            throw extra(tokens.get(2), Verb.ASSIGN, Parts.isPerson(tokens.get(2))
+                    ? "A task has one assignee: keep one @person." : null);
+        }
+        return new Command.Assign(id, person);
+    }
+
+    private static Command due(List<Token> tokens) {
+        long id = leadingId(Verb.DUE, tokens);
+        if (tokens.size() < 2) {
+            throw new Problem("Say when task " + id + " is due, e.g. `/task due " + id
+                    + " tomorrow 9am`, or `/task due " + id + " none` to remove the date.", Usage.DUE);
+        }
+        List<Token> phrase = tokens.subList(1, tokens.size());
+        if (phrase.size() == 1 && (phrase.get(0).is("none") || phrase.get(0).is("clear"))) {
+            return new Command.Due(id, Optional.empty());
+        }
+        List<String> words = new ArrayList<>();
+        for (Token t : phrase) {
+            words.add(t.quoted() ? t.text() : t.plain());
+        }
+        return new Command.Due(id, Optional.of(String.join(" ", words)));
+    }
+
+    private static long onlyId(Verb verb, List<Token> tokens) {
+        long id = leadingId(verb, tokens);
+        if (tokens.size() > 1) {
+            throw extra(tokens.get(1), verb, null);
+        }
+        return id;
+    }
+
+    private static long leadingId(Verb verb, List<Token> tokens) {
+        String example = "`/task " + verb.canonical() + " 42`";
+        if (tokens.isEmpty()) {
+            throw new Problem("`" + verb.canonical() + "` needs a task number, e.g. " + example + ".", verb.usage);
+        }
+        Token t = tokens.get(0);
+        return Parts.taskId(t).orElseThrow(() -> new Problem("“" + Problem.shorten(t.text())
+                + "” is not a task number: use the number shown on the task, e.g. " + example + ".", verb.usage));
+    }
+
+    private static Problem extra(Token t, Verb verb, String why) {
+        String problem = why != null ? why
+                : "Unexpected “" + Problem.shorten(t.text()) + "” after the task number: `"
+                        + verb.canonical() + "` takes nothing else there.";
+        return new Problem(problem, verb.usage);
+    }
+
+    private static Problem unknown(Token first, List<Token> rest) {
+        String typed = Problem.shorten(first.text());
+        Optional<Long> id = Parts.taskId(first);
+        if (id.isPresent()) {
+            return new Problem("Unknown command `" + typed + "`. Did you mean `/task show " + id.get() + "`?",
+                    Usage.SHOW);
+        }
+        Verb nearest = nearest(first.text().toLowerCase(Locale.ROOT));
+        if (nearest != null) {
+            return new Problem("Unknown command `" + typed + "`. Did you mean `/task " + nearest.canonical() + "`?",
+                    nearest.usage);
+        }
+        StringBuilder words = new StringBuilder(first.text());
+        for (int i = 0; i < rest.size() && i < 4; i++) {
+            words.append(' ').append(rest.get(i).text());
+        }
+        return new Problem("Unknown command `" + typed + "`. To create a task, start with add: `/task add "
+                + Problem.shorten(words.toString()) + "`.", Usage.GENERAL);
+    }
+
+    /** The verb whose name is closest to {@code word}: at most 2 edits, 1 for short words. */
+    private static Verb nearest(String word) {
+        if (word.length() > 20) {
+            return null;
+        }
+        int limit = word.length() <= 3 ? 1 : 2;
+        Verb best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Verb v : Verb.values()) {
+            for (String name : v.names) {
+                if (name.length() < 2) {
+                    continue;
+                }
+                int d = EditDistance.between(word, name);
+                if (d <= limit && d < bestDistance) {
+                    best = v;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,49 @@
+package io.taskbridge.command;
+
+/**
+ * What people read about {@code /task}: the help text for {@code /task help} and the usage line
+ * of each subcommand, in Slack mrkdwn. The one place these words live; {@link CommandParser}
+ * quotes its usage lines from here.
+ */
+public final class Usage {
+
+    public static final String ADD =
+            "`/task add <title> [@person] [due <when>] [!low|!medium|!high|!urgent] [#tag …] [remind <24h|90m|1d>]`";
+    public static final String LIST = "`/task list [@person] [overdue] [#tag]`";
+    public static final String SHOW = "`/task show <task number>`";
+    public static final String START = "`/task start <task number>`";
+    public static final String DONE = "`/task done <task number>`";
+    public static final String CANCEL = "`/task cancel <task number>`";
+    public static final String ASSIGN = "`/task assign <task number> @person`";
+    public static final String DUE = "`/task due <task number> <when>` or `/task due <task number> none`";
+    public static final String HELP = "`/task help`";
+
+    /** For when we cannot tell which subcommand was meant. */
+    public static final String GENERAL =
+            "Create a task with `/task add <title> …`, or see everything with `/task help`.";
+
+    /** The answer to {@code /task help}. */
+    public static final String HELP_TEXT = """
+            *`/task`: tasks without leaving Slack*
+            • `/task`: open the form to create a task
+            • `/task add Review the Q3 report @alice due friday 5pm !high #finance remind 24h`: create a task. \
+            Only the title is needed; the other parts can come in any order after it. \
+            Put the title in "quotes" to keep words like due or remind, or #42 and !, in it.
+            • `/task list`: your open tasks. Narrow it with `list @bob`, `list overdue`, `list #finance`, or combine them.
+            • `/task show 42`: one task
+            • `/task start 42`, `/task done 42`, `/task cancel 42`: move a task along
+            • `/task assign 42 @carol`: give it to someone else
+            • `/task due 42 tomorrow 9am`: change the due date (`/task due 42 none` removes it)
+            *Who*: pick the person from Slack's @-list so the name turns blue.
+            *Due dates*, read in your time zone: `tomorrow 5pm`, `friday`, `next monday 9am`, `in 3 days`, \
+            `in 2 hours`, `1 Dec`, `2026-12-01 17:00`, `eod` (end of today), `eow` (Friday 17:00). \
+            A day without a time means 17:00. A weekday means the next one after today. \
+            A time that has passed today means tomorrow. For dates, write `1 Dec` or `2026-12-01`: \
+            `12/1` could mean two different days.
+            *Priority*: `!low`, `!medium` (the default), `!high` or `!!`, `!urgent` or `!!!`.
+            *Tags*: `#finance #q3`.
+            *Reminder*: `remind 24h` (also `90m`, `1d`, `1h30m`, `2 days`): how long before the due date to remind.
+            Task numbers can be typed `42` or `#42`.""";
+
+    private Usage() {}
+}
