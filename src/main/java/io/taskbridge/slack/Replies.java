@@ -4,6 +4,7 @@ import io.taskbridge.task.Task;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +40,7 @@ public final class Replies {
     public static String list(List<Task> tasks, String heading, Instant now) {
         String head = "*" + SlackText.escape(heading, 200) + "*\n";
         if (tasks.isEmpty()) {
-            return head + "No tasks. Create one with `/task add <title>`, or `/task` for a form.";
+            return head + "No tasks. Create one with `/task add Water the plants`, or just `/task` for a form.";
         }
         return head + tasks.stream().map(t -> line(t, now)).collect(Collectors.joining("\n"));
     }
@@ -54,7 +55,7 @@ public final class Replies {
         TaskWords.priority(task.priority()).ifPresent(p -> lines.add("Priority: " + p));
         TaskWords.tags(task.tags()).ifPresent(t -> lines.add("Tags: " + t));
         TaskWords.reminder(task).ifPresent(r -> lines.add("Reminder: " + r));
-        lines.add("Created by " + SlackText.person(java.util.Optional.of(task.createdBy()))
+        lines.add("Created by " + SlackText.person(Optional.of(task.createdBy()))
                 + ", " + SlackDates.token(task.createdAt()));
         task.description().ifPresent(d -> lines.add(">>>" + SlackText.escape(d, SHOW_DESCRIPTION_MAX)));
         return String.join("\n", lines);

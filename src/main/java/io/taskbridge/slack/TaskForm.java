@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -130,7 +131,7 @@ public record TaskForm(
         });
     }
 
-    private static <T> Optional<T> parse(String raw, java.util.function.Function<String, T> parser, Field field,
+    private static <T> Optional<T> parse(String raw, Function<String, T> parser, Field field,
                                          String message, Map<String, String> errors) {
         try {
             return Optional.of(parser.apply(raw.strip()));

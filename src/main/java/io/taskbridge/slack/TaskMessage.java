@@ -30,7 +30,7 @@ public final class TaskMessage {
     /** block_id prefix of the actions block; the task id follows, e.g. {@code task_actions:42}. */
     public static final String ACTIONS_BLOCK = "task_actions:";
 
-    /** Room left in the description section for the note that the text was shortened. */
+    /** A longer description is cut here, with a note pointing to {@code /task show}. */
     private static final int DESCRIPTION_MAX = SlackText.SECTION_MAX;
     private static final ZoneId UTC = ZoneId.of("UTC");
 

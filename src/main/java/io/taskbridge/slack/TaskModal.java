@@ -24,7 +24,9 @@ import io.taskbridge.task.TaskRules;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,6 +79,7 @@ public final class TaskModal {
      * channel to post in); at most {@value #MAX_PRIVATE_METADATA} characters.
      */
     public static View create(String privateMetadata) {
+        Objects.requireNonNull(privateMetadata, "privateMetadata");
         if (privateMetadata.length() > MAX_PRIVATE_METADATA) {
             throw new IllegalArgumentException("private_metadata is limited to " + MAX_PRIVATE_METADATA + " characters");
         }
@@ -171,7 +174,7 @@ public final class TaskModal {
     }
 
     private static OptionObject priorityOption(Priority p) {
-        String word = p.name().charAt(0) + p.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        String word = p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT);
         return option(plainText(word), p.name());
     }
 

@@ -3,6 +3,7 @@ package io.taskbridge.slack;
 import io.taskbridge.task.Priority;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,13 +46,13 @@ final class TaskWords {
     }
 
     /** The due date as mrkdwn, marked overdue when it has passed and the task is still open. */
-    static Optional<String> due(Task task, java.time.Instant now) {
+    static Optional<String> due(Task task, Instant now) {
         return task.dueDate().map(due -> SlackDates.due(due, task.isOverdue(now)));
     }
 
-    /** "reminder 24 h before due", or empty without a reminder. */
+    /** "24 h before due", or empty without a reminder. */
     static Optional<String> reminder(Task task) {
-        return task.warning().map(w -> "reminder " + SlackDates.offset(w) + " before due");
+        return task.warning().map(w -> SlackDates.offset(w) + " before due");
     }
 
     /** {@code #42 Review the Q3 report}, escaped and cut to {@code max} characters. */
