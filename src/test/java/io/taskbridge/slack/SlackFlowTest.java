@@ -1,0 +1,228 @@
+package io.taskbridge.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskbridge.task.Priority;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskQuery;
+import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.RunningService;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** /task end to end: signed requests in over loopback, calls out to a fake Slack Web API. */
+class SlackFlowTest {
+    RunningService svc;
+
+    @BeforeEach
+    void start() {
+        svc = new RunningService();
+        svc.slack.timeZone("UBOB", "Europe/Berlin");
+    }
+
+    @AfterEach
+    void stop() {
+        svc.close();
+    }
+
+    @Test
+    void addPostsTheTaskAndDoneUpdatesItInPlace() {
+        HttpResponse<String> ack = svc.requests.command(
+                "add Review the Q3 report <@UALICE|alice> due tomorrow 5pm !high #finance #q3 remind 24h",
+                "UBOB", "C1", "trigger-1", svc.slack.responseUrl("r1"));
+        assertThat(ack.statusCode()).isEqualTo(200);
+
+        FakeSlack.Call reply = svc.slack.await("response_url");
+        assertThat(reply.json().get("text").asText()).contains("#1").contains("Review the Q3 report");
+
+        FakeSlack.Call post = svc.slack.await("chat.postMessage");
+        assertThat(post.param("channel")).isEqualTo("C1");
+        assertThat(json(post.param("blocks"))).contains("Review the Q3 report").contains("<@UALICE>")
+                .contains(TaskMessage.DONE).contains(TaskMessage.START);
+        assertThat(post.authorization()).isEqualTo("Bearer xoxb-test-token");
+
+        Task task = svc.service.tasks().get(1);
+        assertThat(task.title()).isEqualTo("Review the Q3 report");
+        assertThat(task.assignee()).contains("UALICE");
+        assertThat(task.priority()).isEqualTo(Priority.HIGH);
+        assertThat(task.tags()).containsExactly("finance", "q3");
+        assertThat(task.warning()).contains(Duration.ofHours(24));
+        assertThat(task.createdBy()).isEqualTo("UBOB");
+        // "tomorrow 5pm" was read in Bob's zone (Europe/Berlin), stored as an instant.
+        assertThat(task.dueDate().orElseThrow().atZone(java.time.ZoneId.of("Europe/Berlin")).getHour()).isEqualTo(17);
+
+        String ts = awaitTs(1);
+        HttpResponse<String> click = svc.requests.interaction(click("UCAROL", TaskMessage.DONE, 1, ts));
+        assertThat(click.statusCode()).isEqualTo(200);
+        FakeSlack.Call update = svc.slack.await("chat.update", c -> c.param("blocks").contains("Done"));
+        assertThat(update.param("ts")).isEqualTo(ts);
+        assertThat(update.param("channel")).isEqualTo("C1");
+        assertThat(update.param("blocks")).doesNotContain(TaskMessage.DONE);
+        assertThat(svc.service.tasks().get(1).status()).isEqualTo(Status.DONE);
+    }
+
+    @Test
+    void theSameTriggerTwiceCreatesOneTask() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            svc.requests.command("add Pay the invoice", "UBOB", "C1", "trigger-same", svc.slack.responseUrl("r" + i));
+        }
+        svc.slack.await("response_url", c -> c.json().get("text").asText().contains("#1"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (svc.slack.calls("response_url").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(svc.slack.calls("response_url")).hasSize(2);
+        assertThat(svc.service.tasks().count(TaskQuery.all())).isEqualTo(1);
+        svc.slack.await("chat.postMessage");
+        Thread.sleep(300);
+        assertThat(svc.slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    void badInputGetsUsageAndChangesNothing() {
+        HttpResponse<String> typo = svc.requests.command("lsit", "UBOB", "C1", "t1", svc.slack.responseUrl("r1"));
+        assertThat(typo.statusCode()).isEqualTo(200);
+        assertThat(typo.body()).contains("/task list");
+
+        HttpResponse<String> noId = svc.requests.command("done", "UBOB", "C1", "t2", svc.slack.responseUrl("r2"));
+        assertThat(noId.body()).contains("/task done");
+
+        svc.requests.command("show 42", "UBOB", "C1", "t3", svc.slack.responseUrl("r3"));
+        assertThat(svc.slack.await("response_url", c -> c.form().get("id").equals("r3")).json().get("text").asText())
+                .contains("no task #42");
+
+        svc.requests.command("add Fix it due someday-ish", "UBOB", "C1", "t4", svc.slack.responseUrl("r4"));
+        assertThat(svc.slack.await("response_url", c -> c.form().get("id").equals("r4")).json().get("text").asText())
+                .contains("someday-ish").contains("/task add");
+        assertThat(svc.service.tasks().count(TaskQuery.all())).isZero();
+
+        HttpResponse<String> help = svc.requests.command("help", "UBOB", "C1", "t5", svc.slack.responseUrl("r5"));
+        assertThat(help.body()).contains("/task add").contains("/task list").contains("/task due");
+    }
+
+    @Test
+    void doneOnACanceledTaskExplains() throws Exception {
+        svc.requests.command("add Old idea", "UBOB", "C1", "t1", svc.slack.responseUrl("r1"));
+        svc.slack.await("response_url");
+        svc.requests.command("cancel 1", "UBOB", "C1", "t2", svc.slack.responseUrl("r2"));
+        svc.slack.await("response_url", c -> c.form().get("id").equals("r2"));
+        String ts = awaitTs(1);
+
+        svc.requests.interaction(click("UBOB", TaskMessage.DONE, 1, ts));
+        FakeSlack.Call explained = svc.slack.await("response_url", c -> c.form().get("id").equals("click"));
+        assertThat(explained.json().get("text").asText()).contains("canceled");
+        assertThat(explained.json().get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(explained.json().get("replace_original").asBoolean()).isFalse();
+        assertThat(svc.service.tasks().get(1).status()).isEqualTo(Status.CANCELED);
+    }
+
+    @Test
+    void listShowsMyOpenTasksAndOverdueOnes() {
+        svc.requests.command("add Mine <@UBOB>", "UBOB", "C1", "t1", svc.slack.responseUrl("r1"));
+        svc.requests.command("add Theirs <@UALICE> #finance", "UBOB", "C1", "t2", svc.slack.responseUrl("r2"));
+        svc.slack.await("response_url", c -> c.form().get("id").equals("r1"));
+        svc.slack.await("response_url", c -> c.form().get("id").equals("r2"));
+
+        svc.requests.command("list", "UBOB", "C1", "t3", svc.slack.responseUrl("r3"));
+        String mine = svc.slack.await("response_url", c -> c.form().get("id").equals("r3")).json().get("text").asText();
+        assertThat(mine).contains("Mine").doesNotContain("Theirs");
+
+        svc.requests.command("list #finance", "UBOB", "C1", "t4", svc.slack.responseUrl("r4"));
+        String tagged = svc.slack.await("response_url", c -> c.form().get("id").equals("r4")).json().get("text").asText();
+        assertThat(tagged).contains("Theirs").doesNotContain("Mine");
+    }
+
+    @Test
+    void slashWithoutTextOpensTheModalAndItsSubmissionCreatesOnce() {
+        svc.requests.command("", "UBOB", "C9", "trigger-modal", svc.slack.responseUrl("r1"));
+        FakeSlack.Call open = svc.slack.await("views.open");
+        assertThat(open.param("trigger_id")).isEqualTo("trigger-modal");
+        assertThat(open.param("view")).contains(TaskModal.CALLBACK_ID).contains("C9");
+
+        HttpResponse<String> bad = svc.requests.interaction(submission("V1", "   ", "2020-01-01"));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("\"response_action\":\"errors\"").contains("Title is required");
+        assertThat(svc.service.tasks().count(TaskQuery.all())).isZero();
+
+        String future = Instant.now().plus(Duration.ofDays(3)).toString().substring(0, 10);
+        HttpResponse<String> ok = svc.requests.interaction(submission("V1", "From the form", future));
+        HttpResponse<String> again = svc.requests.interaction(submission("V1", "From the form", future));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        List<Task> made = svc.service.tasks().list(TaskQuery.all());
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).title()).isEqualTo("From the form");
+        assertThat(made.get(0).slack().orElseThrow().channelId()).isEqualTo("C9");
+        assertThat(svc.slack.await("chat.postMessage").param("channel")).isEqualTo("C9");
+    }
+
+    @Test
+    void unhandledEventsAreAcknowledgedAndIgnored() {
+        HttpResponse<String> r = svc.requests.event("""
+                {"token":"x","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"Ev1",
+                 "event_time":1700000000,"event":{"type":"reaction_added","user":"U1","reaction":"tada",
+                 "item":{"type":"message","channel":"C1","ts":"1.2"},"event_ts":"1.3"}}""");
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    /** Slack's client escapes '<' as \\u003c; read the JSON to compare what Slack would see. */
+    static String json(String raw) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String awaitTs(long taskId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> ts = svc.service.tasks().get(taskId).slack().flatMap(p -> p.messageTs());
+            if (ts.isPresent()) {
+                return ts.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("task " + taskId + " was never posted");
+    }
+
+    /** A block_actions payload shaped as Slack sends it for a button in a channel message. */
+    private String click(String user, String actionId, long taskId, String messageTs) {
+        return """
+                {"type":"block_actions","user":{"id":"%s","username":"u","name":"u","team_id":"T1"},
+                 "api_app_id":"A1","token":"x","team":{"id":"T1","domain":"test"},
+                 "container":{"type":"message","message_ts":"%s","channel_id":"C1","is_ephemeral":false},
+                 "trigger_id":"trig-click","channel":{"id":"C1","name":"general"},
+                 "message":{"type":"message","ts":"%s","text":"task","user":"UBOT","bot_id":"BBOT"},
+                 "response_url":"%s",
+                 "actions":[{"action_id":"%s","block_id":"task_actions:%d","value":"%d",
+                             "type":"button","text":{"type":"plain_text","text":"Done"},"action_ts":"1700000001.000200"}]}
+                """.formatted(user, messageTs, messageTs, svc.slack.responseUrl("click"), actionId, taskId, taskId);
+    }
+
+    private String submission(String viewId, String title, String date) {
+        return """
+                {"type":"view_submission","team":{"id":"T1","domain":"test"},
+                 "user":{"id":"UBOB","username":"bob","name":"bob","team_id":"T1"},
+                 "api_app_id":"A1","token":"x","trigger_id":"trig-sub",
+                 "view":{"id":"%s","team_id":"T1","type":"modal","callback_id":"%s","private_metadata":"C9",
+                   "hash":"h1","state":{"values":{
+                     "%s":{"%s":{"type":"plain_text_input","value":"%s"}},
+                     "%s":{"%s":{"type":"datepicker","selected_date":"%s"}}
+                   }}}}
+                """.formatted(viewId, TaskModal.CALLBACK_ID,
+                TaskModal.Field.TITLE.blockId(), TaskModal.Field.TITLE.actionId(), title,
+                TaskModal.Field.DUE_DATE.blockId(), TaskModal.Field.DUE_DATE.actionId(), date);
+    }
+}

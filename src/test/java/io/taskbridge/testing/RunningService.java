@@ -1,0 +1,58 @@
+package io.taskbridge.testing;
+
+import io.taskbridge.Config;
+import io.taskbridge.Taskbridge;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole service on a loopback port, on a fresh SQLite file, talking to a {@link FakeSlack}. */
+public final class RunningService implements AutoCloseable {
+    public static final String SECRET = "test-signing-secret";
+
+    public final FakeSlack slack;
+    public final Taskbridge service;
+    public final SlackRequests requests;
+    public final String dbUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public RunningService() {
+        this(Databases.sqliteUrl(), Map.of());
+    }
+
+    public RunningService(String dbUrl, Map<String, String> extra) {
+        this.slack = new FakeSlack();
+        this.dbUrl = dbUrl;
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("TASKBRIDGE_DB_URL", dbUrl);
+        env.put("TASKBRIDGE_DB_USER", "postgres");
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("TASKBRIDGE_OUTBOX_POLL_MS", "200");
+        env.putAll(extra);
+        this.service = Taskbridge.start(Config.from(env), Clock.systemUTC());
+        this.requests = new SlackRequests(service.port(), SECRET);
+    }
+
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        slack.close();
+    }
+}
