@@ -8,6 +8,7 @@ import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskQuery;
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.RunningService;
+import io.taskbridge.testing.SlackPayloads;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,32 +198,16 @@ class SlackFlowTest {
         throw new AssertionError("task " + taskId + " was never posted");
     }
 
-    /** A block_actions payload shaped as Slack sends it for a button in a channel message. */
     private String click(String user, String actionId, long taskId, String messageTs) {
-        return """
-                {"type":"block_actions","user":{"id":"%s","username":"u","name":"u","team_id":"T1"},
-                 "api_app_id":"A1","token":"x","team":{"id":"T1","domain":"test"},
-                 "container":{"type":"message","message_ts":"%s","channel_id":"C1","is_ephemeral":false},
-                 "trigger_id":"trig-click","channel":{"id":"C1","name":"general"},
-                 "message":{"type":"message","ts":"%s","text":"task","user":"UBOT","bot_id":"BBOT"},
-                 "response_url":"%s",
-                 "actions":[{"action_id":"%s","block_id":"task_actions:%d","value":"%d",
-                             "type":"button","text":{"type":"plain_text","text":"Done"},"action_ts":"1700000001.000200"}]}
-                """.formatted(user, messageTs, messageTs, svc.slack.responseUrl("click"), actionId, taskId, taskId);
+        return SlackPayloads.buttonClick(user, actionId, TaskMessage.ACTIONS_BLOCK + taskId, Long.toString(taskId), "C1",
+                messageTs, svc.slack.responseUrl("click"));
     }
 
     private String submission(String viewId, String title, String date) {
-        return """
-                {"type":"view_submission","team":{"id":"T1","domain":"test"},
-                 "user":{"id":"UBOB","username":"bob","name":"bob","team_id":"T1"},
-                 "api_app_id":"A1","token":"x","trigger_id":"trig-sub",
-                 "view":{"id":"%s","team_id":"T1","type":"modal","callback_id":"%s","private_metadata":"C9",
-                   "hash":"h1","state":{"values":{
-                     "%s":{"%s":{"type":"plain_text_input","value":"%s"}},
-                     "%s":{"%s":{"type":"datepicker","selected_date":"%s"}}
-                   }}}}
-                """.formatted(viewId, TaskModal.CALLBACK_ID,
-                TaskModal.Field.TITLE.blockId(), TaskModal.Field.TITLE.actionId(), title,
-                TaskModal.Field.DUE_DATE.blockId(), TaskModal.Field.DUE_DATE.actionId(), date);
+        return SlackPayloads.viewSubmission("UBOB", viewId, TaskModal.CALLBACK_ID, "C9", """
+                {"%s":{"%s":{"type":"plain_text_input","value":"%s"}},
+                 "%s":{"%s":{"type":"datepicker","selected_date":"%s"}}}
+                """.formatted(TaskModal.Field.TITLE.blockId(), TaskModal.Field.TITLE.actionId(), title,
+                TaskModal.Field.DUE_DATE.blockId(), TaskModal.Field.DUE_DATE.actionId(), date));
     }
 }
