@@ -84,7 +84,7 @@ public final class Taskbridge implements AutoCloseable {
             log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
             slackConfig.missing().ifPresentOrElse(
                     what -> log.warn("Slack is not configured: set {} to connect a workspace. "
-                            + "The REST API and /healthz work without it.", what),
+                            + "Until then Taskbridge stores tasks and answers /healthz only.", what),
                     () -> log.info("Slack connected over HTTP at /slack/events (Web API {})", slackConfig.apiUrl()));
             return new Taskbridge(resources, http, tasks);
         } catch (RuntimeException e) {

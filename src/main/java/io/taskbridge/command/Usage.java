@@ -29,7 +29,8 @@ public final class Usage {
             • `/task add Review the Q3 report @alice due friday 5pm !high #finance remind 24h`: create a task. \
             Only the title is needed; the other parts can come in any order after it. \
             Put the title in "quotes" to keep words like due or remind, or #42 and !, in it.
-            • `/task list`: your open tasks. Narrow it with `list @bob`, `list overdue`, `list #finance`, or combine them.
+            • `/task list`: your open tasks. `list @bob`: Bob's. `list overdue`, `list #finance`: everyone's \
+            overdue or tagged tasks. Combine them: `list @bob overdue #finance`.
             • `/task show 42`: one task
             • `/task start 42`, `/task done 42`, `/task cancel 42`: move a task along
             • `/task assign 42 @carol`: give it to someone else
