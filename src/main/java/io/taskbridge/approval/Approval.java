@@ -1,0 +1,36 @@
+package io.taskbridge.approval;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A task's approval: ordered steps, the one now waiting, and where it ended. {@code round} counts
+ * requests for the same task; asking again after a rejection starts a new round.
+ */
+public record Approval(long taskId, int round, State state, int currentStep, List<ApprovalStep> steps) {
+
+    public Approval {
+        steps = List.copyOf(steps);
+    }
+
+    /** Where an approval is. */
+    public enum State {
+        PENDING,
+        APPROVED,
+        REJECTED;
+
+        public String label() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** The step waiting for answers, while the approval is pending. */
+    public Optional<ApprovalStep> current() {
+        return state == State.PENDING && currentStep < steps.size() ? Optional.of(steps.get(currentStep)) : Optional.empty();
+    }
+
+    /** True when {@code userId} may answer now: a participant of the current step who has not answered. */
+    public boolean awaits(String userId) {
+        return current().map(s -> s.isParticipant(userId) && s.responseOf(userId).isEmpty()).orElse(false);
+    }
+}

@@ -1,0 +1,196 @@
+package io.taskbridge.approval;
+
+import io.taskbridge.store.ApprovalDao;
+import io.taskbridge.store.TaskDao;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskChanged;
+import io.taskbridge.task.TaskEvents;
+import io.taskbridge.task.TaskProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Requests approvals and records decisions. A decision is applied with a compare-and-set on the
+ * task row ({@code approval_step = :seen AND approval_state = 'PENDING'}) and one response row per
+ * participant and step, so double clicks, retries and simultaneous clicks record each response
+ * once and move each step once. Requesting approval puts the task in REVIEW; approval of the last
+ * step makes it DONE; a rejection sends it back to IN_PROGRESS, to its creator.
+ */
+public final class ApprovalService {
+    private static final int ATTEMPTS = 10;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final TaskEvents taskEvents;
+    private final ApprovalEvents approvalEvents;
+
+    public ApprovalService(Jdbi jdbi, Clock clock, TaskEvents taskEvents, ApprovalEvents approvalEvents) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.taskEvents = taskEvents;
+        this.approvalEvents = approvalEvents;
+    }
+
+    public Optional<Approval> find(long taskId) {
+        return jdbi.withExtension(ApprovalDao.class, dao -> dao.find(taskId));
+    }
+
+    /** Tasks whose current step waits for this person's answer. */
+    public List<Long> waitingFor(String userId, int limit) {
+        return jdbi.withExtension(ApprovalDao.class, dao -> dao.waitingFor(userId, limit));
+    }
+
+    /** Starts a new approval round on a task that is open and not already waiting for approval. */
+    public Approval request(long taskId, ApprovalPlan plan, String actor) {
+        Instant now = clock.instant();
+        check(plan, now);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Approval> started = jdbi.inTransaction(tx -> start(tx, taskId, plan, actor, now));
+            if (started.isPresent()) {
+                return started.get();
+            }
+        }
+        throw new TaskProblem.Busy(taskId);
+    }
+
+    private Optional<Approval> start(Handle tx, long taskId, ApprovalPlan plan, String actor, Instant now) {
+        TaskDao tasks = tx.attach(TaskDao.class);
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        Task before = tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+        if (!before.status().isOpen()) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Task #" + taskId + " is " + before.status().label()
+                    + ", so it can't go to review.");
+        }
+        ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
+        if (head.state().filter(s -> s == Approval.State.PENDING).isPresent() && before.status() == Status.REVIEW) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Task #" + taskId
+                    + " is already waiting for approval. `/task show " + taskId + "` shows who it waits for.");
+        }
+        int round = head.round().orElse(0) + 1;
+        if (approvals.startRound(taskId, before.version(), round, Status.REVIEW.name(), now.toEpochMilli()) == 0) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < plan.steps().size(); i++) {
+            ApprovalPlan.Step step = plan.steps().get(i);
+            approvals.insertStep(taskId, round, i, step.mode().name(), step.dueDate().map(Instant::toEpochMilli).orElse(null));
+            for (String user : step.participants()) {
+                approvals.insertParticipant(taskId, round, i, user);
+            }
+        }
+        Task after = tasks.find(taskId).orElseThrow();
+        Approval approval = approvals.find(taskId).orElseThrow();
+        taskEvents.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
+        approvalEvents.changed(new ApprovalChanged(ApprovalChanged.Kind.REQUESTED, approval, Optional.empty(), 0, actor,
+                now, head.connection(), head.externalId()), tx);
+        return Optional.of(approval);
+    }
+
+    private static void check(ApprovalPlan plan, Instant now) {
+        if (plan.steps().isEmpty()) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "An approval needs at least one approver.");
+        }
+        if (plan.steps().size() > ApprovalPlan.MAX_STEPS) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.INVALID,
+                    "An approval can have at most " + ApprovalPlan.MAX_STEPS + " steps.");
+        }
+        for (ApprovalPlan.Step step : plan.steps()) {
+            if (step.participants().isEmpty()) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Every step needs at least one approver.");
+            }
+            if (step.participants().size() > ApprovalPlan.MAX_PARTICIPANTS) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.INVALID,
+                        "A step can have at most " + ApprovalPlan.MAX_PARTICIPANTS + " approvers.");
+            }
+            if (step.dueDate().filter(d -> !d.isAfter(now)).isPresent()) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "A step's due date must be in the future.");
+            }
+        }
+    }
+
+    /**
+     * Records {@code userId}'s decision on step {@code position} of round {@code round}. Refuses,
+     * changing nothing, when the step is no longer the waiting one, the person is not one of its
+     * participants, or they have answered already. A rejection needs a comment.
+     */
+    public ApprovalChanged decide(long taskId, int round, int position, String userId, Decision decision,
+                                  Optional<String> comment) {
+        Optional<String> text = comment.map(String::strip).filter(c -> !c.isEmpty());
+        if (decision == Decision.REJECT && text.isEmpty()) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Say why you reject it: a comment is required.");
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(tx -> {
+            TaskDao tasks = tx.attach(TaskDao.class);
+            ApprovalDao approvals = tx.attach(ApprovalDao.class);
+            Task before = tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+            if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
+                throw notWaiting(approvals.find(taskId), taskId, round, position, userId);
+            }
+            if (approvals.isParticipant(taskId, round, position, userId) == 0) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.NOT_PARTICIPANT, "Only the approvers of this step can"
+                        + " answer it; you are not one of them. Nothing was changed.");
+            }
+            if (approvals.insertResponse(taskId, round, position, userId, decision.name(), text.orElse(null),
+                    now.toEpochMilli()) == 0) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.ALREADY_ANSWERED,
+                        "You already answered this step of task #" + taskId + ". Your first answer stands.");
+            }
+            ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+            ApprovalChanged.Kind kind = ApprovalChanged.Kind.ANSWERED;
+            if (step.rejected()) {
+                approvals.finish(taskId, Approval.State.REJECTED.name(), Status.IN_PROGRESS.name());
+                kind = ApprovalChanged.Kind.REJECTED;
+            } else if (step.approved()) {
+                int steps = approvals.steps(taskId, round).size();
+                if (position + 1 < steps) {
+                    approvals.advance(taskId, position + 1);
+                    kind = ApprovalChanged.Kind.STEP_ADVANCED;
+                } else {
+                    approvals.finish(taskId, Approval.State.APPROVED.name(), Status.DONE.name());
+                    kind = ApprovalChanged.Kind.APPROVED;
+                }
+            }
+            Task after = tasks.find(taskId).orElseThrow();
+            Approval approval = approvals.find(taskId).orElseThrow();
+            ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
+            ApprovalResponse response = step.responseOf(userId).orElseThrow();
+            ApprovalChanged event = new ApprovalChanged(kind, approval, Optional.of(response), position, userId, now,
+                    head.connection(), head.externalId());
+            taskEvents.changed(new TaskChanged(Optional.of(before), after, userId, now), tx);
+            approvalEvents.changed(event, tx);
+            return event;
+        });
+    }
+
+    private static ApprovalProblem notWaiting(Optional<Approval> approval, long taskId, int round, int position,
+                                              String userId) {
+        if (approval.isEmpty()) {
+            return new ApprovalProblem(ApprovalProblem.Kind.NO_APPROVAL, "Task #" + taskId + " has no approval to answer.");
+        }
+        Approval a = approval.get();
+        if (a.round() != round) {
+            return new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "This approval request for task #" + taskId
+                    + " was replaced by a newer one. Nothing was changed.");
+        }
+        if (position < a.steps().size() && a.steps().get(position).responseOf(userId).isPresent()) {
+            return new ApprovalProblem(ApprovalProblem.Kind.ALREADY_ANSWERED,
+                    "You already answered this step of task #" + taskId + ". Your first answer stands.");
+        }
+        if (a.state() == Approval.State.PENDING && position == a.currentStep()) {
+            return new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId
+                    + " is no longer in review, so this answer can't be taken. Nothing was changed.");
+        }
+        String where = switch (a.state()) {
+            case APPROVED -> "was already approved";
+            case REJECTED -> "was already rejected";
+            case PENDING -> position < a.currentStep() ? "has moved on to its next step" : "is not at this step yet";
+        };
+        return new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId + " " + where
+                + ", so this answer can't be taken. Nothing was changed.");
+    }
+}
