@@ -8,11 +8,15 @@ import io.taskbridge.http.SlackSignature;
 import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxCodec;
 import io.taskbridge.notify.OutboxWorker;
-import io.taskbridge.notify.SlackDelivery;
+import io.taskbridge.notify.Deliveries;
+import io.taskbridge.notify.ApprovalNotifier;
 import io.taskbridge.notify.SlackNotifier;
 import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.UserZones;
+import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.backend.Backends;
+import io.taskbridge.backend.TaskBackend;
 import io.taskbridge.store.Database;
 import io.taskbridge.task.TaskService;
 import java.time.Clock;
@@ -34,14 +38,21 @@ public final class Taskbridge implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final HttpServer http;
     private final TaskService tasks;
+    private final ApprovalService approvals;
 
-    private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks) {
+    private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals) {
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
+        this.approvals = approvals;
     }
 
     public static Taskbridge start(Config config, Clock clock) {
+        return start(config, clock, List.of());
+    }
+
+    /** Starts the service with these connections to task systems (the built-in store needs none). */
+    public static Taskbridge start(Config config, Clock clock, List<TaskBackend> connections) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Database db = Database.open(config.dbUrl(), config.dbUser().orElse(null),
@@ -51,25 +62,21 @@ public final class Taskbridge implements AutoCloseable {
             OutboxCodec codec = new OutboxCodec(json);
             Config.Slack slackConfig = config.slack();
 
-            Optional<SlackWeb> web = Optional.empty();
-            Optional<OutboxWorker> worker = Optional.empty();
-            Optional<Slack> slack = Optional.empty();
-            if (slackConfig.enabled()) {
-                slack = Optional.of(slackClient(slackConfig));
-                web = Optional.of(new SlackWeb(slack.get().methods(slackConfig.botToken().orElseThrow().value())));
-                worker = Optional.of(new OutboxWorker(db.jdbi(), codec, new SlackDelivery(web.get(), db.jdbi(), clock),
-                        clock, config.outboxPollInterval()));
-            }
-            Optional<OutboxWorker> wakeable = worker;
-            Outbox outbox = new Outbox(codec, clock, () -> wakeable.ifPresent(OutboxWorker::wake));
-            TaskService tasks = new TaskService(db.jdbi(), clock, new SlackNotifier(outbox));
+            Optional<Slack> slack = slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty();
+            Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
+            OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
+                    new Deliveries(web, new Backends(connections), db.jdbi(), clock), clock, config.outboxPollInterval());
+            Outbox outbox = new Outbox(codec, clock, worker::wake);
+            SlackNotifier notifier = new SlackNotifier(outbox);
+            TaskService tasks = new TaskService(db.jdbi(), clock, notifier);
+            ApprovalService approvals = new ApprovalService(db.jdbi(), clock, notifier, new ApprovalNotifier(outbox));
 
             Optional<HttpServer.SlackRoute> route = Optional.empty();
             if (slackConfig.httpMode()) {
                 ExecutorService work = slackWork();
                 resources.add(work::shutdown);
                 UserZones zones = new UserZones(web, clock);
-                var app = new SlackApp(tasks, zones, web.orElseThrow(), work, clock)
+                var app = new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock)
                         .build(slackConfig.signingSecret().orElseThrow().value(),
                                 slackConfig.botToken().orElseThrow().value(), slack.orElseThrow());
                 route = Optional.of(new HttpServer.SlackRoute(app,
@@ -77,16 +84,14 @@ public final class Taskbridge implements AutoCloseable {
             }
             HttpServer http = new HttpServer(db, json, route).start(config.port());
             resources.add(http);
-            worker.ifPresent(w -> {
-                w.start();
-                resources.add(w);
-            });
+            worker.start();
+            resources.add(worker);
             log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
             slackConfig.missing().ifPresentOrElse(
                     what -> log.warn("Slack is not configured: set {} to connect a workspace. "
                             + "Until then Taskbridge stores tasks and answers /healthz only.", what),
                     () -> log.info("Slack connected over HTTP at /slack/events (Web API {})", slackConfig.apiUrl()));
-            return new Taskbridge(resources, http, tasks);
+            return new Taskbridge(resources, http, tasks, approvals);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -119,6 +124,10 @@ public final class Taskbridge implements AutoCloseable {
 
     public TaskService tasks() {
         return tasks;
+    }
+
+    public ApprovalService approvals() {
+        return approvals;
     }
 
     @Override

@@ -132,13 +132,11 @@ public final class ApprovalService {
                 throw notWaiting(approvals.find(taskId), taskId, round, position, userId);
             }
             if (approvals.isParticipant(taskId, round, position, userId) == 0) {
-                throw new ApprovalProblem(ApprovalProblem.Kind.NOT_PARTICIPANT, "Only the approvers of this step can"
-                        + " answer it; you are not one of them. Nothing was changed.");
+                throw notParticipant();
             }
             if (approvals.insertResponse(taskId, round, position, userId, decision.name(), text.orElse(null),
                     now.toEpochMilli()) == 0) {
-                throw new ApprovalProblem(ApprovalProblem.Kind.ALREADY_ANSWERED,
-                        "You already answered this step of task #" + taskId + ". Your first answer stands.");
+                throw alreadyAnswered(taskId);
             }
             ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
             ApprovalChanged.Kind kind = ApprovalChanged.Kind.ANSWERED;
@@ -167,6 +165,39 @@ public final class ApprovalService {
         });
     }
 
+    /**
+     * Why {@code userId} could not answer that step now, or empty if they could: a read-only look,
+     * used to answer before opening a comment form. {@link #decide} still decides atomically.
+     */
+    public Optional<ApprovalProblem> refusal(long taskId, int round, int position, String userId) {
+        Optional<Approval> approval = find(taskId);
+        boolean inReview = approval.isPresent() && jdbi.withExtension(TaskDao.class, dao -> dao.find(taskId))
+                .map(t -> t.status() == Status.REVIEW).orElse(false);
+        boolean open = approval.filter(a -> a.round() == round && a.state() == Approval.State.PENDING
+                && a.currentStep() == position).isPresent() && inReview;
+        if (!open) {
+            return Optional.of(notWaiting(approval, taskId, round, position, userId));
+        }
+        ApprovalStep step = approval.get().steps().get(position);
+        if (!step.isParticipant(userId)) {
+            return Optional.of(notParticipant());
+        }
+        if (step.responseOf(userId).isPresent()) {
+            return Optional.of(alreadyAnswered(taskId));
+        }
+        return Optional.empty();
+    }
+
+    private static ApprovalProblem notParticipant() {
+        return new ApprovalProblem(ApprovalProblem.Kind.NOT_PARTICIPANT, "Only the approvers of this step can"
+                + " answer it; you are not one of them. Nothing was changed.");
+    }
+
+    private static ApprovalProblem alreadyAnswered(long taskId) {
+        return new ApprovalProblem(ApprovalProblem.Kind.ALREADY_ANSWERED,
+                "You already answered this step of task #" + taskId + ". Your first answer stands.");
+    }
+
     private static ApprovalProblem notWaiting(Optional<Approval> approval, long taskId, int round, int position,
                                               String userId) {
         if (approval.isEmpty()) {
@@ -178,8 +209,7 @@ public final class ApprovalService {
                     + " was replaced by a newer one. Nothing was changed.");
         }
         if (position < a.steps().size() && a.steps().get(position).responseOf(userId).isPresent()) {
-            return new ApprovalProblem(ApprovalProblem.Kind.ALREADY_ANSWERED,
-                    "You already answered this step of task #" + taskId + ". Your first answer stands.");
+            return alreadyAnswered(taskId);
         }
         if (a.state() == Approval.State.PENDING && position == a.currentStep()) {
             return new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId

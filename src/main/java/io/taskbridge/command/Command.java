@@ -1,5 +1,6 @@
 package io.taskbridge.command;
 
+import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.task.Priority;
 import java.time.Duration;
 import java.util.List;
@@ -48,4 +49,25 @@ public sealed interface Command {
     record Due(long taskId, Optional<String> due) implements Command {}
 
     record Help() implements Command {}
+
+    /**
+     * {@code /task review 42 @alice @bob} (one step, any one approves), {@code … @alice @bob all}
+     * (everyone must), {@code … @alice then @bob @carol all} (two steps); each step may end with
+     * {@code due <when>}.
+     */
+    record Review(long taskId, List<Step> steps) implements Command {
+        public Review {
+            steps = List.copyOf(steps);
+        }
+
+        /** One step as typed: its approvers (Slack ids), how many must approve, its due date's words. */
+        public record Step(List<String> approvers, CompletionMode mode, Optional<String> due) {
+            public Step {
+                approvers = List.copyOf(approvers);
+            }
+        }
+    }
+
+    /** {@code /task approvals}: what waits for my answer. */
+    record Approvals() implements Command {}
 }

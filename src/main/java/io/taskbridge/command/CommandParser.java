@@ -42,6 +42,8 @@ public final class CommandParser {
         CANCEL(Usage.CANCEL, "cancel"),
         ASSIGN(Usage.ASSIGN, "assign"),
         DUE(Usage.DUE, "due"),
+        REVIEW(Usage.REVIEW, "review", "approve"),
+        APPROVALS(Usage.APPROVALS, "approvals", "inbox"),
         HELP(Usage.HELP, "help", "?");
 
         final String usage;
@@ -100,6 +102,13 @@ public final class CommandParser {
             case CANCEL -> new Command.Cancel(onlyId(verb, rest));
             case ASSIGN -> assign(rest);
             case DUE -> due(rest);
+            case REVIEW -> review(first, rest);
+            case APPROVALS -> {
+                if (!rest.isEmpty()) {
+                    throw extra(rest.get(0), Verb.APPROVALS, "`approvals` takes nothing else: it lists what waits for your answer.");
+                }
+                yield new Command.Approvals();
+            }
             case HELP -> new Command.Help();
         };
     }
@@ -165,6 +174,20 @@ public final class CommandParser {
             words.add(t.quoted() ? t.text() : t.plain());
         }
         return new Command.Due(id, Optional.of(String.join(" ", words)));
+    }
+
+    /** {@code review 42 …}; "Review the Q3 report" is someone creating a task, so point them to add. */
+    private static Command review(Token verb, List<Token> rest) {
+        if (!rest.isEmpty() && Parts.taskId(rest.get(0)).isEmpty()) {
+            StringBuilder words = new StringBuilder(verb.text());
+            for (int i = 0; i < rest.size() && i < 4; i++) {
+                words.append(' ').append(rest.get(i).text());
+            }
+            throw new Problem("`review` asks for approval of a task by number, e.g. `/task review 42 @alice`. "
+                    + "To create a task, start with add: `/task add " + Problem.shorten(words.toString()) + "`.",
+                    Usage.REVIEW);
+        }
+        return ReviewGrammar.read(leadingId(Verb.REVIEW, rest), rest.subList(1, rest.size()));
     }
 
     private static long onlyId(Verb verb, List<Token> tokens) {

@@ -17,6 +17,9 @@ public final class Usage {
     public static final String ASSIGN = "`/task assign <task number> @person`";
     public static final String DUE = "`/task due <task number> <when>` or `/task due <task number> none`";
     public static final String HELP = "`/task help`";
+    public static final String REVIEW =
+            "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
+    public static final String APPROVALS = "`/task approvals`";
 
     /** For when we cannot tell which subcommand was meant. */
     public static final String GENERAL =
@@ -35,6 +38,10 @@ public final class Usage {
             • `/task start 42`, `/task done 42`, `/task cancel 42`: move a task along
             • `/task assign 42 @carol`: give it to someone else
             • `/task due 42 tomorrow 9am`: change the due date (`/task due 42 none` removes it)
+            • `/task review 42 @alice @bob`: ask for approval; any one of them approves. Add `all` if everyone \
+            must, `due friday` for a deadline, and `then @carol` for a next step: \
+            `/task review 42 @alice @bob all then @carol`.
+            • `/task approvals`: what waits for your answer
             *Who*: pick the person from Slack's @-list so the name turns blue.
             *Due dates*, read in your time zone: `tomorrow 5pm`, `friday`, `next monday 9am`, `in 3 days`, \
             `in 2 hours`, `1 Dec`, `2026-12-01 17:00`, `eod` (end of today), `eow` (Friday 17:00). \

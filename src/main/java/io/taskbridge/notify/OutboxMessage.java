@@ -19,9 +19,65 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /** Ask one approver: a DM with the task and Approve / Reject buttons. */
+    record ApprovalRequest(long taskId, int round, int position, String userId) implements OutboxMessage {
+        static final String KIND = "approval_request";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** Update every message that shows this approval round, after a decision. */
+    record ApprovalSync(long taskId, int round) implements OutboxMessage {
+        static final String KIND = "approval_sync";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A line in the task's thread, under its channel message. */
+    record ThreadNote(long taskId, String text) implements OutboxMessage {
+        static final String KIND = "thread_note";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A direct message to one person. */
+    record DirectMessage(String userId, String text) implements OutboxMessage {
+        static final String KIND = "direct_message";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** An approval decision for the task system that holds the task. */
+    record BackendDecision(long taskId, String connection, String externalId, String decision, String comment,
+                           String actor) implements OutboxMessage {
+        static final String KIND = "backend_decision";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
+            case ApprovalRequest.KIND -> ApprovalRequest.class;
+            case ApprovalSync.KIND -> ApprovalSync.class;
+            case ThreadNote.KIND -> ThreadNote.class;
+            case DirectMessage.KIND -> DirectMessage.class;
+            case BackendDecision.KIND -> BackendDecision.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 12;
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);

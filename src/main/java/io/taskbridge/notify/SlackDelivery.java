@@ -1,44 +1,62 @@
 package io.taskbridge.notify;
 
+import io.taskbridge.approval.Approval;
+import io.taskbridge.slack.ApprovalMessage;
 import io.taskbridge.slack.SlackResult;
 import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.TaskMessage;
+import io.taskbridge.store.ApprovalDao;
 import io.taskbridge.store.TaskDao;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Task;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
-/** Delivers outbox messages to Slack's Web API. */
-public final class SlackDelivery implements Delivery {
+/**
+ * Delivers outbox messages to Slack's Web API. Messages about a task are rendered from the task as
+ * it is at delivery time, so several queued changes become one post or update.
+ */
+final class SlackDelivery {
+    /** How long a thread note waits for its task's message to be posted first. */
+    static final Duration PARENT_NOT_POSTED = Duration.ofSeconds(5);
+
     private final SlackWeb web;
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public SlackDelivery(SlackWeb web, Jdbi jdbi, Clock clock) {
+    SlackDelivery(SlackWeb web, Jdbi jdbi, Clock clock) {
         this.web = web;
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
-    @Override
-    public Outcome deliver(OutboxMessage message) {
+    Delivery.Outcome deliver(OutboxMessage message) {
         if (message instanceof OutboxMessage.TaskMessage m) {
             return syncTaskMessage(m.taskId());
+        } else if (message instanceof OutboxMessage.ApprovalRequest r) {
+            return askApprover(r);
+        } else if (message instanceof OutboxMessage.ApprovalSync s) {
+            return syncApproval(s);
+        } else if (message instanceof OutboxMessage.ThreadNote n) {
+            return threadNote(n);
+        } else if (message instanceof OutboxMessage.DirectMessage dm) {
+            return direct(dm.userId(), dm.text());
         }
-        throw new IllegalArgumentException("no delivery for " + message.kind());
+        throw new IllegalArgumentException("no Slack delivery for " + message.kind());
     }
 
-    /** Renders the task as it is now, so several queued changes become one post or update. */
-    private Outcome syncTaskMessage(long taskId) {
-        Optional<Task> found = jdbi.withExtension(TaskDao.class, dao -> dao.find(taskId));
+    private Delivery.Outcome syncTaskMessage(long taskId) {
+        Optional<Task> found = task(taskId);
         if (found.isEmpty() || found.get().slack().isEmpty()) {
-            return new Outcome.Delivered();
+            return new Delivery.Outcome.Delivered();
         }
         Task task = found.get();
         SlackPlace place = task.slack().get();
-        var blocks = TaskMessage.blocks(task, clock.instant());
+        var blocks = TaskMessage.blocks(task, approval(taskId), clock.instant());
         String text = TaskMessage.text(task);
         if (place.messageTs().isPresent()) {
             return outcome(web.updateMessage(place.channelId(), place.messageTs().get(), text, blocks), ts -> { });
@@ -47,15 +65,80 @@ public final class SlackDelivery implements Delivery {
                 ts -> jdbi.useExtension(TaskDao.class, dao -> dao.setSlackTs(taskId, ts)));
     }
 
-    private static Outcome outcome(SlackResult<String> result, java.util.function.Consumer<String> onOk) {
+    private Delivery.Outcome askApprover(OutboxMessage.ApprovalRequest r) {
+        Optional<Task> task = task(r.taskId());
+        Optional<Approval> approval = approval(r.taskId()).filter(a -> a.round() == r.round());
+        if (task.isEmpty() || approval.isEmpty()) {
+            return new Delivery.Outcome.Delivered();
+        }
+        SlackResult<String> dm = web.openDm(r.userId());
+        if (!(dm instanceof SlackResult.Ok<String> channel)) {
+            return outcome(dm, x -> { });
+        }
+        return outcome(web.postMessage(channel.value(), ApprovalMessage.text(task.get(), approval.get()),
+                        ApprovalMessage.request(task.get(), approval.get(), r.userId()), Optional.empty()),
+                ts -> jdbi.useExtension(ApprovalDao.class,
+                        dao -> dao.rememberMessage(r.taskId(), r.round(), channel.value(), ts, r.userId())));
+    }
+
+    private Delivery.Outcome syncApproval(OutboxMessage.ApprovalSync s) {
+        Optional<Task> task = task(s.taskId());
+        Optional<Approval> approval = approval(s.taskId()).filter(a -> a.round() == s.round());
+        if (task.isEmpty() || approval.isEmpty()) {
+            return new Delivery.Outcome.Delivered();
+        }
+        List<ApprovalDao.MessageRow> messages = jdbi.withExtension(ApprovalDao.class, dao -> dao.messages(s.taskId(), s.round()));
+        Delivery.Outcome worst = new Delivery.Outcome.Delivered();
+        for (ApprovalDao.MessageRow m : messages) {
+            String viewer = m.userId().orElse("");
+            Delivery.Outcome o = outcome(web.updateMessage(m.channel(), m.ts(), ApprovalMessage.text(task.get(), approval.get()),
+                    ApprovalMessage.request(task.get(), approval.get(), viewer)), ts -> { });
+            if (!(o instanceof Delivery.Outcome.Delivered)) {
+                worst = o;
+            }
+        }
+        // The task's own message shows the approval's progress too.
+        Delivery.Outcome own = syncTaskMessage(s.taskId());
+        return worst instanceof Delivery.Outcome.Delivered ? own : worst;
+    }
+
+    private Delivery.Outcome threadNote(OutboxMessage.ThreadNote n) {
+        Optional<Task> task = task(n.taskId());
+        if (task.isEmpty() || task.get().slack().isEmpty()) {
+            return new Delivery.Outcome.Delivered();
+        }
+        SlackPlace place = task.get().slack().get();
+        if (place.messageTs().isEmpty()) {
+            return new Delivery.Outcome.WaitFor(PARENT_NOT_POSTED, "the task's message is not posted yet");
+        }
+        return outcome(web.postMessage(place.channelId(), n.text(), List.of(), place.messageTs()), ts -> { });
+    }
+
+    private Delivery.Outcome direct(String userId, String text) {
+        SlackResult<String> dm = web.openDm(userId);
+        if (!(dm instanceof SlackResult.Ok<String> channel)) {
+            return outcome(dm, x -> { });
+        }
+        return outcome(web.postMessage(channel.value(), text, List.of(), Optional.empty()), ts -> { });
+    }
+
+    private Optional<Task> task(long id) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.find(id));
+    }
+
+    private Optional<Approval> approval(long taskId) {
+        return jdbi.withExtension(ApprovalDao.class, dao -> dao.find(taskId));
+    }
+
+    private static Delivery.Outcome outcome(SlackResult<String> result, Consumer<String> onOk) {
         if (result instanceof SlackResult.Ok<String> ok) {
             onOk.accept(ok.value());
-            return new Outcome.Delivered();
+            return new Delivery.Outcome.Delivered();
         }
         if (result instanceof SlackResult.RateLimited<String> limited) {
-            return new Outcome.WaitFor(limited.retryAfter(), "rate limited by Slack");
+            return new Delivery.Outcome.WaitFor(limited.retryAfter(), "rate limited by Slack");
         }
         SlackResult.Failed<String> failed = (SlackResult.Failed<String>) result;
-        return new Outcome.Failed(failed.error(), failed.retryable());
+        return new Delivery.Outcome.Failed(failed.error(), failed.retryable());
     }
 }

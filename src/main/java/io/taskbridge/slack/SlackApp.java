@@ -13,6 +13,9 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import io.taskbridge.approval.ApprovalProblem;
+import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.approval.Decision;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
@@ -43,15 +46,18 @@ public final class SlackApp {
     static final String BUSY = "Taskbridge is very busy right now; nothing was changed. Please try again in a minute.";
 
     private final TaskService tasks;
+    private final ApprovalService approvals;
     private final TaskCommands commands;
     private final UserZones zones;
     private final SlackWeb web;
     private final Executor work;
     private final Clock clock;
 
-    public SlackApp(TaskService tasks, UserZones zones, SlackWeb web, Executor work, Clock clock) {
+    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
+                    Clock clock) {
         this.tasks = tasks;
-        this.commands = new TaskCommands(tasks, zones, clock);
+        this.approvals = approvals;
+        this.commands = new TaskCommands(tasks, approvals, zones, clock);
         this.zones = zones;
         this.web = web;
         this.work = work;
@@ -75,6 +81,10 @@ public final class SlackApp {
         app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
         app.viewSubmission(TaskModal.CALLBACK_ID, this::onFormSubmitted);
+        app.blockAction(ApprovalMessage.APPROVE, (req, ctx) -> onApprovalButton(req, ctx, Decision.APPROVE, false));
+        app.blockAction(ApprovalMessage.APPROVE_WITH_COMMENT, (req, ctx) -> onApprovalButton(req, ctx, Decision.APPROVE, true));
+        app.blockAction(ApprovalMessage.REJECT, (req, ctx) -> onApprovalButton(req, ctx, Decision.REJECT, true));
+        app.viewSubmission(ApprovalModal.CALLBACK_ID, this::onDecisionSubmitted);
         return app;
     }
 
@@ -151,6 +161,62 @@ public final class SlackApp {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(e.fields())));
         }
         return ctx.ack();
+    }
+
+    /**
+     * Approve decides at once; Approve with comment and Reject open the comment modal first. Anyone
+     * the step does not wait for is told why, and nothing changes.
+     */
+    private Response onApprovalButton(BlockActionRequest request, ActionContext ctx, Decision decision, boolean withComment) {
+        BlockActionPayload p = request.getPayload();
+        Optional<ApprovalMessage.Ref> ref = p.getActions().isEmpty() ? Optional.empty()
+                : ApprovalMessage.Ref.parse(p.getActions().get(0).getValue());
+        if (ref.isEmpty()) {
+            return ctx.ack();
+        }
+        String user = p.getUser().getId();
+        ApprovalMessage.Ref r = ref.get();
+        boolean queued = later(() -> {
+            if (withComment) {
+                Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
+                if (refusal.isPresent()) {
+                    ephemeral(ctx, ":warning: " + refusal.get().getMessage());
+                    return;
+                }
+                SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
+                        new ApprovalModal.Pending(r, decision)));
+                if (!(opened instanceof SlackResult.Ok)) {
+                    log.warn("views.open for a decision failed: {}", opened);
+                    ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
+                }
+                return;
+            }
+            try {
+                approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
+            } catch (ApprovalProblem | TaskProblem e) {
+                ephemeral(ctx, ":warning: " + e.getMessage());
+            }
+        });
+        if (!queued) {
+            ephemeral(ctx, BUSY);
+        }
+        return ctx.ack();
+    }
+
+    private Response onDecisionSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = request.getPayload();
+        Optional<ApprovalModal.Pending> pending = ApprovalModal.Pending.parse(p.getView().getPrivateMetadata());
+        if (pending.isEmpty()) {
+            return ctx.ack();
+        }
+        ApprovalMessage.Ref r = pending.get().ref();
+        Optional<String> comment = ApprovalModal.comment(p.getView().getState());
+        try {
+            approvals.decide(r.taskId(), r.round(), r.position(), p.getUser().getId(), pending.get().decision(), comment);
+            return ctx.ack();
+        } catch (ApprovalProblem | TaskProblem e) {
+            return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK, e.getMessage())));
+        }
     }
 
     private boolean later(Runnable job) {

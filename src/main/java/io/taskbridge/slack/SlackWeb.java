@@ -42,6 +42,11 @@ public final class SlackWeb {
                 response -> response.getView().getId());
     }
 
+    /** The id of the direct-message channel between the bot and {@code userId} ({@code conversations.open}). */
+    public SlackResult<String> openDm(String userId) {
+        return call(() -> client.conversationsOpen(r -> r.users(List.of(userId))), response -> response.getChannel().getId());
+    }
+
     /** The user's IANA time zone as Slack knows it ({@code users.info}). */
     public SlackResult<String> userTimeZone(String userId) {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getTz());

@@ -1,5 +1,9 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.approval.Approval;
+import io.taskbridge.approval.ApprovalPlan;
+import io.taskbridge.approval.ApprovalProblem;
+import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.DueDates;
 import io.taskbridge.command.Usage;
@@ -13,6 +17,7 @@ import io.taskbridge.task.TaskService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,11 +29,13 @@ final class TaskCommands {
     static final int LIST_LIMIT = 20;
 
     private final TaskService tasks;
+    private final ApprovalService approvals;
     private final UserZones zones;
     private final Clock clock;
 
-    TaskCommands(TaskService tasks, UserZones zones, Clock clock) {
+    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock) {
         this.tasks = tasks;
+        this.approvals = approvals;
         this.zones = zones;
         this.clock = clock;
     }
@@ -39,7 +46,7 @@ final class TaskCommands {
             return execute(command, caller, idempotencyKey);
         } catch (TaskProblem.Invalid e) {
             return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);
-        } catch (TaskProblem e) {
+        } catch (TaskProblem | ApprovalProblem e) {
             return ":warning: " + e.getMessage();
         }
     }
@@ -51,10 +58,23 @@ final class TaskCommands {
         } else if (command instanceof Command.ListTasks list) {
             return list(list, caller, now);
         } else if (command instanceof Command.Show show) {
-            return Replies.show(tasks.get(show.taskId()), now);
+            Task task = tasks.get(show.taskId());
+            return Replies.show(task, now) + approvals.find(task.id())
+                    .map(a -> "\n" + ApprovalMessage.summary(a) + "\n" + ApprovalMessage.next(task, a)).orElse("");
+        } else if (command instanceof Command.Review review) {
+            return review(review, caller, now);
+        } else if (command instanceof Command.Approvals) {
+            List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(tasks::get).toList();
+            return waiting.isEmpty() ? "Nothing waits for your approval." : Replies.list(waiting, "Waiting for your approval", now)
+                    + "\nOpen the request in your DMs to answer, or `/task show <number>` for the details.";
         } else if (command instanceof Command.Start start) {
             return changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress");
         } else if (command instanceof Command.Done done) {
+            Task task = tasks.get(done.taskId());
+            if (task.status() == Status.REVIEW && approvals.find(task.id())
+                    .filter(a -> a.state() == Approval.State.PENDING).isPresent()) {
+                return ":warning: Task #" + task.id() + " is waiting for approval: it is done when its approvers approve it.";
+            }
             return changed(tasks.complete(done.taskId(), caller.userId()), "done");
         } else if (command instanceof Command.Cancel cancel) {
             return changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled");
@@ -96,6 +116,23 @@ final class TaskCommands {
         TaskService.Created created = tasks.create(draft, caller.userId(),
                 Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId())), Optional.of(idempotencyKey));
         return Replies.created(created.task());
+    }
+
+    private String review(Command.Review review, Caller caller, Instant now) {
+        List<ApprovalPlan.Step> steps = new ArrayList<>();
+        for (Command.Review.Step step : review.steps()) {
+            Optional<Instant> due = Optional.empty();
+            if (step.due().isPresent()) {
+                DueDates.Parsed parsed = DueDates.parse(step.due().get(), zoned(caller, now));
+                if (parsed instanceof DueDates.Parsed.Unreadable u) {
+                    return ":warning: " + u.problem() + "\n" + Usage.REVIEW;
+                }
+                due = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
+            }
+            steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), due));
+        }
+        Approval approval = approvals.request(review.taskId(), new ApprovalPlan(steps), caller.userId());
+        return "Approval requested for task #" + review.taskId() + ".\n" + ApprovalMessage.progress(approval);
     }
 
     private String list(Command.ListTasks list, Caller caller, Instant now) {

@@ -10,12 +10,14 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import io.taskbridge.approval.Approval;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -38,6 +40,14 @@ public final class TaskMessage {
 
     /** The blocks; {@code now} decides whether the due date is shown as overdue. */
     public static List<LayoutBlock> blocks(Task task, Instant now) {
+        return blocks(task, Optional.empty(), now);
+    }
+
+    /**
+     * The blocks with the task's approval, if it has one: its progress is shown, and while approvers
+     * decide there is no Done button (finishing it is theirs to do).
+     */
+    public static List<LayoutBlock> blocks(Task task, Optional<Approval> approval, Instant now) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("task:" + task.id())
                 .text(markdownText("*" + TaskWords.idAndTitle(task, SlackText.SECTION_MAX - 2) + "*"))));
@@ -50,8 +60,14 @@ public final class TaskMessage {
                         "Description shortened; `/task show " + task.id() + "` has all of it.")))));
             }
         });
-        List<BlockElement> buttons = buttons(task);
-        if (buttons.isEmpty()) {
+        approval.ifPresent(a -> blocks.add(section(s -> s.blockId("task_approval:" + task.id())
+                .text(markdownText(ApprovalMessage.summary(a))))));
+        boolean awaiting = approval.filter(ApprovalMessage::awaitingDecision).isPresent() && task.status() == Status.REVIEW;
+        List<BlockElement> buttons = awaiting ? List.of() : buttons(task);
+        if (awaiting) {
+            blocks.add(context(c -> c.blockId("task_awaiting:" + task.id())
+                    .elements(List.of(markdownText(":hourglass_flowing_sand: Waiting for approval.")))));
+        } else if (buttons.isEmpty()) {
             blocks.add(context(c -> c.blockId("task_closed:" + task.id())
                     .elements(List.of(markdownText(closedLine(task.status()))))));
         } else {

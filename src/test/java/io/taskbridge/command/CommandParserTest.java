@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskbridge.command.Command.Add;
 import io.taskbridge.command.CommandParser.Parse;
+import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.task.Priority;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,15 @@ class CommandParserTest {
                 row("add", new Command.OpenForm()),
                 row("add <@U1|alice> due friday !high", new Command.OpenForm()),
                 row("add \"\"", new Command.OpenForm()),
+                // review: one step (any one), everyone, two steps with their own due dates
+                row("review 42 <@UA|alice> <@UB>", new Command.Review(42, List.of(
+                        new Command.Review.Step(List.of("UA", "UB"), CompletionMode.ONE, Optional.empty())))),
+                row("review #42 <@UA> <@UB> all", new Command.Review(42, List.of(
+                        new Command.Review.Step(List.of("UA", "UB"), CompletionMode.ALL, Optional.empty())))),
+                row("approve 7 <@UA> due friday 5pm then <@UB> <@UC> ALL due next monday", new Command.Review(7, List.of(
+                        new Command.Review.Step(List.of("UA"), CompletionMode.ONE, Optional.of("friday 5pm")),
+                        new Command.Review.Step(List.of("UB", "UC"), CompletionMode.ALL, Optional.of("next monday"))))),
+                row("approvals", new Command.Approvals()),
                 // add: the full example and its parts in other orders
                 row("add Review the Q3 report <@U123|alice> due friday 5pm !high #finance #q3 remind 24h",
                         add("Review the Q3 report", "U123", "friday 5pm", Priority.HIGH, List.of("finance", "q3"),
@@ -173,8 +183,14 @@ class CommandParserTest {
                 Arguments.of("dne 4", "Did you mean `/task done`?", Usage.DONE),
                 Arguments.of("shwo 4", "Did you mean `/task show`?", Usage.SHOW),
                 Arguments.of("42", "Did you mean `/task show 42`?", Usage.SHOW),
-                Arguments.of("Review the Q3 report", "Unknown command `Review`. To create a task, start with add: "
-                        + "`/task add Review the Q3 report`.", Usage.GENERAL),
+                Arguments.of("Prepare the Q3 report", "Unknown command `Prepare`. To create a task, start with add: "
+                        + "`/task add Prepare the Q3 report`.", Usage.GENERAL),
+                Arguments.of("Review the Q3 report", "To create a task, start with add: "
+                        + "`/task add Review the Q3 report`.", Usage.REVIEW),
+                Arguments.of("review 42", "Say who should approve task 42", Usage.REVIEW),
+                Arguments.of("review 42 <@U1> then", "Step 2 has nobody to approve it", Usage.REVIEW),
+                Arguments.of("review 42 <@U1> soon", "I don't know what “soon” means in step 1", Usage.REVIEW),
+                Arguments.of("approvals now", "`approvals` takes nothing else", Usage.APPROVALS),
                 Arguments.of("x", "Unknown command `x`.", Usage.GENERAL));
     }
 
