@@ -94,7 +94,8 @@ public interface ApprovalDao extends SqlObject {
             @Override
             public StepRow map(ResultSet rs, StatementContext ctx) throws SQLException {
                 long due = rs.getLong("due_at");
-                return new StepRow(rs.getInt("position"), rs.getString("mode"), rs.wasNull() ? null : due);
+                Long dueAt = rs.wasNull() ? null : due;
+                return new StepRow(rs.getInt("position"), rs.getString("mode"), dueAt);
             }
         }
     }

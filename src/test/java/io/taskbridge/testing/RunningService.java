@@ -26,7 +26,13 @@ public final class RunningService implements AutoCloseable {
     }
 
     public RunningService(String dbUrl, Map<String, String> extra) {
-        this.slack = new FakeSlack();
+        this(dbUrl, extra, java.util.List.of(), new FakeSlack());
+    }
+
+    /** The service with these task-system connections, talking to {@code slack} (which it closes). */
+    public RunningService(String dbUrl, Map<String, String> extra, java.util.List<io.taskbridge.backend.TaskBackend> connections,
+                          FakeSlack slack) {
+        this.slack = slack;
         this.dbUrl = dbUrl;
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -37,7 +43,7 @@ public final class RunningService implements AutoCloseable {
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("TASKBRIDGE_OUTBOX_POLL_MS", "200");
         env.putAll(extra);
-        this.service = Taskbridge.start(Config.from(env), Clock.systemUTC());
+        this.service = Taskbridge.start(Config.from(env), Clock.systemUTC(), connections);
         this.requests = new SlackRequests(service.port(), SECRET);
     }
 

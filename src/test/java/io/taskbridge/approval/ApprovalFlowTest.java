@@ -1,0 +1,259 @@
+package io.taskbridge.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.slack.ApprovalMessage;
+import io.taskbridge.slack.ApprovalModal;
+import io.taskbridge.store.Database;
+import io.taskbridge.task.Status;
+import io.taskbridge.testing.Databases;
+import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.RunningService;
+import io.taskbridge.testing.SlackPayloads;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Approvals end to end: signed commands, clicks and modal submissions in; DMs and updates out. */
+class ApprovalFlowTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void allThenOneWithRejectionAndOutsiders() throws Exception {
+        try (RunningService svc = new RunningService()) {
+            long id = newTask(svc, "Sign the contract");
+            svc.requests.command("review " + id + " <@UA> <@UB> all then <@UC>", "UCREATOR", "C1", "t-review",
+                    svc.slack.responseUrl("review"));
+            assertThat(reply(svc, "review")).contains("Approval requested for task #" + id);
+
+            FakeSlack.Call dmA = svc.slack.await("chat.postMessage", c -> "DUA".equals(c.param("channel")));
+            svc.slack.await("chat.postMessage", c -> "DUB".equals(c.param("channel")));
+            assertThat(json(dmA.param("blocks"))).contains(ApprovalMessage.APPROVE).contains(ApprovalMessage.REJECT)
+                    .contains("Sign the contract").contains("everyone must approve").doesNotContain("due");
+            FakeSlack.Call note = svc.slack.await("chat.postMessage", c -> c.param("thread_ts") != null);
+            assertThat(note.param("text")).contains("<@UA>").contains("<@UB>");
+            assertThat(svc.slack.calls("chat.postMessage").stream().filter(c -> "DUC".equals(c.param("channel")))).isEmpty();
+            String ref = id + ":1:0";
+
+            // An outsider, and the second step's approver, are told why; nothing changes.
+            click(svc, "UX", ApprovalMessage.APPROVE, ref, "outsider");
+            assertThat(ephemeral(svc, "outsider")).contains("not one of them");
+            click(svc, "UC", ApprovalMessage.APPROVE, ref, "early");
+            assertThat(ephemeral(svc, "early")).contains("not one of them");
+
+            click(svc, "UA", ApprovalMessage.APPROVE, ref, "a");
+            svc.slack.await("chat.update", c -> "DUA".equals(c.param("channel")) && json(c.param("blocks")).contains("approved"));
+            click(svc, "UA", ApprovalMessage.APPROVE, ref, "again");
+            assertThat(ephemeral(svc, "again")).contains("already answered");
+
+            // Reject opens the comment modal; an empty comment is refused inline; a comment rejects.
+            click(svc, "UB", ApprovalMessage.REJECT, ref, "b");
+            FakeSlack.Call modal = svc.slack.await("views.open", c -> c.param("view").contains(ApprovalModal.CALLBACK_ID));
+            assertThat(modal.param("view")).contains("REJECT");
+            HttpResponse<String> empty = svc.requests.interaction(decision("UB", ref + ":REJECT", ""));
+            assertThat(empty.body()).contains("\"response_action\":\"errors\"").contains("comment is required");
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.REVIEW);
+            HttpResponse<String> rejected = svc.requests.interaction(decision("UB", ref + ":REJECT", "Wrong totals on page 3"));
+            assertThat(rejected.statusCode()).isEqualTo(200);
+            assertThat(rejected.body()).doesNotContain("errors");
+
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.IN_PROGRESS);
+            FakeSlack.Call told = svc.slack.await("chat.postMessage", c -> "DUCREATOR".equals(c.param("channel")));
+            assertThat(told.param("text")).contains("rejected by <@UB>").contains("Wrong totals on page 3");
+            svc.slack.await("chat.update", c -> "DUB".equals(c.param("channel"))
+                    && json(c.param("blocks")).contains("Wrong totals on page 3")
+                    && !json(c.param("blocks")).contains(ApprovalMessage.APPROVE));
+            svc.slack.await("chat.update", c -> "C1".equals(c.param("channel"))
+                    && json(c.param("blocks")).contains("rejected: “Wrong totals on page 3”"));
+            Approval a = svc.service.approvals().find(id).orElseThrow();
+            assertThat(a.state()).isEqualTo(Approval.State.REJECTED);
+            assertThat(a.steps().get(0).responses()).extracting(ApprovalResponse::userId).containsExactlyInAnyOrder("UA", "UB");
+        }
+    }
+
+    @Test
+    void twoStepsSurviveARestartAndEndDone() throws Exception {
+        String db = Databases.sqliteUrl();
+        long id;
+        try (RunningService svc = new RunningService(db, Map.of())) {
+            id = newTask(svc, "Launch plan");
+            svc.requests.command("review " + id + " <@UA> then <@UB>", "UCREATOR", "C1", "t-r", svc.slack.responseUrl("r"));
+            reply(svc, "r");
+            svc.slack.await("chat.postMessage", c -> "DUA".equals(c.param("channel")));
+            click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "a");
+            svc.slack.await("chat.postMessage", c -> "DUB".equals(c.param("channel")));
+        }
+        try (RunningService svc = new RunningService(db, Map.of())) {
+            assertThat(svc.service.approvals().find(id).orElseThrow().currentStep()).isEqualTo(1);
+            svc.requests.command("approvals", "UB", "C1", "t-inbox", svc.slack.responseUrl("inbox"));
+            assertThat(reply(svc, "inbox")).contains("Launch plan");
+            click(svc, "UB", ApprovalMessage.APPROVE_WITH_COMMENT, id + ":1:1", "b");
+            svc.slack.await("views.open", c -> c.param("view").contains(ApprovalModal.CALLBACK_ID));
+            svc.requests.interaction(decision("UB", id + ":1:1:APPROVE", "Ship it"));
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.DONE);
+            assertThat(svc.slack.await("chat.postMessage", c -> "DUCREATOR".equals(c.param("channel"))).param("text"))
+                    .contains("was approved");
+            svc.requests.command("show " + id, "UB", "C1", "t-show", svc.slack.responseUrl("show"));
+            assertThat(reply(svc, "show")).contains("Ship it").contains("Approved");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void twentySimultaneousSignedClicksAreRecordedOnce(Databases.Kind kind) throws Exception {
+        try (RunningService svc = new RunningService(Databases.url(kind), Map.of())) {
+            long id = newTask(svc, "Twenty approvers");
+            StringBuilder people = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                people.append(" <@U").append(i).append(">");
+            }
+            svc.requests.command("review " + id + people + " all", "UCREATOR", "C1", "t-r", svc.slack.responseUrl("r"));
+            reply(svc, "r");
+            List<Callable<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String user = "U" + i;
+                for (int twice = 0; twice < 2; twice++) {
+                    clicks.add(() -> svc.requests.interaction(SlackPayloads.buttonClick(user, ApprovalMessage.APPROVE,
+                            "approval_actions:" + id, id + ":1:0", "DU", "1.1", svc.slack.responseUrl("c-" + user)))
+                            .statusCode());
+                }
+            }
+            assertThat(together(clicks)).containsOnly(200);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (svc.service.tasks().get(id).status() != Status.DONE && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Approval a = svc.service.approvals().find(id).orElseThrow();
+            assertThat(a.state()).isEqualTo(Approval.State.APPROVED);
+            assertThat(a.steps().get(0).responses()).hasSize(20);
+            assertThat(a.steps().get(0).responses()).extracting(ApprovalResponse::userId).doesNotHaveDuplicates();
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.DONE);
+            FakeSlack.Call told = svc.slack.await("chat.postMessage", c -> "DUCREATOR".equals(c.param("channel")));
+            assertThat(told.param("text")).contains("approved");
+            Thread.sleep(300);
+            assertThat(svc.slack.calls("chat.postMessage").stream().filter(c -> "DUCREATOR".equals(c.param("channel")))).hasSize(1);
+        }
+    }
+
+    /** A task system that is down for its first calls: the decision arrives later, once. */
+    static final class FlakyBackend implements TaskBackend {
+        final List<Submission> received = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public Result submitDecision(Submission submission) {
+            int n = calls.incrementAndGet();
+            if (n == 1) {
+                return new Result.Unavailable("HTTP 503");
+            }
+            if (n == 2) {
+                return new Result.Throttled(Duration.ofSeconds(1));
+            }
+            received.add(submission);
+            return new Result.Done();
+        }
+    }
+
+    @Test
+    void aDecisionReachesAFailingBackendLaterAndOnce() throws Exception {
+        FlakyBackend backend = new FlakyBackend();
+        String db = Databases.sqliteUrl();
+        try (RunningService svc = new RunningService(db, Map.of(), List.of(backend), new FakeSlack())) {
+            long id = newTask(svc, "Held elsewhere");
+            try (Database direct = Database.open(db, null, null)) {
+                direct.jdbi().useHandle(h -> h.execute("UPDATE tasks SET connection = 'flaky', external_id = 'EXT-9' WHERE id = ?", id));
+            }
+            svc.requests.command("review " + id + " <@UA>", "UCREATOR", "C1", "t-r", svc.slack.responseUrl("r"));
+            reply(svc, "r");
+            click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "a");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (backend.received.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(backend.received).singleElement().satisfies(s -> {
+                assertThat(s.externalId()).isEqualTo("EXT-9");
+                assertThat(s.decision()).isEqualTo(Decision.APPROVE);
+                assertThat(s.actor()).isEqualTo("UA");
+            });
+            Thread.sleep(1500);
+            assertThat(backend.calls.get()).isEqualTo(3);
+            assertThat(backend.received).hasSize(1);
+        }
+    }
+
+    static long newTask(RunningService svc, String title) {
+        String key = "new-" + title.hashCode();
+        svc.requests.command("add " + title, "UCREATOR", "C1", key, svc.slack.responseUrl(key));
+        reply(svc, key);
+        return svc.service.tasks().list(io.taskbridge.task.TaskQuery.all().withSearch(java.util.Optional.of(title)))
+                .get(0).id();
+    }
+
+    static String reply(RunningService svc, String id) {
+        return svc.slack.await("response_url", c -> c.form().get("id").equals(id)).json().get("text").asText();
+    }
+
+    static String ephemeral(RunningService svc, String id) {
+        FakeSlack.Call c = svc.slack.await("response_url", x -> x.form().get("id").equals(id));
+        assertThat(c.json().get("response_type").asText()).isEqualTo("ephemeral");
+        return c.json().get("text").asText();
+    }
+
+    static void click(RunningService svc, String user, String action, String value, String responseId) {
+        HttpResponse<String> r = svc.requests.interaction(SlackPayloads.buttonClick(user, action,
+                "approval_actions:" + value, value, "D" + user, "1.1", svc.slack.responseUrl(responseId)));
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    static String decision(String user, String metadata, String comment) {
+        return SlackPayloads.viewSubmission(user, "V-" + user, ApprovalModal.CALLBACK_ID, metadata, """
+                {"%s":{"%s":{"type":"plain_text_input","value":"%s"}}}
+                """.formatted(ApprovalModal.COMMENT_BLOCK, ApprovalModal.COMMENT_ACTION, comment));
+    }
+
+    static String json(String raw) {
+        try {
+            return JSON.readTree(raw).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (Callable<Integer> c : calls) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return c.call();
+            }));
+        }
+        go.countDown();
+        List<Integer> out = new ArrayList<>();
+        for (Future<Integer> f : futures) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+}
