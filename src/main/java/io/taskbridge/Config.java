@@ -21,7 +21,11 @@ public record Config(
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
-    /** How the service talks to Slack; {@code signingSecret} and {@code botToken} both set means HTTP mode. */
+    /**
+     * How the service talks to Slack: {@code signingSecret} and {@code botToken} both set means HTTP
+     * mode, {@code appToken} and {@code botToken} Socket Mode. With all three set, HTTP mode wins and
+     * no socket is opened (see {@code slack.SocketModeTransport}).
+     */
     public record Slack(Optional<Secret> signingSecret, Optional<Secret> botToken, Optional<Secret> appToken,
                         URI apiUrl) {
         public boolean httpMode() {

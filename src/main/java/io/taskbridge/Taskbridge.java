@@ -3,6 +3,7 @@ package io.taskbridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
 import io.taskbridge.http.HttpServer;
 import io.taskbridge.http.SlackSignature;
 import io.taskbridge.notify.Outbox;
@@ -13,6 +14,7 @@ import io.taskbridge.notify.ApprovalNotifier;
 import io.taskbridge.notify.SlackNotifier;
 import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackWeb;
+import io.taskbridge.slack.SocketModeTransport;
 import io.taskbridge.slack.UserZones;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.backend.Backends;
@@ -71,15 +73,20 @@ public final class Taskbridge implements AutoCloseable {
             TaskService tasks = new TaskService(db.jdbi(), clock, notifier);
             ApprovalService approvals = new ApprovalService(db.jdbi(), clock, notifier, new ApprovalNotifier(outbox));
 
-            Optional<HttpServer.SlackRoute> route = Optional.empty();
-            if (slackConfig.httpMode()) {
+            // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
+            // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
+            Optional<App> app = Optional.empty();
+            if (slackConfig.enabled()) {
                 ExecutorService work = slackWork();
                 resources.add(work::shutdown);
                 UserZones zones = new UserZones(web, clock);
-                var app = new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock)
-                        .build(slackConfig.signingSecret().orElseThrow().value(),
-                                slackConfig.botToken().orElseThrow().value(), slack.orElseThrow());
-                route = Optional.of(new HttpServer.SlackRoute(app,
+                app = Optional.of(new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock)
+                        .build(slackConfig.signingSecret().map(Secret::value),
+                                slackConfig.botToken().orElseThrow().value(), slack.orElseThrow()));
+            }
+            Optional<HttpServer.SlackRoute> route = Optional.empty();
+            if (slackConfig.httpMode()) {
+                route = Optional.of(new HttpServer.SlackRoute(app.orElseThrow(),
                         new SlackSignature(slackConfig.signingSecret().orElseThrow(), clock)));
             }
             HttpServer http = new HttpServer(db, json, route).start(config.port());
@@ -87,10 +94,25 @@ public final class Taskbridge implements AutoCloseable {
             worker.start();
             resources.add(worker);
             log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
-            slackConfig.missing().ifPresentOrElse(
-                    what -> log.warn("Slack is not configured: set {} to connect a workspace. "
-                            + "Until then Taskbridge stores tasks and answers /healthz only.", what),
-                    () -> log.info("Slack connected over HTTP at /slack/events (Web API {})", slackConfig.apiUrl()));
+            if (slackConfig.httpMode()) {
+                log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
+                        slackConfig.appToken().isPresent()
+                                ? "; SLACK_APP_TOKEN is also set but ignored: HTTP mode wins, no Socket Mode connection is opened"
+                                : "");
+            } else if (slackConfig.socketMode()) {
+                SocketModeTransport socket = SocketModeTransport.start(app.orElseThrow(),
+                        slackConfig.appToken().orElseThrow().value());
+                resources.add(socket);
+                if (socket.connected()) {
+                    log.info("Slack connected over Socket Mode (Web API {}); /slack/events is not served", slackConfig.apiUrl());
+                } else {
+                    log.warn("Slack Socket Mode is set up but the WebSocket is not open yet (Web API {}); "
+                            + "it keeps retrying in the background", slackConfig.apiUrl());
+                }
+            } else {
+                log.warn("Slack is not configured: set {} to connect a workspace. "
+                        + "Until then Taskbridge stores tasks and answers /healthz only.", slackConfig.missing().orElseThrow());
+            }
             return new Taskbridge(resources, http, tasks, approvals);
         } catch (RuntimeException e) {
             closeAll(resources);

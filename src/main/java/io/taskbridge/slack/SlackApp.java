@@ -65,12 +65,16 @@ public final class SlackApp {
     }
 
     /**
-     * Bolt's request verification is off because {@code http.SlackSignature} has checked the raw
-     * bytes before Bolt sees the request; events with no listener are answered 200 and ignored.
+     * The one listener set, whichever transport carries it. Bolt's request verification is off:
+     * over HTTP, {@code http.SlackSignature} has checked the raw bytes before Bolt sees the
+     * request; over Socket Mode nothing is signed (the connection itself was opened with the app
+     * token), so {@code signingSecret} may be empty there. Events with no listener are answered
+     * 200 and ignored.
      */
-    public App build(String signingSecret, String botToken, Slack slack) {
+    public App build(Optional<String> signingSecret, String botToken, Slack slack) {
         AppConfig config = AppConfig.builder()
-                .signingSecret(signingSecret)
+                // explicit, even when empty: AppConfig would otherwise read SLACK_SIGNING_SECRET itself
+                .signingSecret(signingSecret.orElse(null))
                 .singleTeamBotToken(botToken)
                 .slack(slack)
                 .requestVerificationEnabled(false)

@@ -14,11 +14,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A Slack Web API on loopback that records every call and answers like Slack: form-encoded
  * methods under {@code /api/}, JSON posts to {@code /response/{id}} (response_url). Tests can
  * queue failures per method: a 429 with Retry-After, a 5xx, an {@code ok:false} error, or a hang.
+ * {@code apps.connections.open} hands out Socket Mode URLs once {@link #socketModeUrls} says where
+ * (a {@link FakeSocketMode}); until then it refuses, as Slack does for a token without Socket Mode.
  */
 public final class FakeSlack implements AutoCloseable {
     /** One call as received. {@code form} for Web API methods, {@code json} for response_url posts. */
@@ -46,6 +49,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
+    private volatile Supplier<String> socketModeUrls = () -> null;
 
     public FakeSlack() {
         server = Javalin.create(cfg -> {
@@ -68,6 +72,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public void timeZone(String userId, String zone) {
         timeZones.put(userId, zone);
+    }
+
+    /** Where {@code apps.connections.open} sends Socket Mode clients; asked once per call. */
+    public void socketModeUrls(Supplier<String> urls) {
+        socketModeUrls = urls;
     }
 
     public void failNext(String method, Failure failure) {
@@ -137,8 +146,14 @@ public final class FakeSlack implements AutoCloseable {
             case "users.info" -> Map.of("ok", true, "user", Map.of("id", form.getOrDefault("user", ""),
                     "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC")));
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
+            case "apps.connections.open" -> socketModeUrl();
             default -> Map.of("ok", true);
         };
+    }
+
+    private Map<String, Object> socketModeUrl() {
+        String url = socketModeUrls.get();
+        return url == null ? Map.of("ok", false, "error", "not_allowed_token_type") : Map.of("ok", true, "url", url);
     }
 
     private String nextTs() {
