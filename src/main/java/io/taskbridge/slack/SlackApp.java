@@ -13,6 +13,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.Decision;
@@ -160,9 +161,15 @@ public final class SlackApp {
         Optional<SlackPlace> place = channel == null || channel.isBlank() ? Optional.empty()
                 : Optional.of(SlackPlace.channel(p.getTeam().getId(), channel));
         try {
-            tasks.create(draft, user, place, Optional.of("view:" + p.getView().getId()));
+            TaskService.Created created = tasks.create(draft, user, place, Optional.of("view:" + p.getView().getId()));
+            Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
+            if (created.created() && approval.isPresent()) {
+                approvals.request(created.task().id(), approval.get(), user);
+            }
         } catch (TaskProblem.Invalid e) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(e.fields())));
+        } catch (ApprovalProblem e) {
+            log.warn("task made from the form, but its approval was refused: {}", e.getMessage());
         }
         return ctx.ack();
     }

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.timePicker;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
+import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
@@ -18,6 +19,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import io.taskbridge.approval.ApprovalPlan;
+import io.taskbridge.approval.CompletionMode;
 import com.slack.api.model.view.ViewState;
 import io.taskbridge.task.Priority;
 import io.taskbridge.task.TaskRules;
@@ -53,7 +56,9 @@ public final class TaskModal {
         DUE_TIME("due_time", "due_time_picker"),
         PRIORITY("priority", "priority_select"),
         TAGS("tags", "tags_input"),
-        REMINDER("reminder", "reminder_hours");
+        REMINDER("reminder", "reminder_hours"),
+        APPROVERS("approvers", "approvers_select"),
+        APPROVAL_MODE("approval_mode", "approval_mode_select");
 
         private final String blockId;
         private final String actionId;
@@ -156,7 +161,32 @@ public final class TaskModal {
                 field(Field.REMINDER, "Remind before due (hours)", true, numberInput(e -> e.actionId(Field.REMINDER.actionId())
                         .decimalAllowed(true)
                         .maxValue(Long.toString(TaskRules.MAX_WARNING.toHours()))
-                        .placeholder(plainText("e.g. 24 or 1.5"))), "Needs a due date."));
+                        .placeholder(plainText("e.g. 24 or 1.5"))), "Needs a due date."),
+                field(Field.APPROVERS, "Approvers", true, multiUsersSelect(e -> e.actionId(Field.APPROVERS.actionId())
+                        .maxSelectedItems(ApprovalPlan.MAX_PARTICIPANTS)
+                        .placeholder(plainText("Who must approve it?"))), "They get a request once the task is created."),
+                field(Field.APPROVAL_MODE, "Approval needs", false, staticSelect(e -> e.actionId(Field.APPROVAL_MODE.actionId())
+                        .options(List.of(option(plainText("Any one approver"), CompletionMode.ONE.name()),
+                                option(plainText("Every approver"), CompletionMode.ALL.name())))
+                        .initialOption(option(plainText("Any one approver"), CompletionMode.ONE.name()))), null));
+    }
+
+    /**
+     * The approval step asked for in the modal, if anyone was picked as an approver: one step, its
+     * mode as chosen (any one approver when the choice is missing).
+     */
+    public static Optional<ApprovalPlan> approval(ViewState state) {
+        Map<String, Map<String, ViewState.Value>> values =
+                state == null || state.getValues() == null ? Map.of() : state.getValues();
+        List<String> approvers = value(values, Field.APPROVERS).map(ViewState.Value::getSelectedUsers)
+                .orElse(List.of());
+        if (approvers == null || approvers.isEmpty()) {
+            return Optional.empty();
+        }
+        CompletionMode mode = value(values, Field.APPROVAL_MODE).map(ViewState.Value::getSelectedOption)
+                .map(ViewState.SelectedOption::getValue).filter(v -> v.equals(CompletionMode.ALL.name()))
+                .map(CompletionMode::valueOf).orElse(CompletionMode.ONE);
+        return Optional.of(new ApprovalPlan(List.of(new ApprovalPlan.Step(approvers, mode, Optional.empty()))));
     }
 
     private static LayoutBlock field(Field field, String label, boolean optional, BlockElement element, String hint) {

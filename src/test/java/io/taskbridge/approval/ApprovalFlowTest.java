@@ -200,6 +200,31 @@ class ApprovalFlowTest {
         }
     }
 
+    @Test
+    void theCreationModalCanAskForApproval() {
+        try (RunningService svc = new RunningService()) {
+            String future = java.time.LocalDate.now().plusDays(5).toString();
+            HttpResponse<String> r = svc.requests.interaction(SlackPayloads.viewSubmission("UCREATOR", "V-new",
+                    io.taskbridge.slack.TaskModal.CALLBACK_ID, "C7", """
+                    {"title":{"title_input":{"type":"plain_text_input","value":"Approve the budget"}},
+                     "due_date":{"due_date_picker":{"type":"datepicker","selected_date":"%s"}},
+                     "approvers":{"approvers_select":{"type":"multi_users_select","selected_users":["UA","UB"]}},
+                     "approval_mode":{"approval_mode_select":{"type":"static_select",
+                        "selected_option":{"text":{"type":"plain_text","text":"Every approver"},"value":"ALL"}}}}
+                    """.formatted(future)));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("errors");
+            long id = svc.service.tasks().list(io.taskbridge.task.TaskQuery.all()).get(0).id();
+            Approval a = svc.service.approvals().find(id).orElseThrow();
+            assertThat(a.steps()).singleElement().satisfies(step -> {
+                assertThat(step.participants()).containsExactly("UA", "UB");
+                assertThat(step.mode()).isEqualTo(CompletionMode.ALL);
+            });
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.REVIEW);
+            svc.slack.await("chat.postMessage", c -> "DUB".equals(c.param("channel")));
+        }
+    }
+
     static long newTask(RunningService svc, String title) {
         String key = "new-" + title.hashCode();
         svc.requests.command("add " + title, "UCREATOR", "C1", key, svc.slack.responseUrl(key));
