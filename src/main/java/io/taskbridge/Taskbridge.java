@@ -3,6 +3,9 @@ package io.taskbridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import io.taskbridge.api.ApiKeys;
+import io.taskbridge.api.RateLimiter;
+import io.taskbridge.api.RestApi;
 import io.taskbridge.http.HttpServer;
 import io.taskbridge.http.SlackSignature;
 import io.taskbridge.notify.Outbox;
@@ -15,6 +18,7 @@ import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.UserZones;
 import io.taskbridge.store.Database;
 import io.taskbridge.task.TaskService;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +79,10 @@ public final class Taskbridge implements AutoCloseable {
                 route = Optional.of(new HttpServer.SlackRoute(app,
                         new SlackSignature(slackConfig.signingSecret().orElseThrow(), clock)));
             }
-            HttpServer http = new HttpServer(db, json, route).start(config.port());
+            RestApi api = new RestApi(tasks,
+                    new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
+                    new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
+            HttpServer http = new HttpServer(db, json, route, List.of(api::addTo)).start(config.port());
             resources.add(http);
             worker.ifPresent(w -> {
                 w.start();
@@ -86,6 +93,9 @@ public final class Taskbridge implements AutoCloseable {
                     what -> log.warn("Slack is not configured: set {} to connect a workspace. "
                             + "Until then Taskbridge stores tasks and answers /healthz only.", what),
                     () -> log.info("Slack connected over HTTP at /slack/events (Web API {})", slackConfig.apiUrl()));
+            if (config.api().adminKey().isEmpty()) {
+                log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
+            }
             return new Taskbridge(resources, http, tasks);
         } catch (RuntimeException e) {
             closeAll(resources);
