@@ -15,11 +15,26 @@ public record Config(
         Optional<String> dbUser,
         Optional<Secret> dbPassword,
         Slack slack,
-        Duration outboxPollInterval) {
+        Duration outboxPollInterval,
+        Api api) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final int DEFAULT_API_RATE = 600;
+
+    /**
+     * The REST API: {@code adminKey} (TASKBRIDGE_ADMIN_KEY) is an admin API key that needs no row in
+     * the store; {@code ratePerMinute} (TASKBRIDGE_API_RATE) is each key's request budget per minute,
+     * counted by each instance on its own.
+     */
+    public record Api(Optional<Secret> adminKey, int ratePerMinute) {
+        public Api {
+            if (ratePerMinute < 1) {
+                throw new IllegalArgumentException("TASKBRIDGE_API_RATE must be at least 1 request per minute");
+            }
+        }
+    }
 
     /**
      * How the service talks to Slack: {@code signingSecret} and {@code botToken} both set means HTTP
@@ -68,7 +83,9 @@ public record Config(
                         text(env, "SLACK_BOT_TOKEN").map(Secret::new),
                         text(env, "SLACK_APP_TOKEN").map(Secret::new),
                         apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL))),
-                Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)));
+                Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)),
+                new Api(text(env, "TASKBRIDGE_ADMIN_KEY").map(Secret::new),
+                        integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

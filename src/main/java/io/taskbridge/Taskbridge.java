@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
+import io.taskbridge.api.ApiKeys;
+import io.taskbridge.api.RateLimiter;
+import io.taskbridge.api.RestApi;
 import io.taskbridge.http.HttpServer;
 import io.taskbridge.http.SlackSignature;
 import io.taskbridge.notify.Outbox;
@@ -21,6 +24,7 @@ import io.taskbridge.backend.Backends;
 import io.taskbridge.backend.TaskBackend;
 import io.taskbridge.store.Database;
 import io.taskbridge.task.TaskService;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +93,10 @@ public final class Taskbridge implements AutoCloseable {
                 route = Optional.of(new HttpServer.SlackRoute(app.orElseThrow(),
                         new SlackSignature(slackConfig.signingSecret().orElseThrow(), clock)));
             }
-            HttpServer http = new HttpServer(db, json, route).start(config.port());
+            RestApi api = new RestApi(tasks,
+                    new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
+                    new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
+            HttpServer http = new HttpServer(db, json, route, List.of(api::addTo)).start(config.port());
             resources.add(http);
             worker.start();
             resources.add(worker);
@@ -111,7 +118,10 @@ public final class Taskbridge implements AutoCloseable {
                 }
             } else {
                 log.warn("Slack is not configured: set {} to connect a workspace. "
-                        + "Until then Taskbridge stores tasks and answers /healthz only.", slackConfig.missing().orElseThrow());
+                        + "The REST API at /v1 and /healthz work without it.", slackConfig.missing().orElseThrow());
+            }
+            if (config.api().adminKey().isEmpty()) {
+                log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
             return new Taskbridge(resources, http, tasks, approvals);
         } catch (RuntimeException e) {

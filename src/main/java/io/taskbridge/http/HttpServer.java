@@ -5,13 +5,15 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.taskbridge.store.Database;
+import io.javalin.config.RoutesConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one HTTP server: Slack's endpoint (when Slack is configured), health, and error mapping. */
+/** The one HTTP server: Slack's endpoint (when Slack is configured), the REST API, health, and error mapping. */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     /** Larger bodies are refused with 413 before anything reads them. */
@@ -20,6 +22,11 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
 
     public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack) {
+        this(db, json, slack, List.of());
+    }
+
+    /** {@code more} adds further endpoints (the REST API) next to Slack's and health. */
+    public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack, List<Routes> more) {
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
@@ -30,6 +37,7 @@ public final class HttpServer implements AutoCloseable {
                         "database", up ? "up" : "down"));
             });
             slack.ifPresent(s -> cfg.routes.post("/slack/events", new SlackEndpoint(s.app(), s.signature())));
+            more.forEach(r -> r.addTo(cfg.routes));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 int status = e.getStatus();
                 String code = switch (status) {
@@ -51,6 +59,12 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** A set of endpoints that registers itself on the server (the REST API does). */
+    @FunctionalInterface
+    public interface Routes {
+        void addTo(RoutesConfig routes);
     }
 
     /** Slack's listener set and the signature check that guards it. */

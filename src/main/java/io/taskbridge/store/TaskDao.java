@@ -55,6 +55,10 @@ public interface TaskDao extends SqlObject {
     @SqlUpdate("UPDATE tasks SET slack_ts = :ts WHERE id = :id AND slack_ts IS NULL")
     int setSlackTs(@Bind("id") long id, @Bind("ts") String ts);
 
+    /** Deletes a task that has no Slack message; its tags go with it. 0 when there was none such. */
+    @SqlUpdate("DELETE FROM tasks WHERE id = :id AND slack_channel IS NULL")
+    int deleteRow(@Bind("id") long id);
+
     @SqlUpdate("DELETE FROM task_tags WHERE task_id = :id")
     void deleteTags(@Bind("id") long id);
 

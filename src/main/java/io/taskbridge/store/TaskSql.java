@@ -31,6 +31,10 @@ final class TaskSql {
         q.createdBy().ifPresent(c -> clauses.add("created_by = :createdBy"));
         q.priority().ifPresent(p -> clauses.add("priority = :priority"));
         q.tag().ifPresent(t -> clauses.add("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = tasks.id AND LOWER(g.tag) = :tag)"));
+        for (int i = 0; i < allTags(q).size(); i++) {
+            clauses.add("EXISTS (SELECT 1 FROM task_tags g WHERE g.task_id = tasks.id AND LOWER(g.tag) = :tag" + i + ")");
+        }
+        q.hasDueDate().ifPresent(has -> clauses.add(has ? "due_at IS NOT NULL" : "due_at IS NULL"));
         q.dueAfter().ifPresent(d -> clauses.add("due_at > :dueAfter"));
         q.dueBefore().ifPresent(d -> clauses.add("due_at < :dueBefore"));
         q.search().ifPresent(s -> clauses.add("(LOWER(title) LIKE :search ESCAPE '!' OR LOWER(description) LIKE :search ESCAPE '!')"));
@@ -46,11 +50,20 @@ final class TaskSql {
         q.createdBy().ifPresent(c -> query.bind("createdBy", c));
         q.priority().ifPresent(p -> query.bind("priority", p.name()));
         q.tag().ifPresent(t -> query.bind("tag", t.toLowerCase(Locale.ROOT)));
+        List<String> tags = allTags(q);
+        for (int i = 0; i < tags.size(); i++) {
+            query.bind("tag" + i, tags.get(i));
+        }
         q.dueAfter().ifPresent(d -> query.bind("dueAfter", d.toEpochMilli()));
         q.dueBefore().ifPresent(d -> query.bind("dueBefore", d.toEpochMilli()));
         q.search().ifPresent(s -> query.bind("search", "%" + escapeLike(s.toLowerCase(Locale.ROOT)) + "%"));
         q.channel().ifPresent(c -> query.bind("channel", c));
         return query;
+    }
+
+    /** The all-of tag set, lower-cased, deduplicated and in a fixed order so where() and bind() agree. */
+    private static List<String> allTags(TaskQuery q) {
+        return q.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
     }
 
     private static String escapeLike(String s) {

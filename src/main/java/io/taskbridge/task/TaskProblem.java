@@ -7,7 +7,8 @@ import java.util.Map;
  * what is wrong and, where it can, what to do instead. Nothing is written when one is thrown.
  */
 public abstract sealed class TaskProblem extends RuntimeException
-        permits TaskProblem.NotFound, TaskProblem.Invalid, TaskProblem.TransitionRefused, TaskProblem.Busy {
+        permits TaskProblem.NotFound, TaskProblem.Invalid, TaskProblem.TransitionRefused, TaskProblem.Busy,
+                TaskProblem.LivesInSlack {
 
     private TaskProblem(String message) {
         super(message, null, false, false);
@@ -85,6 +86,17 @@ public abstract sealed class TaskProblem extends RuntimeException
     public static final class Busy extends TaskProblem {
         public Busy(long taskId) {
             super("Task #" + taskId + " is being changed by someone else right now. Try again in a moment.");
+        }
+    }
+
+    /**
+     * The task has a message in a Slack channel, so deleting it would leave that message pointing at
+     * nothing; canceling it keeps the message truthful.
+     */
+    public static final class LivesInSlack extends TaskProblem {
+        public LivesInSlack(long taskId) {
+            super("Task #" + taskId + " has a message in Slack, so it can't be deleted: cancel it instead"
+                    + " (status CANCELED), and the message will show that.");
         }
     }
 }

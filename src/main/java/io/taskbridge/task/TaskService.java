@@ -71,6 +71,26 @@ public final class TaskService {
         return jdbi.withExtension(TaskDao.class, dao -> dao.count(query));
     }
 
+    /**
+     * Deletes a task for good. A task that has a message in Slack is refused with
+     * {@link TaskProblem.LivesInSlack}: its message would be left describing a task that no longer
+     * exists, so such a task is canceled instead. No {@link TaskChanged} is announced, because a task
+     * outside Slack has nobody to tell.
+     */
+    public void delete(long id, String actor) {
+        jdbi.useTransaction(tx -> {
+            TaskDao dao = tx.attach(TaskDao.class);
+            Task task = dao.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+            if (task.slack().isPresent()) {
+                throw new TaskProblem.LivesInSlack(id);
+            }
+            dao.deleteTags(id);
+            if (dao.deleteRow(id) == 0) {
+                throw new TaskProblem.NotFound(id);
+            }
+        });
+    }
+
     /** Moves a task along the strict lifecycle; moving to the status it has already is no change. */
     public Change moveTo(long id, Status target, String actor) {
         return change(id, actor, draft -> draft.withStatus(target));

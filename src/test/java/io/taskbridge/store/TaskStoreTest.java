@@ -168,6 +168,47 @@ class TaskStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void filtersOnEveryTagAndOnWhetherADueDateIsSet(Databases.Kind kind) {
+        try (Fixture f = fixture(kind)) {
+            TaskService s = f.tasks();
+            long both = s.create(draft("Both").withTags(List.of("Finance", "q3"))
+                    .withDueDate(Optional.of(NOW.plusSeconds(60))), "U1", Optional.empty(), Optional.empty()).task().id();
+            long one = s.create(draft("One").withTags(List.of("finance")), "U1", Optional.empty(), Optional.empty())
+                    .task().id();
+            long none = s.create(draft("None"), "U1", Optional.empty(), Optional.empty()).task().id();
+
+            TaskQuery all = TaskQuery.all();
+            assertThat(ids(s.list(all.withTags(Set.of("finance", "Q3"))))).containsExactly(both);
+            assertThat(ids(s.list(all.withTags(Set.of("FINANCE"))))).containsExactlyInAnyOrder(both, one);
+            assertThat(s.count(all.withTags(Set.of("finance", "nope")))).isZero();
+            assertThat(ids(s.list(all.withHasDueDate(Optional.of(true))))).containsExactly(both);
+            assertThat(ids(s.list(all.withHasDueDate(Optional.of(false))))).containsExactlyInAnyOrder(one, none);
+            assertThat(s.count(all.withHasDueDate(Optional.of(false)).withTags(Set.of("finance")))).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void deletesTasksOutsideSlackAndRefusesThoseInIt(Databases.Kind kind) {
+        try (Fixture f = fixture(kind)) {
+            TaskService s = f.tasks();
+            long plain = s.create(draft("Plain").withTags(List.of("x")), "U1", Optional.empty(), Optional.empty())
+                    .task().id();
+            long inSlack = s.create(draft("In Slack"), "U1", Optional.of(SlackPlace.channel("T1", "C1")),
+                    Optional.empty()).task().id();
+
+            s.delete(plain, "U1");
+            assertThat(s.find(plain)).isEmpty();
+            assertThat(s.count(TaskQuery.all().withTags(Set.of("x")))).isZero();
+            assertThatThrownBy(() -> s.delete(plain, "U1")).isInstanceOf(TaskProblem.NotFound.class);
+            assertThatThrownBy(() -> s.delete(inSlack, "U1")).isInstanceOf(TaskProblem.LivesInSlack.class)
+                    .hasMessageContaining("cancel it instead");
+            assertThat(s.get(inSlack).title()).isEqualTo("In Slack");
+        }
+    }
+
     static List<Long> ids(List<Task> tasks) {
         return tasks.stream().map(Task::id).toList();
     }

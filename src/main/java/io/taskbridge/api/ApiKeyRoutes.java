@@ -1,0 +1,94 @@
+package io.taskbridge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /apikeys}: admins issue, list and revoke API keys. A key's secret is shown once, when issued. */
+final class ApiKeyRoutes {
+    private static final List<String> FIELDS = List.of("name", "role", "principal");
+    private static final int MAX_TEXT = 200;
+
+    private final ApiKeys keys;
+
+    ApiKeyRoutes(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    void create(Context ctx, ApiCaller caller, JsonNode body) {
+        requireAdmin(caller);
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                problems.put(name, "Unknown field. The fields are: " + String.join(", ", FIELDS) + ".");
+            }
+        }
+        Optional<String> name = text(body, "name", problems);
+        Optional<String> principal = text(body, "principal", problems);
+        Optional<String> roleText = text(body, "role", problems);
+        Optional<Role> role = roleText.flatMap(Role::parse);
+        if (roleText.isPresent() && role.isEmpty()) {
+            problems.put("role", "Must be one of admin, manager, member.");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        ApiKeys.Issued issued = keys.issue(name.orElseThrow(), role.orElseThrow(), principal.orElseThrow());
+        Map<String, Object> out = view(issued.key());
+        out.put("key", issued.secret());
+        ctx.header("Location", "/v1/apikeys/" + issued.key().id());
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(201).json(out);
+    }
+
+    void list(Context ctx, ApiCaller caller) {
+        requireAdmin(caller);
+        ctx.json(Map.of("data", keys.active().stream().map(ApiKeyRoutes::view).toList()));
+    }
+
+    void revoke(Context ctx, ApiCaller caller) {
+        requireAdmin(caller);
+        if (!keys.revoke(ctx.pathParam("id"))) {
+            throw ApiProblem.notFound("There is no active API key with id '" + ctx.pathParam("id") + "'.");
+        }
+        ctx.status(204);
+    }
+
+    private static Map<String, Object> view(ApiKeys.ApiKey k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", k.id());
+        m.put("name", k.name());
+        m.put("role", k.role().wireName());
+        m.put("principal", k.principal());
+        m.put("createdAt", TaskResource.time(k.createdAt()));
+        return m;
+    }
+
+    private static void requireAdmin(ApiCaller caller) {
+        if (caller.role() != Role.ADMIN) {
+            throw ApiProblem.denied("Only admins can manage API keys.");
+        }
+    }
+
+    private static Optional<String> text(JsonNode body, String name, Map<String, String> problems) {
+        JsonNode n = body.get(name);
+        if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+            problems.put(name, "Required.");
+            return Optional.empty();
+        }
+        if (!n.isTextual()) {
+            problems.put(name, "Must be a string.");
+            return Optional.empty();
+        }
+        if (n.asText().strip().length() > MAX_TEXT) {
+            problems.put(name, "Must be at most " + MAX_TEXT + " characters.");
+            return Optional.empty();
+        }
+        return Optional.of(n.asText().strip());
+    }
+}

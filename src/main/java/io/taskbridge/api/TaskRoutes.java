@@ -1,0 +1,97 @@
+package io.taskbridge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.taskbridge.task.SlackPlace;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskQuery;
+import io.taskbridge.task.TaskService;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The task endpoints of seed 001. Every change goes through {@link TaskService}, so it is validated
+ * by the same rules as Slack's, and a task that lives in Slack gets its message updated.
+ */
+final class TaskRoutes {
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final TaskService tasks;
+    private final Clock clock;
+
+    TaskRoutes(TaskService tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code POST /tasks}. A repeated {@code Idempotency-Key} from the same API key answers 201 with
+     * the task the first request made (and {@code Idempotent-Replayed: true}), creating nothing.
+     */
+    void create(Context ctx, ApiCaller caller, JsonNode body) {
+        Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key")).map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && key.get().length() > MAX_IDEMPOTENCY_KEY) {
+            throw ApiProblem.badParameters(Map.of("Idempotency-Key", "Must be at most " + MAX_IDEMPOTENCY_KEY + " characters."));
+        }
+        TaskInput.NewTask input = TaskInput.forCreate(body, clock.instant());
+        requireMayAssign(caller, input.draft().assignee());
+        TaskService.Created created = tasks.create(input.draft(), caller.principal(),
+                input.channel().map(c -> SlackPlace.channel("", c)),
+                key.map(k -> "api:" + caller.keyId() + ":" + k));
+        if (!created.created()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.header("Location", "/v1/tasks/" + created.task().id());
+        ctx.status(201).json(TaskResource.of(created.task()));
+    }
+
+    /** {@code GET /tasks}: a page of tasks in a {@code data} / {@code pagination} envelope. */
+    void list(Context ctx) {
+        TaskQuery query = ListParams.parse(ctx.queryParamMap());
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("total", tasks.count(query));
+        pagination.put("limit", query.limit());
+        pagination.put("offset", query.offset());
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("data", tasks.list(query).stream().map(TaskResource::of).toList());
+        page.put("pagination", pagination);
+        ctx.json(page);
+    }
+
+    void get(Context ctx) {
+        ctx.json(TaskResource.of(tasks.get(id(ctx))));
+    }
+
+    /** {@code PATCH /tasks/{id}}: the fields sent change, {@code null} clears; status follows the strict lifecycle. */
+    void patch(Context ctx, ApiCaller caller, JsonNode body) {
+        long id = id(ctx);
+        TaskInput.TaskPatch patch = TaskInput.forPatch(body);
+        patch.assignee().ifPresent(a -> requireMayAssign(caller, a));
+        Task after = tasks.change(id, caller.principal(), patch).after();
+        ctx.json(TaskResource.of(after));
+    }
+
+    void delete(Context ctx, ApiCaller caller) {
+        tasks.delete(id(ctx), caller.principal());
+        ctx.status(204);
+    }
+
+    private static void requireMayAssign(ApiCaller caller, Optional<String> assignee) {
+        if (!caller.mayAssign(assignee)) {
+            throw ApiProblem.denied("A member can assign tasks only to themself ('" + caller.principal()
+                    + "'); ask a manager or admin to assign '" + assignee.orElse("") + "'.");
+        }
+    }
+
+    /** Task ids are numbers; anything else names no task. */
+    private static long id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound("There is no task with id '" + raw + "'.");
+        }
+    }
+}
