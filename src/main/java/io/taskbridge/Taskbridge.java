@@ -93,7 +93,7 @@ public final class Taskbridge implements AutoCloseable {
                 route = Optional.of(new HttpServer.SlackRoute(app.orElseThrow(),
                         new SlackSignature(slackConfig.signingSecret().orElseThrow(), clock)));
             }
-            RestApi api = new RestApi(tasks,
+            RestApi api = new RestApi(tasks, approvals,
                     new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                     new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
             HttpServer http = new HttpServer(db, json, route, List.of(api::addTo)).start(config.port());

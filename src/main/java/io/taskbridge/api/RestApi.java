@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.taskbridge.http.Problems;
 import io.taskbridge.task.TaskProblem;
+import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.task.TaskService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +36,11 @@ public final class RestApi {
     private final ObjectReader reader;
     private final TaskRoutes taskRoutes;
     private final ApiKeyRoutes keyRoutes;
+    private final ApprovalRoutes approvalRoutes;
     private final byte[] openApi;
 
-    public RestApi(TaskService tasks, ApiKeys keys, RateLimiter limiter, ObjectMapper json, Clock clock) {
+    public RestApi(TaskService tasks, ApprovalService approvals, ApiKeys keys, RateLimiter limiter, ObjectMapper json,
+                   Clock clock) {
         this.keys = keys;
         this.limiter = limiter;
         this.reader = json.reader()
@@ -45,6 +48,7 @@ public final class RestApi {
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.taskRoutes = new TaskRoutes(tasks, clock);
         this.keyRoutes = new ApiKeyRoutes(keys);
+        this.approvalRoutes = new ApprovalRoutes(tasks, approvals);
         this.openApi = openApiDocument();
     }
 
@@ -56,6 +60,7 @@ public final class RestApi {
         routes.get(BASE + "/tasks/{id}", authed((ctx, caller) -> taskRoutes.get(ctx)));
         routes.patch(BASE + "/tasks/{id}", withBody(taskRoutes::patch));
         routes.delete(BASE + "/tasks/{id}", authed(taskRoutes::delete));
+        routes.post(BASE + "/tasks/{id}/actionSubmission", withBody(approvalRoutes::submit));
         routes.post(BASE + "/apikeys", withBody(keyRoutes::create));
         routes.get(BASE + "/apikeys", authed(keyRoutes::list));
         routes.delete(BASE + "/apikeys/{id}", authed(keyRoutes::revoke));

@@ -86,7 +86,7 @@ final class TaskRoutes {
     }
 
     /** Task ids are numbers; anything else names no task. */
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         String raw = ctx.pathParam("id");
         try {
             return Long.parseLong(raw);
