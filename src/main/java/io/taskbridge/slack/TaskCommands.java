@@ -46,7 +46,7 @@ final class TaskCommands {
             return execute(command, caller, idempotencyKey);
         } catch (TaskProblem.Invalid e) {
             return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);
-        } catch (TaskProblem | ApprovalProblem e) {
+        } catch (TaskProblem | ApprovalProblem | UnreadableDue e) {
             return ":warning: " + e.getMessage();
         }
     }
@@ -82,14 +82,7 @@ final class TaskCommands {
             return changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
                     "assigned to <@" + assign.assignee() + ">");
         } else if (command instanceof Command.Due due) {
-            Optional<Instant> when = Optional.empty();
-            if (due.due().isPresent()) {
-                DueDates.Parsed parsed = DueDates.parse(due.due().get(), zoned(caller, now));
-                if (parsed instanceof DueDates.Parsed.Unreadable u) {
-                    return ":warning: " + u.problem() + "\n" + Usage.DUE;
-                }
-                when = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
-            }
+            Optional<Instant> when = dueOf(due.due(), caller, Usage.DUE);
             return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
                     when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
         } else if (command instanceof Command.Help) {
@@ -99,14 +92,7 @@ final class TaskCommands {
     }
 
     private String add(Command.Add add, Caller caller, String idempotencyKey) {
-        Optional<Instant> due = Optional.empty();
-        if (add.due().isPresent()) {
-            DueDates.Parsed parsed = DueDates.parse(add.due().get(), zoned(caller, clock.instant()));
-            if (parsed instanceof DueDates.Parsed.Unreadable u) {
-                return ":warning: " + u.problem() + "\n" + Usage.ADD;
-            }
-            due = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
-        }
+        Optional<Instant> due = dueOf(add.due(), caller, Usage.ADD);
         TaskDraft draft = TaskDraft.titled(add.title())
                 .withAssignee(add.assignee())
                 .withDueDate(due)
@@ -121,15 +107,7 @@ final class TaskCommands {
     private String review(Command.Review review, Caller caller, Instant now) {
         List<ApprovalPlan.Step> steps = new ArrayList<>();
         for (Command.Review.Step step : review.steps()) {
-            Optional<Instant> due = Optional.empty();
-            if (step.due().isPresent()) {
-                DueDates.Parsed parsed = DueDates.parse(step.due().get(), zoned(caller, now));
-                if (parsed instanceof DueDates.Parsed.Unreadable u) {
-                    return ":warning: " + u.problem() + "\n" + Usage.REVIEW;
-                }
-                due = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
-            }
-            steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), due));
+            steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), dueOf(step.due(), caller, Usage.REVIEW)));
         }
         Approval approval = approvals.request(review.taskId(), new ApprovalPlan(steps), caller.userId());
         return "Approval requested for task #" + review.taskId() + ".\n" + ApprovalMessage.progress(approval);
@@ -151,8 +129,24 @@ final class TaskCommands {
         return Replies.list(found, heading.toString(), now);
     }
 
-    private ZonedDateTime zoned(Caller caller, Instant now) {
-        return now.atZone(zones.of(caller.userId()));
+    /** The typed due phrase read in the caller's zone; an unreadable one ends the command with usage. */
+    private Optional<Instant> dueOf(Optional<String> phrase, Caller caller, String usage) {
+        if (phrase.isEmpty()) {
+            return Optional.empty();
+        }
+        ZonedDateTime now = clock.instant().atZone(zones.of(caller.userId()));
+        DueDates.Parsed parsed = DueDates.parse(phrase.get(), now);
+        if (parsed instanceof DueDates.Parsed.Unreadable u) {
+            throw new UnreadableDue(u.problem() + "\n" + usage);
+        }
+        return Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
+    }
+
+    /** A due phrase that could not be read: the command stops before changing anything. */
+    private static final class UnreadableDue extends RuntimeException {
+        UnreadableDue(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static String changed(TaskService.Change change, String state) {

@@ -8,6 +8,7 @@ import io.taskbridge.slack.ApprovalMessage;
 import io.taskbridge.slack.ApprovalModal;
 import io.taskbridge.store.Database;
 import io.taskbridge.task.Status;
+import io.taskbridge.testing.Concurrently;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.RunningService;
@@ -19,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,7 +129,7 @@ class ApprovalFlowTest {
                             .statusCode());
                 }
             }
-            assertThat(together(clicks)).containsOnly(200);
+            assertThat(Concurrently.run(clicks)).containsOnly(200);
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (svc.service.tasks().get(id).status() != Status.DONE && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -261,24 +258,5 @@ class ApprovalFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<Integer> together(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> futures = new ArrayList<>();
-        for (Callable<Integer> c : calls) {
-            futures.add(pool.submit(() -> {
-                go.await();
-                return c.call();
-            }));
-        }
-        go.countDown();
-        List<Integer> out = new ArrayList<>();
-        for (Future<Integer> f : futures) {
-            out.add(f.get());
-        }
-        pool.shutdown();
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.testing.Concurrently;
 import io.taskbridge.testing.Databases;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -183,29 +180,15 @@ class ApprovalServiceTest {
         }
     }
 
-    /** Runs every call at once (released together); counts those that returned rather than refused. */
+    /** Runs every call at once; counts those that returned rather than refused. */
     static int runTogether(List<Callable<Boolean>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (Callable<Boolean> c : calls) {
-            results.add(pool.submit(() -> {
-                go.await();
-                try {
-                    return c.call();
-                } catch (ApprovalProblem refused) {
-                    return false;
-                }
-            }));
-        }
-        go.countDown();
-        int ok = 0;
-        for (Future<Boolean> r : results) {
-            if (r.get()) {
-                ok++;
+        List<Callable<Boolean>> guarded = calls.stream().<Callable<Boolean>>map(c -> () -> {
+            try {
+                return c.call();
+            } catch (ApprovalProblem refused) {
+                return false;
             }
-        }
-        pool.shutdown();
-        return ok;
+        }).toList();
+        return (int) Concurrently.run(guarded).stream().filter(ok -> ok).count();
     }
 }
