@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests approvals and records decisions. A decision is applied with a compare-and-set on the
@@ -22,6 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * step makes it DONE; a rejection sends it back to IN_PROGRESS, to its creator.
  */
 public final class ApprovalService {
+    private static final Logger log = LoggerFactory.getLogger(ApprovalService.class);
     private static final int ATTEMPTS = 10;
 
     private final Jdbi jdbi;
@@ -52,6 +55,8 @@ public final class ApprovalService {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Approval> started = jdbi.inTransaction(tx -> start(tx, taskId, plan, actor, now));
             if (started.isPresent()) {
+                log.info("task #{} approval round {} requested by {} ({} step(s))", taskId, started.get().round(), actor,
+                        plan.steps().size());
                 return started.get();
             }
         }
@@ -119,6 +124,14 @@ public final class ApprovalService {
      */
     public ApprovalChanged decide(long taskId, int round, int position, String userId, Decision decision,
                                   Optional<String> comment) {
+        ApprovalChanged event = record(taskId, round, position, userId, decision, comment);
+        log.info("task #{} approval round {} step {}: {} {} ({})", taskId, round, position + 1, userId,
+                decision.pastTense(), event.kind().name().toLowerCase());
+        return event;
+    }
+
+    private ApprovalChanged record(long taskId, int round, int position, String userId, Decision decision,
+                                   Optional<String> comment) {
         Optional<String> text = comment.map(String::strip).filter(c -> !c.isEmpty());
         if (decision == Decision.REJECT && text.isEmpty()) {
             throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Say why you reject it: a comment is required.");

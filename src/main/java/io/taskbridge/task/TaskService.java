@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every change to a task goes through here: validated by {@link TaskRules}, written with a
@@ -15,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * transaction. Nothing is half-written: a refused change writes nothing.
  */
 public final class TaskService {
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
     private static final int ATTEMPTS = 30;
 
     private final Jdbi jdbi;
@@ -46,13 +49,18 @@ public final class TaskService {
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0);
-        return jdbi.inTransaction(tx -> {
+        Created created = jdbi.inTransaction(tx -> {
             TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
             if (inserted.created()) {
                 events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
             }
             return new Created(inserted.task(), inserted.created());
         });
+        if (created.created()) {
+            log.info("task #{} created by {}{}", created.task().id(), actor,
+                    place.map(p -> " in " + p.channelId()).orElse(""));
+        }
+        return created;
     }
 
     public Optional<Task> find(long id) {
