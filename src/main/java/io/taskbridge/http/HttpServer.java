@@ -20,6 +20,11 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
 
     public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack) {
+        this(db, json, slack, Optional.empty());
+    }
+
+    /** With {@code admin}, also {@code GET /admin/outbox} (see {@link AdminEndpoint}). */
+    public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack, Optional<AdminEndpoint> admin) {
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
@@ -30,6 +35,7 @@ public final class HttpServer implements AutoCloseable {
                         "database", up ? "up" : "down"));
             });
             slack.ifPresent(s -> cfg.routes.post("/slack/events", new SlackEndpoint(s.app(), s.signature())));
+            admin.ifPresent(a -> cfg.routes.get("/admin/outbox", a));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 int status = e.getStatus();
                 String code = switch (status) {

@@ -50,8 +50,13 @@ public final class SlackApp {
     private final Clock clock;
 
     public SlackApp(TaskService tasks, UserZones zones, SlackWeb web, Executor work, Clock clock) {
+        this(tasks, zones, web, work, clock, DigestSettings.NONE);
+    }
+
+    /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
+    public SlackApp(TaskService tasks, UserZones zones, SlackWeb web, Executor work, Clock clock, DigestSettings digests) {
         this.tasks = tasks;
-        this.commands = new TaskCommands(tasks, zones, clock);
+        this.commands = new TaskCommands(tasks, zones, clock, digests);
         this.zones = zones;
         this.web = web;
         this.work = work;

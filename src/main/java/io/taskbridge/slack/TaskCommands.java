@@ -26,8 +26,14 @@ final class TaskCommands {
     private final TaskService tasks;
     private final UserZones zones;
     private final Clock clock;
+    private final DigestSettings digests;
 
     TaskCommands(TaskService tasks, UserZones zones, Clock clock) {
+        this(tasks, zones, clock, DigestSettings.NONE);
+    }
+
+    TaskCommands(TaskService tasks, UserZones zones, Clock clock, DigestSettings digests) {
+        this.digests = digests;
         this.tasks = tasks;
         this.zones = zones;
         this.clock = clock;
@@ -72,6 +78,8 @@ final class TaskCommands {
             }
             return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
                     when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
+        } else if (command instanceof Command.Digest digest) {
+            return digest(digest, caller);
         } else if (command instanceof Command.Help) {
             return Usage.HELP_TEXT;
         }
@@ -112,6 +120,22 @@ final class TaskCommands {
         assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to <@" + a + ">"));
         list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t)));
         return Replies.list(found, heading.toString(), now);
+    }
+
+    private String digest(Command.Digest digest, Caller caller) {
+        if (digests == DigestSettings.NONE) {
+            return ":warning: Daily digests are not available on this Taskbridge.";
+        }
+        if (digest.isOff()) {
+            digests.off(caller.teamId(), caller.channelId());
+            return "This channel's daily digest of overdue tasks is off. Turn it back on with "
+                    + "`/task digest 9:00 Europe/Berlin`.";
+        }
+        java.time.ZoneId zone = digest.zone().orElseGet(() -> zones.of(caller.userId()));
+        java.time.LocalTime at = digest.at().orElseThrow();
+        Instant next = digests.set(caller.teamId(), caller.channelId(), at, zone);
+        return "Every day at " + at + " (" + zone.getId() + ") I'll post this channel's overdue tasks, if there are any."
+                + " The next is " + SlackDates.token(next) + ".";
     }
 
     private ZonedDateTime zoned(Caller caller, Instant now) {

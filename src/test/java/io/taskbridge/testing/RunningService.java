@@ -19,6 +19,8 @@ public final class RunningService implements AutoCloseable {
     public final Taskbridge service;
     public final SlackRequests requests;
     public final String dbUrl;
+    public final Clock clock;
+    private final boolean ownsSlack;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public RunningService() {
@@ -26,7 +28,21 @@ public final class RunningService implements AutoCloseable {
     }
 
     public RunningService(String dbUrl, Map<String, String> extra) {
-        this.slack = new FakeSlack();
+        this(dbUrl, extra, new FakeSlack(), Clock.systemUTC(), true);
+    }
+
+    /**
+     * A service on {@code clock} talking to a {@code slack} the test owns (and closes): several
+     * services, one after another or side by side, can share one fake and one database.
+     */
+    public RunningService(String dbUrl, Map<String, String> extra, FakeSlack slack, Clock clock) {
+        this(dbUrl, extra, slack, clock, false);
+    }
+
+    private RunningService(String dbUrl, Map<String, String> extra, FakeSlack slack, Clock clock, boolean ownsSlack) {
+        this.slack = slack;
+        this.clock = clock;
+        this.ownsSlack = ownsSlack;
         this.dbUrl = dbUrl;
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -37,8 +53,8 @@ public final class RunningService implements AutoCloseable {
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("TASKBRIDGE_OUTBOX_POLL_MS", "200");
         env.putAll(extra);
-        this.service = Taskbridge.start(Config.from(env), Clock.systemUTC());
-        this.requests = new SlackRequests(service.port(), SECRET);
+        this.service = Taskbridge.start(Config.from(env), clock);
+        this.requests = new SlackRequests(service.port(), SECRET, clock);
     }
 
     public HttpResponse<String> get(String path) {
@@ -53,6 +69,8 @@ public final class RunningService implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-        slack.close();
+        if (ownsSlack) {
+            slack.close();
+        }
     }
 }
