@@ -75,7 +75,9 @@ public final class ReminderSchedule implements AutoCloseable {
     private static Properties properties(Store store) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        // Unique per instance (Quartz's AUTO is host name + milliseconds, which two instances started
+        // together in one JVM can share).
+        p.setProperty("org.quartz.scheduler.instanceId", "tb-" + UUID.randomUUID());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "1");
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "reminder-tick");
