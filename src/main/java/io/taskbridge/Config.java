@@ -1,5 +1,6 @@
 package io.taskbridge;
 
+import io.taskbridge.reminder.QuietHours;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,8 @@ public record Config(
         Optional<Secret> dbPassword,
         Slack slack,
         Duration outboxPollInterval,
-        Api api) {
+        Api api,
+        Reminders reminders) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -67,6 +69,13 @@ public record Config(
         }
     }
 
+    /**
+     * Reminders: how often the ReminderJob looks for due ones, the quiet hours in which reminder
+     * DMs wait (each person's own zone; "22:00-08:00", or "off"), and whether thread replies are
+     * also shown in the channel.
+     */
+    public record Reminders(Duration interval, QuietHours quietHours, boolean broadcast) {}
+
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
@@ -85,7 +94,10 @@ public record Config(
                         apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL))),
                 Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)),
                 new Api(text(env, "TASKBRIDGE_ADMIN_KEY").map(Secret::new),
-                        integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)));
+                        integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)),
+                new Reminders(reminderInterval(env),
+                        quietHours(text(env, "TASKBRIDGE_QUIET_HOURS").orElse("22:00-08:00")),
+                        bool(env, "TASKBRIDGE_REMINDER_BROADCAST")));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
@@ -99,6 +111,42 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + raw.get() + "'");
         }
+    }
+
+    /** Seconds, default 30; a fraction ("0.2") is allowed so tests can tick fast. */
+    private static Duration reminderInterval(Map<String, String> env) {
+        Optional<String> raw = text(env, "TASKBRIDGE_REMINDER_INTERVAL");
+        try {
+            double seconds = raw.map(Double::parseDouble).orElse(30.0);
+            if (!(seconds > 0) || seconds > 86_400) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("TASKBRIDGE_REMINDER_INTERVAL must be a number of seconds above 0, not '"
+                    + raw.orElse("") + "'");
+        }
+    }
+
+    private static QuietHours quietHours(String raw) {
+        try {
+            return QuietHours.parse(raw);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("TASKBRIDGE_QUIET_HOURS must look like 22:00-08:00, or be off, not '"
+                    + raw + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        Optional<String> raw = text(env, name);
+        if (raw.isEmpty()) {
+            return false;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + raw.get() + "'");
+        };
     }
 
     private static URI apiUrl(String raw) {

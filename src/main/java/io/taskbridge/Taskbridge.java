@@ -7,22 +7,31 @@ import com.slack.api.bolt.App;
 import io.taskbridge.api.ApiKeys;
 import io.taskbridge.api.RateLimiter;
 import io.taskbridge.api.RestApi;
+import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.backend.Backends;
+import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.http.AdminEndpoint;
 import io.taskbridge.http.HttpServer;
 import io.taskbridge.http.SlackSignature;
+import io.taskbridge.notify.ApprovalNotifier;
+import io.taskbridge.notify.ChannelPacer;
+import io.taskbridge.notify.Deliveries;
 import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxCodec;
 import io.taskbridge.notify.OutboxWorker;
-import io.taskbridge.notify.Deliveries;
-import io.taskbridge.notify.ApprovalNotifier;
 import io.taskbridge.notify.SlackNotifier;
+import io.taskbridge.reminder.Digests;
+import io.taskbridge.reminder.ReminderJob;
+import io.taskbridge.reminder.ReminderPlanner;
+import io.taskbridge.reminder.ReminderSchedule;
+import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.SocketModeTransport;
 import io.taskbridge.slack.UserZones;
-import io.taskbridge.approval.ApprovalService;
-import io.taskbridge.backend.Backends;
-import io.taskbridge.backend.TaskBackend;
 import io.taskbridge.store.Database;
+import io.taskbridge.store.Dialect;
+import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +55,15 @@ public final class Taskbridge implements AutoCloseable {
     private final HttpServer http;
     private final TaskService tasks;
     private final ApprovalService approvals;
+    private final ReminderJob reminderJob;
 
-    private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals) {
+    private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
+                       ReminderJob reminderJob) {
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
         this.approvals = approvals;
+        this.reminderJob = reminderJob;
     }
 
     public static Taskbridge start(Config config, Clock clock) {
@@ -70,12 +83,23 @@ public final class Taskbridge implements AutoCloseable {
 
             Optional<Slack> slack = slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty();
             Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
+            UserZones zones = new UserZones(web, clock);
+            // The outbox wakes the worker, and the worker's deliveries write to the outbox (a bot that is
+            // not in a channel is reported to the task's creator): the reference closes that loop.
+            AtomicReference<OutboxWorker> wakeable = new AtomicReference<>();
+            Outbox outbox = new Outbox(codec, clock, () -> Optional.ofNullable(wakeable.get()).ifPresent(OutboxWorker::wake));
             OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
-                    new Deliveries(web, new Backends(connections), db.jdbi(), clock), clock, config.outboxPollInterval());
-            Outbox outbox = new Outbox(codec, clock, worker::wake);
-            SlackNotifier notifier = new SlackNotifier(outbox);
-            TaskService tasks = new TaskService(db.jdbi(), clock, notifier);
-            ApprovalService approvals = new ApprovalService(db.jdbi(), clock, notifier, new ApprovalNotifier(outbox));
+                    Deliveries.of(web, new Backends(connections), db.jdbi(), clock,
+                            config.reminders().quietHours().forUsers(zones::of), outbox),
+                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()));
+            wakeable.set(worker);
+            Digests digests = new Digests(db.jdbi(), clock);
+            ReminderPlanner planner = new ReminderPlanner(db.jdbi(), clock, digests);
+            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(outbox), planner));
+            TaskService tasks = new TaskService(db.jdbi(), clock, taskEvents);
+            ApprovalService approvals = new ApprovalService(db.jdbi(), clock, taskEvents, new ApprovalNotifier(outbox));
+            ReminderJob reminderJob = new ReminderJob(db.jdbi(), db.dialect(), outbox, clock,
+                    config.reminders().broadcast());
 
             // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
             // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
@@ -83,10 +107,11 @@ public final class Taskbridge implements AutoCloseable {
             if (slackConfig.enabled()) {
                 ExecutorService work = slackWork();
                 resources.add(work::shutdown);
-                UserZones zones = new UserZones(web, clock);
-                app = Optional.of(new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock)
+                App built = new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock, digests)
                         .build(slackConfig.signingSecret().map(Secret::value),
-                                slackConfig.botToken().orElseThrow().value(), slack.orElseThrow()));
+                                slackConfig.botToken().orElseThrow().value(), slack.orElseThrow());
+                new ReminderButtons(tasks, planner, zones, work, clock).register(built);
+                app = Optional.of(built);
             }
             Optional<HttpServer.SlackRoute> route = Optional.empty();
             if (slackConfig.httpMode()) {
@@ -96,10 +121,14 @@ public final class Taskbridge implements AutoCloseable {
             RestApi api = new RestApi(tasks, approvals,
                     new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                     new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
-            HttpServer http = new HttpServer(db, json, route, List.of(api::addTo)).start(config.port());
+            List<HttpServer.Routes> routes = new ArrayList<>(List.of(api::addTo));
+            config.api().adminKey().map(key -> new AdminEndpoint(db.jdbi(), key))
+                    .ifPresent(admin -> routes.add(r -> r.get("/admin/outbox", admin)));
+            HttpServer http = new HttpServer(db, json, route, routes).start(config.port());
             resources.add(http);
             worker.start();
             resources.add(worker);
+            resources.add(ReminderSchedule.start(reminderJob, config.reminders().interval(), scheduleStore(config, db)));
             log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
             if (slackConfig.httpMode()) {
                 log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
@@ -123,11 +152,20 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals);
+            return new Taskbridge(resources, http, tasks, approvals, reminderJob);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Quartz's schedule in memory on SQLite (one instance), in the shared database on PostgreSQL (a cluster). */
+    private static ReminderSchedule.Store scheduleStore(Config config, Database db) {
+        if (db.dialect() == Dialect.POSTGRES) {
+            return new ReminderSchedule.Store.ClusteredPostgres(config.dbUrl(), config.dbUser(),
+                    config.dbPassword().map(Secret::value));
+        }
+        return new ReminderSchedule.Store.Memory();
     }
 
     private static Slack slackClient(Config.Slack config) {
@@ -160,6 +198,11 @@ public final class Taskbridge implements AutoCloseable {
 
     public ApprovalService approvals() {
         return approvals;
+    }
+
+    /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */
+    public ReminderJob reminderJob() {
+        return reminderJob;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.taskbridge.command;
 import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.task.Priority;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,21 @@ public sealed interface Command {
 
     /** {@code /task due 42 tomorrow 9am}; {@code /task due 42 none} clears the date. */
     record Due(long taskId, Optional<String> due) implements Command {}
+
+    /**
+     * {@code /task digest 9:00 Europe/Berlin}: the channel's daily list of overdue tasks at that
+     * time (in the caller's own zone when none is named); {@code /task digest off} stops it.
+     * {@code at} empty means off.
+     */
+    record Digest(Optional<LocalTime> at, Optional<ZoneId> zone) implements Command {
+        public static Digest off() {
+            return new Digest(Optional.empty(), Optional.empty());
+        }
+
+        public boolean isOff() {
+            return at.isEmpty();
+        }
+    }
 
     record Help() implements Command {}
 

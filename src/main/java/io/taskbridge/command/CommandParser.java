@@ -1,9 +1,14 @@
 package io.taskbridge.command;
 
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the text after {@code /task} into a {@link Command}, or says plainly what was wrong.
@@ -44,6 +49,7 @@ public final class CommandParser {
         DUE(Usage.DUE, "due"),
         REVIEW(Usage.REVIEW, "review", "approve"),
         APPROVALS(Usage.APPROVALS, "approvals", "inbox"),
+        DIGEST(Usage.DIGEST, "digest"),
         HELP(Usage.HELP, "help", "?");
 
         final String usage;
@@ -68,6 +74,8 @@ public final class CommandParser {
             return Optional.empty();
         }
     }
+
+    private static final Pattern CLOCK_TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     private CommandParser() {}
 
@@ -109,6 +117,7 @@ public final class CommandParser {
                 }
                 yield new Command.Approvals();
             }
+            case DIGEST -> digest(rest);
             case HELP -> new Command.Help();
         };
     }
@@ -188,6 +197,42 @@ public final class CommandParser {
                     Usage.REVIEW);
         }
         return ReviewGrammar.read(leadingId(Verb.REVIEW, rest), rest.subList(1, rest.size()));
+    }
+
+    private static Command digest(List<Token> tokens) {
+        if (tokens.isEmpty()) {
+            throw new Problem("Say when to post this channel's overdue tasks, e.g. `/task digest 9:00 Europe/Berlin`,"
+                    + " or `/task digest off`.", Usage.DIGEST);
+        }
+        Token first = tokens.get(0);
+        if (first.is("off") || first.is("none") || first.is("stop")) {
+            if (tokens.size() > 1) {
+                throw new Problem("`digest off` takes nothing after it.", Usage.DIGEST);
+            }
+            return Command.Digest.off();
+        }
+        Matcher m = CLOCK_TIME.matcher(first.text());
+        int hour = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        int minute = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        if (hour < 0 || hour > 23 || minute > 59) {
+            throw new Problem("“" + Problem.shorten(first.text()) + "” is not a time of day: write it like 9:00 or 17:30.",
+                    Usage.DIGEST);
+        }
+        Optional<ZoneId> zone = Optional.empty();
+        if (tokens.size() > 1) {
+            String name = tokens.get(1).plain();
+            try {
+                zone = Optional.of(ZoneId.of(name));
+            } catch (DateTimeException e) {
+                throw new Problem("“" + Problem.shorten(name) + "” is not a time zone I know: use a name like "
+                        + "Europe/Berlin or America/New_York, or UTC.", Usage.DIGEST);
+            }
+        }
+        if (tokens.size() > 2) {
+            throw new Problem("Unexpected “" + Problem.shorten(tokens.get(2).text()) + "” after the time zone: "
+                    + "`digest` takes a time and a zone.", Usage.DIGEST);
+        }
+        return new Command.Digest(Optional.of(LocalTime.of(hour, minute)), zone);
     }
 
     private static long onlyId(Verb verb, List<Token> tokens) {

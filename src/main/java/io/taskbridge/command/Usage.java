@@ -16,6 +16,7 @@ public final class Usage {
     public static final String CANCEL = "`/task cancel <task number>`";
     public static final String ASSIGN = "`/task assign <task number> @person`";
     public static final String DUE = "`/task due <task number> <when>` or `/task due <task number> none`";
+    public static final String DIGEST = "`/task digest <HH:MM> [time zone]` or `/task digest off`";
     public static final String HELP = "`/task help`";
     public static final String REVIEW =
             "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
@@ -42,6 +43,8 @@ public final class Usage {
             must, `due friday` for a deadline, and `then @carol` for a next step: \
             `/task review 42 @alice @bob all then @carol`.
             • `/task approvals`: what waits for your answer
+            • `/task digest 9:00 Europe/Berlin`: post this channel's overdue tasks every day at 9:00 \
+            in that zone (yours when you name none); `/task digest off` stops it
             *Who*: pick the person from Slack's @-list so the name turns blue.
             *Due dates*, read in your time zone: `tomorrow 5pm`, `friday`, `next monday 9am`, `in 3 days`, \
             `in 2 hours`, `1 Dec`, `2026-12-01 17:00`, `eod` (end of today), `eow` (Friday 17:00). \

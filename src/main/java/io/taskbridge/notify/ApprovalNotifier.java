@@ -41,7 +41,7 @@ public final class ApprovalNotifier implements ApprovalEvents {
                     : ":x: Task #" + taskId + " “" + SlackText.escape(task.title(), 200) + "” was rejected by <@" + e.actor()
                             + ">" + e.response().flatMap(r -> r.comment()).map(c -> ": “" + SlackText.escape(c, 500) + "”")
                             .orElse(".") + " It is back with you to rework.";
-            outbox.enqueue(tx, new OutboxMessage.DirectMessage(task.createdBy(), outcome),
+            outbox.enqueue(tx, new OutboxMessage.Notice(task.createdBy(), outcome),
                     Optional.of("approval_result:" + taskId + ":" + round), Optional.empty());
             outbox.enqueue(tx, new OutboxMessage.ThreadNote(taskId, outcome),
                     Optional.of("approval_result_note:" + taskId + ":" + round), Optional.empty());

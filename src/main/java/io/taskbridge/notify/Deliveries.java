@@ -7,17 +7,33 @@ import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Routes each outbox message to where it goes: Slack's Web API, or a task system. */
+/**
+ * Routes each outbox message to where it goes: a task system for decisions, else Slack's Web API
+ * (reminders and digests to {@link ReminderDelivery}, everything else to {@link SlackDelivery}),
+ * behind {@link ChannelFallback} so a channel the bot is not in is reported to the task's creator.
+ */
 public final class Deliveries implements Delivery {
     /** Slack messages wait this long between looks while Slack is not configured. */
     static final Duration NO_SLACK = Duration.ofMinutes(5);
 
-    private final Optional<SlackDelivery> slack;
+    private final Optional<Delivery> slack;
     private final BackendDelivery backends;
 
-    public Deliveries(Optional<SlackWeb> web, Backends backends, Jdbi jdbi, Clock clock) {
-        this.slack = web.map(w -> new SlackDelivery(w, jdbi, clock));
+    private Deliveries(Optional<Delivery> slack, Backends backends) {
+        this.slack = slack;
         this.backends = new BackendDelivery(backends);
+    }
+
+    /** Everything routed; without {@code web} (Slack not configured) Slack messages wait in the outbox. */
+    public static Deliveries of(Optional<SlackWeb> web, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
+                                Outbox outbox) {
+        Optional<Delivery> slack = web.map(w -> {
+            SlackDelivery messages = new SlackDelivery(w, jdbi, clock);
+            ReminderDelivery reminders = new ReminderDelivery(w, jdbi, clock, quiet);
+            Delivery routed = m -> ReminderDelivery.handles(m) ? reminders.deliver(m) : messages.deliver(m);
+            return new ChannelFallback(routed, jdbi, outbox);
+        });
+        return new Deliveries(slack, backends);
     }
 
     @Override

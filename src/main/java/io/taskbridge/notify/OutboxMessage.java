@@ -1,5 +1,8 @@
 package io.taskbridge.notify;
 
+import io.taskbridge.task.ReminderKind;
+import java.util.List;
+
 /**
  * Everything Taskbridge sends out, as rows that wait in the outbox until delivered. Each kind
  * names itself; its fields are the row's JSON payload.
@@ -29,9 +32,32 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /**
+     * A reminder as a reply in the task's thread; {@code broadcast} also shows it in the channel.
+     * Rendered from the task as it is at delivery: a task closed meanwhile gets no reminder.
+     */
+    record ReminderReply(long taskId, ReminderKind reminder, boolean broadcast) implements OutboxMessage {
+        static final String KIND = "reminder_reply";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     /** Update every message that shows this approval round, after a decision. */
     record ApprovalSync(long taskId, int round) implements OutboxMessage {
         static final String KIND = "approval_sync";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A reminder as a direct message ({@code conversations.open}, then a post); waits out the user's quiet hours. */
+    record ReminderDm(long taskId, ReminderKind reminder, String user) implements OutboxMessage {
+        static final String KIND = "reminder_dm";
 
         @Override
         public String kind() {
@@ -49,9 +75,13 @@ public sealed interface OutboxMessage {
         }
     }
 
-    /** A direct message to one person. */
-    record DirectMessage(String userId, String text) implements OutboxMessage {
-        static final String KIND = "direct_message";
+    /** A channel's daily list of overdue tasks; tasks no longer overdue at delivery are left out. */
+    record OverdueDigest(String channel, List<Long> taskIds) implements OutboxMessage {
+        static final String KIND = "overdue_digest";
+
+        public OverdueDigest {
+            taskIds = List.copyOf(taskIds);
+        }
 
         @Override
         public String kind() {
@@ -70,14 +100,27 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /** A plain direct message to a person, e.g. telling a task's creator to invite the bot. */
+    record Notice(String user, String text) implements OutboxMessage {
+        static final String KIND = "notice";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
             case ApprovalRequest.KIND -> ApprovalRequest.class;
             case ApprovalSync.KIND -> ApprovalSync.class;
             case ThreadNote.KIND -> ThreadNote.class;
-            case DirectMessage.KIND -> DirectMessage.class;
             case BackendDecision.KIND -> BackendDecision.class;
+            case ReminderReply.KIND -> ReminderReply.class;
+            case ReminderDm.KIND -> ReminderDm.class;
+            case OverdueDigest.KIND -> OverdueDigest.class;
+            case Notice.KIND -> Notice.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

@@ -5,6 +5,7 @@ import io.taskbridge.store.OutboxRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -26,19 +27,30 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 50;
+    /** The reason a {@link Delivery.Outcome.WaitFor} gives for Slack's 429: it also closes the row's channel. */
+    public static final String RATE_LIMITED = "rate limited by Slack";
 
     private final Jdbi jdbi;
     private final OutboxCodec codec;
     private final Delivery delivery;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Optional<ChannelPacer> pacer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
     private volatile boolean running;
+    private volatile boolean stopping;
     private Thread thread;
 
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
+        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty());
+    }
+
+    /** With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts). */
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
+                        Optional<ChannelPacer> pacer) {
+        this.pacer = pacer;
         this.jdbi = jdbi;
         this.codec = codec;
         this.delivery = delivery;
@@ -98,14 +110,26 @@ public final class OutboxWorker implements AutoCloseable {
         List<OutboxRow> due = jdbi.withExtension(OutboxDao.class, dao -> dao.due(now, BATCH));
         int claimed = 0;
         for (OutboxRow row : due) {
+            if (stopping) {
+                break;
+            }
             long until = clock.millis() + LEASE.toMillis();
             boolean mine = jdbi.withExtension(OutboxDao.class, dao -> dao.claim(row.id(), row.leaseUntil(), until)) == 1;
             if (mine) {
                 claimed++;
-                deliver(row);
+                Duration wait = pace(row);
+                if (wait.isZero()) {
+                    deliver(row);
+                } else {
+                    jdbi.useExtension(OutboxDao.class, dao -> dao.waitUntil(row.id(), clock.millis() + wait.toMillis(), "paced"));
+                }
             }
         }
         return claimed;
+    }
+
+    private Duration pace(OutboxRow row) {
+        return pacer.isPresent() && row.channel().isPresent() ? pacer.get().reserve(row.channel().get()) : Duration.ZERO;
     }
 
     private void deliver(OutboxRow row) {
@@ -128,6 +152,9 @@ public final class OutboxWorker implements AutoCloseable {
             }
         } else if (outcome instanceof Delivery.Outcome.WaitFor wait) {
             log.info("outbox row {} ({}) waits {}s: {}", row.id(), row.kind(), wait.delay().toSeconds(), wait.reason());
+            if (RATE_LIMITED.equals(wait.reason()) && row.channel().isPresent()) {
+                pacer.ifPresent(p -> p.close(row.channel().get(), wait.delay()));
+            }
             dao.waitUntil(row.id(), clock.millis() + wait.delay().toMillis(), wait.reason());
         } else if (outcome instanceof Delivery.Outcome.Failed failed) {
             if (!failed.retryable() || attempt >= MAX_ATTEMPTS) {
@@ -150,13 +177,23 @@ public final class OutboxWorker implements AutoCloseable {
         return Duration.ofMillis(capped / 2 + jitter);
     }
 
+    /**
+     * Stops after the delivery under way, if any, has been settled: interrupting a Slack call that
+     * Slack may already have carried out would leave the row to be sent again. Only a delivery
+     * still running after 15 seconds is interrupted.
+     */
     @Override
     public void close() {
+        stopping = true;
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            wake();
             try {
-                thread.join(5_000);
+                thread.join(15_000);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -43,8 +43,6 @@ final class SlackDelivery {
             return syncApproval(s);
         } else if (message instanceof OutboxMessage.ThreadNote n) {
             return threadNote(n);
-        } else if (message instanceof OutboxMessage.DirectMessage dm) {
-            return direct(dm.userId(), dm.text());
         }
         throw new IllegalArgumentException("no Slack delivery for " + message.kind());
     }
@@ -112,14 +110,6 @@ final class SlackDelivery {
             return new Delivery.Outcome.WaitFor(PARENT_NOT_POSTED, "the task's message is not posted yet");
         }
         return outcome(web.postMessage(place.channelId(), n.text(), List.of(), place.messageTs()), ts -> { });
-    }
-
-    private Delivery.Outcome direct(String userId, String text) {
-        SlackResult<String> dm = web.openDm(userId);
-        if (!(dm instanceof SlackResult.Ok<String> channel)) {
-            return outcome(dm, x -> { });
-        }
-        return outcome(web.postMessage(channel.value(), text, List.of(), Optional.empty()), ts -> { });
     }
 
     private Optional<Task> task(long id) {

@@ -54,11 +54,12 @@ public final class SlackApp {
     private final Executor work;
     private final Clock clock;
 
+    /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
     public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
-                    Clock clock) {
+                    Clock clock, DigestSettings digests) {
         this.tasks = tasks;
         this.approvals = approvals;
-        this.commands = new TaskCommands(tasks, approvals, zones, clock);
+        this.commands = new TaskCommands(tasks, approvals, zones, clock, digests);
         this.zones = zones;
         this.web = web;
         this.work = work;

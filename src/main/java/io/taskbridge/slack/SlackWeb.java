@@ -32,6 +32,19 @@ public final class SlackWeb {
                 .threadTs(threadTs.orElse(null)).unfurlLinks(false)), response -> response.getTs());
     }
 
+    /** A reply in a thread; {@code broadcast} also shows it in the channel (Slack's reply_broadcast). */
+    public SlackResult<String> postReply(String channel, String threadTs, String text, List<LayoutBlock> blocks,
+                                         boolean broadcast) {
+        return call(() -> client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).replyBroadcast(broadcast)
+                .text(text).blocks(blocks).unfurlLinks(false)), response -> response.getTs());
+    }
+
+    /** The id of the bot's direct-message channel with {@code userId} ({@code conversations.open}). */
+    public SlackResult<String> openDm(String userId) {
+        return call(() -> client.conversationsOpen(r -> r.users(List.of(userId))),
+                response -> response.getChannel().getId());
+    }
+
     public SlackResult<String> updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks) {
         return call(() -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)),
                 response -> response.getTs());
@@ -40,11 +53,6 @@ public final class SlackWeb {
     public SlackResult<String> openView(String triggerId, View view) {
         return call(() -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)),
                 response -> response.getView().getId());
-    }
-
-    /** The id of the direct-message channel between the bot and {@code userId} ({@code conversations.open}). */
-    public SlackResult<String> openDm(String userId) {
-        return call(() -> client.conversationsOpen(r -> r.users(List.of(userId))), response -> response.getChannel().getId());
     }
 
     /** The user's IANA time zone as Slack knows it ({@code users.info}). */

@@ -32,8 +32,10 @@ final class TaskCommands {
     private final ApprovalService approvals;
     private final UserZones zones;
     private final Clock clock;
+    private final DigestSettings digests;
 
-    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock) {
+    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock, DigestSettings digests) {
+        this.digests = digests;
         this.tasks = tasks;
         this.approvals = approvals;
         this.zones = zones;
@@ -85,6 +87,8 @@ final class TaskCommands {
             Optional<Instant> when = dueOf(due.due(), caller, Usage.DUE);
             return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
                     when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
+        } else if (command instanceof Command.Digest digest) {
+            return digest(digest, caller);
         } else if (command instanceof Command.Help) {
             return Usage.HELP_TEXT;
         }
@@ -147,6 +151,22 @@ final class TaskCommands {
         UnreadableDue(String message) {
             super(message, null, false, false);
         }
+    }
+
+    private String digest(Command.Digest digest, Caller caller) {
+        if (digests == DigestSettings.NONE) {
+            return ":warning: Daily digests are not available on this Taskbridge.";
+        }
+        if (digest.isOff()) {
+            digests.off(caller.teamId(), caller.channelId());
+            return "This channel's daily digest of overdue tasks is off. Turn it back on with "
+                    + "`/task digest 9:00 Europe/Berlin`.";
+        }
+        java.time.ZoneId zone = digest.zone().orElseGet(() -> zones.of(caller.userId()));
+        java.time.LocalTime at = digest.at().orElseThrow();
+        Instant next = digests.set(caller.teamId(), caller.channelId(), at, zone);
+        return "Every day at " + at + " (" + zone.getId() + ") I'll post this channel's overdue tasks, if there are any."
+                + " The next is " + SlackDates.token(next) + ".";
     }
 
     private static String changed(TaskService.Change change, String state) {

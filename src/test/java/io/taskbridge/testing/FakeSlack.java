@@ -44,12 +44,27 @@ public final class FakeSlack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One channel's pace: tokens left, and when they were counted (System.nanoTime). */
+    private static final class Bucket {
+        double tokens;
+        long at;
+
+        Bucket(double tokens, long at) {
+            this.tokens = tokens;
+            this.at = at;
+        }
+    }
+
     private final Javalin server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile Supplier<String> socketModeUrls = () -> null;
+    private final List<Call> posted = new CopyOnWriteArrayList<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong paceRefusals = new AtomicLong();
+    private volatile int burst = 3;
 
     public FakeSlack() {
         server = Javalin.create(cfg -> {
@@ -81,6 +96,25 @@ public final class FakeSlack implements AutoCloseable {
 
     public void failNext(String method, Failure failure) {
         failures.computeIfAbsent(method, k -> new ConcurrentLinkedDeque<>()).add(failure);
+    }
+
+    /**
+     * Like Slack, chat.postMessage takes about one message per second per channel with short
+     * bursts: a token bucket of {@code burst} (3 unless set) refilled once a second. A post over
+     * the pace gets 429 with Retry-After: 1. {@code 0} turns the limit off.
+     */
+    public void postsPerChannelBurst(int burst) {
+        this.burst = burst;
+    }
+
+    /** chat.postMessage calls that Slack accepted (ok:true), in order. */
+    public List<Call> posted() {
+        return List.copyOf(posted);
+    }
+
+    /** How many posts were refused with 429 for going over a channel's pace. */
+    public long paceRefusals() {
+        return paceRefusals.get();
     }
 
     public List<Call> calls() {
@@ -133,7 +167,33 @@ public final class FakeSlack implements AutoCloseable {
         } else if (failure instanceof Failure.Hang h) {
             Thread.sleep(h.duration().toMillis());
         }
+        if (method.equals("chat.postMessage")) {
+            if (!takeToken(form.getOrDefault("channel", ""))) {
+                paceRefusals.incrementAndGet();
+                ctx.status(429).header("Retry-After", "1").json(Map.of("ok", false, "error", "ratelimited"));
+                return;
+            }
+            posted.add(new Call(method, form, null, ctx.header("Authorization")));
+        }
         ctx.json(answer(method, form));
+    }
+
+    private boolean takeToken(String channel) {
+        int b = burst;
+        if (b <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        Bucket bucket = buckets.computeIfAbsent(channel, k -> new Bucket(b, now));
+        synchronized (bucket) {
+            bucket.tokens = Math.min(b, bucket.tokens + (now - bucket.at) / 1e9);
+            bucket.at = now;
+            if (bucket.tokens < 1) {
+                return false;
+            }
+            bucket.tokens -= 1;
+            return true;
+        }
     }
 
     private Object answer(String method, Map<String, String> form) {

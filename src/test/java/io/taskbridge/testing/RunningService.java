@@ -19,6 +19,8 @@ public final class RunningService implements AutoCloseable {
     public final Taskbridge service;
     public final SlackRequests requests;
     public final String dbUrl;
+    public final Clock clock;
+    private final boolean ownsSlack;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public RunningService() {
@@ -26,13 +28,28 @@ public final class RunningService implements AutoCloseable {
     }
 
     public RunningService(String dbUrl, Map<String, String> extra) {
-        this(dbUrl, extra, java.util.List.of(), new FakeSlack());
+        this(dbUrl, extra, new FakeSlack(), Clock.systemUTC(), true, java.util.List.of());
+    }
+
+    /**
+     * A service on {@code clock} talking to a {@code slack} the test owns (and closes): several
+     * services, one after another or side by side, can share one fake and one database.
+     */
+    public RunningService(String dbUrl, Map<String, String> extra, FakeSlack slack, Clock clock) {
+        this(dbUrl, extra, slack, clock, false, java.util.List.of());
     }
 
     /** The service with these task-system connections, talking to {@code slack} (which it closes). */
     public RunningService(String dbUrl, Map<String, String> extra, java.util.List<io.taskbridge.backend.TaskBackend> connections,
                           FakeSlack slack) {
+        this(dbUrl, extra, slack, Clock.systemUTC(), true, connections);
+    }
+
+    private RunningService(String dbUrl, Map<String, String> extra, FakeSlack slack, Clock clock, boolean ownsSlack,
+                           java.util.List<io.taskbridge.backend.TaskBackend> connections) {
         this.slack = slack;
+        this.clock = clock;
+        this.ownsSlack = ownsSlack;
         this.dbUrl = dbUrl;
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -43,8 +60,8 @@ public final class RunningService implements AutoCloseable {
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("TASKBRIDGE_OUTBOX_POLL_MS", "200");
         env.putAll(extra);
-        this.service = Taskbridge.start(Config.from(env), Clock.systemUTC(), connections);
-        this.requests = new SlackRequests(service.port(), SECRET);
+        this.service = Taskbridge.start(Config.from(env), clock, connections);
+        this.requests = new SlackRequests(service.port(), SECRET, clock);
     }
 
     public HttpResponse<String> get(String path) {
@@ -59,6 +76,8 @@ public final class RunningService implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-        slack.close();
+        if (ownsSlack) {
+            slack.close();
+        }
     }
 }

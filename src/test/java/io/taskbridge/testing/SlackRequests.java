@@ -6,8 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,10 +23,17 @@ public final class SlackRequests {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String secret;
+    private final Clock clock;
 
     public SlackRequests(int port, String secret) {
+        this(port, secret, Clock.systemUTC());
+    }
+
+    /** Signs with {@code clock}'s time, for a service running on a {@link TestClock}. */
+    public SlackRequests(int port, String secret, Clock clock) {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
         this.secret = secret;
+        this.clock = clock;
     }
 
     public static String sign(String secret, long timestamp, byte[] body) {
@@ -55,18 +62,18 @@ public final class SlackRequests {
         form.put("api_app_id", "A1");
         form.put("response_url", responseUrl);
         form.put("trigger_id", triggerId);
-        return post(form(form), "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), true);
+        return post(form(form), "application/x-www-form-urlencoded", clock.instant().getEpochSecond(), true);
     }
 
     /** An interactivity payload ({@code payload=<url-encoded JSON>}). */
     public HttpResponse<String> interaction(String payloadJson) {
         return post("payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), true);
+                "application/x-www-form-urlencoded", clock.instant().getEpochSecond(), true);
     }
 
     /** An Events API callback (JSON body). */
     public HttpResponse<String> event(String json) {
-        return post(json, "application/json", Instant.now().getEpochSecond(), true);
+        return post(json, "application/json", clock.instant().getEpochSecond(), true);
     }
 
     public HttpResponse<String> post(String body, String contentType, long timestamp, boolean signed) {

@@ -1,0 +1,125 @@
+package io.taskbridge.reminder;
+
+import io.taskbridge.notify.Outbox;
+import io.taskbridge.notify.OutboxMessage;
+import io.taskbridge.slack.SlackText;
+import io.taskbridge.store.Dialect;
+import io.taskbridge.store.DigestDao;
+import io.taskbridge.store.DigestRow;
+import io.taskbridge.store.ReminderDao;
+import io.taskbridge.store.ReminderRow;
+import io.taskbridge.store.TaskDao;
+import io.taskbridge.task.ReminderKind;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tick of the reminder schedule: claims every due reminder and hands it to the outbox, then
+ * does the same for due channel digests. A reminder is claimed by deleting its row in the
+ * transaction that writes its outbox rows, so it is handed over exactly once: a crash before the
+ * commit leaves it due, a second instance ticking at the same moment finds it gone. The work of a
+ * tick grows with the number of reminders due (read through the {@code fire_at} index), not with
+ * the number of tasks stored.
+ */
+public final class ReminderJob {
+    private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+    static final int BATCH = 200;
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final boolean broadcast;
+
+    /** {@code broadcast}: thread replies are also shown in the channel. */
+    public ReminderJob(Jdbi jdbi, Dialect dialect, Outbox outbox, Clock clock, boolean broadcast) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.broadcast = broadcast;
+    }
+
+    /** What one tick handed to the outbox. */
+    public record Tick(int reminders, int digests) {}
+
+    public Tick tick() {
+        Instant now = clock.instant();
+        int reminders = 0;
+        int claimed;
+        do {
+            claimed = jdbi.inTransaction(tx -> claimBatch(tx, now));
+            reminders += claimed;
+        } while (claimed == BATCH);
+        int digests = digests(now);
+        if (reminders > 0 || digests > 0) {
+            log.info("reminder tick: {} reminder(s) and {} digest(s) handed to the outbox", reminders, digests);
+        }
+        return new Tick(reminders, digests);
+    }
+
+    private int claimBatch(Handle tx, Instant now) {
+        ReminderDao reminders = tx.attach(ReminderDao.class);
+        List<ReminderRow> due = dialect == Dialect.POSTGRES
+                ? reminders.claimDueSkipLocked(now.toEpochMilli(), BATCH)
+                : reminders.claimDue(now.toEpochMilli(), BATCH);
+        TaskDao tasks = tx.attach(TaskDao.class);
+        for (ReminderRow row : due) {
+            tasks.find(row.taskId()).filter(t -> t.status().isOpen())
+                    .ifPresent(task -> handOver(tx, task, ReminderKind.ofStored(row.kind()), row.recipient()));
+        }
+        return due.size();
+    }
+
+    private void handOver(Handle tx, Task task, ReminderKind kind, String recipient) {
+        if (kind.personal()) {
+            dm(tx, task, kind, recipient);
+            return;
+        }
+        task.slack().ifPresent(place -> outbox.enqueue(tx, new OutboxMessage.ReminderReply(task.id(), kind, broadcast),
+                Optional.empty(), Optional.of(place.channelId())));
+        task.assignee().filter(SlackText::isUserId).ifPresent(assignee -> dm(tx, task, kind, assignee));
+    }
+
+    private void dm(Handle tx, Task task, ReminderKind kind, String user) {
+        outbox.enqueue(tx, new OutboxMessage.ReminderDm(task.id(), kind, user), Optional.empty(),
+                Optional.of("dm:" + user));
+    }
+
+    private int digests(Instant now) {
+        List<DigestRow> due = jdbi.withExtension(DigestDao.class, dao -> dao.due(now.toEpochMilli(), BATCH));
+        int posted = 0;
+        for (DigestRow row : due) {
+            posted += jdbi.inTransaction(tx -> digest(tx, row, now));
+        }
+        return posted;
+    }
+
+    private int digest(Handle tx, DigestRow row, Instant now) {
+        long seen = row.nextAt().orElseThrow();
+        Instant next = Digests.next(Digests.parseTime(row.localTime()), ZoneId.of(row.zone()), now);
+        if (tx.attach(DigestDao.class).claim(row.channel(), seen, next.toEpochMilli()) != 1) {
+            return 0;
+        }
+        TaskQuery query = TaskQuery.all().open().withChannel(Optional.of(row.channel()))
+                .withDueBefore(Optional.of(now))
+                .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
+                .page(TaskQuery.MAX_LIMIT, 0);
+        List<Long> overdue = tx.attach(TaskDao.class).query(query).stream().map(Task::id).toList();
+        if (overdue.isEmpty()) {
+            return 0;
+        }
+        outbox.enqueue(tx, new OutboxMessage.OverdueDigest(row.channel(), overdue), Optional.empty(),
+                Optional.of(row.channel()));
+        return 1;
+    }
+}

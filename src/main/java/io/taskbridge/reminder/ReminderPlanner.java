@@ -1,0 +1,102 @@
+package io.taskbridge.reminder;
+
+import io.taskbridge.slack.Snoozer;
+import io.taskbridge.store.ReminderDao;
+import io.taskbridge.store.TaskDao;
+import io.taskbridge.task.ReminderKind;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskChanged;
+import io.taskbridge.task.TaskEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Keeps each task's reminder rows in step with the task, inside the transaction of every change:
+ * a new due date or offset re-plans the warning, due and overdue reminders (dropping snoozes of
+ * the old schedule); completing or cancelling drops everything pending; reopening re-plans.
+ * Reminders whose time has already passed when they are planned are not planned.
+ *
+ * <p>Approvals (built elsewhere) nudge a step's waiting participants through
+ * {@link #planApprovalNudge} and {@link #dropApprovalNudge}, called in their own transaction.
+ */
+public final class ReminderPlanner implements TaskEvents, Snoozer {
+    /** The one overdue reminder comes this long after the due date; the daily digest follows. */
+    public static final Duration OVERDUE_AFTER = Duration.ofHours(1);
+    static final List<String> SCHEDULE_KINDS = List.of(ReminderKind.WARNING.stored(), ReminderKind.DUE.stored(),
+            ReminderKind.OVERDUE.stored(), ReminderKind.SNOOZE.stored());
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Digests digests;
+
+    public ReminderPlanner(Jdbi jdbi, Clock clock, Digests digests) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.digests = digests;
+    }
+
+    @Override
+    public void changed(TaskChanged event, Handle tx) {
+        Task after = event.after();
+        ReminderDao dao = tx.attach(ReminderDao.class);
+        boolean wasOpen = event.before().map(b -> b.status().isOpen()).orElse(false);
+        if (!after.status().isOpen()) {
+            if (wasOpen) {
+                dao.dropAll(after.id());
+            }
+            return;
+        }
+        boolean timing = event.before()
+                .map(b -> !b.dueDate().equals(after.dueDate()) || !b.warning().equals(after.warning()))
+                .orElse(true);
+        if (!timing && wasOpen) {
+            return;
+        }
+        dao.drop(after.id(), SCHEDULE_KINDS);
+        if (after.dueDate().isEmpty()) {
+            return;
+        }
+        Instant due = after.dueDate().get();
+        Instant now = event.at();
+        long created = now.toEpochMilli();
+        after.warning().map(due::minus).filter(now::isBefore)
+                .ifPresent(at -> dao.plan(after.id(), ReminderKind.WARNING.stored(), "", at.toEpochMilli(), created));
+        if (due.isAfter(now)) {
+            dao.plan(after.id(), ReminderKind.DUE.stored(), "", due.toEpochMilli(), created);
+        }
+        Instant overdue = due.plus(OVERDUE_AFTER);
+        if (overdue.isAfter(now)) {
+            dao.plan(after.id(), ReminderKind.OVERDUE.stored(), "", overdue.toEpochMilli(), created);
+        }
+        after.slack().ifPresent(place -> digests.ensure(tx, place, now));
+    }
+
+    @Override
+    public Optional<Instant> snooze(long taskId, String userId, Instant until) {
+        return jdbi.inTransaction(tx -> {
+            Optional<Task> task = tx.attach(TaskDao.class).find(taskId).filter(t -> t.status().isOpen());
+            if (task.isEmpty()) {
+                return Optional.<Instant>empty();
+            }
+            tx.attach(ReminderDao.class).plan(taskId, ReminderKind.SNOOZE.stored(), userId, until.toEpochMilli(),
+                    clock.millis());
+            return Optional.of(until);
+        });
+    }
+
+    /** Extension point for approvals: DM {@code participant} about the task at {@code at}, in {@code tx}. */
+    public void planApprovalNudge(Handle tx, long taskId, String participant, Instant at) {
+        tx.attach(ReminderDao.class).plan(taskId, ReminderKind.APPROVAL.stored(), participant, at.toEpochMilli(),
+                clock.millis());
+    }
+
+    /** Extension point for approvals: the participant answered (or left the step); no nudge. */
+    public void dropApprovalNudge(Handle tx, long taskId, String participant) {
+        tx.attach(ReminderDao.class).dropOne(taskId, ReminderKind.APPROVAL.stored(), participant);
+    }
+}

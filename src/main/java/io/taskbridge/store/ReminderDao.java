@@ -1,0 +1,52 @@
+package io.taskbridge.store;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The {@code reminders} table. A due reminder is claimed by deleting it: the delete and the outbox
+ * rows it causes commit together, and of two instances claiming at once exactly one deletes it.
+ */
+@RegisterRowMapper(ReminderRow.Mapper.class)
+public interface ReminderDao {
+    String COLUMNS = "id, task_id, kind, recipient, fire_at";
+
+    /** Plans (or re-plans) one reminder: a row for the same task, kind and recipient moves to {@code fireAt}. */
+    @SqlUpdate("INSERT INTO reminders (task_id, kind, recipient, fire_at, created_at)"
+            + " VALUES (:task, :kind, :recipient, :fireAt, :now)"
+            + " ON CONFLICT (task_id, kind, recipient) DO UPDATE SET fire_at = excluded.fire_at")
+    void plan(@Bind("task") long taskId, @Bind("kind") String kind, @Bind("recipient") String recipient,
+              @Bind("fireAt") long fireAt, @Bind("now") long now);
+
+    @SqlUpdate("DELETE FROM reminders WHERE task_id = :task AND kind IN (<kinds>)")
+    int drop(@Bind("task") long taskId, @BindList("kinds") List<String> kinds);
+
+    @SqlUpdate("DELETE FROM reminders WHERE task_id = :task AND kind = :kind AND recipient = :recipient")
+    int dropOne(@Bind("task") long taskId, @Bind("kind") String kind, @Bind("recipient") String recipient);
+
+    @SqlUpdate("DELETE FROM reminders WHERE task_id = :task")
+    int dropAll(@Bind("task") long taskId);
+
+    /** Claims up to {@code limit} due reminders, oldest first (SQLite: the write lock makes it exclusive). */
+    @SqlQuery("DELETE FROM reminders WHERE id IN (SELECT id FROM reminders WHERE fire_at <= :now"
+            + " ORDER BY fire_at, id LIMIT :limit) RETURNING " + COLUMNS)
+    List<ReminderRow> claimDue(@Bind("now") long now, @Bind("limit") int limit);
+
+    /**
+     * The same on PostgreSQL: rows another instance is claiming right now are skipped rather than
+     * waited for, so two instances split a burst instead of queueing behind each other.
+     */
+    @SqlQuery("DELETE FROM reminders WHERE id IN (SELECT id FROM reminders WHERE fire_at <= :now"
+            + " ORDER BY fire_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+    List<ReminderRow> claimDueSkipLocked(@Bind("now") long now, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM reminders WHERE task_id = :task ORDER BY fire_at, id")
+    List<ReminderRow> ofTask(@Bind("task") long taskId);
+
+    @SqlQuery("SELECT COUNT(*) FROM reminders")
+    int count();
+}

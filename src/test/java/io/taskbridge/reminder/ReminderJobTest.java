@@ -1,0 +1,196 @@
+package io.taskbridge.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskbridge.Json;
+import io.taskbridge.notify.Outbox;
+import io.taskbridge.notify.OutboxCodec;
+import io.taskbridge.store.Database;
+import io.taskbridge.store.OutboxDao;
+import io.taskbridge.store.OutboxRow;
+import io.taskbridge.store.ReminderDao;
+import io.taskbridge.store.ReminderRow;
+import io.taskbridge.store.DigestDao;
+import io.taskbridge.task.ReminderKind;
+import io.taskbridge.task.SlackPlace;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskDraft;
+import io.taskbridge.task.TaskService;
+import io.taskbridge.testing.Databases;
+import io.taskbridge.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Planner and tick on both stores, on a clock the test moves; what a tick hands over is read from the outbox table. */
+class ReminderJobTest {
+    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
+    Database db;
+    TestClock clock;
+    TaskService tasks;
+    ReminderPlanner planner;
+    ReminderJob job;
+    Digests digests;
+
+    void open(Databases.Kind kind) {
+        db = Databases.open(kind);
+        clock = new TestClock(START);
+        Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), clock, () -> { });
+        digests = new Digests(db.jdbi(), clock);
+        planner = new ReminderPlanner(db.jdbi(), clock, digests);
+        tasks = new TaskService(db.jdbi(), clock, planner);
+        job = new ReminderJob(db.jdbi(), db.dialect(), outbox, clock, false);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    Task create(String title, Instant due, Optional<Duration> warning, Optional<String> assignee, String channel) {
+        TaskDraft draft = TaskDraft.titled(title).withDueDate(Optional.of(due)).withWarning(warning).withAssignee(assignee);
+        return tasks.create(draft, "UBOB", Optional.of(SlackPlace.channel("T1", channel)), Optional.empty()).task();
+    }
+
+    List<ReminderRow> reminders(long taskId) {
+        return db.jdbi().withExtension(ReminderDao.class, dao -> dao.ofTask(taskId));
+    }
+
+    List<OutboxRow> outbox() {
+        return db.jdbi().withExtension(OutboxDao.class, dao -> dao.inState("pending", 1000));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void warningDueAndOverdueFireOnceEachAtTheirTime(Databases.Kind kind) {
+        open(kind);
+        Instant due = START.plus(Duration.ofDays(2));
+        Task task = create("Ship it", due, Optional.of(Duration.ofMinutes(90)), Optional.of("UALICE"), "C1");
+        assertThat(reminders(task.id())).extracting(ReminderRow::kind, ReminderRow::fireAt).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("warning", due.minus(Duration.ofMinutes(90)).toEpochMilli()),
+                org.assertj.core.groups.Tuple.tuple("due", due.toEpochMilli()),
+                org.assertj.core.groups.Tuple.tuple("overdue", due.plus(ReminderPlanner.OVERDUE_AFTER).toEpochMilli()));
+
+        assertThat(job.tick().reminders()).isZero();
+        clock.set(due.minus(Duration.ofMinutes(89)));
+        assertThat(job.tick().reminders()).isEqualTo(1);
+        assertThat(job.tick().reminders()).as("a claimed reminder is gone").isZero();
+        assertThat(outbox()).extracting(OutboxRow::kind, OutboxRow::channel).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("reminder_reply", Optional.of("C1")),
+                org.assertj.core.groups.Tuple.tuple("reminder_dm", Optional.of("dm:UALICE")));
+        assertThat(outbox()).allSatisfy(r -> assertThat(r.payload()).contains("WARNING"));
+
+        clock.set(due.plusSeconds(1));
+        assertThat(job.tick().reminders()).isEqualTo(1);
+        clock.set(due.plus(Duration.ofHours(2)));
+        assertThat(job.tick().reminders()).isEqualTo(1);
+        assertThat(outbox()).filteredOn(r -> r.kind().startsWith("reminder_")).hasSize(6);
+        assertThat(outbox()).filteredOn(r -> r.kind().equals("overdue_digest")).as("09:00 UTC digest, once overdue")
+                .hasSize(1);
+        assertThat(reminders(task.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void changingTheDueDateReplansAndClosingDropsEverything(Databases.Kind kind) {
+        open(kind);
+        Task task = create("Report", START.plus(Duration.ofDays(1)), Optional.of(Duration.ofHours(2)), Optional.empty(), "C1");
+        Instant later = START.plus(Duration.ofDays(3));
+        tasks.reschedule(task.id(), Optional.of(later), "UBOB");
+        assertThat(reminders(task.id())).extracting(ReminderRow::fireAt).containsExactly(
+                later.minus(Duration.ofHours(2)).toEpochMilli(), later.toEpochMilli(),
+                later.plus(ReminderPlanner.OVERDUE_AFTER).toEpochMilli());
+
+        tasks.change(task.id(), "UBOB", d -> d.withWarning(Optional.of(Duration.ofMinutes(30))));
+        assertThat(reminders(task.id())).extracting(ReminderRow::fireAt)
+                .contains(later.minus(Duration.ofMinutes(30)).toEpochMilli());
+
+        planner.snooze(task.id(), "UCAROL", START.plus(Duration.ofHours(1)));
+        tasks.change(task.id(), "UBOB", d -> d.withPriority(io.taskbridge.task.Priority.HIGH));
+        assertThat(reminders(task.id())).as("a priority change leaves the plan alone").hasSize(4);
+
+        tasks.complete(task.id(), "UBOB");
+        assertThat(reminders(task.id())).isEmpty();
+        clock.advance(Duration.ofDays(10));
+        assertThat(job.tick().reminders()).isZero();
+        assertThat(outbox()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aSnoozeRemindsTheSnoozerByDmOnly(Databases.Kind kind) {
+        open(kind);
+        Task task = create("Call", START.plus(Duration.ofDays(1)), Optional.empty(), Optional.of("UALICE"), "C1");
+        Instant until = START.plus(Duration.ofHours(1));
+        assertThat(planner.snooze(task.id(), "UCAROL", until)).contains(until);
+        clock.set(until.plusSeconds(1));
+        assertThat(job.tick().reminders()).isEqualTo(1);
+        assertThat(outbox()).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo("reminder_dm");
+            assertThat(r.channel()).contains("dm:UCAROL");
+            assertThat(r.payload()).contains("SNOOZE");
+        });
+        tasks.moveTo(task.id(), Status.CANCELED, "UBOB");
+        assertThat(planner.snooze(task.id(), "UCAROL", until.plusSeconds(3600))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aReminderForAPastTimeIsNotPlanned(Databases.Kind kind) {
+        open(kind);
+        Task task = create("Soon", START.plus(Duration.ofMinutes(30)), Optional.of(Duration.ofHours(1)), Optional.empty(), "C1");
+        assertThat(reminders(task.id())).extracting(ReminderRow::kind).containsExactly("due", "overdue");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void theDigestListsOverdueTasksOncePerDayInTheChannelsZone(Databases.Kind kind) {
+        open(kind);
+        Task late = create("Late", START.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");
+        create("Not yet", START.plus(Duration.ofDays(5)), Optional.empty(), Optional.empty(), "C9");
+        Optional<io.taskbridge.store.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
+        assertThat(byDefault).as("default: 09:00 UTC").hasValueSatisfying(d -> assertThat(d.localTime()).isEqualTo("09:00"));
+        Instant next = digests.set("T1", "C9", LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"));
+        assertThat(next).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
+
+        clock.set(next.plusSeconds(5));
+        job.tick();
+        List<OutboxRow> digestRows = outbox().stream().filter(r -> r.kind().equals("overdue_digest")).toList();
+        assertThat(digestRows).singleElement().satisfies(r -> {
+            assertThat(r.channel()).contains("C9");
+            assertThat(r.payload()).contains("[" + late.id() + "]");
+        });
+        assertThat(job.tick().digests()).as("once a day").isZero();
+        clock.set(next.plus(Duration.ofDays(1)).plusSeconds(5));
+        assertThat(job.tick().digests()).isEqualTo(1);
+
+        digests.off("T1", "C9");
+        clock.advance(Duration.ofDays(2));
+        assertThat(job.tick().digests()).isZero();
+        create("Another", clock.instant().plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");
+        Optional<io.taskbridge.store.DigestRow> off = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
+        assertThat(off.orElseThrow().nextAt()).as("off stays off").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void anApprovalNudgeIsAPersonalDm(Databases.Kind kind) {
+        open(kind);
+        Task task = create("Approve budget", START.plus(Duration.ofDays(3)), Optional.empty(), Optional.empty(), "C1");
+        db.jdbi().useTransaction(tx -> planner.planApprovalNudge(tx, task.id(), "UDAN", START.plus(Duration.ofDays(1))));
+        clock.set(START.plus(Duration.ofDays(1)));
+        job.tick();
+        assertThat(outbox()).singleElement().satisfies(r -> {
+            assertThat(r.channel()).contains("dm:UDAN");
+            assertThat(r.payload()).contains(ReminderKind.APPROVAL.name());
+        });
+    }
+}
