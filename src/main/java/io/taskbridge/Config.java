@@ -16,7 +16,8 @@ public record Config(
         Optional<Secret> dbPassword,
         Slack slack,
         Duration outboxPollInterval,
-        Api api) {
+        Api api,
+        io.taskbridge.backend.ConnectorSettings connectors) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -85,7 +86,8 @@ public record Config(
                         apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL))),
                 Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)),
                 new Api(text(env, "TASKBRIDGE_ADMIN_KEY").map(Secret::new),
-                        integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)));
+                        integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)),
+                io.taskbridge.backend.ConnectorSettings.from(env));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -22,7 +22,13 @@ import io.taskbridge.slack.UserZones;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.backend.Backends;
 import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.store.Database;
+import io.taskbridge.sync.Connections;
+import io.taskbridge.sync.PollSchedule;
+import io.taskbridge.sync.Poller;
+import io.taskbridge.sync.RemoteSync;
+import io.taskbridge.sync.Subscriptions;
 import io.taskbridge.task.TaskService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,19 +51,27 @@ public final class Taskbridge implements AutoCloseable {
     private final HttpServer http;
     private final TaskService tasks;
     private final ApprovalService approvals;
+    private final Poller poller;
+    private final Backends backends;
 
-    private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals) {
+    private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
+                       Poller poller, Backends backends) {
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
         this.approvals = approvals;
+        this.poller = poller;
+        this.backends = backends;
     }
 
     public static Taskbridge start(Config config, Clock clock) {
         return start(config, clock, List.of());
     }
 
-    /** Starts the service with these connections to task systems (the built-in store needs none). */
+    /**
+     * Starts the service with these connections to task systems (the built-in store needs none), as
+     * well as those {@code config.connectors()} configures.
+     */
     public static Taskbridge start(Config config, Clock clock, List<TaskBackend> connections) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -70,12 +84,19 @@ public final class Taskbridge implements AutoCloseable {
 
             Optional<Slack> slack = slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty();
             Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
+            List<TaskBackend> all = new ArrayList<>(config.connectors().connect(json, clock));
+            all.addAll(connections);
+            Backends backends = new Backends(all);
             OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
-                    new Deliveries(web, new Backends(connections), db.jdbi(), clock), clock, config.outboxPollInterval());
+                    new Deliveries(web, backends, db.jdbi(), clock), clock, config.outboxPollInterval());
             Outbox outbox = new Outbox(codec, clock, worker::wake);
             SlackNotifier notifier = new SlackNotifier(outbox);
             TaskService tasks = new TaskService(db.jdbi(), clock, notifier);
             ApprovalService approvals = new ApprovalService(db.jdbi(), clock, notifier, new ApprovalNotifier(outbox));
+            Subscriptions subscriptions = new Subscriptions(db.jdbi(), clock);
+            RemoteSync sync = new RemoteSync(tasks, subscriptions, outbox, json);
+            Connections connected = new Connections(db.jdbi(), backends, config.connectors().admins(), clock);
+            Poller poller = new Poller(db.jdbi(), sync);
 
             // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
             // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
@@ -84,7 +105,11 @@ public final class Taskbridge implements AutoCloseable {
                 ExecutorService work = slackWork();
                 resources.add(work::shutdown);
                 UserZones zones = new UserZones(web, clock);
-                app = Optional.of(new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock)
+                SlackWeb slackWeb = web.orElseThrow();
+                ConnectorCommands connectorCommands = new ConnectorCommands(db.jdbi(), tasks, connected, subscriptions,
+                        sync, zones::of, user -> slackWeb.userEmail(user) instanceof io.taskbridge.slack.SlackResult.Ok<String> ok
+                                && !ok.value().isBlank() ? Optional.of(ok.value()) : Optional.empty(), clock);
+                app = Optional.of(new SlackApp(tasks, approvals, zones, slackWeb, work, clock, Optional.of(connectorCommands))
                         .build(slackConfig.signingSecret().map(Secret::value),
                                 slackConfig.botToken().orElseThrow().value(), slack.orElseThrow()));
             }
@@ -100,6 +125,9 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(http);
             worker.start();
             resources.add(worker);
+            resources.add(PollSchedule.start(poller, backends.all(), config.connectors().pollInterval()));
+            backends.all().forEach(b -> log.info("Connected to {} as '{}'; polling every {} s", b.displayName(), b.name(),
+                    config.connectors().pollInterval().toMillis() / 1000.0));
             log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
             if (slackConfig.httpMode()) {
                 log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
@@ -123,7 +151,7 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals);
+            return new Taskbridge(resources, http, tasks, approvals, poller, backends);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -160,6 +188,12 @@ public final class Taskbridge implements AutoCloseable {
 
     public ApprovalService approvals() {
         return approvals;
+    }
+
+    /** Polls a connection now (tests, and operators through a future admin endpoint). */
+    public Poller.Report pollNow(String connection) {
+        return poller.poll(backends.named(connection).orElseThrow(() ->
+                new IllegalArgumentException("no connection named " + connection)));
     }
 
     @Override

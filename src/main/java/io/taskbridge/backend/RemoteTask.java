@@ -46,6 +46,7 @@ public record RemoteTask(
     public record Response(String userId, String action, Optional<String> comment, Instant at) {}
 
     /** Every response of every step, oldest first. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public List<Response> responses() {
         return approvalSteps.stream().flatMap(s -> s.responses().stream())
                 .sorted(java.util.Comparator.comparing(Response::at)).toList();

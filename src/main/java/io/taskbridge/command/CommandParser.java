@@ -44,6 +44,11 @@ public final class CommandParser {
         DUE(Usage.DUE, "due"),
         REVIEW(Usage.REVIEW, "review", "approve"),
         APPROVALS(Usage.APPROVALS, "approvals", "inbox"),
+        CONNECT(Usage.CONNECT, "connect"),
+        LINK(Usage.LINK, "link"),
+        SUBSCRIBE(Usage.SUBSCRIBE, "subscribe", "follow"),
+        UNSUBSCRIBE(Usage.UNSUBSCRIBE, "unsubscribe", "unfollow"),
+        SUBSCRIPTIONS(Usage.SUBSCRIPTIONS, "subscriptions"),
         HELP(Usage.HELP, "help", "?");
 
         final String usage;
@@ -108,6 +113,16 @@ public final class CommandParser {
                     throw extra(rest.get(0), Verb.APPROVALS, "`approvals` takes nothing else: it lists what waits for your answer.");
                 }
                 yield new Command.Approvals();
+            }
+            case CONNECT -> ConnectorGrammar.connect(rest);
+            case LINK -> ConnectorGrammar.link(rest);
+            case SUBSCRIBE -> ConnectorGrammar.subscribe(rest);
+            case UNSUBSCRIBE -> ConnectorGrammar.unsubscribe(rest);
+            case SUBSCRIPTIONS -> {
+                if (!rest.isEmpty()) {
+                    throw extra(rest.get(0), Verb.SUBSCRIPTIONS, "`subscriptions` takes nothing else: it lists this channel's.");
+                }
+                yield new Command.Subscriptions();
             }
             case HELP -> new Command.Help();
         };

@@ -70,6 +70,19 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /**
+     * A line for a channel about a task (a subscription's notice): threaded under the task's own
+     * message when that message is in the same channel, a plain post otherwise.
+     */
+    record ChannelNote(String channel, long taskId, String text) implements OutboxMessage {
+        static final String KIND = "channel_note";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
@@ -78,6 +91,7 @@ public sealed interface OutboxMessage {
             case ThreadNote.KIND -> ThreadNote.class;
             case DirectMessage.KIND -> DirectMessage.class;
             case BackendDecision.KIND -> BackendDecision.class;
+            case ChannelNote.KIND -> ChannelNote.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

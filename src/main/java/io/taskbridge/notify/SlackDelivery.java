@@ -45,6 +45,8 @@ final class SlackDelivery {
             return threadNote(n);
         } else if (message instanceof OutboxMessage.DirectMessage dm) {
             return direct(dm.userId(), dm.text());
+        } else if (message instanceof OutboxMessage.ChannelNote cn) {
+            return channelNote(cn);
         }
         throw new IllegalArgumentException("no Slack delivery for " + message.kind());
     }
@@ -112,6 +114,12 @@ final class SlackDelivery {
             return new Delivery.Outcome.WaitFor(PARENT_NOT_POSTED, "the task's message is not posted yet");
         }
         return outcome(web.postMessage(place.channelId(), n.text(), List.of(), place.messageTs()), ts -> { });
+    }
+
+    private Delivery.Outcome channelNote(OutboxMessage.ChannelNote n) {
+        Optional<String> thread = task(n.taskId()).flatMap(Task::slack)
+                .filter(place -> place.channelId().equals(n.channel())).flatMap(SlackPlace::messageTs);
+        return outcome(web.postMessage(n.channel(), n.text(), List.of(), thread), ts -> { });
     }
 
     private Delivery.Outcome direct(String userId, String text) {

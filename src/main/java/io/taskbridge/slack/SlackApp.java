@@ -53,12 +53,20 @@ public final class SlackApp {
     private final SlackWeb web;
     private final Executor work;
     private final Clock clock;
+    private final Optional<ConnectorCommands> connectors;
 
     public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
                     Clock clock) {
+        this(tasks, approvals, zones, web, work, clock, Optional.empty());
+    }
+
+    /** With {@code connectors}: {@code /task connect}, {@code link}, subscriptions, and tasks held in task systems. */
+    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
+                    Clock clock, Optional<ConnectorCommands> connectors) {
+        this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
-        this.commands = new TaskCommands(tasks, approvals, zones, clock);
+        this.commands = new TaskCommands(tasks, approvals, zones, clock, connectors);
         this.zones = zones;
         this.web = web;
         this.work = work;
@@ -107,7 +115,11 @@ public final class SlackApp {
         Runnable job = command instanceof Command.OpenForm
                 ? () -> openForm(p.getTriggerId(), caller, ctx)
                 : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
-        return later(job) ? ctx.ack() : ctx.ack(BUSY);
+        Optional<String> first = connectors.flatMap(c -> c.ack(command, caller));
+        if (!later(job)) {
+            return ctx.ack(BUSY);
+        }
+        return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
     }
 
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
@@ -130,6 +142,13 @@ public final class SlackApp {
         String user = p.getUser().getId();
         boolean queued = later(() -> {
             try {
+                Optional<String> elsewhere = connectors.flatMap(c -> c.button(id.getAsLong(), target, user));
+                if (elsewhere.isPresent()) {
+                    if (elsewhere.get().startsWith(":warning:")) {
+                        ephemeral(ctx, elsewhere.get());
+                    }
+                    return;
+                }
                 TaskService.Change change = target == Status.DONE
                         ? tasks.complete(id.getAsLong(), user)
                         : tasks.moveTo(id.getAsLong(), target, user);

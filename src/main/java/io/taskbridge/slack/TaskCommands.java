@@ -32,17 +32,29 @@ final class TaskCommands {
     private final ApprovalService approvals;
     private final UserZones zones;
     private final Clock clock;
+    private final Optional<ConnectorCommands> connectors;
 
     TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock) {
+        this(tasks, approvals, zones, clock, Optional.empty());
+    }
+
+    /** With {@code connectors}, commands about task systems, and tasks held in one, go there first. */
+    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock,
+                 Optional<ConnectorCommands> connectors) {
         this.tasks = tasks;
         this.approvals = approvals;
         this.zones = zones;
         this.clock = clock;
+        this.connectors = connectors;
     }
 
     /** The reply for the person; every refusal is explained, and a refused command changed nothing. */
     String run(Command command, Caller caller, String idempotencyKey) {
         try {
+            Optional<String> elsewhere = connectors.flatMap(c -> c.run(command, caller));
+            if (elsewhere.isPresent()) {
+                return elsewhere.get();
+            }
             return execute(command, caller, idempotencyKey);
         } catch (TaskProblem.Invalid e) {
             return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);

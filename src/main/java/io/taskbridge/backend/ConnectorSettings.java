@@ -1,0 +1,108 @@
+package io.taskbridge.backend;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.Secret;
+import io.taskbridge.backend.workiva.WorkivaBackend;
+import io.taskbridge.backend.workiva.WorkivaSettings;
+import io.taskbridge.backend.workiva.WorkivaVersion;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The connectors' settings, read from the environment: a connection exists when its credentials
+ * are set ({@code WORKIVA_CLIENT_ID} and {@code WORKIVA_CLIENT_SECRET}). {@code pollInterval} is
+ * {@code TASKBRIDGE_POLL_INTERVAL} (seconds, or with a unit: {@code 500ms}, {@code 2m}, {@code 1h}; default
+ * 60 s); {@code admins} is {@code TASKBRIDGE_ADMINS}, Slack user ids who may connect channels and
+ * link people (empty: everyone may); {@code encryptionKey} is {@code TASKBRIDGE_ENCRYPTION_KEY}
+ * (base64 of 16, 24 or 32 bytes) for credentials kept in the database.
+ */
+public record ConnectorSettings(Optional<WorkivaSettings> workiva, Duration pollInterval, Set<String> admins,
+                                Optional<Secret> encryptionKey) {
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+
+    public ConnectorSettings {
+        admins = Set.copyOf(admins);
+    }
+
+    public static ConnectorSettings none() {
+        return new ConnectorSettings(Optional.empty(), DEFAULT_POLL_INTERVAL, Set.of(), Optional.empty());
+    }
+
+    public static ConnectorSettings from(Map<String, String> env) {
+        Optional<WorkivaSettings> workiva = Optional.empty();
+        if (text(env, "WORKIVA_CLIENT_ID").isPresent() || text(env, "WORKIVA_CLIENT_SECRET").isPresent()) {
+            workiva = Optional.of(new WorkivaSettings(
+                    url(env, "WORKIVA_BASE_URL", WorkivaSettings.DEFAULT_BASE_URL),
+                    required(env, "WORKIVA_CLIENT_ID"),
+                    new Secret(required(env, "WORKIVA_CLIENT_SECRET")),
+                    text(env, "WORKIVA_API_VERSION").map(WorkivaVersion::of).orElse(WorkivaVersion.DEFAULT)));
+        }
+        Set<String> admins = text(env, "TASKBRIDGE_ADMINS").map(a -> Arrays.stream(a.split("[,\\s]+"))
+                .filter(s -> !s.isBlank()).collect(Collectors.toSet())).orElse(Set.of());
+        return new ConnectorSettings(workiva,
+                text(env, "TASKBRIDGE_POLL_INTERVAL").map(ConnectorSettings::duration).orElse(DEFAULT_POLL_INTERVAL),
+                admins, text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new));
+    }
+
+    /** The connections these settings describe, ready to use. */
+    public List<TaskBackend> connect(ObjectMapper json, Clock clock) {
+        List<TaskBackend> out = new ArrayList<>();
+        BackendHttp.Policy policy = BackendHttp.Policy.standard();
+        workiva.ifPresent(w -> out.add(new WorkivaBackend(w, policy, json, clock)));
+        return out;
+    }
+
+    static Duration duration(String raw) {
+        String v = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            Duration d;
+            if (v.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
+            } else if (v.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+            } else if (v.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+            } else if (v.endsWith("h")) {
+                d = Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+            } else {
+                d = Duration.ofSeconds(Long.parseLong(v));
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("TASKBRIDGE_POLL_INTERVAL must be a positive number of seconds"
+                    + " (or 500ms, 30s, 2m, 1h), not '" + raw + "'");
+        }
+    }
+
+    static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    static String required(Map<String, String> env, String name) {
+        return text(env, name).orElseThrow(() -> new IllegalArgumentException(name + " must be set as well"));
+    }
+
+    static URI url(Map<String, String> env, String name, String fallback) {
+        String raw = text(env, name).orElse(fallback);
+        try {
+            URI uri = URI.create(raw);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be an absolute URL such as " + fallback);
+        }
+    }
+}
