@@ -139,7 +139,8 @@ public final class BackendHttp {
             try {
                 response = client.send(build(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpTimeoutException e) {
-                last = new BackendException.Unavailable(system, "no answer within " + policy.timeout().toSeconds() + " s");
+                last = new BackendException.Unavailable(system, "no answer within " + (policy.timeout().toMillis() < 1000
+                        ? policy.timeout().toMillis() + " ms" : policy.timeout().toSeconds() + " s"));
                 log.info("{} {} {} timed out (attempt {})", system, request.method(), request.uri().getPath(), attempt);
                 if (!request.idempotent()) {
                     throw last;

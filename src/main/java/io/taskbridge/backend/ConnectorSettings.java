@@ -2,6 +2,10 @@ package io.taskbridge.backend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskbridge.Secret;
+import io.taskbridge.backend.awork.AworkBackend;
+import io.taskbridge.backend.awork.AworkSettings;
+import io.taskbridge.backend.taskapi.TaskApiBackend;
+import io.taskbridge.backend.taskapi.TaskApiSettings;
 import io.taskbridge.backend.workiva.WorkivaBackend;
 import io.taskbridge.backend.workiva.WorkivaSettings;
 import io.taskbridge.backend.workiva.WorkivaVersion;
@@ -18,13 +22,15 @@ import java.util.stream.Collectors;
 
 /**
  * The connectors' settings, read from the environment: a connection exists when its credentials
- * are set ({@code WORKIVA_CLIENT_ID} and {@code WORKIVA_CLIENT_SECRET}). {@code pollInterval} is
+ * are set ({@code WORKIVA_CLIENT_ID} and {@code WORKIVA_CLIENT_SECRET}; {@code AWORK_API_KEY};
+ * {@code TASKAPI_BASE_URL} and {@code TASKAPI_TOKEN}). {@code pollInterval} is
  * {@code TASKBRIDGE_POLL_INTERVAL} (seconds, or with a unit: {@code 500ms}, {@code 2m}, {@code 1h}; default
  * 60 s); {@code admins} is {@code TASKBRIDGE_ADMINS}, Slack user ids who may connect channels and
  * link people (empty: everyone may); {@code encryptionKey} is {@code TASKBRIDGE_ENCRYPTION_KEY}
  * (base64 of 16, 24 or 32 bytes) for credentials kept in the database.
  */
-public record ConnectorSettings(Optional<WorkivaSettings> workiva, Duration pollInterval, Set<String> admins,
+public record ConnectorSettings(Optional<WorkivaSettings> workiva, Optional<AworkSettings> awork,
+                                Optional<TaskApiSettings> taskApi, Duration pollInterval, Set<String> admins,
                                 Optional<Secret> encryptionKey) {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
 
@@ -33,7 +39,8 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Duration poll
     }
 
     public static ConnectorSettings none() {
-        return new ConnectorSettings(Optional.empty(), DEFAULT_POLL_INTERVAL, Set.of(), Optional.empty());
+        return new ConnectorSettings(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_POLL_INTERVAL,
+                Set.of(), Optional.empty());
     }
 
     public static ConnectorSettings from(Map<String, String> env) {
@@ -45,9 +52,17 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Duration poll
                     new Secret(required(env, "WORKIVA_CLIENT_SECRET")),
                     text(env, "WORKIVA_API_VERSION").map(WorkivaVersion::of).orElse(WorkivaVersion.DEFAULT)));
         }
+        Optional<AworkSettings> awork = text(env, "AWORK_API_KEY").map(key -> new AworkSettings(
+                url(env, "AWORK_BASE_URL", AworkSettings.DEFAULT_BASE_URL), new Secret(key), text(env, "AWORK_PROJECT_ID")));
+        Optional<TaskApiSettings> taskApi = Optional.empty();
+        if (text(env, "TASKAPI_BASE_URL").isPresent() || text(env, "TASKAPI_TOKEN").isPresent()) {
+            taskApi = Optional.of(new TaskApiSettings(url(env, "TASKAPI_BASE_URL", "https://tasks.example.com/v1"),
+                    new Secret(required(env, "TASKAPI_TOKEN"))));
+            required(env, "TASKAPI_BASE_URL");
+        }
         Set<String> admins = text(env, "TASKBRIDGE_ADMINS").map(a -> Arrays.stream(a.split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).collect(Collectors.toSet())).orElse(Set.of());
-        return new ConnectorSettings(workiva,
+        return new ConnectorSettings(workiva, awork, taskApi,
                 text(env, "TASKBRIDGE_POLL_INTERVAL").map(ConnectorSettings::duration).orElse(DEFAULT_POLL_INTERVAL),
                 admins, text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new));
     }
@@ -57,6 +72,8 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Duration poll
         List<TaskBackend> out = new ArrayList<>();
         BackendHttp.Policy policy = BackendHttp.Policy.standard();
         workiva.ifPresent(w -> out.add(new WorkivaBackend(w, policy, json, clock)));
+        awork.ifPresent(a -> out.add(new AworkBackend(a, policy, json, clock)));
+        taskApi.ifPresent(t -> out.add(new TaskApiBackend(t, policy, json, clock)));
         return out;
     }
 

@@ -87,7 +87,7 @@ public abstract class FakeTaskServer implements AutoCloseable {
         }
         Failure f = failures.poll();
         if (f instanceof Failure.RateLimited r) {
-            ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
+            ctx.header(rateLimitHeader(), String.valueOf(r.retryAfterSeconds()));
             halt(ctx, 429, rateLimitBody());
         } else if (f instanceof Failure.ServerError s) {
             halt(ctx, s.status(), "{\"code\":\"" + s.status() + "\",\"message\":\"trouble\"}");
@@ -101,6 +101,11 @@ public abstract class FakeTaskServer implements AutoCloseable {
     /** Requests the failure queue leaves alone (the token endpoint). */
     protected boolean skipFailures(Context ctx) {
         return false;
+    }
+
+    /** Where a 429 says how long to wait: Retry-After, or awork's RateLimit-Reset. */
+    protected String rateLimitHeader() {
+        return "Retry-After";
     }
 
     protected String rateLimitBody() {

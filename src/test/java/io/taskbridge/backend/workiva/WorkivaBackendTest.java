@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The Workiva connector against a fake Workiva on loopback, in both API generations. */
 class WorkivaBackendTest {
     static final ObjectMapper JSON = Json.mapper();
-    static final BackendHttp.Policy FAST = new BackendHttp.Policy(Duration.ofSeconds(2), Duration.ofMillis(700), 3,
+    static final BackendHttp.Policy FAST = new BackendHttp.Policy(Duration.ofSeconds(2), Duration.ofMillis(1500), 3,
             Duration.ofMillis(20), Duration.ofSeconds(2));
 
     static WorkivaBackend backend(FakeWorkiva fake, WorkivaVersion version, String secret) {
@@ -175,7 +175,7 @@ class WorkivaBackendTest {
             fake.failNext(new FakeTaskServer.Failure.ServerError(503));
             assertThat(w.get(t.id).title()).isEqualTo("Budget");
 
-            fake.failNext(new FakeTaskServer.Failure.Hang(Duration.ofSeconds(2)));
+            fake.failNext(new FakeTaskServer.Failure.Hang(Duration.ofSeconds(4)));
             assertThat(w.get(t.id).title()).isEqualTo("Budget"); // the second try answers
 
             fake.down(true);
@@ -187,7 +187,7 @@ class WorkivaBackendTest {
 
             // Creating is not repeated after a time-out: it may have been made already.
             fake.clearSeen();
-            fake.failNext(new FakeTaskServer.Failure.Hang(Duration.ofSeconds(2)));
+            fake.failNext(new FakeTaskServer.Failure.Hang(Duration.ofSeconds(4)));
             assertThatThrownBy(() -> w.create(new NewTask("Once", Optional.empty(), Optional.of("VA"),
                     Optional.empty(), false))).isInstanceOf(BackendException.Unavailable.class)
                     .hasMessageContaining("no answer within");
