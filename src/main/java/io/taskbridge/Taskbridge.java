@@ -24,7 +24,10 @@ import io.taskbridge.backend.Backends;
 import io.taskbridge.backend.TaskBackend;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.store.Database;
+import io.taskbridge.backend.SecretBox;
+import io.taskbridge.sync.ConnectionSecrets;
 import io.taskbridge.sync.Connections;
+import io.taskbridge.webhook.Webhooks;
 import io.taskbridge.sync.PollSchedule;
 import io.taskbridge.sync.Poller;
 import io.taskbridge.sync.RemoteSync;
@@ -121,7 +124,12 @@ public final class Taskbridge implements AutoCloseable {
             RestApi api = new RestApi(tasks, approvals,
                     new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                     new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
-            HttpServer http = new HttpServer(db, json, route, List.of(api::addTo)).start(config.port());
+            ExecutorService hooks = webhookWork();
+            resources.add(hooks::shutdown);
+            Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
+            Webhooks webhooks = new Webhooks(backends, config.connectors().webhooks(),
+                    new ConnectionSecrets(db.jdbi(), box), sync, db.jdbi(), json, hooks, clock);
+            HttpServer http = new HttpServer(db, json, route, List.of(api::addTo, webhooks::addTo)).start(config.port());
             resources.add(http);
             worker.start();
             resources.add(worker);
@@ -173,6 +181,16 @@ public final class Taskbridge implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
             Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up. */
+    private static ExecutorService webhookWork() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(1, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread t = new Thread(r, "webhook-work-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

@@ -27,20 +27,22 @@ import java.util.stream.Collectors;
  * {@code TASKBRIDGE_POLL_INTERVAL} (seconds, or with a unit: {@code 500ms}, {@code 2m}, {@code 1h}; default
  * 60 s); {@code admins} is {@code TASKBRIDGE_ADMINS}, Slack user ids who may connect channels and
  * link people (empty: everyone may); {@code encryptionKey} is {@code TASKBRIDGE_ENCRYPTION_KEY}
- * (base64 of 16, 24 or 32 bytes) for credentials kept in the database.
+ * (base64 of 16, 24 or 32 bytes) for credentials kept in the database; {@code webhooks} says how
+ * each connection's inbound webhooks authenticate ({@link WebhookAuth}).
  */
 public record ConnectorSettings(Optional<WorkivaSettings> workiva, Optional<AworkSettings> awork,
                                 Optional<TaskApiSettings> taskApi, Duration pollInterval, Set<String> admins,
-                                Optional<Secret> encryptionKey) {
+                                Optional<Secret> encryptionKey, Map<String, WebhookAuth> webhooks) {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
 
     public ConnectorSettings {
         admins = Set.copyOf(admins);
+        webhooks = Map.copyOf(webhooks);
     }
 
     public static ConnectorSettings none() {
         return new ConnectorSettings(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_POLL_INTERVAL,
-                Set.of(), Optional.empty());
+                Set.of(), Optional.empty(), Map.of());
     }
 
     public static ConnectorSettings from(Map<String, String> env) {
@@ -62,9 +64,14 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Optional<Awor
         }
         Set<String> admins = text(env, "TASKBRIDGE_ADMINS").map(a -> Arrays.stream(a.split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).collect(Collectors.toSet())).orElse(Set.of());
+        Map<String, WebhookAuth> webhooks = new java.util.LinkedHashMap<>();
+        text(env, "AWORK_WEBHOOK_SECRET").ifPresent(v -> webhooks.put(AworkBackend.NAME, new WebhookAuth.HeaderToken(
+                text(env, "AWORK_WEBHOOK_HEADER").orElse("X-Taskbridge-Token"), new Secret(v))));
+        text(env, "TASKAPI_WEBHOOK_SECRET").ifPresent(v -> webhooks.put(TaskApiBackend.NAME,
+                new WebhookAuth.Hmac(new Secret(v))));
         return new ConnectorSettings(workiva, awork, taskApi,
                 text(env, "TASKBRIDGE_POLL_INTERVAL").map(ConnectorSettings::duration).orElse(DEFAULT_POLL_INTERVAL),
-                admins, text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new));
+                admins, text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new), webhooks);
     }
 
     /** The connections these settings describe, ready to use. */

@@ -60,6 +60,17 @@ public final class RemoteSync {
         return task;
     }
 
+    /**
+     * The task system deleted a task: it is recorded as CANCELED (a task with a Slack message is never
+     * deleted here), and subscribers hear of it. Nothing happens for a task never seen.
+     */
+    public void deleted(Handle tx, TaskBackend backend, String externalId) {
+        Optional<RemoteTask> before = tx.attach(ConnectionDao.class).snapshot(backend.name(), externalId).map(this::read);
+        before.ifPresent(b -> apply(tx, backend, new RemoteTask(b.externalId(), b.title(), b.description(),
+                io.taskbridge.task.Status.CANCELED, "Deleted", b.assignees(), b.dueDate(), b.modified(),
+                b.approvalSteps(), b.url()), false));
+    }
+
     /** As {@link #apply(Handle, TaskBackend, RemoteTask, boolean)}, with who made the change. */
     public List<RemoteChange> apply(Handle tx, TaskBackend backend, RemoteTask remote, boolean quietly, String actor) {
         ConnectionDao dao = tx.attach(ConnectionDao.class);
