@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The poller end to end: a channel connected to a fake Workiva, a task created from Slack, changes
@@ -47,10 +49,11 @@ class WorkivaPollingTest {
         return r;
     }
 
-    @Test
-    void changesInWorkivaReachTheTaskMessageTheThreadAndSubscribers() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void changesInWorkivaReachTheTaskMessageTheThreadAndSubscribers(Databases.Kind kind) throws Exception {
         try (FakeWorkiva fake = new FakeWorkiva();
-             RunningService svc = new RunningService(Databases.sqliteUrl(), env(fake), List.of(), new FakeSlack())) {
+             RunningService svc = new RunningService(Databases.url(kind), env(fake), List.of(), new FakeSlack())) {
             assertThat(command(svc, "connect workiva", "UADMIN", "C1")).contains("go to Workiva");
             assertThat(command(svc, "link <@UA> VA", "UADMIN", "C1")).contains("<@UA> is `VA` in Workiva");
             assertThat(command(svc, "subscribe workiva", "UB", "C2")).contains("hears about Workiva changes");
