@@ -151,4 +151,35 @@ class WorkivaPollingTest {
             assertThat(Optional.of(fake.tokensIssued())).contains(1);
         }
     }
+
+    @Test
+    void aSlowWorkivaNeverDelaysTheAckAndDecisionsReachItsActionSubmission() throws Exception {
+        try (FakeWorkiva fake = new FakeWorkiva();
+             RunningService svc = new RunningService(Databases.sqliteUrl(), env(fake), List.of(), new FakeSlack())) {
+            command(svc, "connect workiva", "UADMIN", "C1");
+            command(svc, "link <@UA> VA", "UADMIN", "C1");
+            poll(svc);
+            fake.failNext(new io.taskbridge.testing.FakeTaskServer.Failure.Hang(java.time.Duration.ofSeconds(3)));
+            long start = System.nanoTime();
+            HttpResponse<String> ack = svc.requests.command("add Slow one <@UA>", "UC", "C1", "t-slow", svc.slack.responseUrl("slow"));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(1));
+            assertThat(ack.statusCode()).isEqualTo(200);
+            assertThat(ack.body()).contains("Creating in Workiva");
+            assertThat(reply(svc, "slow")).contains("Created task").contains("Slow one");
+            long id = svc.service.tasks().list(TaskQuery.all()).get(0).id();
+            String external = fake.tasks().get(0).id;
+
+            // An approval decided in Slack is handed to Workiva's actionSubmission through the outbox.
+            command(svc, "review " + id + " <@UR>", "UC", "C1");
+            svc.requests.interaction(io.taskbridge.testing.SlackPayloads.buttonClick("UR", io.taskbridge.slack.ApprovalMessage.APPROVE,
+                    "approval_actions:" + id, id + ":1:0", "DUR", "1.1", svc.slack.responseUrl("click")));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (fake.count("POST", "/tasks/" + external + "/actionSubmission") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(fake.seen()).filteredOn(x -> x.path().endsWith("/actionSubmission"))
+                    .singleElement().satisfies(x -> assertThat(x.body()).contains("\"action\":\"APPROVE\""));
+            assertThat(fake.task(external).status).isEqualTo("Approved");
+        }
+    }
 }
