@@ -23,14 +23,17 @@ import org.quartz.impl.StdSchedulerFactory;
 public final class PollSchedule implements AutoCloseable {
     static final String CONNECTION = "connection";
 
-    private final Scheduler scheduler;
+    private final java.util.Optional<Scheduler> scheduler;
 
-    private PollSchedule(Scheduler scheduler) {
+    private PollSchedule(java.util.Optional<Scheduler> scheduler) {
         this.scheduler = scheduler;
     }
 
     /** Starts polling every one of {@code connections} (none: no scheduler thread runs at all). */
     public static PollSchedule start(Poller poller, List<TaskBackend> connections, Duration interval) {
+        if (connections.isEmpty()) {
+            return new PollSchedule(java.util.Optional.empty());
+        }
         try {
             Properties p = new Properties();
             p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "taskbridge-poll-" + UUID.randomUUID());
@@ -47,10 +50,8 @@ public final class PollSchedule implements AutoCloseable {
                                         .withMisfireHandlingInstructionNextWithRemainingCount())
                                 .build());
             }
-            if (!connections.isEmpty()) {
-                s.start();
-            }
-            return new PollSchedule(s);
+            s.start();
+            return new PollSchedule(java.util.Optional.of(s));
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not start the poll schedule", e);
         }
@@ -76,10 +77,12 @@ public final class PollSchedule implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            scheduler.shutdown(true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException(e);
+        if (scheduler.isPresent()) {
+            try {
+                scheduler.get().shutdown(true);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
