@@ -18,7 +18,8 @@ public record Config(
         Slack slack,
         Duration outboxPollInterval,
         Api api,
-        Reminders reminders) {
+        Reminders reminders,
+        io.taskbridge.backend.ConnectorSettings connectors) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -97,7 +98,8 @@ public record Config(
                         integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)),
                 new Reminders(reminderInterval(env),
                         quietHours(text(env, "TASKBRIDGE_QUIET_HOURS").orElse("22:00-08:00")),
-                        bool(env, "TASKBRIDGE_REMINDER_BROADCAST")));
+                        bool(env, "TASKBRIDGE_REMINDER_BROADCAST")),
+                io.taskbridge.backend.ConnectorSettings.from(env));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

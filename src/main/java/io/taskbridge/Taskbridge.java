@@ -9,6 +9,7 @@ import io.taskbridge.api.RateLimiter;
 import io.taskbridge.api.RestApi;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.backend.Backends;
+import io.taskbridge.backend.SecretBox;
 import io.taskbridge.backend.TaskBackend;
 import io.taskbridge.http.AdminEndpoint;
 import io.taskbridge.http.HttpServer;
@@ -24,6 +25,7 @@ import io.taskbridge.reminder.Digests;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.reminder.ReminderPlanner;
 import io.taskbridge.reminder.ReminderSchedule;
+import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackWeb;
@@ -31,8 +33,15 @@ import io.taskbridge.slack.SocketModeTransport;
 import io.taskbridge.slack.UserZones;
 import io.taskbridge.store.Database;
 import io.taskbridge.store.Dialect;
+import io.taskbridge.sync.ConnectionSecrets;
+import io.taskbridge.sync.Connections;
+import io.taskbridge.sync.PollSchedule;
+import io.taskbridge.sync.Poller;
+import io.taskbridge.sync.RemoteSync;
+import io.taskbridge.sync.Subscriptions;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.webhook.Webhooks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,21 +65,28 @@ public final class Taskbridge implements AutoCloseable {
     private final TaskService tasks;
     private final ApprovalService approvals;
     private final ReminderJob reminderJob;
+    private final Poller poller;
+    private final Backends backends;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
-                       ReminderJob reminderJob) {
+                       ReminderJob reminderJob, Poller poller, Backends backends) {
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
         this.approvals = approvals;
         this.reminderJob = reminderJob;
+        this.poller = poller;
+        this.backends = backends;
     }
 
     public static Taskbridge start(Config config, Clock clock) {
         return start(config, clock, List.of());
     }
 
-    /** Starts the service with these connections to task systems (the built-in store needs none). */
+    /**
+     * Starts the service with these connections to task systems (the built-in store needs none), as
+     * well as those {@code config.connectors()} configures.
+     */
     public static Taskbridge start(Config config, Clock clock, List<TaskBackend> connections) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -84,12 +100,15 @@ public final class Taskbridge implements AutoCloseable {
             Optional<Slack> slack = slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty();
             Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
             UserZones zones = new UserZones(web, clock);
+            List<TaskBackend> all = new ArrayList<>(config.connectors().connect(json, clock));
+            all.addAll(connections);
+            Backends backends = new Backends(all);
             // The outbox wakes the worker, and the worker's deliveries write to the outbox (a bot that is
             // not in a channel is reported to the task's creator): the reference closes that loop.
             AtomicReference<OutboxWorker> wakeable = new AtomicReference<>();
             Outbox outbox = new Outbox(codec, clock, () -> Optional.ofNullable(wakeable.get()).ifPresent(OutboxWorker::wake));
             OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
-                    Deliveries.of(web, new Backends(connections), db.jdbi(), clock,
+                    Deliveries.of(web, backends, db.jdbi(), clock,
                             config.reminders().quietHours().forUsers(zones::of), outbox),
                     clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()));
             wakeable.set(worker);
@@ -100,6 +119,10 @@ public final class Taskbridge implements AutoCloseable {
             ApprovalService approvals = new ApprovalService(db.jdbi(), clock, taskEvents, new ApprovalNotifier(outbox));
             ReminderJob reminderJob = new ReminderJob(db.jdbi(), db.dialect(), outbox, clock,
                     config.reminders().broadcast());
+            Subscriptions subscriptions = new Subscriptions(db.jdbi(), clock);
+            RemoteSync sync = new RemoteSync(tasks, subscriptions, outbox, json);
+            Connections connected = new Connections(db.jdbi(), backends, config.connectors().admins(), clock);
+            Poller poller = new Poller(db.jdbi(), sync);
 
             // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
             // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
@@ -107,7 +130,11 @@ public final class Taskbridge implements AutoCloseable {
             if (slackConfig.enabled()) {
                 ExecutorService work = slackWork();
                 resources.add(work::shutdown);
-                App built = new SlackApp(tasks, approvals, zones, web.orElseThrow(), work, clock, digests)
+                SlackWeb slackWeb = web.orElseThrow();
+                ConnectorCommands connectorCommands = new ConnectorCommands(db.jdbi(), tasks, connected, subscriptions,
+                        sync, zones::of, user -> slackWeb.userEmail(user) instanceof io.taskbridge.slack.SlackResult.Ok<String> ok
+                                && !ok.value().isBlank() ? Optional.of(ok.value()) : Optional.empty(), clock);
+                App built = new SlackApp(tasks, approvals, zones, slackWeb, work, clock, digests, Optional.of(connectorCommands))
                         .build(slackConfig.signingSecret().map(Secret::value),
                                 slackConfig.botToken().orElseThrow().value(), slack.orElseThrow());
                 new ReminderButtons(tasks, planner, zones, work, clock).register(built);
@@ -121,7 +148,12 @@ public final class Taskbridge implements AutoCloseable {
             RestApi api = new RestApi(tasks, approvals,
                     new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                     new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
-            List<HttpServer.Routes> routes = new ArrayList<>(List.of(api::addTo));
+            ExecutorService hooks = webhookWork();
+            resources.add(hooks::shutdown);
+            Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
+            Webhooks webhooks = new Webhooks(backends, config.connectors().webhooks(),
+                    new ConnectionSecrets(db.jdbi(), box), sync, db.jdbi(), json, hooks, clock);
+            List<HttpServer.Routes> routes = new ArrayList<>(List.of(api::addTo, webhooks::addTo));
             config.api().adminKey().map(key -> new AdminEndpoint(db.jdbi(), key))
                     .ifPresent(admin -> routes.add(r -> r.get("/admin/outbox", admin)));
             HttpServer http = new HttpServer(db, json, route, routes).start(config.port());
@@ -129,6 +161,9 @@ public final class Taskbridge implements AutoCloseable {
             worker.start();
             resources.add(worker);
             resources.add(ReminderSchedule.start(reminderJob, config.reminders().interval(), scheduleStore(config, db)));
+            resources.add(PollSchedule.start(poller, backends.all(), config.connectors().pollInterval()));
+            backends.all().forEach(b -> log.info("Connected to {} as '{}'; polling every {} s", b.displayName(), b.name(),
+                    config.connectors().pollInterval().toMillis() / 1000.0));
             log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
             if (slackConfig.httpMode()) {
                 log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
@@ -152,7 +187,7 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals, reminderJob);
+            return new Taskbridge(resources, http, tasks, approvals, reminderJob, poller, backends);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -188,6 +223,16 @@ public final class Taskbridge implements AutoCloseable {
         });
     }
 
+    /** Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up. */
+    private static ExecutorService webhookWork() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(1, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread t = new Thread(r, "webhook-work-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     public int port() {
         return http.port();
     }
@@ -203,6 +248,12 @@ public final class Taskbridge implements AutoCloseable {
     /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */
     public ReminderJob reminderJob() {
         return reminderJob;
+    }
+
+    /** Polls a connection now (tests, and operators through a future admin endpoint). */
+    public Poller.Report pollNow(String connection) {
+        return poller.poll(backends.named(connection).orElseThrow(() ->
+                new IllegalArgumentException("no connection named " + connection)));
     }
 
     @Override

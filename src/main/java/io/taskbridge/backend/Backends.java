@@ -19,4 +19,15 @@ public final class Backends {
     public Optional<TaskBackend> named(String name) {
         return Optional.ofNullable(byName.get(name));
     }
+
+    /** Every configured connection, in name order. */
+    public List<TaskBackend> all() {
+        return byName.values().stream().sorted(java.util.Comparator.comparing(TaskBackend::name)).toList();
+    }
+
+    /** "builtin" and every configured connection's name. */
+    public List<String> names() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(BUILTIN),
+                all().stream().map(TaskBackend::name)).toList();
+    }
 }

@@ -87,4 +87,23 @@ public sealed interface Command {
 
     /** {@code /task approvals}: what waits for my answer. */
     record Approvals() implements Command {}
+
+    /** {@code /task connect workiva|awork|taskapi|builtin}: where this channel's new tasks go. */
+    record Connect(String connection) implements Command {}
+
+    /**
+     * {@code /task link @person <backend user id> [connection]}: who the person is in a task system
+     * (the channel's connection unless named).
+     */
+    record Link(String userId, String remoteUserId, Optional<String> connection) implements Command {}
+
+    /** {@code /task subscribe workiva [assignee:@x] [status:review] [title:"budget"]}. */
+    record Subscribe(String connection, Optional<String> assignee, Optional<String> status, Optional<String> title)
+            implements Command {}
+
+    /** {@code /task unsubscribe workiva}. */
+    record Unsubscribe(String connection) implements Command {}
+
+    /** {@code /task subscriptions}: this channel's. */
+    record Subscriptions() implements Command {}
 }

@@ -50,6 +50,11 @@ public final class CommandParser {
         REVIEW(Usage.REVIEW, "review", "approve"),
         APPROVALS(Usage.APPROVALS, "approvals", "inbox"),
         DIGEST(Usage.DIGEST, "digest"),
+        CONNECT(Usage.CONNECT, "connect"),
+        LINK(Usage.LINK, "link"),
+        SUBSCRIBE(Usage.SUBSCRIBE, "subscribe", "follow"),
+        UNSUBSCRIBE(Usage.UNSUBSCRIBE, "unsubscribe", "unfollow"),
+        SUBSCRIPTIONS(Usage.SUBSCRIPTIONS, "subscriptions"),
         HELP(Usage.HELP, "help", "?");
 
         final String usage;
@@ -118,6 +123,16 @@ public final class CommandParser {
                 yield new Command.Approvals();
             }
             case DIGEST -> digest(rest);
+            case CONNECT -> ConnectorGrammar.connect(rest);
+            case LINK -> ConnectorGrammar.link(rest);
+            case SUBSCRIBE -> ConnectorGrammar.subscribe(rest);
+            case UNSUBSCRIBE -> ConnectorGrammar.unsubscribe(rest);
+            case SUBSCRIPTIONS -> {
+                if (!rest.isEmpty()) {
+                    throw extra(rest.get(0), Verb.SUBSCRIPTIONS, "`subscriptions` takes nothing else: it lists this channel's.");
+                }
+                yield new Command.Subscriptions();
+            }
             case HELP -> new Command.Help();
         };
     }

@@ -21,6 +21,12 @@ public final class Usage {
     public static final String REVIEW =
             "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
     public static final String APPROVALS = "`/task approvals`";
+    public static final String CONNECT = "`/task connect workiva|awork|taskapi|builtin`";
+    public static final String LINK = "`/task link @person <their user id in the task system> [workiva|awork|taskapi]`";
+    public static final String SUBSCRIBE =
+            "`/task subscribe <workiva|awork|taskapi> [assignee:@person] [status:<status>] [title:\"words\"]`";
+    public static final String UNSUBSCRIBE = "`/task unsubscribe <workiva|awork|taskapi>`";
+    public static final String SUBSCRIPTIONS = "`/task subscriptions`";
 
     /** For when we cannot tell which subcommand was meant. */
     public static final String GENERAL =
@@ -45,6 +51,12 @@ public final class Usage {
             • `/task approvals`: what waits for your answer
             • `/task digest 9:00 Europe/Berlin`: post this channel's overdue tasks every day at 9:00 \
             in that zone (yours when you name none); `/task digest off` stops it
+            • `/task connect workiva`: new tasks in this channel go to Workiva (or `awork`, `taskapi`; \
+            `builtin` to keep them here)
+            • `/task link @alice V1ZVd2Vy…`: who Alice is in the channel's task system (admins)
+            • `/task subscribe workiva status:review`: post that system's matching changes in this channel \
+            (filters: `assignee:@person`, `status:…`, `title:"words"`); `/task unsubscribe workiva`, \
+            `/task subscriptions`
             *Who*: pick the person from Slack's @-list so the name turns blue.
             *Due dates*, read in your time zone: `tomorrow 5pm`, `friday`, `next monday 9am`, `in 3 days`, \
             `in 2 hours`, `1 Dec`, `2026-12-01 17:00`, `eod` (end of today), `eow` (Friday 17:00). \

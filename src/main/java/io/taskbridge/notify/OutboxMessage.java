@@ -110,6 +110,19 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /**
+     * A line for a channel about a task (a subscription's notice): threaded under the task's own
+     * message when that message is in the same channel, a plain post otherwise.
+     */
+    record ChannelNote(String channel, long taskId, String text) implements OutboxMessage {
+        static final String KIND = "channel_note";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
@@ -121,6 +134,7 @@ public sealed interface OutboxMessage {
             case ReminderDm.KIND -> ReminderDm.class;
             case OverdueDigest.KIND -> OverdueDigest.class;
             case Notice.KIND -> Notice.class;
+            case ChannelNote.KIND -> ChannelNote.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

@@ -43,6 +43,8 @@ final class SlackDelivery {
             return syncApproval(s);
         } else if (message instanceof OutboxMessage.ThreadNote n) {
             return threadNote(n);
+        } else if (message instanceof OutboxMessage.ChannelNote cn) {
+            return channelNote(cn);
         }
         throw new IllegalArgumentException("no Slack delivery for " + message.kind());
     }
@@ -110,6 +112,12 @@ final class SlackDelivery {
             return new Delivery.Outcome.WaitFor(PARENT_NOT_POSTED, "the task's message is not posted yet");
         }
         return outcome(web.postMessage(place.channelId(), n.text(), List.of(), place.messageTs()), ts -> { });
+    }
+
+    private Delivery.Outcome channelNote(OutboxMessage.ChannelNote n) {
+        Optional<String> thread = task(n.taskId()).flatMap(Task::slack)
+                .filter(place -> place.channelId().equals(n.channel())).flatMap(SlackPlace::messageTs);
+        return outcome(web.postMessage(n.channel(), n.text(), List.of(), thread), ts -> { });
     }
 
     private Optional<Task> task(long id) {

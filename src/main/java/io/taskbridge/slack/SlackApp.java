@@ -53,13 +53,15 @@ public final class SlackApp {
     private final SlackWeb web;
     private final Executor work;
     private final Clock clock;
+    private final Optional<ConnectorCommands> connectors;
 
     /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
     public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
-                    Clock clock, DigestSettings digests) {
+                    Clock clock, DigestSettings digests, Optional<ConnectorCommands> connectors) {
+        this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
-        this.commands = new TaskCommands(tasks, approvals, zones, clock, digests);
+        this.commands = new TaskCommands(tasks, approvals, zones, clock, digests, connectors);
         this.zones = zones;
         this.web = web;
         this.work = work;
@@ -108,7 +110,11 @@ public final class SlackApp {
         Runnable job = command instanceof Command.OpenForm
                 ? () -> openForm(p.getTriggerId(), caller, ctx)
                 : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
-        return later(job) ? ctx.ack() : ctx.ack(BUSY);
+        Optional<String> first = connectors.flatMap(c -> c.ack(command, caller));
+        if (!later(job)) {
+            return ctx.ack(BUSY);
+        }
+        return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
     }
 
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
@@ -131,6 +137,13 @@ public final class SlackApp {
         String user = p.getUser().getId();
         boolean queued = later(() -> {
             try {
+                Optional<String> elsewhere = connectors.flatMap(c -> c.button(id.getAsLong(), target, user));
+                if (elsewhere.isPresent()) {
+                    if (elsewhere.get().startsWith(":warning:")) {
+                        ephemeral(ctx, elsewhere.get());
+                    }
+                    return;
+                }
                 TaskService.Change change = target == Status.DONE
                         ? tasks.complete(id.getAsLong(), user)
                         : tasks.moveTo(id.getAsLong(), target, user);

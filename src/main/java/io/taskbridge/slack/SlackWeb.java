@@ -60,6 +60,12 @@ public final class SlackWeb {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getTz());
     }
 
+    /** The user's email address ({@code users.info}, needs the {@code users:read.email} scope). */
+    public SlackResult<String> userEmail(String userId) {
+        return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getProfile() == null
+                ? "" : String.valueOf(response.getUser().getProfile().getEmail()));
+    }
+
     private interface Call<R> {
         R run() throws IOException, SlackApiException;
     }

@@ -33,18 +33,26 @@ final class TaskCommands {
     private final UserZones zones;
     private final Clock clock;
     private final DigestSettings digests;
+    private final Optional<ConnectorCommands> connectors;
 
-    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock, DigestSettings digests) {
+    /** With {@code connectors}, commands about task systems, and tasks held in one, go there first. */
+    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock, DigestSettings digests,
+                 Optional<ConnectorCommands> connectors) {
         this.digests = digests;
         this.tasks = tasks;
         this.approvals = approvals;
         this.zones = zones;
         this.clock = clock;
+        this.connectors = connectors;
     }
 
     /** The reply for the person; every refusal is explained, and a refused command changed nothing. */
     String run(Command command, Caller caller, String idempotencyKey) {
         try {
+            Optional<String> elsewhere = connectors.flatMap(c -> c.run(command, caller));
+            if (elsewhere.isPresent()) {
+                return elsewhere.get();
+            }
             return execute(command, caller, idempotencyKey);
         } catch (TaskProblem.Invalid e) {
             return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);

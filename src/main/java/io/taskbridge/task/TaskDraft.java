@@ -32,6 +32,10 @@ public record TaskDraft(
                 Optional.empty(), Optional.empty(), List.of());
     }
 
+    public TaskDraft withTitle(String t) {
+        return new TaskDraft(t, description, status, priority, assignee, dueDate, warning, tags);
+    }
+
     public TaskDraft withStatus(Status s) {
         return new TaskDraft(title, description, s, priority, assignee, dueDate, warning, tags);
     }

@@ -58,6 +58,16 @@ public final class TaskRules {
         return problems;
     }
 
+    /**
+     * Problems with a draft a task's system of record already holds (a poll, a webhook): the same
+     * field rules, except that a due date may have passed, since the other system says it is so.
+     */
+    public static Map<String, String> checkRecorded(TaskDraft draft) {
+        Map<String, String> problems = check(draft, Optional.empty(), Instant.MIN);
+        problems.remove("dueDate");
+        return problems;
+    }
+
     /** Throws {@link TaskProblem.Invalid} when {@link #check} finds anything. */
     public static void require(TaskDraft draft, Optional<Task> before, Instant now) {
         Map<String, String> problems = check(draft, before, now);

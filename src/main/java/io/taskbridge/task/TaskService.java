@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,62 @@ public final class TaskService {
                 throw new TaskProblem.NotFound(id);
             }
         });
+    }
+
+    /**
+     * Records a task that its system of record (a connected task system) already holds, inside the
+     * caller's transaction: the fields are validated as {@link TaskRules#checkRecorded} says, the
+     * task remembers its {@code connection} and {@code externalId}, and the same {@link TaskChanged}
+     * is announced as for any creation. The same pair twice gives back the first task.
+     */
+    public Created createFromSystemOfRecord(Handle tx, TaskDraft draft, String actor, Optional<SlackPlace> place,
+                                            String connection, String externalId) {
+        Instant now = clock.instant();
+        requireRecorded(draft);
+        Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
+                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0);
+        TaskDao dao = tx.attach(TaskDao.class);
+        TaskDao.Inserted inserted = dao.insert(candidate, Optional.of("remote:" + connection + ":" + externalId));
+        if (inserted.created()) {
+            tx.createUpdate("UPDATE tasks SET connection = :c, external_id = :e WHERE id = :id")
+                    .bind("c", connection).bind("e", externalId).bind("id", inserted.task().id()).execute();
+            events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
+        }
+        return new Created(inserted.task(), inserted.created());
+    }
+
+    /**
+     * Records a change that the task's system of record has already made ("the system of record says
+     * so"), inside the caller's transaction. The fields are validated, but the transition is not:
+     * Workiva or awork may move a task in ways our strict lifecycle would refuse (DONE back to
+     * IN_PROGRESS), and they are the truth for their tasks. Announces the same {@link TaskChanged}
+     * as any change; throws {@link TaskProblem.Busy} if another writer changed the row meanwhile.
+     */
+    public Change recordFromSystemOfRecord(Handle tx, long id, String actor, UnaryOperator<TaskDraft> edit) {
+        TaskDao dao = tx.attach(TaskDao.class);
+        Task before = dao.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+        TaskDraft draft = edit.apply(before.draft());
+        if (draft.dueDate().isEmpty()) {
+            draft = draft.withWarning(Optional.empty());
+        }
+        if (draft.equals(before.draft())) {
+            return new Change(before, before);
+        }
+        requireRecorded(draft);
+        Instant now = clock.instant();
+        if (!dao.update(before.with(draft, now))) {
+            throw new TaskProblem.Busy(id);
+        }
+        Task after = dao.find(id).orElseThrow();
+        events.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
+        return new Change(before, after);
+    }
+
+    private static void requireRecorded(TaskDraft draft) {
+        var problems = TaskRules.checkRecorded(draft);
+        if (!problems.isEmpty()) {
+            throw new TaskProblem.Invalid(problems);
+        }
     }
 
     /** Moves a task along the strict lifecycle; moving to the status it has already is no change. */

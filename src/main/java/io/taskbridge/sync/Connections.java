@@ -1,0 +1,87 @@
+package io.taskbridge.sync;
+
+import io.taskbridge.backend.BackendException;
+import io.taskbridge.backend.Backends;
+import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.store.ConnectionDao;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Which task system each channel uses ({@code /task connect}) and who is who in each system
+ * ({@code /task link}, or by email where the system can look people up). {@code admins} may
+ * change these; when it is empty, everyone may (a small workspace needs no gatekeeper).
+ */
+public final class Connections {
+    private final Jdbi jdbi;
+    private final Backends backends;
+    private final Set<String> admins;
+    private final Clock clock;
+
+    public Connections(Jdbi jdbi, Backends backends, Set<String> admins, Clock clock) {
+        this.jdbi = jdbi;
+        this.backends = backends;
+        this.admins = Set.copyOf(admins);
+        this.clock = clock;
+    }
+
+    public boolean isAdmin(String slackUser) {
+        return admins.isEmpty() || admins.contains(slackUser);
+    }
+
+    /** The names {@code /task connect} accepts: builtin and every configured connection. */
+    public List<String> names() {
+        return backends.names();
+    }
+
+    public Optional<TaskBackend> backend(String name) {
+        return backends.named(name);
+    }
+
+    /** The connection a channel's new tasks go to; the built-in store unless connected. */
+    public String of(String team, String channel) {
+        return jdbi.withExtension(ConnectionDao.class, dao -> dao.connectionOf(team, channel)).orElse(Backends.BUILTIN);
+    }
+
+    public void connect(String team, String channel, String connection, String by) {
+        if (!connection.equals(Backends.BUILTIN) && backends.named(connection).isEmpty()) {
+            throw new IllegalArgumentException(connection);
+        }
+        jdbi.useExtension(ConnectionDao.class, dao -> dao.bind(team, channel, connection, by, clock.millis()));
+    }
+
+    public void link(String connection, String slackUser, String remoteUser, String by) {
+        jdbi.useExtension(ConnectionDao.class, dao -> dao.link(connection, slackUser, remoteUser, by, clock.millis()));
+    }
+
+    /**
+     * A Slack user's id in a task system: the link if there is one, else a look-up by their email
+     * ({@code email} asks Slack for it) where the system can, remembered as a link.
+     */
+    public Optional<String> remoteUser(TaskBackend backend, String slackUser, Function<String, Optional<String>> email) {
+        Optional<String> linked = jdbi.withExtension(ConnectionDao.class, dao -> dao.remoteUser(backend.name(), slackUser));
+        if (linked.isPresent()) {
+            return linked;
+        }
+        Optional<String> address = email.apply(slackUser);
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> found = backend.findUserByEmail(address.get());
+            found.ifPresent(id -> link(backend.name(), slackUser, id, "email"));
+            return found;
+        } catch (BackendException.Unsupported e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The Slack user linked to a system's user id, if anyone is. */
+    public Optional<String> slackUser(String connection, String remoteUser) {
+        return jdbi.withExtension(ConnectionDao.class, dao -> dao.slackUser(connection, remoteUser));
+    }
+}

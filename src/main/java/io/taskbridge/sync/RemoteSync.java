@@ -1,0 +1,190 @@
+package io.taskbridge.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.backend.RemoteTask;
+import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.notify.Outbox;
+import io.taskbridge.notify.OutboxMessage;
+import io.taskbridge.slack.SlackDates;
+import io.taskbridge.slack.SlackText;
+import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskDraft;
+import io.taskbridge.task.TaskRules;
+import io.taskbridge.task.TaskService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The one path for a change a task system reports, by poll or webhook: compares the task with what
+ * was seen before, records it through {@link TaskService}'s system-of-record path (which emits
+ * {@link io.taskbridge.task.TaskChanged}, so the task's Slack message is updated and reminders are
+ * re-planned), says approval responses in the task's thread, and tells subscribed channels.
+ * Everything happens in the caller's transaction.
+ */
+public final class RemoteSync {
+    private final TaskService tasks;
+    private final Subscriptions subscriptions;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public RemoteSync(TaskService tasks, Subscriptions subscriptions, Outbox outbox, ObjectMapper json) {
+        this.tasks = tasks;
+        this.subscriptions = subscriptions;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /**
+     * Applies one remote task. {@code quietly} (the first poll of a connection, which imports what
+     * exists) records without telling anyone. Returns what changed; empty when nothing did.
+     */
+    public List<RemoteChange> apply(Handle tx, TaskBackend backend, RemoteTask remote, boolean quietly) {
+        return apply(tx, backend, remote, quietly, backend.name());
+    }
+
+    /**
+     * A task just created in {@code backend} from Slack: recorded with its channel and creator, and
+     * remembered as seen, so the next poll finds nothing new about it.
+     */
+    public Task adopt(Handle tx, TaskBackend backend, RemoteTask remote, TaskDraft draft, String actor,
+                      Optional<io.taskbridge.task.SlackPlace> place) {
+        Task task = tasks.createFromSystemOfRecord(tx, draft.withStatus(remote.status()).withDueDate(remote.dueDate()),
+                actor, place, backend.name(), remote.externalId()).task();
+        tx.attach(ConnectionDao.class).remember(backend.name(), remote.externalId(), task.id(), write(remote),
+                remote.modified().toEpochMilli());
+        return task;
+    }
+
+    /**
+     * The task system deleted a task: it is recorded as CANCELED (a task with a Slack message is never
+     * deleted here), and subscribers hear of it. Nothing happens for a task never seen.
+     */
+    public void deleted(Handle tx, TaskBackend backend, String externalId) {
+        Optional<RemoteTask> before = tx.attach(ConnectionDao.class).snapshot(backend.name(), externalId).map(this::read);
+        before.ifPresent(b -> apply(tx, backend, new RemoteTask(b.externalId(), b.title(), b.description(),
+                io.taskbridge.task.Status.CANCELED, "Deleted", b.assignees(), b.dueDate(), b.modified(),
+                b.approvalSteps(), b.url()), false));
+    }
+
+    /** As {@link #apply(Handle, TaskBackend, RemoteTask, boolean)}, with who made the change. */
+    public List<RemoteChange> apply(Handle tx, TaskBackend backend, RemoteTask remote, boolean quietly, String actor) {
+        ConnectionDao dao = tx.attach(ConnectionDao.class);
+        String connection = backend.name();
+        Optional<RemoteTask> before = dao.snapshot(connection, remote.externalId()).map(this::read);
+        List<RemoteChange> changes = RemoteChange.between(before, remote);
+        Optional<Long> known = dao.taskFor(connection, remote.externalId());
+        if (changes.isEmpty() && known.isPresent()) {
+            return List.of();
+        }
+        Optional<String> assignee = remote.assignees().stream()
+                .map(a -> dao.slackUser(connection, a)).flatMap(Optional::stream).findFirst();
+        Task task;
+        if (known.isEmpty()) {
+            TaskDraft draft = TaskDraft.titled(remote.title()).withDescription(fit(remote.description()))
+                    .withStatus(remote.status()).withAssignee(assignee).withDueDate(remote.dueDate());
+            task = tasks.createFromSystemOfRecord(tx, draft, actor, Optional.empty(), connection,
+                    remote.externalId()).task();
+        } else {
+            task = tasks.recordFromSystemOfRecord(tx, known.get(), actor, d -> d.withStatus(remote.status())
+                    .withDescription(fit(remote.description()))
+                    .withAssignee(assignee)
+                    .withDueDate(remote.dueDate())
+                    .withTitle(remote.title())).after();
+        }
+        dao.remember(connection, remote.externalId(), task.id(), write(remote), remote.modified().toEpochMilli());
+        if (!quietly) {
+            tell(tx, backend, task, remote, changes);
+        }
+        return changes;
+    }
+
+    private void tell(Handle tx, TaskBackend backend, Task task, RemoteTask remote, List<RemoteChange> changes) {
+        String connection = backend.name();
+        ConnectionDao dao = tx.attach(ConnectionDao.class);
+        for (RemoteChange c : changes) {
+            if (c instanceof RemoteChange.Responded r && task.slack().isPresent()) {
+                outbox.enqueue(tx, new OutboxMessage.ThreadNote(task.id(), backend.displayName() + ": "
+                        + response(r.response(), connection, dao)), Optional.empty(), Optional.empty());
+            }
+        }
+        String head = "*" + SlackText.escape(backend.displayName(), 50) + "* · task #" + task.id() + " “"
+                + SlackText.escape(remote.title(), 200) + "”"
+                + remote.url().map(u -> " <" + u + "|open>").orElse("");
+        String lines = changes.stream().map(c -> "• " + say(c, connection, dao)).collect(Collectors.joining("\n"));
+        for (Subscriptions.Subscription s : subscriptions.to(tx, connection)) {
+            Optional<String> remoteAssignee = s.filter().assignee().flatMap(a -> dao.remoteUser(connection, a));
+            if (s.filter().matches(task, remote, remoteAssignee)) {
+                outbox.enqueue(tx, new OutboxMessage.ChannelNote(s.channel(), task.id(), head + "\n" + lines),
+                        Optional.empty(), Optional.of(s.channel()));
+            }
+        }
+    }
+
+    private String say(RemoteChange c, String connection, ConnectionDao dao) {
+        if (c instanceof RemoteChange.Created) {
+            return "created";
+        } else if (c instanceof RemoteChange.StatusChanged s) {
+            return "status " + SlackText.escape(s.from(), 50) + " → *" + SlackText.escape(s.to(), 50) + "*";
+        } else if (c instanceof RemoteChange.Responded r) {
+            return response(r.response(), connection, dao);
+        } else if (c instanceof RemoteChange.AssigneesChanged a) {
+            return "assignees " + people(a.from(), connection, dao) + " → " + people(a.to(), connection, dao);
+        } else if (c instanceof RemoteChange.DueChanged d) {
+            return "due " + d.from().map(SlackDates::token).orElse("never") + " → "
+                    + d.to().map(SlackDates::token).orElse("no due date");
+        } else if (c instanceof RemoteChange.Retitled t) {
+            return "renamed from “" + SlackText.escape(t.from(), 200) + "”";
+        }
+        throw new IllegalArgumentException(c.toString());
+    }
+
+    private String response(RemoteTask.Response r, String connection, ConnectionDao dao) {
+        String verb = switch (r.action()) {
+            case "APPROVE" -> ":white_check_mark: approved";
+            case "REJECT" -> ":x: rejected";
+            default -> r.action().toLowerCase(java.util.Locale.ROOT);
+        };
+        return verb + " by " + person(r.userId(), connection, dao)
+                + r.comment().map(cm -> ": “" + SlackText.escape(cm, 500) + "”").orElse("");
+    }
+
+    private String people(List<String> ids, String connection, ConnectionDao dao) {
+        if (ids.isEmpty()) {
+            return "nobody";
+        }
+        List<String> names = new ArrayList<>();
+        ids.forEach(id -> names.add(person(id, connection, dao)));
+        return String.join(", ", names);
+    }
+
+    private static String person(String remoteId, String connection, ConnectionDao dao) {
+        return dao.slackUser(connection, remoteId).map(u -> "<@" + u + ">")
+                .orElse("`" + SlackText.escape(remoteId, 60) + "`");
+    }
+
+    private static Optional<String> fit(Optional<String> description) {
+        return description.map(d -> d.length() <= TaskRules.MAX_DESCRIPTION ? d
+                : d.substring(0, TaskRules.MAX_DESCRIPTION - 1) + "…");
+    }
+
+    private String write(RemoteTask t) {
+        try {
+            return json.writeValueAsString(t);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store a remote task", e);
+        }
+    }
+
+    private RemoteTask read(String snapshot) {
+        try {
+            return json.readValue(snapshot, RemoteTask.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable remote task snapshot", e);
+        }
+    }
+}

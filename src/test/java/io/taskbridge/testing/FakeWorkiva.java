@@ -1,0 +1,352 @@
+package io.taskbridge.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The Workiva Platform API on loopback, as seeds 000, 003 and 004 describe it (and the 2026-01-01
+ * paths): OAuth2 client credentials, {@code X-Version} checked per path, tasks in memory with the
+ * seeds' field names, {@code $filter} on {@code modified.dateTime}, {@code $orderBy},
+ * {@code $maxpagesize} and {@code @nextLink}, action submissions, JSON Patch, and the seeds' error
+ * bodies.
+ */
+public final class FakeWorkiva extends FakeTaskServer {
+    public static final String CLIENT_ID = "client-1";
+    public static final String CLIENT_SECRET = "s3cret-client-secret";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A task as the fake holds it. */
+    public static final class Task {
+        public final String id;
+        public String title;
+        public String description;
+        public String status = "Created";
+        public List<String> assignees = new ArrayList<>();
+        public String due;
+        public Instant created;
+        public Instant modified;
+        public ArrayNode approvalSteps = JSON.createArrayNode();
+
+        Task(String id) {
+            this.id = id;
+        }
+    }
+
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger tokenCounter = new AtomicInteger();
+    private final AtomicInteger idCounter = new AtomicInteger();
+    private final AtomicLong clock = new AtomicLong(Instant.parse("2026-11-23T10:00:00Z").toEpochMilli());
+    private volatile long expiresIn = 3600;
+
+    public FakeWorkiva() {
+        super();
+    }
+
+    @Override
+    protected void routes(RoutesConfig r) {
+        r.post("/iam/v1/oauth2/token", this::token);
+        r.post("/platform/v1/tasks", ctx -> authed(ctx, "2022-01-01", () -> create(ctx, "task")));
+        r.get("/platform/v1/tasks/{id}", ctx -> authed(ctx, "2022-01-01", () -> one(ctx, "task")));
+        r.patch("/platform/v1/tasks/{id}", ctx -> authed(ctx, "2022-01-01", () -> patch(ctx, "task")));
+        r.get("/prototype/platform/tasks", ctx -> authed(ctx, "2022-01-01", () -> list(ctx, "prototype")));
+        r.post("/prototype/platform/tasks/{id}/actionSubmission", ctx -> authed(ctx, "2022-01-01", () -> action(ctx, "prototype")));
+        r.post("/tasks", ctx -> authed(ctx, "2026-01-01", () -> create(ctx, "v2026")));
+        r.get("/tasks", ctx -> authed(ctx, "2026-01-01", () -> list(ctx, "v2026")));
+        r.get("/tasks/{id}", ctx -> authed(ctx, "2026-01-01", () -> one(ctx, "v2026")));
+        r.patch("/tasks/{id}", ctx -> authed(ctx, "2026-01-01", () -> patch(ctx, "v2026")));
+        r.post("/tasks/{id}/actionSubmission", ctx -> authed(ctx, "2026-01-01", () -> action(ctx, "v2026")));
+    }
+
+    @Override
+    protected boolean skipFailures(Context ctx) {
+        return ctx.path().startsWith("/iam/");
+    }
+
+    /** Tokens issued from now on last this long. */
+    public void tokenLifetime(long seconds) {
+        expiresIn = seconds;
+    }
+
+    /** Every token issued so far stops working: the next call gets 401 and must fetch a new one. */
+    public void expireTokens() {
+        validTokens.clear();
+    }
+
+    public int tokensIssued() {
+        return tokenCounter.get();
+    }
+
+    public Task task(String id) {
+        return tasks.get(id);
+    }
+
+    public List<Task> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    /** Adds a task as someone did in Workiva. */
+    public Task seed(String title, String status, String assignee) {
+        Task t = new Task("WK" + idCounter.incrementAndGet());
+        t.title = title;
+        t.status = status;
+        if (assignee != null) {
+            t.assignees.add(assignee);
+        }
+        t.created = tick();
+        t.modified = t.created;
+        tasks.put(t.id, t);
+        return t;
+    }
+
+    /** Changes a task as someone did in Workiva: its modified time moves on. */
+    public void edit(String id, Consumer<Task> change) {
+        Task t = tasks.get(id);
+        synchronized (t) {
+            change.accept(t);
+            t.modified = tick();
+        }
+    }
+
+    /** Adds an approval step with these participants. */
+    public static void addStep(Task t, String mode, String... participants) {
+        ObjectNode step = t.approvalSteps.addObject();
+        step.put("completionMode", mode);
+        step.putNull("dueAt");
+        ArrayNode ps = step.putArray("participants");
+        for (String p : participants) {
+            ps.addObject().put("id", p).put("type", "USER");
+        }
+        step.putArray("responses");
+    }
+
+    /** Records a response on the first step without one from this user. */
+    public void respond(Task t, String user, String action, String comment) {
+        for (JsonNode step : t.approvalSteps) {
+            ArrayNode responses = (ArrayNode) step.get("responses");
+            ObjectNode r = responses.addObject();
+            r.put("action", action);
+            if (comment != null) {
+                r.put("comment", comment);
+            }
+            r.putObject("created").put("dateTime", Instant.ofEpochMilli(clock.get()).toString()).put("user_id", user);
+            return;
+        }
+    }
+
+    private Instant tick() {
+        return Instant.ofEpochMilli(clock.addAndGet(1000));
+    }
+
+    private void token(Context ctx) {
+        if (!"client_credentials".equals(ctx.formParam("grant_type"))) {
+            halt(ctx, 400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"grant_type must be client_credentials\"}");
+            return;
+        }
+        if (!CLIENT_ID.equals(ctx.formParam("client_id")) || !CLIENT_SECRET.equals(ctx.formParam("client_secret"))) {
+            halt(ctx, 401, "{\"error\":\"invalid_client\",\"error_description\":\"bad client\"}");
+            return;
+        }
+        String token = "tok-" + tokenCounter.incrementAndGet();
+        validTokens.add(token);
+        ctx.json(Map.of("access_token", token, "expires_in", expiresIn, "token_type", "Bearer", "scope", "task:read task:write"));
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private void authed(Context ctx, String version, Body body) throws Exception {
+        String auth = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+        if (!auth.startsWith("Bearer ") || !validTokens.contains(auth.substring(7))) {
+            halt(ctx, 401, "{\"code\":\"401Unauthorized\",\"message\":\"No valid API token provided\"}");
+            return;
+        }
+        if (!version.equals(ctx.header("X-Version"))) {
+            halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"X-Version " + ctx.header("X-Version")
+                    + " does not serve " + ctx.path() + "\"}");
+            return;
+        }
+        body.run();
+    }
+
+    private void create(Context ctx, String style) throws Exception {
+        JsonNode in = JSON.readTree(ctx.body());
+        String title = in.path("title").asText("");
+        List<String> assignees = new ArrayList<>();
+        in.path("assignees").forEach(a -> assignees.add(a.path("id").asText()));
+        if (in.path("assignee").has("id")) {
+            assignees.add(in.path("assignee").path("id").asText());
+        }
+        if (title.isBlank() || ("task".equals(style) && assignees.isEmpty())) {
+            halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"The request was unacceptable, often due to a missing"
+                    + " or invalid parameter\",\"details\":[{\"code\":\"required\",\"message\":\"is required\",\"target\":\""
+                    + (title.isBlank() ? "title" : "assignee") + "\"}]}");
+            return;
+        }
+        Task t = seed(title, "Created", null);
+        t.assignees.addAll(assignees);
+        t.description = in.path("description").isTextual() ? in.path("description").asText() : null;
+        t.due = in.path("dueDate").isTextual() ? in.path("dueDate").asText() : null;
+        ctx.status(201).contentType("application/json").result(JSON.writeValueAsString(render(t, style)));
+    }
+
+    private void one(Context ctx, String style) throws Exception {
+        Task t = tasks.get(ctx.pathParam("id"));
+        if (t == null) {
+            halt(ctx, 404, "{\"code\":\"404NotFound\",\"message\":\"The requested resource could not be found\"}");
+            return;
+        }
+        ctx.contentType("application/json").result(JSON.writeValueAsString(render(t, style)));
+    }
+
+    private void patch(Context ctx, String style) throws Exception {
+        Task t = tasks.get(ctx.pathParam("id"));
+        if (t == null) {
+            halt(ctx, 404, "{\"code\":\"404NotFound\",\"message\":\"The requested resource could not be found\"}");
+            return;
+        }
+        JsonNode ops = JSON.readTree(ctx.body());
+        if (!ops.isArray()) {
+            halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"a JSON Patch array is required\"}");
+            return;
+        }
+        edit(t.id, task -> {
+            for (JsonNode op : ops) {
+                JsonNode v = op.get("value");
+                switch (op.path("path").asText()) {
+                    case "/title" -> task.title = v.asText();
+                    case "/description" -> task.description = v.isNull() ? null : v.asText();
+                    case "/dueDate" -> task.due = v == null || v.isNull() ? null : v.asText();
+                    case "/assignees" -> {
+                        task.assignees.clear();
+                        v.forEach(a -> task.assignees.add(a.path("id").asText()));
+                    }
+                    case "/assignee" -> {
+                        task.assignees.clear();
+                        if (v != null && !v.isNull()) {
+                            task.assignees.add(v.path("id").asText());
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        });
+        ctx.contentType("application/json").result(JSON.writeValueAsString(render(t, style)));
+    }
+
+    private void list(Context ctx, String style) throws Exception {
+        String filter = Optional.ofNullable(ctx.queryParam("$filter")).orElse("");
+        String order = Optional.ofNullable(ctx.queryParam("$orderBy")).orElse("");
+        int size = Integer.parseInt(Optional.ofNullable(ctx.queryParam("$maxpagesize")).orElse("50"));
+        int offset = Integer.parseInt(Optional.ofNullable(ctx.queryParam("$next")).orElse("0"));
+        if (size < 1 || size > 1000) {
+            halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"$maxpagesize must be 1-1000\"}");
+            return;
+        }
+        List<Task> all = new ArrayList<>(tasks.values());
+        if (!filter.isBlank()) {
+            String[] p = filter.strip().split("\\s+");
+            if (p.length != 3 || !p[0].equals("modified.dateTime")) {
+                halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"unsupported $filter\"}");
+                return;
+            }
+            Instant at = Instant.parse(p[2]);
+            all.removeIf(t -> switch (p[1]) {
+                case "gt" -> !t.modified.isAfter(at);
+                case "ge" -> t.modified.isBefore(at);
+                case "lt" -> !t.modified.isBefore(at);
+                default -> false;
+            });
+        }
+        Comparator<Task> byModified = Comparator.comparing((Task t) -> t.modified).thenComparing(t -> t.id);
+        all.sort(order.endsWith("desc") ? byModified.reversed() : byModified);
+        List<Task> page = all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size()));
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode data = out.putArray("data");
+        page.forEach(t -> data.add(render(t, style)));
+        if (offset + size < all.size()) {
+            out.put("@nextLink", baseUrl() + ctx.path() + "?$filter=" + enc(filter) + "&$orderBy=" + enc(order)
+                    + "&$maxpagesize=" + size + "&$next=" + (offset + size));
+        }
+        ctx.contentType("application/json").result(JSON.writeValueAsString(out));
+    }
+
+    private void action(Context ctx, String style) throws Exception {
+        Task t = tasks.get(ctx.pathParam("id"));
+        if (t == null) {
+            halt(ctx, 404, "{\"code\":\"404NotFound\",\"message\":\"The requested resource could not be found\"}");
+            return;
+        }
+        JsonNode in = JSON.readTree(ctx.body());
+        String action = in.path("action").asText();
+        String comment = in.path("comment").isTextual() ? in.path("comment").asText() : null;
+        edit(t.id, task -> {
+            switch (action) {
+                case "APPROVE" -> {
+                    respond(task, "VCLIENT", "APPROVE", comment);
+                    task.status = "Approved";
+                }
+                case "REJECT" -> {
+                    respond(task, "VCLIENT", "REJECT", comment);
+                    task.status = "Returned";
+                }
+                case "SUBMIT" -> task.status = task.approvalSteps.isEmpty() ? "Completed" : "Awaiting Approval";
+                case "CANCEL" -> task.status = "Cancelled";
+                case "RESTART" -> task.status = "Started";
+                default -> { }
+            }
+        });
+        ctx.contentType("application/json").result(JSON.writeValueAsString(render(t, style)));
+    }
+
+    /** The task in the shape of seed 000 ("task"), seed 003/004 ("prototype") or 2026-01-01. */
+    ObjectNode render(Task t, String style) {
+        ObjectNode n = JSON.createObjectNode();
+        if (!"task".equals(style)) {
+            n.set("approvalSteps", t.approvalSteps.deepCopy());
+            ArrayNode as = n.putArray("assignees");
+            t.assignees.forEach(a -> as.addObject().put("id", a).put("type", "USER"));
+        } else if (!t.assignees.isEmpty()) {
+            n.putObject("assignee").put("id", t.assignees.get(0)).put("displayName", "Jane Doe")
+                    .put("email", "jane.doe@example.com");
+        }
+        n.putObject("created").put("dateTime", t.created.toString());
+        if (t.description != null) {
+            n.put("description", t.description);
+        }
+        String dueField = "prototype".equals(style) ? "dueAt" : "dueDate";
+        if (t.due != null) {
+            n.put(dueField, t.due);
+        } else {
+            n.putNull(dueField);
+        }
+        n.put("id", t.id);
+        n.putObject("modified").put("dateTime", t.modified.toString());
+        n.put("sourceUrl", "https://app.wdesk.com/tasks/d/" + t.id);
+        n.put("status", t.status);
+        n.put("title", t.title);
+        return n;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
