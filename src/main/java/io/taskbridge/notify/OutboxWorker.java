@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     static final int MAX_ATTEMPTS = 12;
+    /** How long a claim lasts unless configured (TASKBRIDGE_OUTBOX_LEASE_SECONDS). */
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
@@ -36,6 +37,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration pollInterval;
     private final Optional<ChannelPacer> pacer;
+    private final Duration lease;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
@@ -44,13 +46,17 @@ public final class OutboxWorker implements AutoCloseable {
     private Thread thread;
 
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
-        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty());
+        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty(), LEASE);
     }
 
-    /** With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts). */
+    /**
+     * With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts).
+     * A claimed row is this worker's for {@code lease}; if the worker dies, the row goes again after it.
+     */
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
-                        Optional<ChannelPacer> pacer) {
+                        Optional<ChannelPacer> pacer, Duration lease) {
         this.pacer = pacer;
+        this.lease = lease;
         this.jdbi = jdbi;
         this.codec = codec;
         this.delivery = delivery;
@@ -113,7 +119,7 @@ public final class OutboxWorker implements AutoCloseable {
             if (stopping) {
                 break;
             }
-            long until = clock.millis() + LEASE.toMillis();
+            long until = clock.millis() + lease.toMillis();
             boolean mine = jdbi.withExtension(OutboxDao.class, dao -> dao.claim(row.id(), row.leaseUntil(), until)) == 1;
             if (mine) {
                 claimed++;
