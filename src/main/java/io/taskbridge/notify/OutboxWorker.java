@@ -4,6 +4,7 @@ import io.taskbridge.store.OutboxDao;
 import io.taskbridge.store.OutboxRow;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -141,7 +142,9 @@ public final class OutboxWorker implements AutoCloseable {
     private void deliver(OutboxRow row) {
         Delivery.Outcome outcome;
         try {
-            outcome = delivery.deliver(codec.read(row.kind(), row.payload()));
+            // row.attempts() is the count read before this claim: the tries that came before it.
+            outcome = delivery.deliver(new Delivery.Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
+                    codec.read(row.kind(), row.payload())));
         } catch (RuntimeException e) {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);

@@ -39,7 +39,8 @@ public final class ReminderDelivery implements Delivery {
     }
 
     @Override
-    public Outcome deliver(OutboxMessage message) {
+    public Outcome deliver(Attempt attempt) {
+        OutboxMessage message = attempt.message();
         if (message instanceof OutboxMessage.ReminderReply r) {
             return reply(r);
         } else if (message instanceof OutboxMessage.ReminderDm d) {

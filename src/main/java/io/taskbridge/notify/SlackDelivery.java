@@ -34,7 +34,8 @@ final class SlackDelivery {
         this.clock = clock;
     }
 
-    Delivery.Outcome deliver(OutboxMessage message) {
+    Delivery.Outcome deliver(Delivery.Attempt attempt) {
+        OutboxMessage message = attempt.message();
         if (message instanceof OutboxMessage.TaskMessage m) {
             return syncTaskMessage(m.taskId());
         } else if (message instanceof OutboxMessage.ApprovalRequest r) {
