@@ -17,6 +17,7 @@ public record Config(
         Optional<Secret> dbPassword,
         Slack slack,
         Duration outboxPollInterval,
+        Duration outboxLease,
         Api api,
         Reminders reminders,
         io.taskbridge.backend.ConnectorSettings connectors) {
@@ -94,6 +95,7 @@ public record Config(
                         text(env, "SLACK_APP_TOKEN").map(Secret::new),
                         apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL))),
                 Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)),
+                outboxLease(env),
                 new Api(text(env, "TASKBRIDGE_ADMIN_KEY").map(Secret::new),
                         integer(env, "TASKBRIDGE_API_RATE", DEFAULT_API_RATE)),
                 new Reminders(reminderInterval(env),
@@ -113,6 +115,18 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + raw.get() + "'");
         }
+    }
+
+    /**
+     * How long a claimed outbox row is its worker's (seconds, default 120): a row whose worker died
+     * is delivered again once this has passed. Must exceed the longest delivery (Slack calls time out after 15s).
+     */
+    private static Duration outboxLease(Map<String, String> env) {
+        int seconds = integer(env, "TASKBRIDGE_OUTBOX_LEASE_SECONDS", 120);
+        if (seconds < 1) {
+            throw new IllegalArgumentException("TASKBRIDGE_OUTBOX_LEASE_SECONDS must be at least 1");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /** Seconds, default 30; a fraction ("0.2") is allowed so tests can tick fast. */

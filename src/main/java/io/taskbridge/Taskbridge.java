@@ -110,7 +110,7 @@ public final class Taskbridge implements AutoCloseable {
             OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
                     Deliveries.of(web, backends, db.jdbi(), clock,
                             config.reminders().quietHours().forUsers(zones::of), outbox),
-                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()));
+                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()), config.outboxLease());
             wakeable.set(worker);
             Digests digests = new Digests(db.jdbi(), clock);
             ReminderPlanner planner = new ReminderPlanner(db.jdbi(), clock, digests);

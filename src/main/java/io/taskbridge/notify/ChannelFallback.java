@@ -32,10 +32,10 @@ public final class ChannelFallback implements Delivery {
     }
 
     @Override
-    public Outcome deliver(OutboxMessage message) {
-        Outcome outcome = inner.deliver(message);
+    public Outcome deliver(Attempt attempt) {
+        Outcome outcome = inner.deliver(attempt);
         if (outcome instanceof Outcome.Failed failed && NOT_IN_CHANNEL.contains(failed.reason())) {
-            taskOf(message).ifPresent(id -> tellCreator(id, failed.reason()));
+            taskOf(attempt.message()).ifPresent(id -> tellCreator(id, failed.reason()));
             return new Outcome.Failed(failed.reason(), false);
         }
         return outcome;

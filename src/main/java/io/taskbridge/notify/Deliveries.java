@@ -30,18 +30,18 @@ public final class Deliveries implements Delivery {
         Optional<Delivery> slack = web.map(w -> {
             SlackDelivery messages = new SlackDelivery(w, jdbi, clock);
             ReminderDelivery reminders = new ReminderDelivery(w, jdbi, clock, quiet);
-            Delivery routed = m -> ReminderDelivery.handles(m) ? reminders.deliver(m) : messages.deliver(m);
+            Delivery routed = a -> ReminderDelivery.handles(a.message()) ? reminders.deliver(a) : messages.deliver(a);
             return new ChannelFallback(routed, jdbi, outbox);
         });
         return new Deliveries(slack, backends);
     }
 
     @Override
-    public Outcome deliver(OutboxMessage message) {
-        if (message instanceof OutboxMessage.BackendDecision d) {
+    public Outcome deliver(Attempt attempt) {
+        if (attempt.message() instanceof OutboxMessage.BackendDecision d) {
             return backends.deliver(d);
         }
-        return slack.map(s -> s.deliver(message))
+        return slack.map(s -> s.deliver(attempt))
                 .orElseGet(() -> new Outcome.WaitFor(NO_SLACK, "Slack is not configured"));
     }
 }

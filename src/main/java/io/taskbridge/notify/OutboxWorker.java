@@ -4,6 +4,7 @@ import io.taskbridge.store.OutboxDao;
 import io.taskbridge.store.OutboxRow;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     static final int MAX_ATTEMPTS = 12;
+    /** How long a claim lasts unless configured (TASKBRIDGE_OUTBOX_LEASE_SECONDS). */
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
@@ -36,6 +38,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration pollInterval;
     private final Optional<ChannelPacer> pacer;
+    private final Duration lease;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
@@ -44,13 +47,17 @@ public final class OutboxWorker implements AutoCloseable {
     private Thread thread;
 
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
-        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty());
+        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty(), LEASE);
     }
 
-    /** With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts). */
+    /**
+     * With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts).
+     * A claimed row is this worker's for {@code lease}; if the worker dies, the row goes again after it.
+     */
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
-                        Optional<ChannelPacer> pacer) {
+                        Optional<ChannelPacer> pacer, Duration lease) {
         this.pacer = pacer;
+        this.lease = lease;
         this.jdbi = jdbi;
         this.codec = codec;
         this.delivery = delivery;
@@ -113,7 +120,7 @@ public final class OutboxWorker implements AutoCloseable {
             if (stopping) {
                 break;
             }
-            long until = clock.millis() + LEASE.toMillis();
+            long until = clock.millis() + lease.toMillis();
             boolean mine = jdbi.withExtension(OutboxDao.class, dao -> dao.claim(row.id(), row.leaseUntil(), until)) == 1;
             if (mine) {
                 claimed++;
@@ -135,7 +142,9 @@ public final class OutboxWorker implements AutoCloseable {
     private void deliver(OutboxRow row) {
         Delivery.Outcome outcome;
         try {
-            outcome = delivery.deliver(codec.read(row.kind(), row.payload()));
+            // row.attempts() is the count read before this claim: the tries that came before it.
+            outcome = delivery.deliver(new Delivery.Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
+                    codec.read(row.kind(), row.payload())));
         } catch (RuntimeException e) {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);

@@ -21,12 +21,14 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ReminderDelivery implements Delivery {
     private final SlackWeb web;
+    private final OncePoster poster;
     private final Jdbi jdbi;
     private final Clock clock;
     private final QuietTime quiet;
 
     public ReminderDelivery(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet) {
         this.web = web;
+        this.poster = new OncePoster(web);
         this.jdbi = jdbi;
         this.clock = clock;
         this.quiet = quiet;
@@ -39,20 +41,21 @@ public final class ReminderDelivery implements Delivery {
     }
 
     @Override
-    public Outcome deliver(OutboxMessage message) {
+    public Outcome deliver(Attempt attempt) {
+        OutboxMessage message = attempt.message();
         if (message instanceof OutboxMessage.ReminderReply r) {
-            return reply(r);
+            return reply(attempt, r);
         } else if (message instanceof OutboxMessage.ReminderDm d) {
-            return dm(d);
+            return dm(attempt, d);
         } else if (message instanceof OutboxMessage.OverdueDigest g) {
-            return digest(g);
+            return digest(attempt, g);
         } else if (message instanceof OutboxMessage.Notice n) {
-            return direct(n.user(), n.text(), List.of());
+            return direct(attempt, n.user(), n.text(), List.of());
         }
         throw new IllegalArgumentException("no reminder delivery for " + message.kind());
     }
 
-    private Outcome reply(OutboxMessage.ReminderReply r) {
+    private Outcome reply(Attempt attempt, OutboxMessage.ReminderReply r) {
         Optional<Task> open = openTask(r.taskId());
         if (open.isEmpty() || open.get().slack().isEmpty()) {
             return new Outcome.Delivered();
@@ -64,11 +67,11 @@ public final class ReminderDelivery implements Delivery {
             return new Outcome.Failed("task message not posted yet", true);
         }
         Instant now = clock.instant();
-        return outcome(web.postReply(place.channelId(), place.messageTs().get(), ReminderMessage.text(task, r.reminder()),
-                ReminderMessage.blocks(task, r.reminder(), now), r.broadcast()));
+        return outcome(poster.post(attempt, SlackWeb.Post.reply(place.channelId(), place.messageTs().get(),
+                ReminderMessage.text(task, r.reminder()), ReminderMessage.blocks(task, r.reminder(), now), r.broadcast())));
     }
 
-    private Outcome dm(OutboxMessage.ReminderDm d) {
+    private Outcome dm(Attempt attempt, OutboxMessage.ReminderDm d) {
         Optional<Task> open = openTask(d.taskId());
         if (open.isEmpty()) {
             return new Outcome.Delivered();
@@ -79,10 +82,10 @@ public final class ReminderDelivery implements Delivery {
             return new Outcome.WaitFor(Duration.between(now, quietUntil.get()), "quiet hours of " + d.user());
         }
         Task task = open.get();
-        return direct(d.user(), ReminderMessage.text(task, d.reminder()), ReminderMessage.blocks(task, d.reminder(), now));
+        return direct(attempt, d.user(), ReminderMessage.text(task, d.reminder()), ReminderMessage.blocks(task, d.reminder(), now));
     }
 
-    private Outcome digest(OutboxMessage.OverdueDigest g) {
+    private Outcome digest(Attempt attempt, OutboxMessage.OverdueDigest g) {
         Instant now = clock.instant();
         List<Task> overdue = new ArrayList<>();
         jdbi.useExtension(TaskDao.class, dao -> g.taskIds().forEach(id -> dao.find(id)
@@ -91,30 +94,30 @@ public final class ReminderDelivery implements Delivery {
             return new Outcome.Delivered();
         }
         overdue.sort(Comparator.comparing((Task t) -> t.dueDate().orElseThrow()).thenComparing(Task::id));
-        return outcome(web.postMessage(g.channel(), ReminderMessage.digestText(overdue),
-                ReminderMessage.digestBlocks(overdue, now), Optional.empty()));
+        return outcome(poster.post(attempt, SlackWeb.Post.message(g.channel(), ReminderMessage.digestText(overdue),
+                ReminderMessage.digestBlocks(overdue, now))));
     }
 
-    private Outcome direct(String user, String text, List<com.slack.api.model.block.LayoutBlock> blocks) {
+    private Outcome direct(Attempt attempt, String user, String text, List<com.slack.api.model.block.LayoutBlock> blocks) {
         SlackResult<String> opened = web.openDm(user);
         if (!(opened instanceof SlackResult.Ok<String> ok)) {
             return outcome(opened);
         }
-        return outcome(web.postMessage(ok.value(), text, blocks, Optional.empty()));
+        return outcome(poster.post(attempt, SlackWeb.Post.message(ok.value(), text, blocks)));
     }
 
     private Optional<Task> openTask(long id) {
         return jdbi.withExtension(TaskDao.class, dao -> dao.find(id)).filter(t -> t.status().isOpen());
     }
 
-    static Outcome outcome(SlackResult<String> result) {
-        if (result instanceof SlackResult.Ok<String>) {
+    static <T> Outcome outcome(SlackResult<T> result) {
+        if (result instanceof SlackResult.Ok<T>) {
             return new Outcome.Delivered();
         }
-        if (result instanceof SlackResult.RateLimited<String> limited) {
+        if (result instanceof SlackResult.RateLimited<T> limited) {
             return new Outcome.WaitFor(limited.retryAfter(), OutboxWorker.RATE_LIMITED);
         }
-        SlackResult.Failed<String> failed = (SlackResult.Failed<String>) result;
+        SlackResult.Failed<T> failed = (SlackResult.Failed<T>) result;
         return new Outcome.Failed(failed.error(), failed.retryable());
     }
 }

@@ -25,31 +25,40 @@ final class SlackDelivery {
     static final Duration PARENT_NOT_POSTED = Duration.ofSeconds(5);
 
     private final SlackWeb web;
+    private final OncePoster poster;
     private final Jdbi jdbi;
     private final Clock clock;
 
     SlackDelivery(SlackWeb web, Jdbi jdbi, Clock clock) {
         this.web = web;
+        this.poster = new OncePoster(web);
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
-    Delivery.Outcome deliver(OutboxMessage message) {
+    Delivery.Outcome deliver(Delivery.Attempt attempt) {
+        OutboxMessage message = attempt.message();
         if (message instanceof OutboxMessage.TaskMessage m) {
-            return syncTaskMessage(m.taskId());
+            return syncTaskMessage(m.taskId(), Optional.of(attempt));
         } else if (message instanceof OutboxMessage.ApprovalRequest r) {
-            return askApprover(r);
+            return askApprover(attempt, r);
         } else if (message instanceof OutboxMessage.ApprovalSync s) {
             return syncApproval(s);
         } else if (message instanceof OutboxMessage.ThreadNote n) {
-            return threadNote(n);
+            return threadNote(attempt, n);
         } else if (message instanceof OutboxMessage.ChannelNote cn) {
-            return channelNote(cn);
+            return channelNote(attempt, cn);
         }
         throw new IllegalArgumentException("no Slack delivery for " + message.kind());
     }
 
-    private Delivery.Outcome syncTaskMessage(long taskId) {
+    /**
+     * Updates the task's message, or, if it is not posted yet and this is the task's own
+     * {@code task_message} row ({@code poster} present), posts it. Only that row posts it, so one
+     * mark stands for the task's message. Found posted by an earlier try, its ts is recorded and it
+     * is updated, since the task may have changed since that try.
+     */
+    private Delivery.Outcome syncTaskMessage(long taskId, Optional<Delivery.Attempt> attempt) {
         Optional<Task> found = task(taskId);
         if (found.isEmpty() || found.get().slack().isEmpty()) {
             return new Delivery.Outcome.Delivered();
@@ -61,11 +70,20 @@ final class SlackDelivery {
         if (place.messageTs().isPresent()) {
             return outcome(web.updateMessage(place.channelId(), place.messageTs().get(), text, blocks), ts -> { });
         }
-        return outcome(web.postMessage(place.channelId(), text, blocks, Optional.empty()),
-                ts -> jdbi.useExtension(TaskDao.class, dao -> dao.setSlackTs(taskId, ts)));
+        if (attempt.isEmpty()) {
+            return new Delivery.Outcome.Delivered(); // the task's pending task_message row posts it
+        }
+        SlackResult<OncePoster.Posted> posted = poster.post(attempt.get(), SlackWeb.Post.message(place.channelId(), text, blocks));
+        if (posted instanceof SlackResult.Ok<OncePoster.Posted> ok) {
+            jdbi.useExtension(TaskDao.class, dao -> dao.setSlackTs(taskId, ok.value().ts()));
+            if (ok.value().earlier()) {
+                return outcome(web.updateMessage(place.channelId(), ok.value().ts(), text, blocks), ts -> { });
+            }
+        }
+        return outcome(posted, p -> { });
     }
 
-    private Delivery.Outcome askApprover(OutboxMessage.ApprovalRequest r) {
+    private Delivery.Outcome askApprover(Delivery.Attempt attempt, OutboxMessage.ApprovalRequest r) {
         Optional<Task> task = task(r.taskId());
         Optional<Approval> approval = approval(r.taskId()).filter(a -> a.round() == r.round());
         if (task.isEmpty() || approval.isEmpty()) {
@@ -75,10 +93,10 @@ final class SlackDelivery {
         if (!(dm instanceof SlackResult.Ok<String> channel)) {
             return outcome(dm, x -> { });
         }
-        return outcome(web.postMessage(channel.value(), ApprovalMessage.text(task.get(), approval.get()),
-                        ApprovalMessage.request(task.get(), approval.get(), r.userId()), Optional.empty()),
-                ts -> jdbi.useExtension(ApprovalDao.class,
-                        dao -> dao.rememberMessage(r.taskId(), r.round(), channel.value(), ts, r.userId())));
+        return outcome(poster.post(attempt, SlackWeb.Post.message(channel.value(), ApprovalMessage.text(task.get(), approval.get()),
+                        ApprovalMessage.request(task.get(), approval.get(), r.userId()))),
+                p -> jdbi.useExtension(ApprovalDao.class,
+                        dao -> dao.rememberMessage(r.taskId(), r.round(), channel.value(), p.ts(), r.userId())));
     }
 
     private Delivery.Outcome syncApproval(OutboxMessage.ApprovalSync s) {
@@ -98,11 +116,11 @@ final class SlackDelivery {
             }
         }
         // The task's own message shows the approval's progress too.
-        Delivery.Outcome own = syncTaskMessage(s.taskId());
+        Delivery.Outcome own = syncTaskMessage(s.taskId(), Optional.empty());
         return worst instanceof Delivery.Outcome.Delivered ? own : worst;
     }
 
-    private Delivery.Outcome threadNote(OutboxMessage.ThreadNote n) {
+    private Delivery.Outcome threadNote(Delivery.Attempt attempt, OutboxMessage.ThreadNote n) {
         Optional<Task> task = task(n.taskId());
         if (task.isEmpty() || task.get().slack().isEmpty()) {
             return new Delivery.Outcome.Delivered();
@@ -111,13 +129,14 @@ final class SlackDelivery {
         if (place.messageTs().isEmpty()) {
             return new Delivery.Outcome.WaitFor(PARENT_NOT_POSTED, "the task's message is not posted yet");
         }
-        return outcome(web.postMessage(place.channelId(), n.text(), List.of(), place.messageTs()), ts -> { });
+        return outcome(poster.post(attempt, SlackWeb.Post.reply(place.channelId(), place.messageTs().get(), n.text(),
+                List.of(), false)), p -> { });
     }
 
-    private Delivery.Outcome channelNote(OutboxMessage.ChannelNote n) {
+    private Delivery.Outcome channelNote(Delivery.Attempt attempt, OutboxMessage.ChannelNote n) {
         Optional<String> thread = task(n.taskId()).flatMap(Task::slack)
                 .filter(place -> place.channelId().equals(n.channel())).flatMap(SlackPlace::messageTs);
-        return outcome(web.postMessage(n.channel(), n.text(), List.of(), thread), ts -> { });
+        return outcome(poster.post(attempt, new SlackWeb.Post(n.channel(), thread, false, n.text(), List.of())), p -> { });
     }
 
     private Optional<Task> task(long id) {
@@ -128,15 +147,15 @@ final class SlackDelivery {
         return jdbi.withExtension(ApprovalDao.class, dao -> dao.find(taskId));
     }
 
-    private static Delivery.Outcome outcome(SlackResult<String> result, Consumer<String> onOk) {
-        if (result instanceof SlackResult.Ok<String> ok) {
+    private static <T> Delivery.Outcome outcome(SlackResult<T> result, Consumer<T> onOk) {
+        if (result instanceof SlackResult.Ok<T> ok) {
             onOk.accept(ok.value());
             return new Delivery.Outcome.Delivered();
         }
-        if (result instanceof SlackResult.RateLimited<String> limited) {
-            return new Delivery.Outcome.WaitFor(limited.retryAfter(), "rate limited by Slack");
+        if (result instanceof SlackResult.RateLimited<T> limited) {
+            return new Delivery.Outcome.WaitFor(limited.retryAfter(), OutboxWorker.RATE_LIMITED);
         }
-        SlackResult.Failed<String> failed = (SlackResult.Failed<String>) result;
+        SlackResult.Failed<T> failed = (SlackResult.Failed<T>) result;
         return new Delivery.Outcome.Failed(failed.error(), failed.retryable());
     }
 }

@@ -3,11 +3,15 @@ package io.taskbridge.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,22 +25,109 @@ public final class SlackWeb {
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout", "ratelimited", "team_added_to_org", "io_error");
 
+    /** Messages per page when looking for an earlier post, and how many pages at most. */
+    static final int PAGE_SIZE = 100;
+    static final int LOOK_BACK_PAGES = 20;
+
     private final MethodsClient client;
 
     public SlackWeb(MethodsClient client) {
         this.client = client;
     }
 
-    public SlackResult<String> postMessage(String channel, String text, List<LayoutBlock> blocks, Optional<String> threadTs) {
-        return call(() -> client.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)
-                .threadTs(threadTs.orElse(null)).unfurlLinks(false)), response -> response.getTs());
+    /**
+     * A message to post: in {@code channel}, or as a reply in the thread {@code threadTs} (with
+     * {@code broadcast}, Slack's reply_broadcast, also shown in the channel).
+     */
+    public record Post(String channel, Optional<String> threadTs, boolean broadcast, String text,
+                       List<LayoutBlock> blocks) {
+        public Post {
+            blocks = List.copyOf(blocks);
+        }
+
+        public static Post message(String channel, String text, List<LayoutBlock> blocks) {
+            return new Post(channel, Optional.empty(), false, text, blocks);
+        }
+
+        public static Post reply(String channel, String threadTs, String text, List<LayoutBlock> blocks, boolean broadcast) {
+            return new Post(channel, Optional.of(threadTs), broadcast, text, blocks);
+        }
     }
 
-    /** A reply in a thread; {@code broadcast} also shows it in the channel (Slack's reply_broadcast). */
-    public SlackResult<String> postReply(String channel, String threadTs, String text, List<LayoutBlock> blocks,
-                                         boolean broadcast) {
-        return call(() -> client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).replyBroadcast(broadcast)
-                .text(text).blocks(blocks).unfurlLinks(false)), response -> response.getTs());
+    /** {@code chat.postMessage}; with a {@code mark}, the message carries it as metadata. Gives the new message's ts. */
+    public SlackResult<String> post(Post post, Optional<DeliveryMark> mark) {
+        return call(() -> client.chatPostMessage(r -> r.channel(post.channel()).threadTs(post.threadTs().orElse(null))
+                .replyBroadcast(post.broadcast()).text(post.text()).blocks(post.blocks()).unfurlLinks(false)
+                .metadata(mark.map(DeliveryMark::metadata).orElse(null))), response -> response.getTs());
+    }
+
+    /**
+     * The ts of the message carrying {@code mark} in {@code channel} (or, with {@code threadTs}, in
+     * that thread), posted after {@code since}; empty when there is none. Reads
+     * {@code conversations.history} or {@code conversations.replies} with all metadata, newest pages
+     * first, at most {@link #LOOK_BACK_PAGES} pages. The bot reads only conversations it is a member
+     * of, and posts to public channels without joining them: told it is not in the channel, it joins
+     * ({@code conversations.join}) and reads again. A channel with more messages since than it reads
+     * is a non-retryable failure: the caller cannot tell, and must not post blindly.
+     */
+    public SlackResult<Optional<String>> findPosted(String channel, Optional<String> threadTs, DeliveryMark mark,
+                                                    Instant since) {
+        SlackResult<Optional<String>> found = lookFor(channel, threadTs, mark, since);
+        if (found instanceof SlackResult.Failed<Optional<String>> f && f.error().equals("not_in_channel")) {
+            SlackResult<String> joined = call(() -> client.conversationsJoin(r -> r.channel(channel)),
+                    response -> channel);
+            return joined instanceof SlackResult.Ok<String> ? lookFor(channel, threadTs, mark, since) : found;
+        }
+        return found;
+    }
+
+    private SlackResult<Optional<String>> lookFor(String channel, Optional<String> threadTs, DeliveryMark mark,
+                                                  Instant since) {
+        String oldest = String.format(Locale.ROOT, "%d.%06d", since.getEpochSecond(), since.getNano() / 1_000);
+        String cursor = null;
+        for (int page = 0; page < LOOK_BACK_PAGES; page++) {
+            String after = cursor;
+            SlackResult<Page> read = threadTs.isPresent()
+                    ? call(() -> client.conversationsReplies(r -> r.channel(channel).ts(threadTs.get()).oldest(oldest)
+                            .includeAllMetadata(true).limit(PAGE_SIZE).cursor(after)),
+                            response -> new Page(response.getMessages(), next(response.getResponseMetadata())))
+                    : call(() -> client.conversationsHistory(r -> r.channel(channel).oldest(oldest)
+                            .includeAllMetadata(true).limit(PAGE_SIZE).cursor(after)),
+                            response -> new Page(response.getMessages(), next(response.getResponseMetadata())));
+            if (!(read instanceof SlackResult.Ok<Page> ok)) {
+                return notOk(read);
+            }
+            Optional<String> ts = ok.value().messages().stream().filter(m -> mark.matches(m.getMetadata()))
+                    .map(Message::getTs).findFirst();
+            if (ts.isPresent()) {
+                return new SlackResult.Ok<>(ts);
+            }
+            cursor = ok.value().next();
+            if (cursor == null) {
+                return new SlackResult.Ok<>(Optional.empty());
+            }
+        }
+        return new SlackResult.Failed<>("too_many_messages_to_check", false);
+    }
+
+    /** One page of messages and the cursor of the next, if any. */
+    private record Page(List<Message> messages, String next) {
+        Page {
+            messages = messages == null ? List.of() : messages;
+        }
+    }
+
+    private static String next(ResponseMetadata metadata) {
+        return metadata == null || metadata.getNextCursor() == null || metadata.getNextCursor().isEmpty()
+                ? null : metadata.getNextCursor();
+    }
+
+    private static <A, B> SlackResult<B> notOk(SlackResult<A> result) {
+        if (result instanceof SlackResult.RateLimited<A> limited) {
+            return new SlackResult.RateLimited<>(limited.retryAfter());
+        }
+        SlackResult.Failed<A> failed = (SlackResult.Failed<A>) result;
+        return new SlackResult.Failed<>(failed.error(), failed.retryable());
     }
 
     /** The id of the bot's direct-message channel with {@code userId} ({@code conversations.open}). */

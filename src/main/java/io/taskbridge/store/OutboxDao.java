@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterRowMapper(OutboxRow.Mapper.class)
 public interface OutboxDao {
-    String COLUMNS = "id, kind, payload, channel, state, attempts, version, next_attempt_at, lease_until, last_error";
+    String COLUMNS = "id, kind, payload, channel, state, attempts, version, next_attempt_at, lease_until, last_error, created_at";
 
     @SqlUpdate("INSERT INTO outbox (kind, dedupe_key, channel, payload, next_attempt_at, created_at)"
             + " VALUES (:kind, :key, :channel, :payload, :at, :at)")

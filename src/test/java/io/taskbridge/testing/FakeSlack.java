@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +43,16 @@ public final class FakeSlack implements AutoCloseable {
         record SlackError(String error) implements Failure {}
 
         record Hang(Duration duration) implements Failure {}
+
+        /**
+         * The call is carried out (a post is accepted and kept), but its answer is lost: the client
+         * sees {@code status} instead, as after a timeout or a dropped connection.
+         */
+        record AcceptedButLost(int status) implements Failure {}
     }
+
+    /** A message as Slack keeps it: where, its ts, its thread (if a reply), its metadata (if any). */
+    public record Message(String channel, String ts, String threadTs, boolean broadcast, String text, JsonNode metadata) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,8 +77,21 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong paceRefusals = new AtomicLong();
     private volatile int burst = 3;
+    private final Clock clock;
+    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Set<String> notMember = ConcurrentHashMap.newKeySet();
+    private volatile Duration postDelay = Duration.ZERO;
 
     public FakeSlack() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * A fake whose message ts follow {@code clock} (strictly increasing), as Slack's follow real
+     * time: a service on the same clock finds its messages with {@code oldest}.
+     */
+    public FakeSlack(Clock clock) {
+        this.clock = clock;
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/api/{method}", this::method);
@@ -105,6 +130,38 @@ public final class FakeSlack implements AutoCloseable {
      */
     public void postsPerChannelBurst(int burst) {
         this.burst = burst;
+    }
+
+    /**
+     * Every accepted chat.postMessage takes this long to answer, after it has been kept: a client
+     * that dies meanwhile has posted without knowing it.
+     */
+    public void postDelay(Duration delay) {
+        postDelay = delay;
+    }
+
+    /** The bot is not a member of {@code channel}: reading it says not_in_channel until conversations.join. */
+    public void notMember(String channel) {
+        notMember.add(channel);
+    }
+
+    /** Messages kept, in the order they were posted. */
+    public List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** The outbox row a post was made for, from its metadata ({@code event_payload.row}), if any. */
+    public static Optional<String> outboxRow(Call post) {
+        String metadata = post.param("metadata");
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode row = JSON.readTree(metadata).path("event_payload").path("row");
+            return row.isMissingNode() ? Optional.empty() : Optional.of(row.asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** chat.postMessage calls that Slack accepted (ok:true), in order. */
@@ -173,9 +230,90 @@ public final class FakeSlack implements AutoCloseable {
                 ctx.status(429).header("Retry-After", "1").json(Map.of("ok", false, "error", "ratelimited"));
                 return;
             }
+            Map<String, Object> answer = keep(form);
             posted.add(new Call(method, form, null, ctx.header("Authorization")));
+            Duration delay = postDelay;
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            if (failure instanceof Failure.AcceptedButLost lost) {
+                ctx.status(lost.status()).result("the answer was lost");
+                return;
+            }
+            ctx.json(answer);
+            return;
+        }
+        if (failure instanceof Failure.AcceptedButLost lost) {
+            answer(method, form);
+            ctx.status(lost.status()).result("the answer was lost");
+            return;
         }
         ctx.json(answer(method, form));
+    }
+
+    /** Keeps a posted message, as Slack does before it answers; gives the answer. */
+    private Map<String, Object> keep(Map<String, String> form) throws Exception {
+        String channel = form.getOrDefault("channel", "");
+        String metadata = form.get("metadata");
+        String threadTs = form.get("thread_ts");
+        String ts;
+        synchronized (messages) {
+            ts = nextTs();
+            messages.add(new Message(channel, ts, threadTs == null || threadTs.isEmpty() ? null : threadTs,
+                    "true".equals(form.get("reply_broadcast")), form.getOrDefault("text", ""),
+                    metadata == null ? null : JSON.readTree(metadata)));
+        }
+        return Map.of("ok", true, "channel", channel, "ts", ts);
+    }
+
+    /**
+     * conversations.history (top-level messages and broadcast replies, newest first) or
+     * conversations.replies (the parent, then its replies, oldest first): newer than {@code oldest},
+     * {@code limit} (default 100) at a time with a cursor, metadata only with include_all_metadata.
+     */
+    private Map<String, Object> read(String method, Map<String, String> form) {
+        String channel = form.getOrDefault("channel", "");
+        if (notMember.contains(channel)) {
+            return Map.of("ok", false, "error", "not_in_channel");
+        }
+        double oldest = Double.parseDouble(form.getOrDefault("oldest", "0"));
+        boolean withMetadata = "true".equals(form.get("include_all_metadata")) || "1".equals(form.get("include_all_metadata"));
+        int limit = Integer.parseInt(form.getOrDefault("limit", "100"));
+        int from = Integer.parseInt(form.getOrDefault("cursor", "0").isEmpty() ? "0" : form.getOrDefault("cursor", "0"));
+        List<Message> found = new ArrayList<>();
+        String thread = form.get("ts");
+        for (Message m : messages) {
+            if (!m.channel().equals(channel) || Double.parseDouble(m.ts()) <= oldest && !m.ts().equals(thread)) {
+                continue;
+            }
+            boolean keep = method.equals("conversations.history")
+                    ? m.threadTs() == null || m.broadcast()
+                    : m.ts().equals(thread) || thread != null && thread.equals(m.threadTs());
+            if (keep) {
+                found.add(m);
+            }
+        }
+        if (method.equals("conversations.history")) {
+            java.util.Collections.reverse(found);
+        }
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (Message m : found.subList(Math.min(from, found.size()), Math.min(from + limit, found.size()))) {
+            Map<String, Object> shown = new java.util.LinkedHashMap<>();
+            shown.put("type", "message");
+            shown.put("ts", m.ts());
+            shown.put("text", m.text());
+            shown.put("bot_id", "BBOT");
+            if (m.threadTs() != null) {
+                shown.put("thread_ts", m.threadTs());
+            }
+            if (withMetadata && m.metadata() != null) {
+                shown.put("metadata", m.metadata());
+            }
+            page.add(shown);
+        }
+        boolean more = from + limit < found.size();
+        return Map.of("ok", true, "messages", page, "has_more", more,
+                "response_metadata", Map.of("next_cursor", more ? String.valueOf(from + limit) : ""));
     }
 
     private boolean takeToken(String channel) {
@@ -199,7 +337,11 @@ public final class FakeSlack implements AutoCloseable {
     private Object answer(String method, Map<String, String> form) {
         return switch (method) {
             case "auth.test" -> Map.of("ok", true, "user_id", "UBOT", "team_id", "T1", "bot_id", "BBOT", "team", "Test");
-            case "chat.postMessage" -> Map.of("ok", true, "channel", form.getOrDefault("channel", ""), "ts", nextTs());
+            case "conversations.history", "conversations.replies" -> read(method, form);
+            case "conversations.join" -> {
+                notMember.remove(form.getOrDefault("channel", ""));
+                yield Map.of("ok", true, "channel", Map.of("id", form.getOrDefault("channel", "")));
+            }
             case "chat.update" -> Map.of("ok", true, "channel", form.getOrDefault("channel", ""), "ts", form.getOrDefault("ts", ""));
             case "chat.postEphemeral" -> Map.of("ok", true, "message_ts", nextTs());
             case "views.open", "views.update" -> Map.of("ok", true, "view", Map.of("id", "V" + ts.incrementAndGet()));
@@ -217,7 +359,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private String nextTs() {
-        long v = ts.incrementAndGet();
+        long now = clock.millis() * 1_000;
+        long v = ts.updateAndGet(last -> Math.max(last + 1, now));
         return (v / 1_000_000) + "." + String.format("%06d", v % 1_000_000);
     }
 
