@@ -59,6 +59,11 @@ public final class ConnectorCommands {
         this.clock = clock;
     }
 
+    /** True when tasks made in the caller's channel are kept in the built-in store (no remote call). */
+    public boolean createsHere(Caller caller) {
+        return connections.of(caller.teamId(), caller.channelId()).equals(Backends.BUILTIN);
+    }
+
     /** What to answer at once, before the work: "Creating in Workiva…" for a task made elsewhere. */
     public Optional<String> ack(Command command, Caller caller) {
         if (command instanceof Command.Add) {

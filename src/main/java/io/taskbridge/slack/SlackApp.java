@@ -107,6 +107,9 @@ public final class SlackApp {
             return ctx.ack(Usage.HELP_TEXT);
         }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId());
+        if (answersInTheAck(command, caller)) {
+            return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
+        }
         Runnable job = command instanceof Command.OpenForm
                 ? () -> openForm(p.getTriggerId(), caller, ctx)
                 : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
@@ -115,6 +118,18 @@ public final class SlackApp {
             return ctx.ack(BUSY);
         }
         return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
+    }
+
+    /**
+     * A task made in a channel whose tasks stay in the built-in store, with no due date or by
+     * someone whose time zone is already known, needs nothing remote: it is stored (and its Slack post queued) within
+     * milliseconds, so the ack itself says it was created, and no response_url call follows.
+     * Anything that may wait on Slack or a task system answers after the ack.
+     */
+    private boolean answersInTheAck(Command command, Caller caller) {
+        return command instanceof Command.Add add
+                && (add.due().isEmpty() || zones.cached(caller.userId()).isPresent())
+                && connectors.map(c -> c.createsHere(caller)).orElse(true);
     }
 
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {

@@ -32,6 +32,12 @@ public final class UserZones {
         this.clock = clock;
     }
 
+    /** The zone if it is known and fresh, without asking Slack. */
+    public Optional<ZoneId> cached(String userId) {
+        Known k = known.get(userId);
+        return k != null && k.until().isAfter(clock.instant()) ? Optional.of(k.zone()) : Optional.empty();
+    }
+
     public ZoneId of(String userId) {
         Instant now = clock.instant();
         Known k = known.get(userId);

@@ -13,6 +13,7 @@ import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
+import io.taskbridge.testing.SlackReply;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,8 +225,7 @@ class ApprovalFlowTest {
 
     static long newTask(RunningService svc, String title) {
         String key = "new-" + title.hashCode();
-        svc.requests.command("add " + title, "UCREATOR", "C1", key, svc.slack.responseUrl(key));
-        reply(svc, key);
+        SlackReply.of(svc.requests.command("add " + title, "UCREATOR", "C1", key, svc.slack.responseUrl(key)), svc.slack, key);
         return svc.service.tasks().list(io.taskbridge.task.TaskQuery.all().withSearch(java.util.Optional.of(title)))
                 .get(0).id();
     }

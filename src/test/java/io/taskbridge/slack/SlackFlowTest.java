@@ -9,6 +9,7 @@ import io.taskbridge.task.TaskQuery;
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
+import io.taskbridge.testing.SlackReply;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,7 @@ class SlackFlowTest {
                 "UBOB", "C1", "trigger-1", svc.slack.responseUrl("r1"));
         assertThat(ack.statusCode()).isEqualTo(200);
 
-        FakeSlack.Call reply = svc.slack.await("response_url");
-        assertThat(reply.json().get("text").asText()).contains("#1").contains("Review the Q3 report");
+        assertThat(SlackReply.of(ack, svc.slack, "r1")).contains("#1").contains("Review the Q3 report");
 
         FakeSlack.Call post = svc.slack.await("chat.postMessage");
         assertThat(post.param("channel")).isEqualTo("C1");
@@ -70,16 +70,23 @@ class SlackFlowTest {
     }
 
     @Test
+    void aLocalTaskIsConfirmedInTheAckItself() throws Exception {
+        HttpResponse<String> ack = svc.requests.command("add Water the plants", "UBOB", "C1", "t-fast",
+                svc.slack.responseUrl("fast"));
+        assertThat(ack.body()).contains("Created task").contains("Water the plants");
+        assertThat(svc.service.tasks().count(TaskQuery.all())).isEqualTo(1);
+        svc.slack.await("chat.postMessage");
+        Thread.sleep(200);
+        assertThat(svc.slack.calls("response_url")).as("nothing left to say after the ack").isEmpty();
+    }
+
+    @Test
     void theSameTriggerTwiceCreatesOneTask() throws Exception {
         for (int i = 0; i < 2; i++) {
-            svc.requests.command("add Pay the invoice", "UBOB", "C1", "trigger-same", svc.slack.responseUrl("r" + i));
+            HttpResponse<String> ack = svc.requests.command("add Pay the invoice", "UBOB", "C1", "trigger-same",
+                    svc.slack.responseUrl("r" + i));
+            assertThat(SlackReply.of(ack, svc.slack, "r" + i)).contains("#1");
         }
-        svc.slack.await("response_url", c -> c.json().get("text").asText().contains("#1"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (svc.slack.calls("response_url").size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(svc.slack.calls("response_url")).hasSize(2);
         assertThat(svc.service.tasks().count(TaskQuery.all())).isEqualTo(1);
         svc.slack.await("chat.postMessage");
         Thread.sleep(300);
@@ -99,9 +106,9 @@ class SlackFlowTest {
         assertThat(svc.slack.await("response_url", c -> c.form().get("id").equals("r3")).json().get("text").asText())
                 .contains("no task #42");
 
-        svc.requests.command("add Fix it due someday-ish", "UBOB", "C1", "t4", svc.slack.responseUrl("r4"));
-        assertThat(svc.slack.await("response_url", c -> c.form().get("id").equals("r4")).json().get("text").asText())
-                .contains("someday-ish").contains("/task add");
+        HttpResponse<String> unreadable = svc.requests.command("add Fix it due someday-ish", "UBOB", "C1", "t4",
+                svc.slack.responseUrl("r4"));
+        assertThat(SlackReply.of(unreadable, svc.slack, "r4")).contains("someday-ish").contains("/task add");
         assertThat(svc.service.tasks().count(TaskQuery.all())).isZero();
 
         HttpResponse<String> help = svc.requests.command("help", "UBOB", "C1", "t5", svc.slack.responseUrl("r5"));
@@ -110,8 +117,7 @@ class SlackFlowTest {
 
     @Test
     void doneOnACanceledTaskExplains() throws Exception {
-        svc.requests.command("add Old idea", "UBOB", "C1", "t1", svc.slack.responseUrl("r1"));
-        svc.slack.await("response_url");
+        SlackReply.of(svc.requests.command("add Old idea", "UBOB", "C1", "t1", svc.slack.responseUrl("r1")), svc.slack, "r1");
         svc.requests.command("cancel 1", "UBOB", "C1", "t2", svc.slack.responseUrl("r2"));
         svc.slack.await("response_url", c -> c.form().get("id").equals("r2"));
         String ts = awaitTs(1);
@@ -126,10 +132,10 @@ class SlackFlowTest {
 
     @Test
     void listShowsMyOpenTasksAndOverdueOnes() {
-        svc.requests.command("add Mine <@UBOB>", "UBOB", "C1", "t1", svc.slack.responseUrl("r1"));
-        svc.requests.command("add Theirs <@UALICE> #finance", "UBOB", "C1", "t2", svc.slack.responseUrl("r2"));
-        svc.slack.await("response_url", c -> c.form().get("id").equals("r1"));
-        svc.slack.await("response_url", c -> c.form().get("id").equals("r2"));
+        SlackReply.of(svc.requests.command("add Mine <@UBOB>", "UBOB", "C1", "t1", svc.slack.responseUrl("r1")),
+                svc.slack, "r1");
+        SlackReply.of(svc.requests.command("add Theirs <@UALICE> #finance", "UBOB", "C1", "t2",
+                svc.slack.responseUrl("r2")), svc.slack, "r2");
 
         svc.requests.command("list", "UBOB", "C1", "t3", svc.slack.responseUrl("r3"));
         String mine = svc.slack.await("response_url", c -> c.form().get("id").equals("r3")).json().get("text").asText();

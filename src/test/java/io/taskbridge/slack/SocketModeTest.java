@@ -14,6 +14,7 @@ import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.FakeSocketMode;
 import io.taskbridge.testing.RunningService;
+import io.taskbridge.testing.SlackReply;
 import io.taskbridge.testing.SlackRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,8 +79,9 @@ class SocketModeTest {
         FakeSocketMode.Received ack = socket.await(m -> m.path("envelope_id").asText().equals("env-add-1"));
         assertThat(ack.json().has("type")).as("an ack, not an envelope").isFalse();
 
-        FakeSlack.Call reply = slack.await("response_url", c -> c.form().get("id").equals("r-socket"));
-        assertThat(reply.json().get("text").asText()).contains("#1").contains("Socket task");
+        // A local task is confirmed in the ack itself (its payload), with no response_url call.
+        assertThat(ack.json().path("payload").path("text").asText()).contains("#1").contains("Socket task");
+        assertThat(slack.calls("response_url")).isEmpty();
 
         assertThat(service.tasks().count(TaskQuery.all())).isEqualTo(1);
         Task task = service.tasks().get(1);
@@ -123,7 +125,7 @@ class SocketModeTest {
         HttpResponse<String> ack = new SlackRequests(service.port(), RunningService.SECRET)
                 .command("add Over HTTP", "UBOB", "C1", "trigger-http-1", slack.responseUrl("r-http"));
         assertThat(ack.statusCode()).isEqualTo(200);
-        slack.await("response_url", c -> c.form().get("id").equals("r-http"));
+        assertThat(SlackReply.of(ack, slack, "r-http")).contains("Over HTTP");
 
         assertThat(slack.calls("apps.connections.open")).isEmpty();
         assertThat(socket.connections()).isZero();
