@@ -7,6 +7,7 @@ import com.slack.api.bolt.App;
 import io.taskbridge.api.ApiKeys;
 import io.taskbridge.api.RateLimiter;
 import io.taskbridge.api.RestApi;
+import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.backend.Backends;
 import io.taskbridge.backend.SecretBox;
@@ -21,6 +22,7 @@ import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxCodec;
 import io.taskbridge.notify.OutboxWorker;
 import io.taskbridge.notify.SlackNotifier;
+import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.Digests;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.reminder.ReminderPlanner;
@@ -116,7 +118,8 @@ public final class Taskbridge implements AutoCloseable {
             ReminderPlanner planner = new ReminderPlanner(db.jdbi(), clock, digests);
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(outbox), planner));
             TaskService tasks = new TaskService(db.jdbi(), clock, taskEvents);
-            ApprovalService approvals = new ApprovalService(db.jdbi(), clock, taskEvents, new ApprovalNotifier(outbox));
+            ApprovalService approvals = new ApprovalService(db.jdbi(), clock, taskEvents,
+                    ApprovalEvents.all(List.of(new ApprovalNotifier(outbox), new ApprovalNudges(planner))));
             ReminderJob reminderJob = new ReminderJob(db.jdbi(), db.dialect(), outbox, clock,
                     config.reminders().broadcast());
             Subscriptions subscriptions = new Subscriptions(db.jdbi(), clock);
@@ -129,7 +132,7 @@ public final class Taskbridge implements AutoCloseable {
             Optional<App> app = Optional.empty();
             if (slackConfig.enabled()) {
                 ExecutorService work = slackWork();
-                resources.add(work::shutdown);
+                resources.add(drained(work));
                 SlackWeb slackWeb = web.orElseThrow();
                 ConnectorCommands connectorCommands = new ConnectorCommands(db.jdbi(), tasks, connected, subscriptions,
                         sync, zones::of, user -> slackWeb.userEmail(user) instanceof io.taskbridge.slack.SlackResult.Ok<String> ok
@@ -149,7 +152,7 @@ public final class Taskbridge implements AutoCloseable {
                     new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                     new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
             ExecutorService hooks = webhookWork();
-            resources.add(hooks::shutdown);
+            resources.add(drained(hooks));
             Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
             Webhooks webhooks = new Webhooks(backends, config.connectors().webhooks(),
                     new ConnectionSecrets(db.jdbi(), box), sync, db.jdbi(), json, hooks, clock);
@@ -197,10 +200,23 @@ public final class Taskbridge implements AutoCloseable {
     /** Quartz's schedule in memory on SQLite (one instance), in the shared database on PostgreSQL (a cluster). */
     private static ReminderSchedule.Store scheduleStore(Config config, Database db) {
         if (db.dialect() == Dialect.POSTGRES) {
-            return new ReminderSchedule.Store.ClusteredPostgres(config.dbUrl(), config.dbUser(),
-                    config.dbPassword().map(Secret::value));
+            return new ReminderSchedule.Store.ClusteredPostgres(config.dbUrl(), config.dbUser(), config.dbPassword());
         }
         return new ReminderSchedule.Store.Memory();
+    }
+
+    /**
+     * Closing stops new work and lets what is under way finish (up to ten seconds) before the
+     * resources closed after it, the database among them, go away.
+     */
+    private static AutoCloseable drained(ExecutorService executor) {
+        return () -> {
+            executor.shutdown();
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("work still running after 10 s at shutdown; stopping it");
+                executor.shutdownNow();
+            }
+        };
     }
 
     private static Slack slackClient(Config.Slack config) {

@@ -147,7 +147,7 @@ public final class RestApi {
             details.put("allowed", refused.from().next().stream().map(Enum::name).sorted().toList());
             return ApiProblem.of(422, "invalid_status_transition", p.getMessage(), details);
         } else {
-            // Busy and LivesInSlack: the request conflicts with the task's current state.
+            // Busy, LivesInSlack and AwaitingApproval: the request conflicts with the task's current state.
             return ApiProblem.of(409, "resource_conflict", p.getMessage(), Map.of());
         }
     }

@@ -67,6 +67,7 @@ final class TaskRoutes {
     /** {@code PATCH /tasks/{id}}: the fields sent change, {@code null} clears; status follows the strict lifecycle. */
     void patch(Context ctx, ApiCaller caller, JsonNode body) {
         long id = id(ctx);
+        requireHeldHere(id);
         TaskInput.TaskPatch patch = TaskInput.forPatch(body);
         patch.assignee().ifPresent(a -> requireMayAssign(caller, a));
         Task after = tasks.change(id, caller.principal(), patch).after();
@@ -74,8 +75,20 @@ final class TaskRoutes {
     }
 
     void delete(Context ctx, ApiCaller caller) {
+        requireHeldHere(id(ctx));
         tasks.delete(id(ctx), caller.principal());
         ctx.status(204);
+    }
+
+    /**
+     * A task held in another task system changes there (or from Slack, which goes there first);
+     * changed here alone it would drift from its system and be overwritten by the next poll.
+     */
+    private void requireHeldHere(long id) {
+        tasks.heldElsewhere(id).ifPresent(connection -> {
+            throw ApiProblem.of(409, "resource_conflict", "Task " + id + " is held in " + connection
+                    + ": change it there, or from Slack, which passes the change on.", Map.of("connection", connection));
+        });
     }
 
     private static void requireMayAssign(ApiCaller caller, Optional<String> assignee) {

@@ -95,6 +95,16 @@ public final class ApprovalService {
         return Optional.of(approval);
     }
 
+    /** Why {@code plan} would be refused, or empty when it is fine: for forms to answer inline. */
+    public static Optional<String> problemWith(ApprovalPlan plan, Instant now) {
+        try {
+            check(plan, now);
+            return Optional.empty();
+        } catch (ApprovalProblem e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private static void check(ApprovalPlan plan, Instant now) {
         if (plan.steps().isEmpty()) {
             throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "An approval needs at least one approver.");
@@ -140,10 +150,13 @@ public final class ApprovalService {
         return jdbi.inTransaction(tx -> {
             TaskDao tasks = tx.attach(TaskDao.class);
             ApprovalDao approvals = tx.attach(ApprovalDao.class);
-            Task before = tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
             if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
+                tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
                 throw notWaiting(approvals.find(taskId), taskId, round, position, userId);
             }
+            // Read after the claim: on PostgreSQL the claim waited for any decision under way, so
+            // this is the task as that decision left it.
+            Task before = tasks.find(taskId).orElseThrow();
             if (approvals.isParticipant(taskId, round, position, userId) == 0) {
                 throw notParticipant();
             }

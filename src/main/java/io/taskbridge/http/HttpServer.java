@@ -21,10 +21,6 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin javalin;
 
-    public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack) {
-        this(db, json, slack, List.of());
-    }
-
     /** {@code more} adds further endpoints (the REST API) next to Slack's and health. */
     public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack, List<Routes> more) {
         this.javalin = Javalin.create(cfg -> {

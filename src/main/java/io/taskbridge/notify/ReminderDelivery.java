@@ -64,7 +64,7 @@ public final class ReminderDelivery implements Delivery {
         var place = task.slack().get();
         if (place.messageTs().isEmpty()) {
             // The task's own message is still on its way (or dead); the reply needs its thread.
-            return new Outcome.Failed("task message not posted yet", true);
+            return new Outcome.WaitFor(SlackDelivery.PARENT_NOT_POSTED, "the task's message is not posted yet");
         }
         Instant now = clock.instant();
         return outcome(poster.post(attempt, SlackWeb.Post.reply(place.channelId(), place.messageTs().get(),

@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * the old schedule); completing or cancelling drops everything pending; reopening re-plans.
  * Reminders whose time has already passed when they are planned are not planned.
  *
- * <p>Approvals (built elsewhere) nudge a step's waiting participants through
- * {@link #planApprovalNudge} and {@link #dropApprovalNudge}, called in their own transaction.
+ * <p>Approval nudges are planned through {@link #planApprovalNudge} by {@link ApprovalNudges}, in the
+ * transaction of each approval event.
  */
 public final class ReminderPlanner implements TaskEvents, Snoozer {
     /** The one overdue reminder comes this long after the due date; the daily digest follows. */
@@ -95,8 +95,4 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
                 clock.millis());
     }
 
-    /** Extension point for approvals: the participant answered (or left the step); no nudge. */
-    public void dropApprovalNudge(Handle tx, long taskId, String participant) {
-        tx.attach(ReminderDao.class).dropOne(taskId, ReminderKind.APPROVAL.stored(), participant);
-    }
 }

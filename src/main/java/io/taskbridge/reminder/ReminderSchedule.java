@@ -1,5 +1,6 @@
 package io.taskbridge.reminder;
 
+import io.taskbridge.Secret;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -38,7 +39,7 @@ public final class ReminderSchedule implements AutoCloseable {
         record Memory() implements Store {}
 
         /** Quartz's clustered JDBC job store on PostgreSQL; credentials stay out of logs. */
-        record ClusteredPostgres(String jdbcUrl, Optional<String> user, Optional<String> password) implements Store {}
+        record ClusteredPostgres(String jdbcUrl, Optional<String> user, Optional<Secret> password) implements Store {}
     }
 
     private final Scheduler scheduler;
@@ -96,7 +97,7 @@ public final class ReminderSchedule implements AutoCloseable {
             p.setProperty("org.quartz.dataSource." + ds + ".driver", "org.postgresql.Driver");
             p.setProperty("org.quartz.dataSource." + ds + ".URL", pg.jdbcUrl());
             pg.user().ifPresent(u -> p.setProperty("org.quartz.dataSource." + ds + ".user", u));
-            pg.password().ifPresent(pw -> p.setProperty("org.quartz.dataSource." + ds + ".password", pw));
+            pg.password().ifPresent(pw -> p.setProperty("org.quartz.dataSource." + ds + ".password", pw.value()));
             p.setProperty("org.quartz.dataSource." + ds + ".maxConnections", "3");
         } else {
             p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");

@@ -89,11 +89,11 @@ public final class ConnectorCommands {
 
     /** A Start or Done click on a task held elsewhere; empty when the task is held here. */
     public Optional<String> button(long taskId, Status target, String userId) {
-        Optional<Held> held = held(taskId);
-        if (held.isEmpty()) {
-            return Optional.empty();
-        }
         try {
+            Optional<Held> held = held(taskId);
+            if (held.isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(Replies.changed(record(held.get(), held.get().backend().updateStatus(held.get().externalId(),
                     target), userId)));
         } catch (BackendException e) {
@@ -107,6 +107,9 @@ public final class ConnectorCommands {
         } else if (command instanceof Command.Link l) {
             return link(l, caller);
         } else if (command instanceof Command.Subscribe s) {
+            if (!connections.isAdmin(caller.userId())) {
+                return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
+            }
             if (connections.backend(s.connection()).isEmpty()) {
                 return unknown(s.connection(), Usage.SUBSCRIBE);
             }

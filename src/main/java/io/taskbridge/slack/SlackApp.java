@@ -132,14 +132,39 @@ public final class SlackApp {
                 && connectors.map(c -> c.createsHere(caller)).orElse(true);
     }
 
+    /**
+     * Opens the form with the channel and the person's time zone in its private_metadata, so the
+     * submission, which must be answered within 3 seconds, needs no look-up in Slack.
+     */
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
-        SlackResult<String> opened = web.openView(triggerId, TaskModal.create(caller.channelId()));
+        FormContext form = new FormContext(caller.channelId(), Optional.of(zones.of(caller.userId())));
+        SlackResult<String> opened = web.openView(triggerId, TaskModal.create(form.metadata()));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
             reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
-            return;
         }
-        zones.of(caller.userId()); // warm the cache: the submission must be answered within 3 seconds
+    }
+
+    /** What the creation form carries from the command to its submission: {@code C123|Europe/Berlin}. */
+    record FormContext(String channel, Optional<java.time.ZoneId> zone) {
+        String metadata() {
+            return channel + zone.map(z -> "|" + z.getId()).orElse("");
+        }
+
+        static FormContext parse(String metadata) {
+            String raw = metadata == null ? "" : metadata.strip();
+            int bar = raw.indexOf('|');
+            if (bar < 0) {
+                return new FormContext(raw, Optional.empty());
+            }
+            Optional<java.time.ZoneId> zone;
+            try {
+                zone = Optional.of(java.time.ZoneId.of(raw.substring(bar + 1)));
+            } catch (java.time.DateTimeException e) {
+                zone = Optional.empty();
+            }
+            return new FormContext(raw.substring(0, bar), zone);
+        }
     }
 
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
@@ -177,7 +202,9 @@ public final class SlackApp {
         ViewSubmissionPayload p = request.getPayload();
         String user = p.getUser().getId();
         Instant now = clock.instant();
-        TaskForm.Result read = TaskModal.read(p.getView().getState()).toDraft(now.atZone(zones.of(user)));
+        FormContext form = FormContext.parse(p.getView().getPrivateMetadata());
+        java.time.ZoneId zone = form.zone().or(() -> zones.cached(user)).orElseGet(() -> zones.of(user));
+        TaskForm.Result read = TaskModal.read(p.getView().getState()).toDraft(now.atZone(zone));
         if (read instanceof TaskForm.Result.Errors errors) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors.errors()));
         }
@@ -186,12 +213,15 @@ public final class SlackApp {
         if (!problems.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
-        String channel = p.getView().getPrivateMetadata();
-        Optional<SlackPlace> place = channel == null || channel.isBlank() ? Optional.empty()
-                : Optional.of(SlackPlace.channel(p.getTeam().getId(), channel));
+        Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
+                : Optional.of(SlackPlace.channel(p.getTeam().getId(), form.channel()));
+        Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
+        Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now));
+        if (refused.isPresent()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
+        }
         try {
             TaskService.Created created = tasks.create(draft, user, place, Optional.of("view:" + p.getView().getId()));
-            Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
             if (created.created() && approval.isPresent()) {
                 approvals.request(created.task().id(), approval.get(), user);
             }

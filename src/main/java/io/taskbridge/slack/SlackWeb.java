@@ -154,7 +154,7 @@ public final class SlackWeb {
     /** The user's email address ({@code users.info}, needs the {@code users:read.email} scope). */
     public SlackResult<String> userEmail(String userId) {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getProfile() == null
-                ? "" : String.valueOf(response.getUser().getProfile().getEmail()));
+                ? "" : java.util.Objects.toString(response.getUser().getProfile().getEmail(), ""));
     }
 
     private interface Call<R> {

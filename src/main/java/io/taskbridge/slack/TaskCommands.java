@@ -80,11 +80,6 @@ final class TaskCommands {
         } else if (command instanceof Command.Start start) {
             return changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress");
         } else if (command instanceof Command.Done done) {
-            Task task = tasks.get(done.taskId());
-            if (task.status() == Status.REVIEW && approvals.find(task.id())
-                    .filter(a -> a.state() == Approval.State.PENDING).isPresent()) {
-                return ":warning: Task #" + task.id() + " is waiting for approval: it is done when its approvers approve it.";
-            }
             return changed(tasks.complete(done.taskId(), caller.userId()), "done");
         } else if (command instanceof Command.Cancel cancel) {
             return changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled");

@@ -140,6 +140,9 @@ public interface ConnectionDao {
     // Webhooks and sealed secrets
 
     /** Records a delivery id; 0 when it was seen before (apply it once). */
+    @SqlUpdate("DELETE FROM webhook_deliveries WHERE received_at < :before")
+    void forgetDeliveries(@Bind("before") long before);
+
     @SqlUpdate("INSERT INTO webhook_deliveries (connection, delivery_id, received_at) VALUES (:connection, :id, :at)"
             + " ON CONFLICT (connection, delivery_id) DO NOTHING")
     int firstDelivery(@Bind("connection") String connection, @Bind("id") String deliveryId, @Bind("at") long at);

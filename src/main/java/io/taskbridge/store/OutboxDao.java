@@ -44,7 +44,12 @@ public interface OutboxDao {
     @SqlUpdate("DELETE FROM outbox WHERE id = :id AND version = :version")
     int delete(@Bind("id") long id, @Bind("version") long version);
 
-    @SqlUpdate("UPDATE outbox SET lease_until = 0, attempts = 0 WHERE id = :id")
+    /**
+     * The row changed while it was delivered: let it go again at once. It counts as tried once, so
+     * its next delivery looks for a message it may already have posted (and repeated changes
+     * don't use up its attempts).
+     */
+    @SqlUpdate("UPDATE outbox SET lease_until = 0, attempts = 1 WHERE id = :id")
     void release(@Bind("id") long id);
 
     @SqlUpdate("UPDATE outbox SET lease_until = 0, next_attempt_at = :at, last_error = :error WHERE id = :id")
@@ -61,6 +66,7 @@ public interface OutboxDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = :state ORDER BY id LIMIT :limit")
     List<OutboxRow> inState(@Bind("state") String state, @Bind("limit") int limit);
 
+    /** Rows still waiting (for operators and tests). */
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
     int pending();
 }

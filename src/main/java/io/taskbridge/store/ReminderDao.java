@@ -25,9 +25,6 @@ public interface ReminderDao {
     @SqlUpdate("DELETE FROM reminders WHERE task_id = :task AND kind IN (<kinds>)")
     int drop(@Bind("task") long taskId, @BindList("kinds") List<String> kinds);
 
-    @SqlUpdate("DELETE FROM reminders WHERE task_id = :task AND kind = :kind AND recipient = :recipient")
-    int dropOne(@Bind("task") long taskId, @Bind("kind") String kind, @Bind("recipient") String recipient);
-
     @SqlUpdate("DELETE FROM reminders WHERE task_id = :task")
     int dropAll(@Bind("task") long taskId);
 

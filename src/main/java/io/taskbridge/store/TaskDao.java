@@ -37,6 +37,10 @@ public interface TaskDao extends SqlObject {
             @Bind("team") String team, @Bind("channel") String channel, @Bind("key") String idempotencyKey,
             @Bind("now") long now);
 
+    /** Which task system holds the task: 'builtin' for this database. */
+    @SqlQuery("SELECT connection FROM tasks WHERE id = :id")
+    Optional<String> connection(@Bind("id") long id);
+
     @SqlQuery("SELECT id FROM tasks WHERE idempotency_key = :key")
     Optional<Long> idForKey(@Bind("key") String idempotencyKey);
 

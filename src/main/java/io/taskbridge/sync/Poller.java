@@ -95,6 +95,10 @@ public final class Poller {
         } catch (TaskProblem e) {
             log.warn("poll of {} could not record a task: {}", name, e.getMessage());
             return new Report(pages, seen, changed, Optional.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            // A bad answer or a store failure ends this poll only; the cursor stays, the next tick retries.
+            log.error("poll of {} failed after {} page(s)", name, pages, e);
+            return new Report(pages, seen, changed, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         if (changed > 0) {
             log.info("poll of {}: {} page(s), {} task(s) seen, {} changed", name, pages, seen, changed);

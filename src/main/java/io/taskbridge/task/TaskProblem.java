@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public abstract sealed class TaskProblem extends RuntimeException
         permits TaskProblem.NotFound, TaskProblem.Invalid, TaskProblem.TransitionRefused, TaskProblem.Busy,
-                TaskProblem.LivesInSlack {
+                TaskProblem.LivesInSlack, TaskProblem.AwaitingApproval {
 
     private TaskProblem(String message) {
         super(message, null, false, false);
@@ -97,6 +97,14 @@ public abstract sealed class TaskProblem extends RuntimeException
         public LivesInSlack(long taskId) {
             super("Task #" + taskId + " has a message in Slack, so it can't be deleted: cancel it instead"
                     + " (status CANCELED), and the message will show that.");
+        }
+    }
+
+    /** Approvers are deciding: finishing the task is theirs to do, not anyone else's. */
+    public static final class AwaitingApproval extends TaskProblem {
+        public AwaitingApproval(long taskId) {
+            super("Task #" + taskId + " is waiting for approval: it is done when its approvers approve it"
+                    + " (`/task show " + taskId + "` shows who it waits for).");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.taskbridge.task;
 
+import io.taskbridge.store.ApprovalDao;
 import io.taskbridge.store.TaskDao;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,11 @@ public final class TaskService {
 
     public Optional<Task> find(long id) {
         return jdbi.withExtension(TaskDao.class, dao -> dao.find(id));
+    }
+
+    /** The task system that holds the task, when it is not the built-in store. */
+    public Optional<String> heldElsewhere(long id) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.connection(id)).filter(c -> !c.equals("builtin"));
     }
 
     public Task get(long id) {
@@ -212,6 +218,9 @@ public final class TaskService {
                 if (draft.equals(before.draft())) {
                     return Optional.of(new Change(before, before));
                 }
+                if (draft.status() == Status.DONE && before.status() == Status.REVIEW && awaitingApproval(tx, id)) {
+                    throw new TaskProblem.AwaitingApproval(id);
+                }
                 Instant now = clock.instant();
                 TaskRules.require(draft, Optional.of(before), now);
                 Task written = before.with(draft, now);
@@ -228,6 +237,16 @@ public final class TaskService {
             backOff(attempt);
         }
         throw new TaskProblem.Busy(id);
+    }
+
+    /**
+     * Read in the change's transaction: an approval round that starts or ends bumps the task's
+     * version, so the compare-and-set that follows fails and this is read again.
+     */
+    private static boolean awaitingApproval(org.jdbi.v3.core.Handle tx, long id) {
+        return tx.attach(ApprovalDao.class).head(id)
+                .flatMap(ApprovalDao.Head::state).filter(s -> s == io.taskbridge.approval.Approval.State.PENDING)
+                .isPresent();
     }
 
     /** Someone else's write won the compare-and-set: wait a moment, spread out, then read again. */

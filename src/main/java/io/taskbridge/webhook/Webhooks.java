@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * brings the change, so nothing is lost.
  */
 public final class Webhooks {
+    /** How long a delivery is remembered to recognise its retries. */
+    static final java.time.Duration DELIVERY_MEMORY = java.time.Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
     static final Duration WINDOW = Duration.ofMinutes(5);
     public static final String SIGNATURE = "X-Taskbridge-Signature";
@@ -96,9 +98,19 @@ public final class Webhooks {
             Problems.send(ctx, 422, "validation_error", "The body names no task.", Map.of("task", "a task id is required"));
             return;
         }
+        // A delivery id when the sender gives one; otherwise the signed timestamp and the body, so a
+        // retry of one delivery is recognised while a later, identical-looking update is not. Keys
+        // are forgotten after DELIVERY_MEMORY: processing a repeat is harmless anyway (the task is
+        // read again from its system), this only saves the work.
         String delivery = Optional.ofNullable(ctx.header("X-Taskbridge-Delivery")).filter(s -> !s.isBlank())
-                .orElseGet(() -> sha256(body));
-        if (jdbi.withExtension(ConnectionDao.class, dao -> dao.firstDelivery(connection, delivery, clock.millis())) == 0) {
+                .orElseGet(() -> Optional.ofNullable(ctx.header("X-Taskbridge-Timestamp")).orElse("") + "." + sha256(body));
+        long now = clock.millis();
+        boolean first = jdbi.inTransaction(tx -> {
+            ConnectionDao dao = tx.attach(ConnectionDao.class);
+            dao.forgetDeliveries(now - DELIVERY_MEMORY.toMillis());
+            return dao.firstDelivery(connection, delivery, now) == 1;
+        });
+        if (!first) {
             ctx.status(200).json(Map.of("status", "duplicate"));
             return;
         }

@@ -57,6 +57,11 @@ class ActionSubmissionTest {
         assertThat(bad.details().has("action")).isTrue();
         assertThat(bad.details().has("extra")).isTrue();
 
+        // Nobody can finish a task its approvers are deciding, not even an admin.
+        ApiClient.Reply shortcut = api.patch("/v1/tasks/" + id, RestApiTest.ADMIN, "{\"status\":\"DONE\"}");
+        assertThat(shortcut.status()).isEqualTo(409);
+        assertThat(shortcut.json().at("/error/message").asText()).contains("waiting for approval");
+
         ApiClient.Reply approved = api.post(path, alice, "{\"action\":\"APPROVE\",\"comment\":\"Looks right\"}");
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.json().get("state").asText()).isEqualTo("PENDING");
@@ -74,5 +79,20 @@ class ActionSubmissionTest {
         assertThat(rejected.json().get("taskStatus").asText()).isEqualTo("IN_PROGRESS");
         assertThat(api.get("/v1/tasks/" + id, alice).json().get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(api.post("/v1/tasks/999999/actionSubmission", alice, "{\"action\":\"APPROVE\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void tasksHeldInAnotherSystemAreChangedThereNotHere() {
+        ApiClient.Reply made = api.post("/v1/tasks", RestApiTest.ADMIN, "{\"title\":\"Held in Workiva\"}");
+        String id = made.json().get("id").asText();
+        try (io.taskbridge.store.Database direct = io.taskbridge.store.Database.open(svc.dbUrl, null, null)) {
+            direct.jdbi().useHandle(h -> h.execute("UPDATE tasks SET connection = 'workiva', external_id = 'W-1' WHERE id = ?",
+                    Long.parseLong(id)));
+        }
+        ApiClient.Reply patch = api.patch("/v1/tasks/" + id, RestApiTest.ADMIN, "{\"title\":\"Renamed\"}");
+        assertThat(patch.status()).isEqualTo(409);
+        assertThat(patch.json().at("/error/details/connection").asText()).isEqualTo("workiva");
+        assertThat(api.delete("/v1/tasks/" + id, RestApiTest.ADMIN).status()).isEqualTo(409);
+        assertThat(api.get("/v1/tasks/" + id, RestApiTest.ADMIN).json().get("title").asText()).isEqualTo("Held in Workiva");
     }
 }

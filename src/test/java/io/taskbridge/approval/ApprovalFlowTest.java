@@ -223,6 +223,37 @@ class ApprovalFlowTest {
         }
     }
 
+    @Test
+    void aStepWithADueDateNudgesItsWaitingApproversAndNobodyElseFinishesTheTask() {
+        try (RunningService svc = new RunningService()) {
+            long id = newTask(svc, "Budget sign-off");
+            svc.requests.command("review " + id + " <@UA> <@UB> all due in 3 days", "UCREATOR", "C1", "t-nudge",
+                    svc.slack.responseUrl("nudge"));
+            assertThat(reply(svc, "nudge")).contains("Approval requested");
+            assertThat(nudges(svc, id)).containsExactlyInAnyOrder("UA", "UB");
+
+            click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "a");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (nudges(svc, id).size() != 1 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(nudges(svc, id)).as("UA answered; only UB is still waited for").containsExactly("UB");
+
+            svc.requests.command("done " + id, "UCREATOR", "C1", "t-done", svc.slack.responseUrl("done"));
+            assertThat(reply(svc, "done")).contains("waiting for approval");
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.REVIEW);
+        }
+    }
+
+    static List<String> nudges(RunningService svc, long taskId) {
+        try (Database direct = Database.open(svc.dbUrl, null, null)) {
+            return direct.jdbi().withHandle(h -> h.createQuery(
+                            "SELECT recipient FROM reminders WHERE task_id = :id AND kind = :kind")
+                    .bind("id", taskId).bind("kind", io.taskbridge.task.ReminderKind.APPROVAL.stored())
+                    .mapTo(String.class).list());
+        }
+    }
+
     static long newTask(RunningService svc, String title) {
         String key = "new-" + title.hashCode();
         SlackReply.of(svc.requests.command("add " + title, "UCREATOR", "C1", key, svc.slack.responseUrl(key)), svc.slack, key);

@@ -18,7 +18,7 @@ class HealthTest {
     @Test
     void healthFollowsTheDatabase() throws Exception {
         Database db = Database.open(Databases.sqliteUrl(), null, null);
-        try (HttpServer http = new HttpServer(db, Json.mapper(), Optional.empty()).start(0)) {
+        try (HttpServer http = new HttpServer(db, Json.mapper(), Optional.empty(), java.util.List.of()).start(0)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/healthz")).build();
             assertThat(client.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

@@ -113,6 +113,17 @@ class WebhooksTest {
                 assertThat(local.status()).isEqualTo(Status.IN_PROGRESS);
                 assertThat(post(svc, "/webhooks/taskapi", body, Map.of(Webhooks.TIMESTAMP, now, Webhooks.SIGNATURE, good,
                         "X-Taskbridge-Delivery", "d-1")).statusCode()).isEqualTo(200);
+
+                // Without a delivery id: a retry (same signed timestamp and body) is recognised, but a
+                // later update of the same task, whose body reads the same, is a new delivery.
+                assertThat(post(svc, "/webhooks/taskapi", body, Map.of(Webhooks.TIMESTAMP, now, Webhooks.SIGNATURE, good))
+                        .statusCode()).isEqualTo(202);
+                assertThat(post(svc, "/webhooks/taskapi", body, Map.of(Webhooks.TIMESTAMP, now, Webhooks.SIGNATURE, good))
+                        .statusCode()).isEqualTo(200);
+                String later = String.valueOf(Long.parseLong(now) + 1);
+                assertThat(post(svc, "/webhooks/taskapi", body, Map.of(Webhooks.TIMESTAMP, later, Webhooks.SIGNATURE,
+                        "sha256=" + Webhooks.sign(secret, later, body.getBytes(StandardCharsets.UTF_8)))).statusCode())
+                        .isEqualTo(202);
             }
         }
     }

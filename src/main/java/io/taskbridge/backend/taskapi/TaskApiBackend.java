@@ -34,8 +34,11 @@ import java.util.Optional;
 public final class TaskApiBackend implements TaskBackend {
     public static final String NAME = "taskapi";
     static final int PAGE_SIZE = 100;
-    /** At most this many changes per poll; the rest wait for the next one. */
-    static final int MAX_PAGES = 50;
+    /**
+     * A guard against a server that never stops answering full pages: past this many (a million
+     * tasks) the poll fails, and the cursor stays where it was, rather than skip what it did not read.
+     */
+    static final int MAX_PAGES = 10_000;
 
     private final TaskApiSettings settings;
     private final BackendHttp http;
@@ -91,7 +94,11 @@ public final class TaskApiBackend implements TaskBackend {
     @Override
     public ChangedPage changedSince(Instant since, Optional<String> next) {
         List<RemoteTask> changed = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
+        for (int page = 0; ; page++) {
+            if (page == MAX_PAGES) {
+                throw new IllegalStateException("the task API kept answering full pages past " + MAX_PAGES
+                        + " pages; the poll stops without moving its cursor");
+            }
             URI uri = URI.create(settings.baseUrl() + "/tasks?sort=-updatedAt&limit=" + PAGE_SIZE + "&offset=" + page * PAGE_SIZE);
             JsonNode body = JsonBodies.read(json, "the task API", http.send(BackendHttp.Request.get(uri)).body());
             JsonNode data = body.isArray() ? body : body.path("data");
