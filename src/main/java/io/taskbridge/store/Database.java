@@ -26,9 +26,6 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
-        if (dialect == Dialect.SQLITE) {
-            jdbi.setTransactionHandler(new SerialWrites(jdbi.getTransactionHandler()));
-        }
     }
 
     /** Opens the pool and brings the schema up to date (migrations in {@code db/migration}). */
