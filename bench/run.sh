@@ -123,6 +123,8 @@ build() {
   mkdir -p "$OUT/classes"
   javac -nowarn -d "$OUT/classes" -cp "$TEST_CP" "$BENCH"/src/*.java
   BENCH_CP="$OUT/classes:$CP"
+  # The bench's own JVMs log warnings only (logback's default is DEBUG, one line per request).
+  LOG_OPT="-Dlogback.configurationFile=$BENCH/logback-bench.xml"
 }
 
 ensure_peers() {
@@ -134,13 +136,13 @@ ensure_peers() {
 
 # ---------------------------------------------------------------- servers
 start_fake_slack() {
-  start fake-slack env PORT=$PORT_SLACK java -Xmx256m -cp "$BENCH_CP" FakeSlackApi
+  start fake-slack env PORT=$PORT_SLACK java -Xmx256m "$LOG_OPT" -cp "$BENCH_CP" FakeSlackApi
   FAKE_PID=$LAST_PID
   wait_http "http://127.0.0.1:$PORT_SLACK/healthz" 30
 }
 
 start_a() {
-  start server-A env PORT=$PORT_A java -cp "$BENCH_CP" BareJavalin
+  start server-A env PORT=$PORT_A java "$LOG_OPT" -cp "$BENCH_CP" BareJavalin
   PID_A=$LAST_PID
   wait_http "http://127.0.0.1:$PORT_A/healthz" 30
 }
