@@ -364,20 +364,32 @@ scenario_startup() {
   say ""
   say "| JVM flags | min ms | median ms | max ms | mean ms |"
   say "|---|---|---|---|---|"
-  local runs="" i jsa=$OUT/tmp/taskbridge.jsa
+  local runs="" i jsa=$OUT/tmp/taskbridge.jsa jsa_p=$OUT/tmp/taskbridge-procfile.jsa
+  # The Procfile's flags (see Procfile at the root): what a deployment runs.
+  local procfile=(-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xmx256m)
   launch_once >/dev/null # page cache
   for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once)"; done
   say "| (none) | $(echo "$runs" | stats_ms) |"
   check ok
-  rm -f "$jsa"
+  runs=""
+  for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}")"; done
+  say "| Procfile flags (${procfile[*]}) | $(echo "$runs" | stats_ms) |"
+  rm -f "$jsa" "$jsa_p"
   launch_once -XX:ArchiveClassesAtExit="$jsa" >/dev/null
-  if [ -f "$jsa" ]; then
+  launch_once "${procfile[@]}" -XX:ArchiveClassesAtExit="$jsa_p" >/dev/null
+  if [ -f "$jsa" ] && [ -f "$jsa_p" ]; then
     runs=""
     for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once -XX:SharedArchiveFile="$jsa")"; done
     say "| AppCDS (-XX:SharedArchiveFile, archive from one run) | $(echo "$runs" | stats_ms) |"
     runs=""
-    for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once -XX:SharedArchiveFile="$jsa" -XX:TieredStopAtLevel=1)"; done
-    say "| AppCDS + -XX:TieredStopAtLevel=1 (start-up only; not for serving) | $(echo "$runs" | stats_ms) |"
+    for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p")"; done
+    say "| Procfile flags + AppCDS | $(echo "$runs" | stats_ms) |"
+    runs=""
+    for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p" -XX:TieredStopAtLevel=1)"; done
+    say "| Procfile flags + AppCDS + -XX:TieredStopAtLevel=1 (start-up only; not for serving) | $(echo "$runs" | stats_ms) |"
+    say ""
+    say "Archive sizes: $(du -m "$jsa" | cut -f1) MB (default flags), $(du -m "$jsa_p" | cut -f1) MB (Procfile flags)."
+    check ok
   else
     say "| AppCDS | archive was not written |"
     check no "the AppCDS archive was not written"
