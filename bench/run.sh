@@ -27,11 +27,13 @@ if [ "$SCENARIO" = smoke ]; then
   WARMUP=${BENCH_WARMUP:-2}; DURATION=${BENCH_DURATION:-3}; ROUNDS=${BENCH_ROUNDS:-1}
   CONNS=${BENCH_CONNS:-16}; STARTS=${BENCH_STARTS:-1}; XMX_STEPS=${BENCH_XMX_STEPS:-128}; SETTLE_LIMIT=60
   TICK_ARGS=${BENCH_TICK_ARGS:-"2000,20000 200 2 SQLITE,POSTGRES"}; POLL_ARGS=${BENCH_POLL_ARGS:-"2000 20 1 SQLITE"}
+  WARM_SIGNED=20000; SIGNED_PER_S=10000; QUICK=1
 else
   WARMUP=${BENCH_WARMUP:-30}; DURATION=${BENCH_DURATION:-10}; ROUNDS=${BENCH_ROUNDS:-2}
   CONNS=${BENCH_CONNS:-"16 64"}; STARTS=${BENCH_STARTS:-5}; XMX_STEPS=${BENCH_XMX_STEPS:-"128 96 64 48 32"}
   SETTLE_LIMIT=${BENCH_SETTLE_LIMIT:-180}
   TICK_ARGS=${BENCH_TICK_ARGS:-"10000,1000000 1000 5 SQLITE,POSTGRES"}; POLL_ARGS=${BENCH_POLL_ARGS:-"100000 100 5 SQLITE"}
+  WARM_SIGNED=200000; SIGNED_PER_S=40000; QUICK=0
 fi
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 FAILED=0
@@ -71,9 +73,15 @@ start() {
   PIDS+=("$LAST_PID")
 }
 
+# stop PID: SIGTERM, and SIGKILL after 10 s (a JVM that ran out of memory may never finish exiting).
 stop() {
-  local pid=$1
+  local pid=$1 i
   kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
 
@@ -234,7 +242,7 @@ scenario_ack() {
   local s
   for s in A B C; do
     note "warming $s for ${WARMUP}s"
-    load "$s" 64 "$WARMUP" 200000 >/dev/null
+    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
     if [ "$s" = C ]; then quiesce >/dev/null; fi
   done
   local rows=$OUT/tmp/ack-rows.txt conns round
@@ -248,7 +256,7 @@ scenario_ack() {
         local before_tasks before_busy stored=- busy=- l1 rate=- queued=-
         l1=$(load1)
         if [ "$s" = C ]; then before_tasks=$(tasks_stored); before_busy=$(busy_acks); fi
-        load "$s" "$conns" "$DURATION" $((40000 * DURATION))
+        load "$s" "$conns" "$DURATION" $((SIGNED_PER_S * DURATION))
         if [ "$s" = C ]; then
           queued=$(quiesce)
           stored=$(($(tasks_stored) - before_tasks))
@@ -310,10 +318,10 @@ scenario_memory() {
   local x smallest=none verdict oom busy
   for x in $XMX_STEPS; do
     start_c "-Xmx${x}m"
-    load C 64 "$WARMUP" 200000 >/dev/null || true
+    load C 64 "$WARMUP" "$WARM_SIGNED" >/dev/null || true
     quiesce >/dev/null
     local before_busy; before_busy=$(busy_acks)
-    if load C 64 "$DURATION" $((40000 * DURATION)); then
+    if load C 64 "$DURATION" $((SIGNED_PER_S * DURATION)); then
       quiesce >/dev/null
       busy=$(($(busy_acks) - before_busy))
       oom=$(grep -c OutOfMemoryError "$OUT/logs/server-C.log" || true)
@@ -375,20 +383,24 @@ scenario_startup() {
   for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}")"; done
   say "| Procfile flags (${procfile[*]}) | $(echo "$runs" | stats_ms) |"
   rm -f "$jsa" "$jsa_p"
-  launch_once -XX:ArchiveClassesAtExit="$jsa" >/dev/null
+  [ "$QUICK" = 1 ] || launch_once -XX:ArchiveClassesAtExit="$jsa" >/dev/null
   launch_once "${procfile[@]}" -XX:ArchiveClassesAtExit="$jsa_p" >/dev/null
-  if [ -f "$jsa" ] && [ -f "$jsa_p" ]; then
-    runs=""
-    for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once -XX:SharedArchiveFile="$jsa")"; done
-    say "| AppCDS (-XX:SharedArchiveFile, archive from one run) | $(echo "$runs" | stats_ms) |"
+  if [ -f "$jsa_p" ] && { [ "$QUICK" = 1 ] || [ -f "$jsa" ]; }; then
+    if [ "$QUICK" = 0 ]; then # smoke: the Procfile's rows only
+      runs=""
+      for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once -XX:SharedArchiveFile="$jsa")"; done
+      say "| AppCDS (-XX:SharedArchiveFile, archive from one run) | $(echo "$runs" | stats_ms) |"
+    fi
     runs=""
     for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p")"; done
     say "| Procfile flags + AppCDS | $(echo "$runs" | stats_ms) |"
-    runs=""
-    for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p" -XX:TieredStopAtLevel=1)"; done
-    say "| Procfile flags + AppCDS + -XX:TieredStopAtLevel=1 (start-up only; not for serving) | $(echo "$runs" | stats_ms) |"
+    if [ "$QUICK" = 0 ]; then
+      runs=""
+      for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p" -XX:TieredStopAtLevel=1)"; done
+      say "| Procfile flags + AppCDS + -XX:TieredStopAtLevel=1 (start-up only; not for serving) | $(echo "$runs" | stats_ms) |"
+    fi
     say ""
-    say "Archive sizes: $(du -m "$jsa" | cut -f1) MB (default flags), $(du -m "$jsa_p" | cut -f1) MB (Procfile flags)."
+    say "Archive size: $(du -m "$jsa_p" | cut -f1) MB (Procfile flags)."
     check ok
   else
     say "| AppCDS | archive was not written |"
@@ -414,7 +426,7 @@ scenario_serialab() {
   local s db log conns round
   for s in old new; do
     note "warming $s for ${WARMUP}s"
-    load "$s" 64 "$WARMUP" 200000 >/dev/null
+    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
     if [ $s = old ]; then quiesce "$db_old" >/dev/null; else quiesce >/dev/null; fi
   done
   say ""
@@ -426,7 +438,7 @@ scenario_serialab() {
         if [ $s = old ]; then db=$db_old; log=server-old; else db=$DB_C; log=server-C; fi
         local l1 bt bb stored busy rate
         l1=$(load1); bt=$(tasks_stored "$db"); bb=$(busy_acks "$log")
-        load "$s" "$conns" "$DURATION" $((40000 * DURATION))
+        load "$s" "$conns" "$DURATION" $((SIGNED_PER_S * DURATION))
         quiesce "$db" >/dev/null
         stored=$(($(tasks_stored "$db") - bt)); busy=$(($(busy_acks "$log") - bb))
         rate=$(awk -v n="$stored" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
@@ -459,7 +471,7 @@ scenario_approve() {
   ensure_peers
   start_fake_slack
   start_a; start_b; start_c
-  local per_run=$((25000 * DURATION)) warm=$((5000 * WARMUP)) nconns total next=1
+  local per_run=$((SIGNED_PER_S * 5 / 8 * DURATION)) warm=$((5000 * WARMUP)) nconns total next=1
   nconns=$(echo $CONNS | wc -w)
   total=$((warm + nconns * ROUNDS * per_run))
   note "writing $total tasks waiting for approval"
