@@ -1,4 +1,4 @@
-// Server B of scenario 1: the smallest Bolt for JavaScript app that verifies Slack's signature
+// Server B of scenarios 1 and 2: the smallest Bolt for JavaScript app that verifies Slack's signature
 // and acks /task inside the HTTP response (processBeforeResponse), as Taskbridge does.
 const { App, ExpressReceiver } = require('@slack/bolt');
 
@@ -19,6 +19,10 @@ const app = new App({
   logLevel: 'error',
 });
 app.command('/task', async ({ ack }) => {
+  await ack();
+});
+// Scenario 2: a click on an approval button, acked as Taskbridge acks it.
+app.action('approval_approve', async ({ ack }) => {
   await ack();
 });
 receiver.router.get('/healthz', (req, res) => res.send('ok'));

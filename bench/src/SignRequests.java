@@ -25,11 +25,30 @@ public final class SignRequests {
         String responseUrl = args[3];
         String secret = System.getenv("SLACK_SIGNING_SECRET");
         String text = System.getenv().getOrDefault("BENCH_TEXT", "add Review the Q3 report due friday 5pm !high #finance #q3");
-        String prefix = "token=legacy-verification-token&team_id=T1&team_domain=bench&channel_id=C0BENCH"
+        String prefix0 = "token=legacy-verification-token&team_id=T1&team_domain=bench&channel_id=C0BENCH"
                 + "&channel_name=general&user_id=U0BENCH&user_name=bench&command=" + enc("/task")
                 + "&text=" + enc(text) + "&api_app_id=A0BENCH&is_enterprise_install=false"
                 + "&response_url=" + enc(responseUrl) + "&trigger_id=";
+        String prefix = prefix0;
         String suffix = "";
+        // BENCH_KIND=approve: block_actions clicks on approval_approve, each on its own task
+        // (value taskId:1:0, task ids from BENCH_FIRST_ID up); the varying part is the task id.
+        boolean approve = "approve".equals(System.getenv("BENCH_KIND"));
+        long firstId = Long.parseLong(System.getenv().getOrDefault("BENCH_FIRST_ID", "1"));
+        if (approve) {
+            String head = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0BENCH\",\"username\":\"bench\",\"name\":\"bench\","
+                    + "\"team_id\":\"T1\"},\"api_app_id\":\"A0BENCH\",\"token\":\"legacy\",\"team\":{\"id\":\"T1\","
+                    + "\"domain\":\"bench\"},\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
+                    + "\"channel_id\":\"C0BENCH\",\"is_ephemeral\":false},\"trigger_id\":\"1.2.abc\","
+                    + "\"channel\":{\"id\":\"C0BENCH\",\"name\":\"general\"},\"message\":{\"type\":\"message\","
+                    + "\"ts\":\"1700000000.000100\",\"text\":\"task\",\"user\":\"UBOT\",\"bot_id\":\"BBOT\"},"
+                    + "\"response_url\":\"" + responseUrl + "\",\"actions\":[{\"action_id\":\"approval_approve\","
+                    + "\"block_id\":\"approval_actions\",\"value\":\"";
+            String tail = ":1:0\",\"type\":\"button\",\"text\":{\"type\":\"plain_text\",\"text\":\"Approve\"},"
+                    + "\"action_ts\":\"1700000001.000200\"}]}";
+            prefix = "payload=" + enc(head);
+            suffix = enc(tail);
+        }
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         long ts = Instant.now().getEpochSecond();
@@ -41,7 +60,7 @@ public final class SignRequests {
             w.write(suffix);
             w.write('\n');
             for (int i = 0; i < count; i++) {
-                String trigger = run + "." + i + ".a1b2c3d4e5f6";
+                String trigger = approve ? Long.toString(firstId + i) : run + "." + i + ".a1b2c3d4e5f6";
                 mac.update(head);
                 mac.update((trigger + suffix).getBytes(StandardCharsets.UTF_8));
                 w.write(ts + " v0=" + hex.formatHex(mac.doFinal()) + " " + trigger + "\n");
