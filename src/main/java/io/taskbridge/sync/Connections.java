@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,9 +17,17 @@ import org.jdbi.v3.core.Jdbi;
  * Which task system each channel uses ({@code /task connect}) and who is who in each system
  * ({@code /task link}, or by email where the system can look people up). {@code admins} may
  * change these; when it is empty, everyone may (a small workspace needs no gatekeeper).
+ *
+ * <p>Which connection a channel uses is read on every {@code /task add}, so it is remembered for
+ * {@link #REMEMBERED_MS} (a database read was a sixth of an add's CPU). {@code /task connect} on
+ * this instance is seen at once; on another instance sharing a PostgreSQL store, within that time.
  */
 public final class Connections {
+    static final long REMEMBERED_MS = 15_000;
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final Jdbi jdbi;
+    private final ConcurrentMap<String, Remembered> channels = new ConcurrentHashMap<>();
     private final Backends backends;
     private final Set<String> admins;
     private final Clock clock;
@@ -44,14 +54,30 @@ public final class Connections {
 
     /** The connection a channel's new tasks go to; the built-in store unless connected. */
     public String of(String team, String channel) {
-        return jdbi.withExtension(ConnectionDao.class, dao -> dao.connectionOf(team, channel)).orElse(Backends.BUILTIN);
+        String key = team + "/" + channel;
+        long now = clock.millis();
+        Remembered known = channels.get(key);
+        if (known != null && now - known.readAt() < REMEMBERED_MS && now >= known.readAt()) {
+            return known.connection();
+        }
+        String connection = jdbi.withExtension(ConnectionDao.class, dao -> dao.connectionOf(team, channel))
+                .orElse(Backends.BUILTIN);
+        if (channels.size() >= MAX_REMEMBERED) {
+            channels.clear();
+        }
+        channels.put(key, new Remembered(connection, now));
+        return connection;
     }
+
+    /** A channel's connection as read at {@code readAt} (the clock's millis). */
+    private record Remembered(String connection, long readAt) {}
 
     public void connect(String team, String channel, String connection, String by) {
         if (!connection.equals(Backends.BUILTIN) && backends.named(connection).isEmpty()) {
             throw new IllegalArgumentException(connection);
         }
         jdbi.useExtension(ConnectionDao.class, dao -> dao.bind(team, channel, connection, by, clock.millis()));
+        channels.remove(team + "/" + channel);
     }
 
     public void link(String connection, String slackUser, String remoteUser, String by) {
