@@ -234,8 +234,10 @@ public final class SlackApp {
     }
 
     /**
-     * Approve decides at once; Approve with comment and Reject open the comment modal first. Anyone
-     * the step does not wait for is told why, and nothing changes.
+     * Approve decides before the ack: the decision is one short transaction in our own store (a
+     * task system hears of it through the outbox), so it is recorded even when the work queue is
+     * full. Approve with comment and Reject open the comment modal first, after the ack. Anyone the
+     * step does not wait for is told why, and nothing changes.
      */
     private Response onApprovalButton(BlockActionRequest request, ActionContext ctx, Decision decision, boolean withComment) {
         BlockActionPayload p = request.getPayload();
@@ -246,31 +248,38 @@ public final class SlackApp {
         }
         String user = p.getUser().getId();
         ApprovalMessage.Ref r = ref.get();
-        boolean queued = later(() -> {
-            if (withComment) {
-                Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
-                if (refusal.isPresent()) {
-                    ephemeral(ctx, ":warning: " + refusal.get().getMessage());
-                    return;
-                }
-                SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
-                        new ApprovalModal.Pending(r, decision)));
-                if (!(opened instanceof SlackResult.Ok)) {
-                    log.warn("views.open for a decision failed: {}", opened);
-                    ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
-                }
-                return;
-            }
+        if (!withComment) {
             try {
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
             } catch (ApprovalProblem | TaskProblem e) {
-                ephemeral(ctx, ":warning: " + e.getMessage());
+                tellLater(ctx, ":warning: " + e.getMessage());
+            }
+            return ctx.ack();
+        }
+        boolean queued = later(() -> {
+            Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
+            if (refusal.isPresent()) {
+                ephemeral(ctx, ":warning: " + refusal.get().getMessage());
+                return;
+            }
+            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
+                    new ApprovalModal.Pending(r, decision)));
+            if (!(opened instanceof SlackResult.Ok)) {
+                log.warn("views.open for a decision failed: {}", opened);
+                ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
             }
         });
         if (!queued) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
+    }
+
+    /** An ephemeral answer sent after the ack (a block action's ack cannot carry one). */
+    private void tellLater(ActionContext ctx, String text) {
+        if (!later(() -> ephemeral(ctx, text))) {
+            log.warn("could not queue an answer to a button: the work queue is full");
+        }
     }
 
     private Response onDecisionSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
