@@ -57,7 +57,9 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         if (!timing && wasOpen) {
             return;
         }
-        dao.drop(after.id(), SCHEDULE_KINDS);
+        if (event.before().isPresent()) {
+            dao.drop(after.id(), SCHEDULE_KINDS); // a new task has none to drop
+        }
         if (after.dueDate().isEmpty()) {
             return;
         }

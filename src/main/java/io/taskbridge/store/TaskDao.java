@@ -1,5 +1,6 @@
 package io.taskbridge.store;
 
+import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskQuery;
 import java.sql.ResultSet;
@@ -94,8 +95,20 @@ public interface TaskDao extends SqlObject {
             long existing = idForKey(idempotencyKey.orElseThrow()).orElseThrow();
             return new Inserted(find(existing).orElseThrow(), false);
         }
-        writeTags(id.get(), t.tags());
-        return new Inserted(find(id.get()).orElseThrow(), true);
+        insertTags(id.get(), t.tags());
+        return new Inserted(asStored(t, id.get()), true);
+    }
+
+    /**
+     * The row just inserted from {@code t}, as {@link #find} would read it back (times to the
+     * millisecond, warnings to the second, no message yet, version 0), without reading it back.
+     */
+    private static Task asStored(Task t, long id) {
+        Instant created = Instant.ofEpochMilli(t.createdAt().toEpochMilli());
+        return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
+                t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
+                t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
+                t.slack().map(p -> SlackPlace.channel(p.teamId(), p.channelId())), 0);
     }
 
     record Inserted(Task task, boolean created) {}
@@ -126,6 +139,10 @@ public interface TaskDao extends SqlObject {
 
     private void writeTags(long id, List<String> tags) {
         deleteTags(id);
+        insertTags(id, tags);
+    }
+
+    private void insertTags(long id, List<String> tags) {
         if (!tags.isEmpty()) {
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < tags.size(); i++) {

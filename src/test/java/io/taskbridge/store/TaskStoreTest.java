@@ -50,6 +50,30 @@ class TaskStoreTest {
         return TaskDraft.titled(title);
     }
 
+    /** create answers without reading the row back, so its answer must be exactly what a read gives. */
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aCreatedTaskIsWhatAReadOfItGives(Databases.Kind kind) {
+        try (Database db = Databases.open(kind)) {
+            Instant oddMoment = NOW.plusNanos(123_456_789);
+            TaskService tasks = new TaskService(db.jdbi(), Clock.fixed(oddMoment, ZoneOffset.UTC), (e, tx) -> { });
+            List<TaskDraft> drafts = List.of(
+                    draft("Plain"),
+                    draft("Everything").withPriority(Priority.HIGH).withAssignee(Optional.of("U_ALICE"))
+                            .withDueDate(Optional.of(oddMoment.plus(Duration.ofDays(2)).plusNanos(1_500_000)))
+                            .withWarning(Optional.of(Duration.ofMinutes(90).plusMillis(700)))
+                            .withTags(List.of("finance", "q3")).withDescription(Optional.of("Überprüfung ✅ 日本語"))
+                            .withStatus(Status.IN_PROGRESS));
+            for (TaskDraft d : drafts) {
+                for (Optional<SlackPlace> place : List.of(Optional.<SlackPlace>empty(),
+                        Optional.of(SlackPlace.channel("T1", "C1")))) {
+                    Task created = tasks.create(d, "U_BOB", place, Optional.empty()).task();
+                    assertThat(created).isEqualTo(tasks.get(created.id()));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void createsReadsAndFindsByIdempotencyKey(Databases.Kind kind) {
