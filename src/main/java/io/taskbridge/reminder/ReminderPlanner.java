@@ -43,11 +43,10 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
     @Override
     public void changed(TaskChanged event, Handle tx) {
         Task after = event.after();
-        ReminderDao dao = tx.attach(ReminderDao.class);
         boolean wasOpen = event.before().map(b -> b.status().isOpen()).orElse(false);
         if (!after.status().isOpen()) {
             if (wasOpen) {
-                dao.dropAll(after.id());
+                tx.attach(ReminderDao.class).dropAll(after.id());
             }
             return;
         }
@@ -57,8 +56,13 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         if (!timing && wasOpen) {
             return;
         }
-        if (event.before().isPresent()) {
-            dao.drop(after.id(), SCHEDULE_KINDS); // a new task has none to drop
+        boolean isNew = event.before().isEmpty();
+        if (isNew && after.dueDate().isEmpty()) {
+            return; // nothing planned, nothing to drop (attaching a DAO costs more than most statements)
+        }
+        ReminderDao dao = tx.attach(ReminderDao.class);
+        if (!isNew) {
+            dao.drop(after.id(), SCHEDULE_KINDS);
         }
         if (after.dueDate().isEmpty()) {
             return;
