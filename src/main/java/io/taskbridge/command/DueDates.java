@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
@@ -86,6 +87,7 @@ public final class DueDates {
     private static final int LONGEST_PHRASE = 100;
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    private static final Pattern CLOSING_PUNCTUATION = Pattern.compile("[.!?]+$");
     private static final Pattern SLASH_DATE =
             Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])");
     private static final Pattern SMALL_UNITS =
@@ -130,43 +132,39 @@ public final class DueDates {
                     + " characters). " + tryLine(now));
         }
         try {
-            return read(typed, now);
+            return readSlow(typed, now);
         } catch (RuntimeException e) {
             // The library can fail on odd input; a person gets an answer, not a stack trace.
             return unreadable(typed, now);
         }
     }
 
-    private static Parsed read(String typed, ZonedDateTime now) {
-        String text = typed.toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
+    /** What a reader made of the words, before our rules are applied. */
+    sealed interface Reading {
+
+        /** An amount of hours or minutes from now: exact, whatever the wall clock does meanwhile. */
+        record Exact(ZonedDateTime when) implements Reading {}
+
+        /** A day, and the time of day if the words named one (to the minute). */
+        record OnDay(LocalDate date, Optional<LocalTime> time) implements Reading {}
+    }
+
+    /** The words, lower-cased and with slash dates spelled out, or the answer if that settled it. */
+    private sealed interface Prepared {
+
+        record Answered(Parsed answer) implements Prepared {}
+
+        record Words(String text) implements Prepared {}
+    }
+
+    /** Reads {@code typed} (spaces already tidied) with prettytime: the path for everything. */
+    static Parsed readSlow(String typed, ZonedDateTime now) {
+        Prepared prepared = prepare(typed, now);
+        if (prepared instanceof Prepared.Answered answered) {
+            return answered.answer();
+        }
+        String text = ((Prepared.Words) prepared).text();
         ZonedDateTime ref = now.truncatedTo(ChronoUnit.MINUTES);
-
-        switch (text) {
-            case "eod", "end of day", "end of the day", "today" -> {
-                return new Parsed.At(endOfDay(ref));
-            }
-            case "eow", "end of week", "end of the week" -> {
-                return new Parsed.At(endOfWeek(ref));
-            }
-            default -> { /* read by the library below */ }
-        }
-
-        StringBuilder rewritten = new StringBuilder();
-        Matcher slash = SLASH_DATE.matcher(text);
-        while (slash.find()) {
-            String spelled = spellSlashDate(slash);
-            if (spelled == null) {
-                return new Parsed.Unreadable("“" + typed + "” could be read month first or day first. "
-                        + "Write the month as a word or use year-month-day, e.g. due 1 Dec or due "
-                        + isoExample(now) + ".");
-            }
-            if (spelled.isEmpty()) {
-                return unreadable(typed, now);
-            }
-            slash.appendReplacement(rewritten, spelled);
-        }
-        slash.appendTail(rewritten);
-        text = spellNumbers(rewritten.toString());
 
         ZoneId zone = now.getZone();
         PrettyTimeParser parser = new PrettyTimeParser(TimeZone.getTimeZone(zone));
@@ -186,20 +184,70 @@ public final class DueDates {
 
         ZonedDateTime read = dates.get(0).toInstant().atZone(zone);
         if (SMALL_UNITS.matcher(text).find()) {
-            // "in 2 hours": exact from now, whatever the wall clock does meanwhile.
-            return notPast(read, typed, now);
+            return apply(new Reading.Exact(read), text, typed, now);
         }
         // The library fills a missing time of day from the reference; moving the reference by a
         // second tells us whether it did.
         Date shifted = parser.parse(text, Date.from(ref.plusSeconds(1).toInstant())).get(0);
         boolean timeGiven = shifted.toInstant().equals(read.toInstant());
         LocalDateTime local = read.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
-        if (!timeGiven) {
-            local = local.toLocalDate().atTime(END_OF_WORKING_DAY);
+        Optional<LocalTime> time = timeGiven ? Optional.of(local.toLocalTime()) : Optional.empty();
+        return apply(new Reading.OnDay(local.toLocalDate(), time), text, typed, now);
+    }
+
+    /**
+     * The words that settle the answer before any reading ({@code eod}, {@code eow}, a slash date
+     * that could be either order), or else the text a reader gets: lower case, no closing
+     * punctuation, slash dates and number words spelled the library's way.
+     */
+    private static Prepared prepare(String typed, ZonedDateTime now) {
+        String text = CLOSING_PUNCTUATION.matcher(typed.toLowerCase(Locale.ROOT)).replaceAll("");
+        ZonedDateTime ref = now.truncatedTo(ChronoUnit.MINUTES);
+
+        switch (text) {
+            case "eod", "end of day", "end of the day", "today" -> {
+                return new Prepared.Answered(new Parsed.At(endOfDay(ref)));
+            }
+            case "eow", "end of week", "end of the week" -> {
+                return new Prepared.Answered(new Parsed.At(endOfWeek(ref)));
+            }
+            default -> { /* read below */ }
         }
+
+        if (text.indexOf('/') >= 0) {
+            StringBuilder rewritten = new StringBuilder();
+            Matcher slash = SLASH_DATE.matcher(text);
+            while (slash.find()) {
+                String spelled = spellSlashDate(slash);
+                if (spelled == null) {
+                    return new Prepared.Answered(new Parsed.Unreadable("“" + typed
+                            + "” could be read month first or day first. "
+                            + "Write the month as a word or use year-month-day, e.g. due 1 Dec or due "
+                            + isoExample(now) + "."));
+                }
+                if (spelled.isEmpty()) {
+                    return new Prepared.Answered(unreadable(typed, now));
+                }
+                slash.appendReplacement(rewritten, spelled);
+            }
+            slash.appendTail(rewritten);
+            text = rewritten.toString();
+        }
+        return new Prepared.Words(spellNumbers(text));
+    }
+
+    /** Our rules, on top of what a reader made of {@code text}. */
+    private static Parsed apply(Reading reading, String text, String typed, ZonedDateTime now) {
+        if (reading instanceof Reading.Exact exact) {
+            return notPast(exact.when(), typed, now);
+        }
+        Reading.OnDay onDay = (Reading.OnDay) reading;
+        boolean timeGiven = onDay.time().isPresent();
+        LocalDateTime local = onDay.date().atTime(onDay.time().orElse(END_OF_WORKING_DAY));
         if (!dayExists(text, local.toLocalDate())) {
             return new Parsed.Unreadable("“" + typed + "” is not a day in the calendar. " + tryLine(now));
         }
+        ZoneId zone = now.getZone();
         ZonedDateTime when = ZonedDateTime.ofLocal(local, zone, null);
         if (!when.isAfter(now) && timeGiven && when.toLocalDate().equals(now.toLocalDate())
                 && !TODAY_WORDS.matcher(text).find() && !WEEKDAY.matcher(text).find()) {
