@@ -132,7 +132,7 @@ public final class DueDates {
                     + " characters). " + tryLine(now));
         }
         try {
-            return readSlow(typed, now);
+            return readFast(typed, now).orElseGet(() -> readSlow(typed, now));
         } catch (RuntimeException e) {
             // The library can fail on odd input; a person gets an answer, not a stack trace.
             return unreadable(typed, now);
@@ -155,6 +155,20 @@ public final class DueDates {
         record Answered(Parsed answer) implements Prepared {}
 
         record Words(String text) implements Prepared {}
+    }
+
+    /**
+     * Reads {@code typed} (spaces already tidied) with our own reader of the common phrases; empty
+     * when they are not one of those, or the reader is not sure.
+     */
+    static Optional<Parsed> readFast(String typed, ZonedDateTime now) {
+        Prepared prepared = prepare(typed, now);
+        if (prepared instanceof Prepared.Answered answered) {
+            return Optional.of(answered.answer());
+        }
+        String text = ((Prepared.Words) prepared).text();
+        return CommonDuePhrases.read(text, now.truncatedTo(ChronoUnit.MINUTES))
+                .map(reading -> apply(reading, text, typed, now));
     }
 
     /** Reads {@code typed} (spaces already tidied) with prettytime: the path for everything. */
