@@ -28,7 +28,9 @@ import org.ocpsoft.prettytime.nlp.parse.DateGroup;
 /**
  * Turns the words after {@code due} into a moment in the person's own time zone.
  *
- * <p>The language is read by prettytime-nlp; these rules are ours and are applied on top:
+ * <p>The common phrases ({@code friday 5pm}, {@code tomorrow at 9}, {@code in 3 days}, {@code dec
+ * 1st}) are read by {@link CommonDuePhrases}, exactly as prettytime-nlp reads them; everything else
+ * by prettytime-nlp. These rules are ours and are applied on top of either reading:
  *
  * <ul>
  *   <li>{@code now} carries the person's zone; every answer is a {@link ZonedDateTime} in that
@@ -61,10 +63,13 @@ import org.ocpsoft.prettytime.nlp.parse.DateGroup;
  * <p>Words like {@code by}, {@code on}, {@code at} around a date are fine ({@code by friday});
  * phrases longer than 100 characters are refused unread.
  *
- * <p>Safe for concurrent use: the class holds no state, and each call builds its own
- * prettytime parser. Measured warm on this machine: building one costs about 0.2 ms, one parse
- * about 0.7 ms, a whole call (two or three parses) about 1.3 ms; sharing a parser under a lock
- * would save little and serialise callers.
+ * <p>Safe for concurrent use: the class holds no state, and each call that needs prettytime
+ * builds its own parser. Measured warm on this machine (CPU time per call, two cores shared with
+ * other work): a common phrase takes 0.4 to 3 µs ({@code 5pm} 0.4, {@code friday 5pm} 1.2,
+ * {@code tomorrow 9am} 3.2, {@code 2026-12-01 17:00} 2.5); a phrase left to prettytime takes
+ * what it did before, 1.0 to 2.0 ms (a parser built for the call and two or three parses), plus
+ * a microsecond or two for the fast path to decline. Sharing a parser under a lock would save
+ * little and serialise callers.
  */
 public final class DueDates {
 
