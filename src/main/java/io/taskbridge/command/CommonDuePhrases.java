@@ -1,14 +1,13 @@
 package io.taskbridge.command;
 
 import io.taskbridge.command.DueDates.Reading;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.Year;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,42 +45,13 @@ final class CommonDuePhrases {
     /** The largest amount read here; prettytime refuses some larger ones. */
     private static final int LARGEST_AMOUNT = 999;
 
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2099;
-
     /** What prettytime makes of {@code tonight} alone. */
     private static final LocalTime TONIGHT = LocalTime.of(20, 0);
-
-    private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
-            Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
-            Map.entry("tuesday", DayOfWeek.TUESDAY), Map.entry("tue", DayOfWeek.TUESDAY),
-            Map.entry("tues", DayOfWeek.TUESDAY),
-            Map.entry("wednesday", DayOfWeek.WEDNESDAY), Map.entry("wed", DayOfWeek.WEDNESDAY),
-            Map.entry("thursday", DayOfWeek.THURSDAY), Map.entry("thu", DayOfWeek.THURSDAY),
-            Map.entry("thur", DayOfWeek.THURSDAY), Map.entry("thurs", DayOfWeek.THURSDAY),
-            Map.entry("friday", DayOfWeek.FRIDAY), Map.entry("fri", DayOfWeek.FRIDAY),
-            Map.entry("saturday", DayOfWeek.SATURDAY), Map.entry("sat", DayOfWeek.SATURDAY),
-            Map.entry("sunday", DayOfWeek.SUNDAY), Map.entry("sun", DayOfWeek.SUNDAY));
-
-    private static final Map<String, Month> MONTHS = Map.ofEntries(
-            Map.entry("january", Month.JANUARY), Map.entry("jan", Month.JANUARY),
-            Map.entry("february", Month.FEBRUARY), Map.entry("feb", Month.FEBRUARY),
-            Map.entry("march", Month.MARCH), Map.entry("mar", Month.MARCH),
-            Map.entry("april", Month.APRIL), Map.entry("apr", Month.APRIL),
-            Map.entry("may", Month.MAY),
-            Map.entry("june", Month.JUNE), Map.entry("jun", Month.JUNE),
-            Map.entry("july", Month.JULY), Map.entry("jul", Month.JULY),
-            Map.entry("august", Month.AUGUST), Map.entry("aug", Month.AUGUST),
-            Map.entry("september", Month.SEPTEMBER), Map.entry("sep", Month.SEPTEMBER),
-            Map.entry("sept", Month.SEPTEMBER),
-            Map.entry("october", Month.OCTOBER), Map.entry("oct", Month.OCTOBER),
-            Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
-            Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
 
     /** A day named by the words, still to be placed relative to now. */
     private sealed interface Day {
 
-        /** {@code today} (0) or {@code tomorrow} (1), or days from now. */
+        /** {@code today} (0 days ahead) or {@code tomorrow} (1). */
         record Ahead(int days) implements Day {}
 
         /** The next one after today, as prettytime reads a weekday name. */
@@ -131,7 +101,7 @@ final class CommonDuePhrases {
         if (day == null) {
             time = time(take("at"));
             if (time != null && !done()) {
-                if (words[next - 1].equals("noon") && number(peek(), 1, 31) > 0) {
+                if (words[next - 1].equals("noon") && DueWords.number(peek(), 1, 31) > 0) {
                     return Optional.empty(); // prettytime reads "noon 3 dec" as 2 Dec 03:00
                 }
                 take("on");
@@ -172,7 +142,7 @@ final class CommonDuePhrases {
         if (number == null || unit == null || !done()) {
             return Optional.empty();
         }
-        int n = number.equals("a") || number.equals("an") ? 1 : number(number, 1, LARGEST_AMOUNT);
+        int n = number.equals("a") || number.equals("an") ? 1 : DueWords.number(number, 1, LARGEST_AMOUNT);
         if (n < 0) {
             return Optional.empty();
         }
@@ -204,7 +174,7 @@ final class CommonDuePhrases {
                 return new Day.Tonight();
             }
             case "this" -> {
-                DayOfWeek weekday = done() ? null : WEEKDAYS.get(peek());
+                DayOfWeek weekday = DueWords.weekday(peek());
                 if (weekday != null) {
                     next++;
                     return new Day.Next(weekday);
@@ -214,17 +184,17 @@ final class CommonDuePhrases {
             }
             default -> { /* below */ }
         }
-        DayOfWeek weekday = WEEKDAYS.get(w);
+        DayOfWeek weekday = DueWords.weekday(w);
         if (weekday != null) {
             return new Day.Next(weekday);
         }
-        LocalDate iso = iso(w);
+        LocalDate iso = DueWords.iso(w);
         if (iso != null) {
             return new Day.Iso(iso);
         }
-        Month month = MONTHS.get(w);
+        Month month = DueWords.month(w);
         if (month != null) {
-            int dayOfMonth = dayOfMonth(word());
+            int dayOfMonth = DueWords.dayOfMonth(word());
             if (dayOfMonth > 0) {
                 return new Day.Dated(month, dayOfMonth, year());
             }
@@ -234,10 +204,10 @@ final class CommonDuePhrases {
         if (w.equals("the")) {
             w = word();
         }
-        int dayOfMonth = dayOfMonth(w);
+        int dayOfMonth = DueWords.dayOfMonth(w);
         if (dayOfMonth > 0) {
             take("of");
-            month = done() ? null : MONTHS.get(word());
+            month = DueWords.month(word());
             if (month != null) {
                 return new Day.Dated(month, dayOfMonth, year());
             }
@@ -260,7 +230,7 @@ final class CommonDuePhrases {
         }
         if (day instanceof Day.Dated dated) {
             int year = dated.year().orElse(today.getYear());
-            if (dated.day() > dated.month().length(LocalDate.of(year, 1, 1).isLeapYear())) {
+            if (dated.day() > dated.month().length(Year.isLeap(year))) {
                 return Optional.empty();
             }
             return Optional.of(LocalDate.of(year, dated.month(), dated.day()));
@@ -272,7 +242,7 @@ final class CommonDuePhrases {
     private Optional<Integer> year() {
         String w = peek();
         if (w != null && w.length() == 4) {
-            int year = number(w, FIRST_YEAR, LAST_YEAR);
+            int year = DueWords.number(w, DueWords.FIRST_YEAR, DueWords.LAST_YEAR);
             if (year > 0) {
                 next++;
                 return Optional.of(year);
@@ -299,8 +269,8 @@ final class CommonDuePhrases {
         }
         int colon = w.indexOf(':');
         String hours = colon < 0 ? w : w.substring(0, colon);
-        int hour = hours.length() <= 2 ? number(hours, 0, 23) : -1;
-        int minute = colon < 0 ? 0 : minute(w.substring(colon + 1));
+        int hour = hours.length() <= 2 ? DueWords.number(hours, 0, 23) : -1;
+        int minute = colon < 0 ? 0 : DueWords.minute(w.substring(colon + 1));
         if (hour < 0 || minute < 0 || (half == null && colon < 0 && !afterAt)) {
             return null;
         }
@@ -311,74 +281,6 @@ final class CommonDuePhrases {
             hour = hour % 12 + (half.equals("pm") ? 12 : 0);
         }
         return LocalTime.of(hour, minute);
-    }
-
-    private static int minute(String w) {
-        return w.length() == 2 ? number(w, 0, 59) : -1;
-    }
-
-    /** A day of the month, 1 to 31, with or without its ordinal ending ({@code 1st}); else -1. */
-    private static int dayOfMonth(String w) {
-        if (w == null) {
-            return -1;
-        }
-        String digits = w;
-        if (w.length() > 2 && Character.isLetter(w.charAt(w.length() - 1))) {
-            digits = w.substring(0, w.length() - 2);
-            if (!w.endsWith(ordinal(number(digits, 1, 31)))) {
-                return -1;
-            }
-        }
-        return number(digits, 1, 31);
-    }
-
-    private static String ordinal(int n) {
-        if (n < 0) {
-            return "?";
-        }
-        if (n % 100 >= 11 && n % 100 <= 13) {
-            return "th";
-        }
-        return switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-    }
-
-    /** A year-month-day date ({@code 2026-12-01}) that exists, else null. */
-    private static LocalDate iso(String w) {
-        if (w.length() != 10 || w.charAt(4) != '-' || w.charAt(7) != '-') {
-            return null;
-        }
-        int year = number(w.substring(0, 4), FIRST_YEAR, LAST_YEAR);
-        int month = number(w.substring(5, 7), 1, 12);
-        int day = number(w.substring(8), 1, 31);
-        if (year < 0 || month < 0 || day < 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            return null; // 2026-02-30: prettytime's answer is its own (see DueDates)
-        }
-    }
-
-    /** The decimal number {@code w} spells if it lies in [min, max] (no sign, one or more digits); else -1. */
-    private static int number(String w, int min, int max) {
-        if (w.isEmpty() || w.length() > 4) {
-            return -1;
-        }
-        int n = 0;
-        for (int i = 0; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n >= min && n <= max ? n : -1;
     }
 
     private boolean take(String word) {
