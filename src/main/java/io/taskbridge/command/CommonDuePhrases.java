@@ -35,10 +35,9 @@ import java.util.Optional;
  * dec 2027}). A time is {@code noon}, {@code 5pm}, {@code 5 pm}, {@code 5:30pm}, {@code 17:30},
  * or after {@code at} a bare hour ({@code at 9} is 09:00). {@code tonight} stands alone.
  *
- * <p>Left to prettytime on purpose: {@code next monday} (prettytime reads it as the Monday of next
- * week, where weeks start on the JVM default locale's first day), {@code noon 3 dec} (which it
- * misreads as 2 Dec 03:00), dates that do not exist ({@code 2027-02-30}, {@code feb 30}), and
- * amounts over 999.
+ * <p>{@code next monday} arrives here as {@code monday} (DueDates drops the {@code next}). Left to
+ * prettytime on purpose: {@code noon 3 dec} (which it misreads as 2 Dec 03:00), dates that do not
+ * exist ({@code 2027-02-30}, {@code feb 30}), and amounts over 999.
  */
 final class CommonDuePhrases {
 

@@ -97,8 +97,10 @@ public final class DueDates {
             Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])");
     private static final Pattern SMALL_UNITS =
             Pattern.compile("\\b(hours?|hrs?|minutes?|mins?|seconds?|secs?)\\b");
-    private static final Pattern WEEKDAY =
-            Pattern.compile("\\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\\b");
+    private static final String WEEKDAY_NAME =
+            "\\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\\b";
+    private static final Pattern WEEKDAY = Pattern.compile(WEEKDAY_NAME);
+    private static final Pattern NEXT_BEFORE_WEEKDAY = Pattern.compile("\\bnext (?=" + WEEKDAY_NAME + ")");
     private static final Pattern MONTH_AND_DAY = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
                     + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\b");
@@ -217,7 +219,8 @@ public final class DueDates {
     /**
      * The words that settle the answer before any reading ({@code eod}, {@code eow}, a slash date
      * that could be either order), or else the text a reader gets: lower case, no closing
-     * punctuation, slash dates and number words spelled the library's way.
+     * punctuation, no {@code next} before a weekday, slash dates and number words spelled the
+     * library's way.
      */
     private static Prepared prepare(String typed, ZonedDateTime now) {
         String text = CLOSING_PUNCTUATION.matcher(typed.toLowerCase(Locale.ROOT)).replaceAll("");
@@ -233,6 +236,12 @@ public final class DueDates {
             default -> { /* read below */ }
         }
 
+        if (text.contains("next ")) {
+            // "next monday" is the coming Monday, like "monday". prettytime reads it as the Monday of
+            // next week, where weeks start on the JVM default locale's first day: said on a Sunday,
+            // "next saturday" was 13 days later (6 with a German default locale).
+            text = NEXT_BEFORE_WEEKDAY.matcher(text).replaceAll("");
+        }
         if (text.indexOf('/') >= 0) {
             StringBuilder rewritten = new StringBuilder();
             Matcher slash = SLASH_DATE.matcher(text);

@@ -29,7 +29,7 @@ class DueDatesFastPathTest {
     private static final List<String> COMMON = List.of(
             "friday", "fri", "this friday", "by friday", "on monday", "friday 5pm", "friday at 5pm",
             "by friday 5pm", "mon 17:00", "next week", "tomorrow", "tomorrow 9am", "tomorrow at 9",
-            "noon tomorrow", "5pm", "5:30pm", "17:30", "9am", "noon", "at 9", "tonight", "today 17:30", "eod",
+            "noon tomorrow", "next monday 9am", "5pm", "5:30pm", "17:30", "9am", "noon", "at 9", "tonight", "today 17:30", "eod",
             "eow", "today", "in 3 days", "in three days", "in 2 hours", "in 45 minutes", "in an hour",
             "in 2 weeks", "2026-12-01", "2026-12-01 17:00", "1 dec", "dec 1", "december 1st", "dec 1st 5pm",
             "1st of december", "jan 5 2027", "12/25");
@@ -100,7 +100,7 @@ class DueDatesFastPathTest {
     @Test
     void leavesToPrettytimeWhatItDoesNotKnow() {
         ZonedDateTime now = nows().get(0);
-        for (String phrase : List.of("next monday", "next month", "friday blah", "in 2 days at 9am", "yesterday",
+        for (String phrase : List.of("next month", "friday blah", "in 2 days at 9am", "yesterday",
                 "tomorrow morning", "midnight", "noon 3 dec", "2027-02-30", "dec 32", "in 0 days", "5",
                 "friday by 5pm", "tomorrow tomorrow", "tonight 9pm", "in 1000 days", "frydai")) {
             assertThat(DueDates.readFast(phrase, now)).as(phrase).isEmpty();
@@ -140,6 +140,7 @@ class DueDatesFastPathTest {
             for (String lead : LEADS) {
                 phrases.add(lead + weekday);
                 phrases.add(lead + "this " + weekday);
+                phrases.add(lead + "next " + weekday);
             }
             phrases.add(weekday + " 5pm");
             phrases.add("by " + weekday + " at 9");

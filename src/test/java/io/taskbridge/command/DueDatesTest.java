@@ -121,6 +121,10 @@ class DueDatesTest {
             friday      | 2026-04-03T10:00 | 2026-04-10T17:00
             friday 5pm  | 2026-04-03T10:00 | 2026-04-10T17:00
             friday      | 2026-04-03T18:00 | 2026-04-10T17:00
+            next friday | 2026-04-08T10:00 | 2026-04-10T17:00
+            next friday | 2026-04-10T10:00 | 2026-04-17T17:00
+            next monday | 2026-04-05T10:00 | 2026-04-06T17:00
+            next saturday 9am | 2026-04-05T10:00 | 2026-04-11T09:00
             """)
     void appliesTheEndOfDayWeekAndWeekdayRules(String phrase, String now, String expected) {
         assertThat(when(phrase, at(now, BERLIN)).toLocalDateTime()).isEqualTo(LocalDateTime.parse(expected));
