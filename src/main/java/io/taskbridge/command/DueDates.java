@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -104,6 +105,7 @@ public final class DueDates {
     private static final Pattern MONTH_AND_DAY = Pattern.compile(
             "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b"
                     + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
     private static final Pattern TODAY_WORDS = Pattern.compile("\\b(today|tonight)\\b");
 
     /** Words that carry no date of their own and may surround one ("by friday", "on monday"). */
@@ -370,8 +372,22 @@ public final class DueDates {
         return String.join(" ", unknown);
     }
 
-    /** False for "feb 30": a named month with a day it does not have (the library rolls it over). */
+    /**
+     * False for "feb 30" or "2027-02-30": a month with a day it does not have (the library rolls
+     * it over to March).
+     */
     private static boolean dayExists(String text, LocalDate read) {
+        if (text.indexOf('-') >= 0) {
+            Matcher iso = ISO_DATE.matcher(text);
+            while (iso.find()) {
+                int month = Integer.parseInt(iso.group(2));
+                int day = Integer.parseInt(iso.group(3));
+                if (month >= 1 && month <= 12
+                        && (day < 1 || day > YearMonth.of(Integer.parseInt(iso.group(1)), month).lengthOfMonth())) {
+                    return false;
+                }
+            }
+        }
         Matcher m = MONTH_AND_DAY.matcher(text);
         while (m.find()) {
             String monthWord = m.group(1) != null ? m.group(1) : m.group(4);

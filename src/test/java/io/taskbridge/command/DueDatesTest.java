@@ -167,6 +167,9 @@ class DueDatesTest {
             jan 5               | in the past
             friday or monday    | more than one date
             feb 30              | not a day in the calendar
+            2027-02-30          | “2027-02-30” is not a day in the calendar
+            2027-02-29 5pm      | not a day in the calendar
+            2027-04-31          | not a day in the calendar
             12/1                | month first or day first
             12/1                | due 1 Dec
             13/13               | Couldn't read a due date from “13/13”
