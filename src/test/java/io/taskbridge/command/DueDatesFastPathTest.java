@@ -28,11 +28,11 @@ class DueDatesFastPathTest {
     /** The phrases people type most: the fast path must take every one of them. */
     private static final List<String> COMMON = List.of(
             "friday", "fri", "this friday", "by friday", "on monday", "friday 5pm", "friday at 5pm",
-            "by friday 5pm", "mon 17:00", "next week", "tomorrow", "tomorrow 9am", "tomorrow at 9",
-            "noon tomorrow", "next monday 9am", "5pm", "5:30pm", "17:30", "9am", "noon", "at 9", "tonight", "today 17:30", "eod",
-            "eow", "today", "in 3 days", "in three days", "in 2 hours", "in 45 minutes", "in an hour",
-            "in 2 weeks", "2026-12-01", "2026-12-01 17:00", "1 dec", "dec 1", "december 1st", "dec 1st 5pm",
-            "1st of december", "jan 5 2027", "12/25");
+            "by friday 5pm", "mon 17:00", "next monday 9am", "next week", "tomorrow", "tomorrow 9am",
+            "tomorrow at 9", "noon tomorrow", "5pm", "5:30pm", "17:30", "9am", "noon", "at 9", "tonight",
+            "today 17:30", "eod", "eow", "today", "in 3 days", "in three days", "in 2 hours", "in 45 minutes",
+            "in an hour", "in 2 weeks", "2026-12-01", "2026-12-01 17:00", "1 dec", "dec 1", "december 1st",
+            "dec 1st 5pm", "1st of december", "jan 5 2027", "12/25");
 
     /** Every phrase read in DueDatesTest. */
     private static final List<String> FROM_DUE_DATES_TEST = List.of(
@@ -43,7 +43,8 @@ class DueDatesFastPathTest {
             "jan 5 2027", "12/25", "25/12", "4/4", "eod", "end of day", "today", "eow", "today 17:30", "tonight",
             "5pm", "9am", "friday 5pm", "tomorrow 1:30am", "monday 9am", "11am", "friday", "frydai",
             "friday blah", "tomorrow 25:00", "in 2 days at 9am", "friday 5pm CET", "yesterday", "today 9am",
-            "jan 5", "friday or monday", "feb 30", "12/1", "13/13", "31/4", "!@#$%^&*()");
+            "jan 5", "friday or monday", "feb 30", "12/1", "13/13", "31/4", "!@#$%^&*()", "next friday",
+            "next saturday 9am", "2027-02-30", "2027-02-29 5pm", "2027-04-31");
 
     private static final List<String> WEEKDAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday");
