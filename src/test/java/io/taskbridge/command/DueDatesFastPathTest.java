@@ -114,13 +114,13 @@ class DueDatesFastPathTest {
         List<String> differences = new ArrayList<>();
         int taken = 0;
         for (int i = 0; i < FROM_DUE_DATES_TEST.size(); i++) {
-            for (int k = 0; k < 8; k++) {
-                ZonedDateTime now = nows.get(Math.floorMod(i * 31 + k * 337, nows.size()));
+            for (int k = 0; k < 6; k++) {
+                ZonedDateTime now = nows.get(Math.floorMod(i * 31 + k * 449, nows.size()));
                 taken += compare(FROM_DUE_DATES_TEST.get(i), now, differences);
             }
         }
         assertThat(differences).isEmpty();
-        assertThat(taken).isGreaterThan(FROM_DUE_DATES_TEST.size() * 4);
+        assertThat(taken).isGreaterThan(FROM_DUE_DATES_TEST.size() * 3);
     }
 
     @Test
@@ -130,9 +130,9 @@ class DueDatesFastPathTest {
         days.addAll(List.of("today", "tomorrow", "tonight", "this friday"));
         for (int d = 0; d < days.size(); d++) {
             for (int t = 0; t < TIMES.size(); t++) {
-                // Three of the shapes for each day and time; over the times, each day meets every shape.
-                for (int s = 0; s < 3; s++) {
-                    phrases.add(dayAndTime(DAY_AND_TIME.get((d + t + s * 2) % DAY_AND_TIME.size()), days.get(d),
+                // Two of the shapes for each day and time; over the times, each day meets every shape.
+                for (int s = 0; s < 2; s++) {
+                    phrases.add(dayAndTime(DAY_AND_TIME.get((d + t + s * 3) % DAY_AND_TIME.size()), days.get(d),
                             TIMES.get(t)));
                 }
             }
@@ -163,7 +163,7 @@ class DueDatesFastPathTest {
         for (String lead : LEADS) {
             phrases.addAll(List.of(lead + "5pm", lead + "at 9", lead + "noon"));
         }
-        assertSameAnswers(phrases, 3);
+        assertSameAnswers(phrases, 2);
     }
 
     @Test
