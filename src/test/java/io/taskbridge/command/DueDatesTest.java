@@ -121,6 +121,10 @@ class DueDatesTest {
             friday      | 2026-04-03T10:00 | 2026-04-10T17:00
             friday 5pm  | 2026-04-03T10:00 | 2026-04-10T17:00
             friday      | 2026-04-03T18:00 | 2026-04-10T17:00
+            next friday | 2026-04-08T10:00 | 2026-04-10T17:00
+            next friday | 2026-04-10T10:00 | 2026-04-17T17:00
+            next monday | 2026-04-05T10:00 | 2026-04-06T17:00
+            next saturday 9am | 2026-04-05T10:00 | 2026-04-11T09:00
             """)
     void appliesTheEndOfDayWeekAndWeekdayRules(String phrase, String now, String expected) {
         assertThat(when(phrase, at(now, BERLIN)).toLocalDateTime()).isEqualTo(LocalDateTime.parse(expected));
@@ -163,6 +167,9 @@ class DueDatesTest {
             jan 5               | in the past
             friday or monday    | more than one date
             feb 30              | not a day in the calendar
+            2027-02-30          | “2027-02-30” is not a day in the calendar
+            2027-02-29 5pm      | not a day in the calendar
+            2027-04-31          | not a day in the calendar
             12/1                | month first or day first
             12/1                | due 1 Dec
             13/13               | Couldn't read a due date from “13/13”
