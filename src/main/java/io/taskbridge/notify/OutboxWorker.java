@@ -111,35 +111,41 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests. */
+    /**
+     * Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests.
+     * One handle serves the whole batch: opening a handle and attaching the DAO cost more than
+     * the statements, and this runs once per row written (the connection is not in a transaction
+     * while a delivery talks to Slack, so it holds no lock).
+     */
     int drainOnce() {
-        long now = clock.millis();
-        List<OutboxRow> due = jdbi.withExtension(OutboxDao.class, dao -> dao.due(now, BATCH));
-        int claimed = 0;
-        for (OutboxRow row : due) {
-            if (stopping) {
-                break;
-            }
-            long until = clock.millis() + lease.toMillis();
-            boolean mine = jdbi.withExtension(OutboxDao.class, dao -> dao.claim(row.id(), row.leaseUntil(), until)) == 1;
-            if (mine) {
-                claimed++;
-                Duration wait = pace(row);
-                if (wait.isZero()) {
-                    deliver(row);
-                } else {
-                    jdbi.useExtension(OutboxDao.class, dao -> dao.waitUntil(row.id(), clock.millis() + wait.toMillis(), "paced"));
+        return jdbi.withHandle(h -> {
+            OutboxDao dao = h.attach(OutboxDao.class);
+            List<OutboxRow> due = dao.due(clock.millis(), BATCH);
+            int claimed = 0;
+            for (OutboxRow row : due) {
+                if (stopping) {
+                    break;
+                }
+                long until = clock.millis() + lease.toMillis();
+                if (dao.claim(row.id(), row.leaseUntil(), until) == 1) {
+                    claimed++;
+                    Duration wait = pace(row);
+                    if (wait.isZero()) {
+                        deliver(dao, row);
+                    } else {
+                        dao.waitUntil(row.id(), clock.millis() + wait.toMillis(), "paced");
+                    }
                 }
             }
-        }
-        return claimed;
+            return claimed;
+        });
     }
 
     private Duration pace(OutboxRow row) {
         return pacer.isPresent() && row.channel().isPresent() ? pacer.get().reserve(row.channel().get()) : Duration.ZERO;
     }
 
-    private void deliver(OutboxRow row) {
+    private void deliver(OutboxDao dao, OutboxRow row) {
         Delivery.Outcome outcome;
         try {
             // row.attempts() is the count read before this claim: the tries that came before it.
@@ -149,9 +155,7 @@ public final class OutboxWorker implements AutoCloseable {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);
         }
-        int attempt = row.attempts() + 1;
-        Delivery.Outcome result = outcome;
-        jdbi.useExtension(OutboxDao.class, dao -> settle(dao, row, attempt, result));
+        settle(dao, row, row.attempts() + 1, outcome);
     }
 
     private void settle(OutboxDao dao, OutboxRow row, int attempt, Delivery.Outcome outcome) {
