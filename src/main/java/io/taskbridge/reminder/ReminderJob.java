@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -72,12 +75,21 @@ public final class ReminderJob {
         List<ReminderRow> due = dialect == Dialect.POSTGRES
                 ? reminders.claimDueSkipLocked(now.toEpochMilli(), BATCH)
                 : reminders.claimDue(now.toEpochMilli(), BATCH);
-        TaskDao tasks = tx.attach(TaskDao.class);
+        Map<Long, Task> open = openTasks(tx, due);
         for (ReminderRow row : due) {
-            tasks.find(row.taskId()).filter(t -> t.status().isOpen())
-                    .ifPresent(task -> handOver(tx, task, ReminderKind.ofStored(row.kind()), row.recipient()));
+            Task task = open.get(row.taskId());
+            if (task != null) {
+                handOver(tx, task, ReminderKind.ofStored(row.kind()), row.recipient());
+            }
         }
         return due.size();
+    }
+
+    /** The open tasks the claimed reminders are about, in one read (not one per reminder). */
+    private static Map<Long, Task> openTasks(Handle tx, List<ReminderRow> due) {
+        List<Long> ids = due.stream().map(ReminderRow::taskId).toList();
+        return tx.attach(TaskDao.class).findAll(ids).stream().filter(t -> t.status().isOpen())
+                .collect(Collectors.toMap(Task::id, Function.identity()));
     }
 
     private void handOver(Handle tx, Task task, ReminderKind kind, String recipient) {
