@@ -2,7 +2,6 @@ package io.taskbridge.reminder;
 
 import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxMessage;
-import io.taskbridge.slack.SlackText;
 import io.taskbridge.store.Dialect;
 import io.taskbridge.store.DigestDao;
 import io.taskbridge.store.DigestRow;
@@ -15,6 +14,7 @@ import io.taskbridge.task.TaskQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * transaction that writes its outbox rows, so it is handed over exactly once: a crash before the
  * commit leaves it due, a second instance ticking at the same moment finds it gone. The work of a
  * tick grows with the number of reminders due (read through the {@code fire_at} index), not with
- * the number of tasks stored.
+ * the number of tasks stored: a batch of up to {@link #BATCH} is a fixed handful of statements (the
+ * claim, one read of their tasks and one of those tasks' tags, one batch of outbox inserts).
  */
 public final class ReminderJob {
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
@@ -41,7 +42,7 @@ public final class ReminderJob {
     private final Dialect dialect;
     private final Outbox outbox;
     private final Clock clock;
-    private final boolean broadcast;
+    private final ReminderMessages messages;
 
     /** {@code broadcast}: thread replies are also shown in the channel. */
     public ReminderJob(Jdbi jdbi, Dialect dialect, Outbox outbox, Clock clock, boolean broadcast) {
@@ -49,7 +50,7 @@ public final class ReminderJob {
         this.dialect = dialect;
         this.outbox = outbox;
         this.clock = clock;
-        this.broadcast = broadcast;
+        this.messages = new ReminderMessages(broadcast);
     }
 
     /** What one tick handed to the outbox. */
@@ -76,12 +77,14 @@ public final class ReminderJob {
                 ? reminders.claimDueSkipLocked(now.toEpochMilli(), BATCH)
                 : reminders.claimDue(now.toEpochMilli(), BATCH);
         Map<Long, Task> open = openTasks(tx, due);
+        List<Outbox.Queued> queued = new ArrayList<>();
         for (ReminderRow row : due) {
             Task task = open.get(row.taskId());
             if (task != null) {
-                handOver(tx, task, ReminderKind.ofStored(row.kind()), row.recipient());
+                queued.addAll(messages.of(task, ReminderKind.ofStored(row.kind()), row.recipient()));
             }
         }
+        outbox.enqueueAll(tx, queued);
         return due.size();
     }
 
@@ -90,21 +93,6 @@ public final class ReminderJob {
         List<Long> ids = due.stream().map(ReminderRow::taskId).toList();
         return tx.attach(TaskDao.class).findAll(ids).stream().filter(t -> t.status().isOpen())
                 .collect(Collectors.toMap(Task::id, Function.identity()));
-    }
-
-    private void handOver(Handle tx, Task task, ReminderKind kind, String recipient) {
-        if (kind.personal()) {
-            dm(tx, task, kind, recipient);
-            return;
-        }
-        task.slack().ifPresent(place -> outbox.enqueue(tx, new OutboxMessage.ReminderReply(task.id(), kind, broadcast),
-                Optional.empty(), Optional.of(place.channelId())));
-        task.assignee().filter(SlackText::isUserId).ifPresent(assignee -> dm(tx, task, kind, assignee));
-    }
-
-    private void dm(Handle tx, Task task, ReminderKind kind, String user) {
-        outbox.enqueue(tx, new OutboxMessage.ReminderDm(task.id(), kind, user), Optional.empty(),
-                Optional.of("dm:" + user));
     }
 
     private int digests(Instant now) {
