@@ -7,6 +7,7 @@ import io.taskbridge.store.DigestDao;
 import io.taskbridge.store.DigestRow;
 import io.taskbridge.store.ReminderDao;
 import io.taskbridge.store.ReminderRow;
+import io.taskbridge.store.ReminderTarget;
 import io.taskbridge.store.TaskDao;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.Task;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -31,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * transaction that writes its outbox rows, so it is handed over exactly once: a crash before the
  * commit leaves it due, a second instance ticking at the same moment finds it gone. The work of a
  * tick grows with the number of reminders due (read through the {@code fire_at} index), not with
- * the number of tasks stored: a batch of up to {@link #BATCH} is a fixed handful of statements (the
- * claim, one read of their tasks and one of those tasks' tags, one batch of outbox inserts).
+ * the number of tasks stored: a batch of up to {@link #BATCH} is three statements (the claim, one
+ * read of the few task columns a reminder needs, one batch of outbox inserts).
  */
 public final class ReminderJob {
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
@@ -76,10 +79,13 @@ public final class ReminderJob {
         List<ReminderRow> due = dialect == Dialect.POSTGRES
                 ? reminders.claimDueSkipLocked(now.toEpochMilli(), BATCH)
                 : reminders.claimDue(now.toEpochMilli(), BATCH);
-        Map<Long, Task> open = openTasks(tx, due);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<Long, ReminderTarget> open = openTasks(reminders, due);
         List<Outbox.Queued> queued = new ArrayList<>();
         for (ReminderRow row : due) {
-            Task task = open.get(row.taskId());
+            ReminderTarget task = open.get(row.taskId());
             if (task != null) {
                 queued.addAll(messages.of(task, ReminderKind.ofStored(row.kind()), row.recipient()));
             }
@@ -89,10 +95,10 @@ public final class ReminderJob {
     }
 
     /** The open tasks the claimed reminders are about, in one read (not one per reminder). */
-    private static Map<Long, Task> openTasks(Handle tx, List<ReminderRow> due) {
-        List<Long> ids = due.stream().map(ReminderRow::taskId).toList();
-        return tx.attach(TaskDao.class).findAll(ids).stream().filter(t -> t.status().isOpen())
-                .collect(Collectors.toMap(Task::id, Function.identity()));
+    private static Map<Long, ReminderTarget> openTasks(ReminderDao reminders, List<ReminderRow> due) {
+        Set<Long> ids = due.stream().map(ReminderRow::taskId).collect(Collectors.toCollection(TreeSet::new));
+        return reminders.targets(ids).stream().filter(t -> t.status().isOpen())
+                .collect(Collectors.toMap(ReminderTarget::taskId, Function.identity()));
     }
 
     private int digests(Instant now) {

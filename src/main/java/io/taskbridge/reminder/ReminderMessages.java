@@ -3,8 +3,8 @@ package io.taskbridge.reminder;
 import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxMessage;
 import io.taskbridge.slack.SlackText;
+import io.taskbridge.store.ReminderTarget;
 import io.taskbridge.task.ReminderKind;
-import io.taskbridge.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,18 +15,19 @@ import java.util.Optional;
  */
 record ReminderMessages(boolean broadcast) {
 
-    List<Outbox.Queued> of(Task task, ReminderKind kind, String recipient) {
+    List<Outbox.Queued> of(ReminderTarget task, ReminderKind kind, String recipient) {
         if (kind.personal()) {
-            return List.of(dm(task, kind, recipient));
+            return List.of(dm(task.taskId(), kind, recipient));
         }
         List<Outbox.Queued> messages = new ArrayList<>(2);
-        task.slack().ifPresent(place -> messages.add(new Outbox.Queued(
-                new OutboxMessage.ReminderReply(task.id(), kind, broadcast), Optional.of(place.channelId()))));
-        task.assignee().filter(SlackText::isUserId).ifPresent(assignee -> messages.add(dm(task, kind, assignee)));
+        task.channel().ifPresent(channel -> messages.add(new Outbox.Queued(
+                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast), Optional.of(channel))));
+        task.assignee().filter(SlackText::isUserId)
+                .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee)));
         return messages;
     }
 
-    private static Outbox.Queued dm(Task task, ReminderKind kind, String user) {
-        return new Outbox.Queued(new OutboxMessage.ReminderDm(task.id(), kind, user), Optional.of("dm:" + user));
+    private static Outbox.Queued dm(long taskId, ReminderKind kind, String user) {
+        return new Outbox.Queued(new OutboxMessage.ReminderDm(taskId, kind, user), Optional.of("dm:" + user));
     }
 }

@@ -7,12 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -48,9 +46,6 @@ public interface TaskDao extends SqlObject {
 
     @SqlQuery("SELECT " + TaskRow.COLUMNS + " FROM tasks WHERE id = :id")
     Optional<Task> findRow(@Bind("id") long id);
-
-    @SqlQuery("SELECT " + TaskRow.COLUMNS + " FROM tasks WHERE id IN (<ids>)")
-    List<Task> findRows(@BindList("ids") List<Long> ids);
 
     @SqlUpdate("UPDATE tasks SET title = :title, description = :description, status = :status, priority = :priority,"
             + " assignee = :assignee, due_at = :dueAt, warning_seconds = :warningSeconds, updated_at = :now,"
@@ -107,17 +102,6 @@ public interface TaskDao extends SqlObject {
 
     default Optional<Task> find(long id) {
         return findRow(id).map(t -> withTags(List.of(t)).get(0));
-    }
-
-    /**
-     * The tasks with these ids that exist, in no particular order: one read for the rows and one for
-     * their tags, however many ids (keep it to a batch of a few hundred: each id is a bound parameter).
-     */
-    default List<Task> findAll(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return withTags(findRows(List.copyOf(new TreeSet<>(ids))));
     }
 
     /** Writes {@code t}'s fields if the stored version is still {@code t.version()}; false if it moved on. */

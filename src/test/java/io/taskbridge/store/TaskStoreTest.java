@@ -212,23 +212,4 @@ class TaskStoreTest {
     static List<Long> ids(List<Task> tasks) {
         return tasks.stream().map(Task::id).toList();
     }
-
-    @ParameterizedTest
-    @EnumSource(Databases.Kind.class)
-    void findsManyByIdInOneCallWithTheirTags(Databases.Kind kind) {
-        try (Fixture f = fixture(kind)) {
-            Task a = f.tasks().create(draft("A").withTags(List.of("x", "y")), "U_BOB", Optional.empty(), Optional.empty()).task();
-            Task b = f.tasks().create(draft("B"), "U_BOB", Optional.empty(), Optional.empty()).task();
-            Task c = f.tasks().create(draft("C").withTags(List.of("z")), "U_BOB", Optional.empty(), Optional.empty()).task();
-            List<Task> found = f.db().jdbi().withExtension(TaskDao.class,
-                    dao -> dao.findAll(List.of(c.id(), a.id(), c.id(), 999_999L)));
-            assertThat(found).as("each once, unknown ids left out").containsExactlyInAnyOrder(
-                    f.tasks().get(a.id()), f.tasks().get(c.id()));
-            assertThat(found).filteredOn(t -> t.id() == a.id()).singleElement()
-                    .satisfies(t -> assertThat(t.tags()).containsExactly("x", "y"));
-            List<Task> none = f.db().jdbi().withExtension(TaskDao.class, dao -> dao.findAll(List.of()));
-            assertThat(none).isEmpty();
-            assertThat(b.id()).isNotIn(found.stream().map(Task::id).toList());
-        }
-    }
 }
