@@ -2,6 +2,7 @@ package io.taskbridge.notify;
 
 import io.taskbridge.store.OutboxDao;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -33,6 +34,24 @@ public final class Outbox {
         } else {
             dao.insert(message.kind(), null, channel.orElse(null), payload, now);
         }
+        tx.afterCommit(wake);
+    }
+
+    /** A message for {@link #enqueueAll}: no dedupe key, so each becomes a row of its own. */
+    public record Queued(OutboxMessage message, Optional<String> channel) {}
+
+    /**
+     * Queues {@code messages}, in this order, as one batch of inserts: for callers that queue many
+     * at once (a reminder tick queues two per reminder) and need no dedupe key.
+     */
+    public void enqueueAll(Handle tx, List<Queued> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<OutboxDao.NewRow> rows = messages.stream()
+                .map(q -> new OutboxDao.NewRow(q.message().kind(), q.channel().orElse(null), codec.write(q.message())))
+                .toList();
+        tx.attach(OutboxDao.class).insertAll(rows, clock.millis());
         tx.afterCommit(wake);
     }
 }

@@ -2,12 +2,12 @@ package io.taskbridge.reminder;
 
 import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxMessage;
-import io.taskbridge.slack.SlackText;
 import io.taskbridge.store.Dialect;
 import io.taskbridge.store.DigestDao;
 import io.taskbridge.store.DigestRow;
 import io.taskbridge.store.ReminderDao;
 import io.taskbridge.store.ReminderRow;
+import io.taskbridge.store.ReminderTarget;
 import io.taskbridge.store.TaskDao;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.Task;
@@ -15,8 +15,14 @@ import io.taskbridge.task.TaskQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -28,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * transaction that writes its outbox rows, so it is handed over exactly once: a crash before the
  * commit leaves it due, a second instance ticking at the same moment finds it gone. The work of a
  * tick grows with the number of reminders due (read through the {@code fire_at} index), not with
- * the number of tasks stored.
+ * the number of tasks stored: a batch of up to {@link #BATCH} is three statements (the claim, one
+ * read of the few task columns a reminder needs, one batch of outbox inserts).
  */
 public final class ReminderJob {
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
@@ -38,7 +45,7 @@ public final class ReminderJob {
     private final Dialect dialect;
     private final Outbox outbox;
     private final Clock clock;
-    private final boolean broadcast;
+    private final ReminderMessages messages;
 
     /** {@code broadcast}: thread replies are also shown in the channel. */
     public ReminderJob(Jdbi jdbi, Dialect dialect, Outbox outbox, Clock clock, boolean broadcast) {
@@ -46,7 +53,7 @@ public final class ReminderJob {
         this.dialect = dialect;
         this.outbox = outbox;
         this.clock = clock;
-        this.broadcast = broadcast;
+        this.messages = new ReminderMessages(broadcast);
     }
 
     /** What one tick handed to the outbox. */
@@ -72,27 +79,26 @@ public final class ReminderJob {
         List<ReminderRow> due = dialect == Dialect.POSTGRES
                 ? reminders.claimDueSkipLocked(now.toEpochMilli(), BATCH)
                 : reminders.claimDue(now.toEpochMilli(), BATCH);
-        TaskDao tasks = tx.attach(TaskDao.class);
-        for (ReminderRow row : due) {
-            tasks.find(row.taskId()).filter(t -> t.status().isOpen())
-                    .ifPresent(task -> handOver(tx, task, ReminderKind.ofStored(row.kind()), row.recipient()));
+        if (due.isEmpty()) {
+            return 0;
         }
+        Map<Long, ReminderTarget> open = openTasks(reminders, due);
+        List<Outbox.Queued> queued = new ArrayList<>();
+        for (ReminderRow row : due) {
+            ReminderTarget task = open.get(row.taskId());
+            if (task != null) {
+                queued.addAll(messages.of(task, ReminderKind.ofStored(row.kind()), row.recipient()));
+            }
+        }
+        outbox.enqueueAll(tx, queued);
         return due.size();
     }
 
-    private void handOver(Handle tx, Task task, ReminderKind kind, String recipient) {
-        if (kind.personal()) {
-            dm(tx, task, kind, recipient);
-            return;
-        }
-        task.slack().ifPresent(place -> outbox.enqueue(tx, new OutboxMessage.ReminderReply(task.id(), kind, broadcast),
-                Optional.empty(), Optional.of(place.channelId())));
-        task.assignee().filter(SlackText::isUserId).ifPresent(assignee -> dm(tx, task, kind, assignee));
-    }
-
-    private void dm(Handle tx, Task task, ReminderKind kind, String user) {
-        outbox.enqueue(tx, new OutboxMessage.ReminderDm(task.id(), kind, user), Optional.empty(),
-                Optional.of("dm:" + user));
+    /** The open tasks the claimed reminders are about, in one read (not one per reminder). */
+    private static Map<Long, ReminderTarget> openTasks(ReminderDao reminders, List<ReminderRow> due) {
+        Set<Long> ids = due.stream().map(ReminderRow::taskId).collect(Collectors.toCollection(TreeSet::new));
+        return reminders.targets(ids).stream().filter(t -> t.status().isOpen())
+                .collect(Collectors.toMap(ReminderTarget::taskId, Function.identity()));
     }
 
     private int digests(Instant now) {

@@ -3,6 +3,8 @@ package io.taskbridge.store;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,6 +20,14 @@ public interface OutboxDao {
             + " VALUES (:kind, :key, :channel, :payload, :at, :at)")
     void insert(@Bind("kind") String kind, @Bind("key") String dedupeKey, @Bind("channel") String channel,
                 @Bind("payload") String payload, @Bind("at") long at);
+
+    /** A row without a dedupe key, for {@link #insertAll}. */
+    record NewRow(String kind, String channel, String payload) {}
+
+    /** Rows without a dedupe key, as one JDBC batch (one round trip on PostgreSQL, not one per row). */
+    @SqlBatch("INSERT INTO outbox (kind, channel, payload, next_attempt_at, created_at)"
+            + " VALUES (:kind, :channel, :payload, :at, :at)")
+    void insertAll(@BindMethods List<NewRow> rows, @Bind("at") long at);
 
     /**
      * Adds a row, or, when one with the same key waits already, marks it changed (a newer version)

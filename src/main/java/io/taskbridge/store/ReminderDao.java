@@ -1,11 +1,13 @@
 package io.taskbridge.store;
 
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * The {@code reminders} table. A due reminder is claimed by deleting it: the delete and the outbox
@@ -28,9 +30,14 @@ public interface ReminderDao {
     @SqlUpdate("DELETE FROM reminders WHERE task_id = :task")
     int dropAll(@Bind("task") long taskId);
 
-    /** Claims up to {@code limit} due reminders, oldest first (SQLite: the write lock makes it exclusive). */
+    /**
+     * Claims up to {@code limit} due reminders, oldest first (SQLite: the write lock makes it exclusive).
+     * Ordered by {@code fire_at} alone, the order of its index: the read stops after {@code limit}
+     * entries. (Ordering by {@code fire_at, id} made PostgreSQL read and sort every due reminder for
+     * each batch: draining a backlog of n due read about n²/(2 limit) index entries.)
+     */
     @SqlQuery("DELETE FROM reminders WHERE id IN (SELECT id FROM reminders WHERE fire_at <= :now"
-            + " ORDER BY fire_at, id LIMIT :limit) RETURNING " + COLUMNS)
+            + " ORDER BY fire_at LIMIT :limit) RETURNING " + COLUMNS)
     List<ReminderRow> claimDue(@Bind("now") long now, @Bind("limit") int limit);
 
     /**
@@ -38,8 +45,17 @@ public interface ReminderDao {
      * waited for, so two instances split a burst instead of queueing behind each other.
      */
     @SqlQuery("DELETE FROM reminders WHERE id IN (SELECT id FROM reminders WHERE fire_at <= :now"
-            + " ORDER BY fire_at, id LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+            + " ORDER BY fire_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
     List<ReminderRow> claimDueSkipLocked(@Bind("now") long now, @Bind("limit") int limit);
+
+    /**
+     * The tasks of a claimed batch, one read for all of them: only the columns a reminder needs
+     * (no tags, no text). {@code taskIds} must not be empty; keep it to a batch (each id is a bound
+     * parameter; the same SQL on SQLite and PostgreSQL).
+     */
+    @SqlQuery("SELECT " + ReminderTarget.COLUMNS + " FROM tasks WHERE id IN (<ids>)")
+    @UseRowMapper(ReminderTarget.Mapper.class)
+    List<ReminderTarget> targets(@BindList("ids") Collection<Long> taskIds);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM reminders WHERE task_id = :task ORDER BY fire_at, id")
     List<ReminderRow> ofTask(@Bind("task") long taskId);

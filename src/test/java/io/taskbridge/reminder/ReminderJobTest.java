@@ -1,7 +1,10 @@
 package io.taskbridge.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskbridge.Json;
 import io.taskbridge.notify.Outbox;
 import io.taskbridge.notify.OutboxCodec;
@@ -23,8 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -192,5 +197,61 @@ class ReminderJobTest {
             assertThat(r.channel()).contains("dm:UDAN");
             assertThat(r.payload()).contains(ReminderKind.APPROVAL.name());
         });
+    }
+
+    /**
+     * More due reminders than one claim takes (three batches, the last one partial), with a task's
+     * warning, due and snooze reminders landing in the same batch and one reminder left on a closed
+     * task: every reminder is claimed once and handed over exactly as often as it should be.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aBurstOfSeveralBatchesHandsEachReminderOverExactlyOnce(Databases.Kind kind) throws Exception {
+        open(kind);
+        Instant due = START.plus(Duration.ofHours(2));
+        int n = ReminderJob.BATCH * 2 + 50;
+        List<Tuple> expected = new ArrayList<>();
+        int claims = 0;
+        for (int i = 0; i < n; i++) {
+            boolean warned = i % 3 == 0;
+            Optional<String> assignee = i % 2 == 0 ? Optional.of("UA" + i) : Optional.empty();
+            Task task = create("Burst " + i, due, warned ? Optional.of(Duration.ofMinutes(30)) : Optional.empty(),
+                    assignee, "C" + (i % 7));
+            List<ReminderKind> kinds = warned ? List.of(ReminderKind.WARNING, ReminderKind.DUE) : List.of(ReminderKind.DUE);
+            for (ReminderKind k : kinds) {
+                expected.add(tuple("reminder_reply", "C" + (i % 7), task.id(), k.name()));
+                assignee.ifPresent(a -> expected.add(tuple("reminder_dm", "dm:" + a, task.id(), k.name())));
+            }
+            claims += kinds.size();
+            if (i % 5 == 0) {
+                planner.snooze(task.id(), "US" + i, due.minus(Duration.ofMinutes(10)));
+                expected.add(tuple("reminder_dm", "dm:US" + i, task.id(), ReminderKind.SNOOZE.name()));
+                claims++;
+            }
+        }
+        Task closed = create("Closed", due, Optional.empty(), Optional.of("UCLOSED"), "C1");
+        tasks.complete(closed.id(), "UBOB");
+        db.jdbi().useExtension(ReminderDao.class, dao -> dao.plan(closed.id(), ReminderKind.DUE.stored(), "",
+                due.toEpochMilli(), START.toEpochMilli())); // as a planner racing the close would leave it
+        claims++;
+        assertThat(claims).as("more than two batches").isGreaterThan(ReminderJob.BATCH * 2);
+
+        clock.set(due.plusSeconds(1));
+        assertThat(job.tick().reminders()).isEqualTo(claims);
+        assertThat(job.tick().reminders()).as("nothing is claimed twice").isZero();
+        assertThat(db.jdbi().withExtension(ReminderDao.class, ReminderDao::count)).as("only overdue reminders wait")
+                .isEqualTo(n);
+
+        ObjectMapper json = Json.mapper();
+        List<Tuple> handedOver = new ArrayList<>();
+        for (OutboxRow row : db.jdbi().withExtension(OutboxDao.class, dao -> dao.inState("pending", 100_000))) {
+            if (row.kind().startsWith("reminder_")) {
+                JsonNode payload = json.readTree(row.payload());
+                handedOver.add(tuple(row.kind(), row.channel().orElseThrow(), payload.get("taskId").asLong(),
+                        payload.get("reminder").asText()));
+            }
+        }
+        assertThat(handedOver).as("each reminder once: none lost, none doubled, none for the closed task")
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 }

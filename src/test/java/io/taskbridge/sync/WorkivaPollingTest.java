@@ -101,6 +101,38 @@ class WorkivaPollingTest {
         }
     }
 
+    /**
+     * Pages of 1000, 2026-01-01's documented maximum: 2001 changed tasks come in three pages, the
+     * second and third asked for by the previous page's {@code @nextLink}; then one change is one request.
+     */
+    @Test
+    void aPollFollowsNextLinkAcrossPagesOfAThousand() {
+        try (FakeWorkiva fake = new FakeWorkiva();
+             RunningService svc = new RunningService(Databases.sqliteUrl(), env(fake), List.of(), new FakeSlack())) {
+            assertThat(poll(svc).ok()).isTrue(); // the first poll: nothing in Workiva yet
+            List<FakeWorkiva.Task> seeded = new java.util.ArrayList<>();
+            for (int i = 0; i < 2001; i++) {
+                seeded.add(fake.seed("Task " + i, "Created", "VA"));
+            }
+            fake.clearSeen();
+            assertThat(poll(svc).ok()).isTrue();
+            assertThat(svc.service.tasks().count(TaskQuery.all())).isEqualTo(2001);
+            List<String> lists = fake.seen().stream().filter(s -> s.method().equals("GET") && s.path().equals("/tasks"))
+                    .map(FakeWorkiva.Seen::query).toList();
+            assertThat(lists).allSatisfy(q -> assertThat(q).contains("$maxpagesize=1000"));
+            assertThat(lists).as("pages of 1000, each after the first from the last one's @nextLink")
+                    .anySatisfy(q -> assertThat(q).doesNotContain("$next="))
+                    .anySatisfy(q -> assertThat(q).contains("$next=1000"))
+                    .anySatisfy(q -> assertThat(q).contains("$next=2000"))
+                    .noneSatisfy(q -> assertThat(q).contains("$next=3000"));
+
+            fake.edit(seeded.get(5).id, t -> t.title = "Renamed");
+            fake.clearSeen();
+            assertThat(poll(svc).changed()).isEqualTo(1);
+            assertThat(fake.count("GET", "/tasks")).as("one change, one page").isEqualTo(1);
+        }
+    }
+
     @Test
     void aStrictLifecycleRefusalIsStillRecordedBecauseWorkivaIsTheTruth() {
         try (FakeWorkiva fake = new FakeWorkiva();

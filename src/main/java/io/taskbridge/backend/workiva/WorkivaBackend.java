@@ -32,7 +32,6 @@ import java.util.Optional;
  */
 public final class WorkivaBackend implements TaskBackend {
     public static final String NAME = "workiva";
-    static final int PAGE_SIZE = 100;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
     private final WorkivaSettings settings;
@@ -110,7 +109,7 @@ public final class WorkivaBackend implements TaskBackend {
             String filter = "modified.dateTime ge " + ISO.format(since);
             uri = URI.create(settings.baseUrl() + settings.version().listPath()
                     + "?$filter=" + enc(filter) + "&$orderBy=" + enc("modified.dateTime asc")
-                    + "&$maxpagesize=" + PAGE_SIZE);
+                    + "&$maxpagesize=" + settings.version().pageSize());
         }
         JsonNode page = JsonBodies.read(json, "Workiva", http.send(request("GET", uri, Optional.empty(), true)).body());
         List<RemoteTask> tasks = new ArrayList<>();

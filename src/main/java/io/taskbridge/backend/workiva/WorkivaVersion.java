@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  */
 public enum WorkivaVersion {
     V2022_01_01("2022-01-01", "/platform/v1/tasks", "/prototype/platform/tasks", "/platform/v1/tasks",
-            "/prototype/platform/tasks"),
-    V2026_01_01("2026-01-01", "/tasks", "/tasks", "/tasks", "/tasks");
+            "/prototype/platform/tasks", 100),
+    V2026_01_01("2026-01-01", "/tasks", "/tasks", "/tasks", "/tasks", 1000);
 
     public static final WorkivaVersion DEFAULT = V2022_01_01;
 
@@ -24,13 +24,15 @@ public enum WorkivaVersion {
     private final String list;
     private final String item;
     private final String action;
+    private final int pageSize;
 
-    WorkivaVersion(String header, String create, String list, String item, String action) {
+    WorkivaVersion(String header, String create, String list, String item, String action, int pageSize) {
         this.header = header;
         this.create = create;
         this.list = list;
         this.item = item;
         this.action = action;
+        this.pageSize = pageSize;
     }
 
     /** The {@code X-Version} value. */
@@ -52,6 +54,16 @@ public enum WorkivaVersion {
 
     String actionPath(String taskId) {
         return action + "/" + taskId + "/actionSubmission";
+    }
+
+    /**
+     * The {@code $maxpagesize} a changed-tasks read asks for. 2026-01-01: the documented maximum,
+     * 1000 (REFERENCE.md: {@code $maxpagesize} 1–1000), so a poll with up to 999 changes is one
+     * request. 2022-01-01: seed 003 documents no maximum, so it keeps the 100 it has always sent.
+     * Either way a page may hold fewer and the poller follows {@code @nextLink}.
+     */
+    int pageSize() {
+        return pageSize;
     }
 
     /** Whether create takes {@code assignees[]} (2026) rather than one required {@code assignee} (2022). */

@@ -121,18 +121,23 @@ class WorkivaBackendTest {
     void changedTasksComePageByPageAndRequestsGrowWithChangesNotWithAllTasks(WorkivaVersion version) {
         try (FakeWorkiva fake = new FakeWorkiva()) {
             WorkivaBackend w = backend(fake, version);
-            for (int i = 0; i < 250; i++) {
+            // 2026-01-01: the documented maximum (REFERENCE.md: $maxpagesize 1-1000); 2022-01-01 documents none.
+            int pageSize = version == WorkivaVersion.V2026_01_01 ? 1000 : 100;
+            for (int i = 0; i < 2 * pageSize + 50; i++) {
                 fake.seed("Task " + i, "Created", "VA");
             }
             List<RemoteTask> all = drain(w, Instant.EPOCH);
-            assertThat(all).hasSize(250);
+            assertThat(all).hasSize(2 * pageSize + 50);
             assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(RemoteTask::modified));
             String listPath = version == WorkivaVersion.V2022_01_01 ? "/prototype/platform/tasks" : "/tasks";
-            assertThat(fake.seen()).filteredOn(s -> s.method().equals("GET")).hasSize(3);
-            assertThat(fake.seen().get(1).query()).contains("$filter=modified.dateTime%20ge%201970-01-01T00%3A00%3A00Z")
-                    .contains("$orderBy=modified.dateTime%20asc").contains("$maxpagesize=100");
-            assertThat(fake.seen()).filteredOn(s -> s.method().equals("GET")).allSatisfy(s ->
-                    assertThat(s.path()).isEqualTo(listPath));
+            List<FakeTaskServer.Seen> gets = fake.seen().stream().filter(s -> s.method().equals("GET")).toList();
+            assertThat(gets).as("two full pages and the rest").hasSize(3);
+            assertThat(gets.get(0).query()).contains("$filter=modified.dateTime%20ge%201970-01-01T00%3A00%3A00Z")
+                    .contains("$orderBy=modified.dateTime%20asc").contains("$maxpagesize=" + pageSize)
+                    .doesNotContain("$next");
+            assertThat(gets.get(1).query()).as("the first page's @nextLink").contains("$next=" + pageSize);
+            assertThat(gets.get(2).query()).as("the second page's @nextLink").contains("$next=" + 2 * pageSize);
+            assertThat(gets).allSatisfy(s -> assertThat(s.path()).isEqualTo(listPath));
 
             Instant cursor = all.get(all.size() - 1).modified();
             fake.edit(all.get(3).externalId(), t -> t.status = "Started");

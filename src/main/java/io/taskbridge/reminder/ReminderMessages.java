@@ -1,0 +1,33 @@
+package io.taskbridge.reminder;
+
+import io.taskbridge.notify.Outbox;
+import io.taskbridge.notify.OutboxMessage;
+import io.taskbridge.slack.SlackText;
+import io.taskbridge.store.ReminderTarget;
+import io.taskbridge.task.ReminderKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one due reminder sends: a personal one (snooze, approval) a DM to its recipient; any other a
+ * reply in the task's thread and a DM to its assignee. {@code broadcast}: replies also show in the channel.
+ */
+record ReminderMessages(boolean broadcast) {
+
+    List<Outbox.Queued> of(ReminderTarget task, ReminderKind kind, String recipient) {
+        if (kind.personal()) {
+            return List.of(dm(task.taskId(), kind, recipient));
+        }
+        List<Outbox.Queued> messages = new ArrayList<>(2);
+        task.channel().ifPresent(channel -> messages.add(new Outbox.Queued(
+                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast), Optional.of(channel))));
+        task.assignee().filter(SlackText::isUserId)
+                .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee)));
+        return messages;
+    }
+
+    private static Outbox.Queued dm(long taskId, ReminderKind kind, String user) {
+        return new Outbox.Queued(new OutboxMessage.ReminderDm(taskId, kind, user), Optional.of("dm:" + user));
+    }
+}
