@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's connection pool, schema and Jdbi. SQLite runs in WAL mode with immediate
@@ -18,6 +21,7 @@ import org.sqlite.SQLiteDataSource;
  * instead of failing half-way); PostgreSQL runs as it is.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final Jdbi jdbi;
@@ -66,17 +70,33 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
+    /**
+     * Flyway only when the history is behind this build: a fresh database, or one a previous
+     * version left. An up-to-date schema is recognised with one query (see {@link SchemaHistory}).
+     */
     private static void migrate(DataSource ds, Dialect dialect) {
-        Flyway.configure()
+        if (SchemaHistory.current(ds)) {
+            log.info("Database schema is at version {}; nothing to migrate", SchemaHistory.latest());
+            return;
+        }
+        MigrateResult result = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("id_column", dialect.idColumn()))
                 .load()
                 .migrate();
+        log.info("Database schema migrated to version {} (migrations applied: {})",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
     }
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The pool itself, for the schema check's tests. */
+    DataSource pool() {
+        return pool;
     }
 
     public Dialect dialect() {
