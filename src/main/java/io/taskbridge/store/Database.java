@@ -34,6 +34,22 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date (migrations in {@code db/migration}). */
     public static Database open(String jdbcUrl, String user, String password) {
+        Database db = connect(jdbcUrl, user, password);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * Opens the pool (one connection at once: a database that cannot be reached fails here) and
+     * Jdbi, without touching the schema: nothing may use the tables before {@link #migrate()} has
+     * returned. The service migrates on another thread while it wires everything else.
+     */
+    public static Database connect(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setPoolName("taskbridge-db");
@@ -48,14 +64,7 @@ public final class Database implements AutoCloseable {
         }
         config.setConnectionTimeout(10_000);
         config.setValidationTimeout(2_000);
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            migrate(pool, dialect);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Database(pool, dialect);
+        return new Database(new HikariDataSource(config), dialect);
     }
 
     private static DataSource sqlite(String jdbcUrl) {
@@ -71,16 +80,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Flyway only when the history is behind this build: a fresh database, or one a previous
-     * version left. An up-to-date schema is recognised with one query (see {@link SchemaHistory}).
+     * Brings the schema up to date (migrations in {@code db/migration}). Flyway runs only when the
+     * history is behind this build: a fresh database, or one a previous version left; an
+     * up-to-date schema is recognised with one query (see {@link SchemaHistory}).
      */
-    private static void migrate(DataSource ds, Dialect dialect) {
-        if (SchemaHistory.current(ds)) {
+    public void migrate() {
+        if (SchemaHistory.current(pool)) {
             log.info("Database schema is at version {}; nothing to migrate", SchemaHistory.latest());
             return;
         }
         MigrateResult result = Flyway.configure()
-                .dataSource(ds)
+                .dataSource(pool)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("id_column", dialect.idColumn()))
                 .load()
