@@ -1,6 +1,5 @@
 package io.taskbridge.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,12 +23,12 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource pool;
     private final Dialect dialect;
-    private final Jdbi jdbi;
+    /** Made on first use (see {@link #jdbi}). */
+    private volatile Jdbi jdbi;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     }
 
     /** Opens the pool and brings the schema up to date (migrations in {@code db/migration}). */
@@ -45,38 +44,39 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool (one connection at once: a database that cannot be reached fails here) and
-     * Jdbi, without touching the schema: nothing may use the tables before {@link #migrate()} has
-     * returned. The service migrates on another thread while it wires everything else.
+     * The store, not yet opened: the pool starts on first use, which is {@link #migrate()} (a
+     * database that cannot be reached fails there), and nothing may use the tables before that
+     * has returned. Connecting costs nothing, so the service can migrate on one thread (loading
+     * SQLite's native library, or PostgreSQL's handshake, and Flyway) while it wires the rest on
+     * another.
      */
     public static Database connect(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("taskbridge-db");
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("taskbridge-db");
         if (dialect == Dialect.SQLITE) {
-            config.setDataSource(sqlite(jdbcUrl));
-            config.setMaximumPoolSize(4);
+            sqlite(pool, jdbcUrl);
+            pool.setMaximumPoolSize(4);
         } else {
-            config.setJdbcUrl(jdbcUrl);
-            config.setUsername(user);
-            config.setPassword(password);
-            config.setMaximumPoolSize(10);
+            pool.setJdbcUrl(jdbcUrl);
+            pool.setUsername(user);
+            pool.setPassword(password);
+            pool.setMaximumPoolSize(10);
         }
-        config.setConnectionTimeout(10_000);
-        config.setValidationTimeout(2_000);
-        return new Database(new HikariDataSource(config), dialect);
+        pool.setConnectionTimeout(10_000);
+        pool.setValidationTimeout(2_000);
+        return new Database(pool, dialect);
     }
 
-    private static DataSource sqlite(String jdbcUrl) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl(jdbcUrl);
-        return ds;
+    /** SQLite's settings, applied by the pool when it creates the driver's data source. */
+    private static void sqlite(HikariDataSource pool, String jdbcUrl) {
+        pool.setDataSourceClassName(SQLiteDataSource.class.getName());
+        pool.addDataSourceProperty("url", jdbcUrl);
+        pool.addDataSourceProperty("journalMode", SQLiteConfig.JournalMode.WAL.name());
+        pool.addDataSourceProperty("synchronous", SQLiteConfig.SynchronousMode.NORMAL.name());
+        pool.addDataSourceProperty("busyTimeout", 10_000);
+        pool.addDataSourceProperty("transactionMode", SQLiteConfig.TransactionMode.IMMEDIATE.name());
+        pool.addDataSourceProperty("enforceForeignKeys", true);
     }
 
     /**
@@ -100,8 +100,22 @@ public final class Database implements AutoCloseable {
                 result.migrationsExecuted);
     }
 
+    /**
+     * Jdbi over the pool, made on first use: its set-up is a good part of a start, and the
+     * migration, which needs only the pool, need not wait for it.
+     */
     public Jdbi jdbi() {
-        return jdbi;
+        Jdbi made = jdbi;
+        if (made == null) {
+            synchronized (this) {
+                made = jdbi;
+                if (made == null) {
+                    made = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+                    jdbi = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The pool itself, for the schema check's tests. */
