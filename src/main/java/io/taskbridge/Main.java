@@ -18,9 +18,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, referencesPerCacheLine(Runtime.getRuntime().maxMemory()));
-        }
+        tellLibraries();
         Config config;
         try {
             config = Config.fromEnvironment();
@@ -34,6 +32,13 @@ public final class Main {
             log.info("Stopping Taskbridge");
             service.close();
         }, "shutdown"));
+    }
+
+    /** What the libraries would otherwise find out the slow way; an operator's own -D setting wins. */
+    static void tellLibraries() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, referencesPerCacheLine(Runtime.getRuntime().maxMemory()));
+        }
     }
 
     /** 64-byte cache lines: 16 compressed (4-byte) references, or 8 plain ones. */

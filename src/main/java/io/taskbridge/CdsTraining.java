@@ -1,0 +1,68 @@
+package io.taskbridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run for class-data sharing, which {@code bin/taskbridge} makes once per build under
+ * {@code -XX:ArchiveClassesAtExit}: it starts the service as an operator's start would (SQLite,
+ * Slack over HTTP), asks {@code /healthz} once and stops; the JVM then writes every class it
+ * loaded to the archive, and later starts map them instead of finding, parsing and verifying each.
+ * It uses nothing of the operator's: a temporary folder for the database, port 0, placeholder Slack
+ * credentials (nothing calls Slack at start).
+ */
+public final class CdsTraining {
+    private CdsTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        Main.tellLibraries();
+        Path dir = Files.createTempDirectory("taskbridge-cds");
+        try {
+            Config config = Config.from(Map.of(
+                    "PORT", "0",
+                    "TASKBRIDGE_DB_URL", "jdbc:sqlite:" + dir.resolve("training.db"),
+                    "SLACK_SIGNING_SECRET", "cds-training",
+                    "SLACK_BOT_TOKEN", "xoxb-cds-training",
+                    "SLACK_API_URL", "http://127.0.0.1:9/api/"));
+            try (Taskbridge service = Taskbridge.start(config, Clock.systemUTC())) {
+                int status = health(service.port());
+                if (status != 200) {
+                    throw new IllegalStateException("/healthz answered " + status);
+                }
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static int health(int port) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/healthz").toURL().openConnection();
+        try (InputStream body = c.getInputStream()) {
+            body.readAllBytes();
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
