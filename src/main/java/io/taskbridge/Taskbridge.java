@@ -109,9 +109,6 @@ public final class Taskbridge implements AutoCloseable {
             ObjectMapper json = Json.mapper();
             OutboxCodec codec = new OutboxCodec(json);
 
-            Optional<Slack> slack = slackClient.join();
-            Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
-            UserZones zones = new UserZones(web, clock);
             List<TaskBackend> all = new ArrayList<>(config.connectors().connect(json, clock));
             all.addAll(connections);
             Backends backends = new Backends(all);
@@ -119,11 +116,6 @@ public final class Taskbridge implements AutoCloseable {
             // not in a channel is reported to the task's creator): the reference closes that loop.
             AtomicReference<OutboxWorker> wakeable = new AtomicReference<>();
             Outbox outbox = new Outbox(codec, clock, () -> Optional.ofNullable(wakeable.get()).ifPresent(OutboxWorker::wake));
-            OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
-                    Deliveries.of(web, backends, db.jdbi(), clock,
-                            config.reminders().quietHours().forUsers(zones::of), outbox),
-                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()), config.outboxLease());
-            wakeable.set(worker);
             Digests digests = new Digests(db.jdbi(), clock);
             ReminderPlanner planner = new ReminderPlanner(db.jdbi(), clock, digests);
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(outbox), planner));
@@ -136,6 +128,16 @@ public final class Taskbridge implements AutoCloseable {
             RemoteSync sync = new RemoteSync(tasks, subscriptions, outbox, json);
             Connections connected = new Connections(db.jdbi(), backends, config.connectors().admins(), clock);
             Poller poller = new Poller(db.jdbi(), sync);
+
+            // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
+            Optional<Slack> slack = slackClient.join();
+            Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
+            UserZones zones = new UserZones(web, clock);
+            OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
+                    Deliveries.of(web, backends, db.jdbi(), clock,
+                            config.reminders().quietHours().forUsers(zones::of), outbox),
+                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()), config.outboxLease());
+            wakeable.set(worker);
 
             // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
             // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
