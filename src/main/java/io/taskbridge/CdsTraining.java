@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * The training run for class-data sharing, which {@code bin/taskbridge} makes once per build under
@@ -23,8 +24,12 @@ import java.util.stream.Stream;
 public final class CdsTraining {
     private CdsTraining() {}
 
+    /** With a folder as argument, also copies SQLite's native library for this platform there. */
     public static void main(String[] args) throws IOException {
         Main.tellLibraries();
+        if (args.length > 0) {
+            copySqliteLibrary(Path.of(args[0]));
+        }
         Path dir = Files.createTempDirectory("taskbridge-cds");
         try {
             Config config = Config.from(Map.of(
@@ -41,6 +46,23 @@ public final class CdsTraining {
             }
         } finally {
             delete(dir);
+        }
+    }
+
+    /**
+     * sqlite-jdbc copies its native library out of the jar at every start (and compares it byte by
+     * byte with the original, in the interpreter); bin/taskbridge points it at this copy instead.
+     */
+    static Path copySqliteLibrary(Path dir) throws IOException {
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+        try (InputStream in = CdsTraining.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no SQLite library for this platform at " + resource);
+            }
+            Files.createDirectories(dir);
+            Path copy = dir.resolve(LibraryLoaderUtil.getNativeLibName());
+            Files.copy(in, copy);
+            return copy;
         }
     }
 

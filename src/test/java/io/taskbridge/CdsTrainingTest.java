@@ -18,6 +18,13 @@ class CdsTrainingTest {
         assertThat(trainingDirs(tmp)).isEqualTo(before);
     }
 
+    @Test
+    void copiesSqlitesNativeLibraryForThisPlatform(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = CdsTraining.copySqliteLibrary(dir.resolve("native"));
+        assertThat(copy.getFileName().toString()).isEqualTo(org.sqlite.util.LibraryLoaderUtil.getNativeLibName());
+        assertThat(Files.size(copy)).isPositive();
+    }
+
     private static long trainingDirs(Path tmp) throws Exception {
         try (Stream<Path> dirs = Files.list(tmp)) {
             return dirs.filter(p -> p.getFileName().toString().startsWith("taskbridge-cds")).count();
