@@ -343,13 +343,14 @@ scenario_memory() {
 }
 
 # ---------------------------------------------------------------- scenario 6
-# launch_once [java flags...]: prints milliseconds from launch to the first 200 from /healthz.
+# launch_once COMMAND...: prints milliseconds from launch to the first 200 from /healthz.
 launch_once() {
   local db=$OUT/tmp/startup.db t0 t1 pid i
   rm -f "$db" "$db-wal" "$db-shm"
   t0=$(date +%s%N)
   env PORT=$PORT_C TASKBRIDGE_DB_URL="jdbc:sqlite:$db" SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench \
-    SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" java "$@" -jar "$JAR" >"$OUT/logs/startup.log" 2>&1 &
+    SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$STARTUP_JSA" \
+    "$@" >"$OUT/logs/startup.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
   for ((i = 0; i < 6000; i++)); do
@@ -366,45 +367,46 @@ launch_once() {
 
 stats_ms() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1; s += $1 } END { printf "%d | %d | %d | %d", v[1], v[int((NR + 1) / 2)], v[NR], s / NR }'; }
 
+# launch_row LABEL [--fresh-archive] COMMAND...: STARTS launches, one table row (--fresh-archive: none at each launch).
+launch_row() {
+  local label=$1 fresh=0 runs="" i
+  shift
+  [ "$1" = --fresh-archive ] && { fresh=1; shift; }
+  for ((i = 0; i < STARTS; i++)); do
+    [ "$fresh" = 1 ] && rm -f "$STARTUP_JSA" "$STARTUP_JSA.id"
+    runs+=" $(launch_once "$@")"
+  done
+  say "| $label | $(echo "$runs" | stats_ms) |"
+}
+
 scenario_startup() {
+  STARTUP_JSA=$OUT/tmp/taskbridge.jsa
+  local launcher=$ROOT/bin/taskbridge t0
+  # bin/taskbridge's own flags (the Procfile runs bin/taskbridge): the plain-JVM row with them.
+  local flags=(-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xmx256m)
   say ""
   say "## 6. Start-up: launch to the first 200 from /healthz (fresh SQLite file each launch, Slack configured), $STARTS launches"
   say ""
-  say "| JVM flags | min ms | median ms | max ms | mean ms |"
+  say "| launch | min ms | median ms | max ms | mean ms |"
   say "|---|---|---|---|---|"
-  local runs="" i jsa=$OUT/tmp/taskbridge.jsa jsa_p=$OUT/tmp/taskbridge-procfile.jsa
-  # The Procfile's flags (see Procfile at the root): what a deployment runs.
-  local procfile=(-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xmx256m)
-  launch_once >/dev/null # page cache
-  for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once)"; done
-  say "| (none) | $(echo "$runs" | stats_ms) |"
+  launch_once java -jar "$JAR" >/dev/null # page cache
+  launch_row "java -jar (plain JVM)" java -jar "$JAR"
   check ok
-  runs=""
-  for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}")"; done
-  say "| Procfile flags (${procfile[*]}) | $(echo "$runs" | stats_ms) |"
-  rm -f "$jsa" "$jsa_p"
-  [ "$QUICK" = 1 ] || launch_once -XX:ArchiveClassesAtExit="$jsa" >/dev/null
-  launch_once "${procfile[@]}" -XX:ArchiveClassesAtExit="$jsa_p" >/dev/null
-  if [ -f "$jsa_p" ] && { [ "$QUICK" = 1 ] || [ -f "$jsa" ]; }; then
-    if [ "$QUICK" = 0 ]; then # smoke: the Procfile's rows only
-      runs=""
-      for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once -XX:SharedArchiveFile="$jsa")"; done
-      say "| AppCDS (-XX:SharedArchiveFile, archive from one run) | $(echo "$runs" | stats_ms) |"
-    fi
-    runs=""
-    for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p")"; done
-    say "| Procfile flags + AppCDS | $(echo "$runs" | stats_ms) |"
-    if [ "$QUICK" = 0 ]; then
-      runs=""
-      for ((i = 0; i < STARTS; i++)); do runs+=" $(launch_once "${procfile[@]}" -XX:SharedArchiveFile="$jsa_p" -XX:TieredStopAtLevel=1)"; done
-      say "| Procfile flags + AppCDS + -XX:TieredStopAtLevel=1 (start-up only; not for serving) | $(echo "$runs" | stats_ms) |"
-    fi
+  launch_row "java ${flags[*]} -jar (bin/taskbridge's flags, no archive)" java "${flags[@]}" -jar "$JAR"
+  # The archive as mvn package makes it (bin/taskbridge --train), here beside the bench's other files.
+  rm -f "$STARTUP_JSA" "$STARTUP_JSA.id"
+  t0=$(date +%s%N)
+  TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$STARTUP_JSA" "$launcher" --train 2>/dev/null || true
+  local train_ms=$((($(date +%s%N) - t0) / 1000000))
+  if [ -s "$STARTUP_JSA" ]; then
+    launch_row "bin/taskbridge (shipped: those flags + class-data archive from mvn package)" "$launcher"
+    [ "$QUICK" = 1 ] || launch_row "bin/taskbridge on a new build, no archive yet (makes it first)" --fresh-archive "$launcher"
     say ""
-    say "Archive size: $(du -m "$jsa_p" | cut -f1) MB (Procfile flags)."
+    say "Archive: $(du -m "$STARTUP_JSA" | cut -f1) MB, made in $train_ms ms (bin/taskbridge --train, as mvn package runs it)."
     check ok
   else
-    say "| AppCDS | archive was not written |"
-    check no "the AppCDS archive was not written"
+    say "| bin/taskbridge | archive was not made (see $STARTUP_JSA.log) |"
+    check no "bin/taskbridge --train made no archive"
   fi
   say ""
   say "Target: <= 1200 ms."

@@ -7,10 +7,18 @@ import org.slf4j.LoggerFactory;
 /** Starts Taskbridge from the environment and stops it cleanly on SIGTERM. */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    /**
+     * Jetty pads some arrays against false sharing by references per cache line, and when not told
+     * it asks the platform MBean server whether oops are compressed: that starts JMX (hundreds of
+     * classes, ~0.1 s of start-up). Oops are compressed below 32 GB of heap; a wrong guess would
+     * only change the padding.
+     */
+    static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private Main() {}
 
     public static void main(String[] args) {
+        tellLibraries();
         Config config;
         try {
             config = Config.fromEnvironment();
@@ -24,5 +32,17 @@ public final class Main {
             log.info("Stopping Taskbridge");
             service.close();
         }, "shutdown"));
+    }
+
+    /** What the libraries would otherwise find out the slow way; an operator's own -D setting wins. */
+    static void tellLibraries() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, referencesPerCacheLine(Runtime.getRuntime().maxMemory()));
+        }
+    }
+
+    /** 64-byte cache lines: 16 compressed (4-byte) references, or 8 plain ones. */
+    static String referencesPerCacheLine(long maxHeapBytes) {
+        return maxHeapBytes < 32L * 1024 * 1024 * 1024 ? "16" : "8";
     }
 }

@@ -90,18 +90,25 @@ public final class Taskbridge implements AutoCloseable {
      * well as those {@code config.connectors()} configures.
      */
     public static Taskbridge start(Config config, Clock clock, List<TaskBackend> connections) {
+        long began = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            Database db = Database.open(config.dbUrl(), config.dbUser().orElse(null),
+            // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
+            // on their own threads while this one wires the rest; requests wait for the schema (below).
+            Config.Slack slackConfig = config.slack();
+            StartupTask<Optional<Slack>> slackClient = StartupTask.begin("slack-client",
+                    () -> slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty());
+            Database db = Database.connect(config.dbUrl(), config.dbUser().orElse(null),
                     config.dbPassword().map(Secret::value).orElse(null));
             resources.add(db);
+            StartupTask<Database> schema = StartupTask.begin("schema", () -> {
+                db.migrate();
+                return db;
+            });
+            resources.add(schema);
             ObjectMapper json = Json.mapper();
             OutboxCodec codec = new OutboxCodec(json);
-            Config.Slack slackConfig = config.slack();
 
-            Optional<Slack> slack = slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty();
-            Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
-            UserZones zones = new UserZones(web, clock);
             List<TaskBackend> all = new ArrayList<>(config.connectors().connect(json, clock));
             all.addAll(connections);
             Backends backends = new Backends(all);
@@ -109,11 +116,6 @@ public final class Taskbridge implements AutoCloseable {
             // not in a channel is reported to the task's creator): the reference closes that loop.
             AtomicReference<OutboxWorker> wakeable = new AtomicReference<>();
             Outbox outbox = new Outbox(codec, clock, () -> Optional.ofNullable(wakeable.get()).ifPresent(OutboxWorker::wake));
-            OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
-                    Deliveries.of(web, backends, db.jdbi(), clock,
-                            config.reminders().quietHours().forUsers(zones::of), outbox),
-                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()), config.outboxLease());
-            wakeable.set(worker);
             Digests digests = new Digests(db.jdbi(), clock);
             ReminderPlanner planner = new ReminderPlanner(db.jdbi(), clock, digests);
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(outbox), planner));
@@ -126,6 +128,16 @@ public final class Taskbridge implements AutoCloseable {
             RemoteSync sync = new RemoteSync(tasks, subscriptions, outbox, json);
             Connections connected = new Connections(db.jdbi(), backends, config.connectors().admins(), clock);
             Poller poller = new Poller(db.jdbi(), sync);
+
+            // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
+            Optional<Slack> slack = slackClient.join();
+            Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
+            UserZones zones = new UserZones(web, clock);
+            OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
+                    Deliveries.of(web, backends, db.jdbi(), clock,
+                            config.reminders().quietHours().forUsers(zones::of), outbox),
+                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()), config.outboxLease());
+            wakeable.set(worker);
 
             // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
             // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
@@ -159,15 +171,19 @@ public final class Taskbridge implements AutoCloseable {
             List<HttpServer.Routes> routes = new ArrayList<>(List.of(api::addTo, webhooks::addTo));
             config.api().adminKey().map(key -> new AdminEndpoint(db.jdbi(), key))
                     .ifPresent(admin -> routes.add(r -> r.get("/admin/outbox", admin)));
-            HttpServer http = new HttpServer(db, json, route, routes).start(config.port());
+            HttpServer http = new HttpServer(db, json, route, routes).listen(config.port());
             resources.add(http);
+            schema.join();
+            http.open();
+            long startedMs = (System.nanoTime() - began) / 1_000_000;
             worker.start();
             resources.add(worker);
             resources.add(ReminderSchedule.start(reminderJob, config.reminders().interval(), scheduleStore(config, db)));
             resources.add(PollSchedule.start(poller, backends.all(), config.connectors().pollInterval()));
             backends.all().forEach(b -> log.info("Connected to {} as '{}'; polling every {} s", b.displayName(), b.name(),
                     config.connectors().pollInterval().toMillis() / 1000.0));
-            log.info("Taskbridge listening on port {} with {} store", http.port(), db.dialect().name().toLowerCase());
+            log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
+                    db.dialect().name().toLowerCase(), startedMs);
             if (slackConfig.httpMode()) {
                 log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
                         slackConfig.appToken().isPresent()

@@ -2,6 +2,7 @@ package io.taskbridge.http;
 
 import com.slack.api.bolt.App;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.taskbridge.store.Database;
@@ -20,6 +21,8 @@ public final class HttpServer implements AutoCloseable {
     public static final long MAX_BODY = 1024 * 1024;
 
     private final Javalin javalin;
+    /** False from {@link #listen} until {@link #open}: every request is answered 503 meanwhile. */
+    private volatile boolean open;
 
     /** {@code more} adds further endpoints (the REST API) next to Slack's and health. */
     public HttpServer(Database db, ObjectMapper json, Optional<SlackRoute> slack, List<Routes> more) {
@@ -27,6 +30,11 @@ public final class HttpServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.routes.before(ctx -> {
+                if (!open) {
+                    starting(ctx);
+                }
+            });
             cfg.routes.get("/healthz", ctx -> {
                 boolean up = db.ping();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "unavailable",
@@ -66,9 +74,35 @@ public final class HttpServer implements AutoCloseable {
     /** Slack's listener set and the signature check that guards it. */
     public record SlackRoute(App app, SlackSignature signature) {}
 
+    /** Listens on {@code port} and serves at once. */
     public HttpServer start(int port) {
+        return listen(port).open();
+    }
+
+    /**
+     * Listens on {@code port} but answers every request 503 (health: {@code "starting"}) until
+     * {@link #open}: the server can start while the schema is still being migrated, and no request
+     * reaches a table before it is ready.
+     */
+    public HttpServer listen(int port) {
         javalin.start(port);
         return this;
+    }
+
+    /** From now on requests reach their handlers. */
+    public HttpServer open() {
+        open = true;
+        return this;
+    }
+
+    private static void starting(Context ctx) {
+        ctx.header("Retry-After", "1");
+        if (ctx.path().equals("/healthz")) {
+            ctx.status(503).json(Map.of("status", "starting"));
+        } else {
+            Problems.send(ctx, 503, "service_unavailable", "Taskbridge is starting; try again in a moment.");
+        }
+        ctx.skipRemainingHandlers();
     }
 
     public int port() {

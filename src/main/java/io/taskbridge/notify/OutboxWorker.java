@@ -84,6 +84,9 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void loop() {
+        // The first pass comes at the first poll (or wake), not at once: at start it would only
+        // compete with the first requests for the CPU, and rows left from before can wait a poll.
+        awaitSignal();
         while (running) {
             try {
                 while (running && drainOnce() > 0) {

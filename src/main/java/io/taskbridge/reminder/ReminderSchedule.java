@@ -2,6 +2,8 @@ package io.taskbridge.reminder;
 
 import io.taskbridge.Secret;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
@@ -57,9 +60,13 @@ public final class ReminderSchedule implements AutoCloseable {
             SchedulerRepository.getInstance().remove(NAME);
             scheduler.setJobFactory((bundle, s) -> new Tick(job));
             JobDetail detail = JobBuilder.newJob(Tick.class).withIdentity(JOB).storeDurably().build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(JOB).forJob(detail).startNow()
+            // The first check comes one interval after the start, like every later one: at start the
+            // tick would only compete with the first requests (reminders are per interval anyway).
+            long every = Math.max(100, interval.toMillis());
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(JOB).forJob(detail)
+                    .startAt(new Date(System.currentTimeMillis() + every))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(Math.max(100, interval.toMillis()))
+                            .withIntervalInMilliseconds(every)
                             .repeatForever()
                             .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
@@ -122,6 +129,12 @@ public final class ReminderSchedule implements AutoCloseable {
                 log.error("reminder tick failed; the next one retries", e);
             }
         }
+    }
+
+    /** When the next check is due (tests). */
+    Optional<Instant> nextTick() throws SchedulerException {
+        return Optional.ofNullable(scheduler.getTrigger(TriggerKey.triggerKey(JOB)))
+                .map(Trigger::getNextFireTime).map(Date::toInstant);
     }
 
     @Override

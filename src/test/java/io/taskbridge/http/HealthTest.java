@@ -9,10 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** /healthz answers 200 while the database answers, and 503 once it does not. */
+/** /healthz answers 200 while the database answers, and 503 once it does not, or while the service is starting. */
 class HealthTest {
 
     @Test
@@ -34,5 +35,33 @@ class HealthTest {
             assertThat(slackOff.statusCode()).isEqualTo(404);
             assertThat(slackOff.body()).contains("resource_not_found");
         }
+    }
+
+    @Test
+    void everyRequestWaitsWhileStarting() throws Exception {
+        try (Database db = Database.open(Databases.sqliteUrl(), null, null);
+             HttpServer http = new HttpServer(db, Json.mapper(), Optional.empty(),
+                     List.of(routes -> routes.get("/v1/ping", ctx -> ctx.result("pong")))).listen(0)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> health = client.send(get(http, "/healthz"), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).isEqualTo("{\"status\":\"starting\"}");
+            assertThat(health.headers().firstValue("Retry-After")).contains("1");
+            HttpResponse<String> api = client.send(get(http, "/v1/ping"), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.body()).contains("service_unavailable");
+            assertThat(client.send(get(http, "/nowhere"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+
+            http.open();
+            assertThat(client.send(get(http, "/healthz"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> served = client.send(get(http, "/v1/ping"), HttpResponse.BodyHandlers.ofString());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo("pong");
+            assertThat(served.headers().firstValue("Retry-After")).isEmpty();
+        }
+    }
+
+    private static HttpRequest get(HttpServer http, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build();
     }
 }

@@ -1,0 +1,30 @@
+package io.taskbridge.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskbridge.Json;
+import io.taskbridge.notify.Outbox;
+import io.taskbridge.notify.OutboxCodec;
+import io.taskbridge.store.Database;
+import io.taskbridge.testing.Databases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The first reminder check comes one interval after the start, not during it. */
+class ReminderScheduleTest {
+
+    @Test
+    void firstCheckOneIntervalAfterTheStart() throws Exception {
+        try (Database db = Databases.open(Databases.Kind.SQLITE)) {
+            Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), Clock.systemUTC(), () -> { });
+            ReminderJob job = new ReminderJob(db.jdbi(), db.dialect(), outbox, Clock.systemUTC(), false);
+            Instant before = Instant.now();
+            try (ReminderSchedule schedule = ReminderSchedule.start(job, Duration.ofSeconds(60), new ReminderSchedule.Store.Memory())) {
+                assertThat(schedule.nextTick()).hasValueSatisfying(next -> assertThat(next)
+                        .isBetween(before.plusSeconds(60), Instant.now().plusSeconds(60)));
+            }
+        }
+    }
+}
