@@ -412,13 +412,13 @@ scenario_startup() {
   say "Target: <= 1200 ms."
 }
 
-# ---------------------------------------------------------------- SerialWrites A/B
+# ---------------------------------------------------------------- A/B of two builds
 # Two Taskbridge builds side by side (old on PORT_C2, new on PORT_C), each on its own fresh SQLite
 # file, warmed alike, then measured old new old new at each connection count.
 scenario_serialab() {
   local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against} db_old=$OUT/tmp/taskbridge-old.db
   say ""
-  say "## SerialWrites A/B: /task add on two builds, ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
+  say "## A/B: /task add on two builds (BENCH_JAR_OLD vs BENCH_JAR), ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
   say ""
   say "- old: $old"
   say "- new: $JAR"
@@ -517,8 +517,8 @@ scenario_approve() {
   done
   SIGN_KIND=command
   say ""
-  say "C acks a click at once and records the decision after the ack (on the 16-thread work queue): decisions/s ="
-  say "decisions recorded / (run + time until the count stopped moving). busy acks: clicks refused because that queue was full."
+  say "C records a plain Approve before its ack (one transaction in its own store): decisions/s ="
+  say "decisions recorded / (run + time until the count stopped moving), so drain s is ~0. busy acks must stay 0."
   say ""
   ratio_table "$rows" "C decisions/s"
   local dup; dup=$(sql_c "SELECT count(*) - count(DISTINCT task_id) FROM approval_responses")
