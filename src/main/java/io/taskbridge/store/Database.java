@@ -111,6 +111,9 @@ public final class Database implements AutoCloseable {
                 made = jdbi;
                 if (made == null) {
                     made = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+                    if (dialect == Dialect.SQLITE) {
+                        made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
+                    }
                     jdbi = made;
                 }
             }
