@@ -32,7 +32,7 @@ public final class Outbox {
         if (dedupeKey.isPresent()) {
             dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now);
         } else {
-            dao.insert(message.kind(), null, channel.orElse(null), payload, now);
+            dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload)), now);
         }
         tx.afterCommit(wake);
     }

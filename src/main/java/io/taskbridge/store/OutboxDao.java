@@ -16,12 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
     String COLUMNS = "id, kind, payload, channel, state, attempts, version, next_attempt_at, lease_until, last_error, created_at";
 
-    @SqlUpdate("INSERT INTO outbox (kind, dedupe_key, channel, payload, next_attempt_at, created_at)"
-            + " VALUES (:kind, :key, :channel, :payload, :at, :at)")
-    void insert(@Bind("kind") String kind, @Bind("key") String dedupeKey, @Bind("channel") String channel,
-                @Bind("payload") String payload, @Bind("at") long at);
-
-    /** A row without a dedupe key, for {@link #insertAll}. */
+    /** A row without a dedupe key (each is a row of its own), for {@link #insertAll}. */
     record NewRow(String kind, String channel, String payload) {}
 
     /** Rows without a dedupe key, as one JDBC batch (one round trip on PostgreSQL, not one per row). */
