@@ -1,5 +1,6 @@
 package io.taskbridge.backend.awork;
 
+import static io.taskbridge.testing.ChangedPages.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import io.taskbridge.Json;
 import io.taskbridge.Secret;
 import io.taskbridge.backend.BackendException;
 import io.taskbridge.backend.BackendHttp;
-import io.taskbridge.backend.ChangedPage;
 import io.taskbridge.backend.NewTask;
 import io.taskbridge.backend.RemoteTask;
 import io.taskbridge.task.Status;
@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -119,16 +118,5 @@ class AworkBackendTest {
     @CsvSource({"todo,TODO", "progress,IN_PROGRESS", "stuck,IN_PROGRESS", "review,REVIEW", "done,DONE", "other,IN_PROGRESS"})
     void statusMapping(String type, Status ours) {
         assertThat(AworkStatus.toStatus(type)).isEqualTo(ours);
-    }
-
-    static List<RemoteTask> drain(AworkBackend b, Instant since) {
-        List<RemoteTask> out = new ArrayList<>();
-        Optional<String> next = Optional.empty();
-        do {
-            ChangedPage page = b.changedSince(since, next);
-            out.addAll(page.tasks());
-            next = page.next();
-        } while (next.isPresent());
-        return out;
     }
 }

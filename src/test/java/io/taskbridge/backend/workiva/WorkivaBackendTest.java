@@ -1,5 +1,6 @@
 package io.taskbridge.backend.workiva;
 
+import static io.taskbridge.testing.ChangedPages.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.approval.Decision;
 import io.taskbridge.backend.BackendException;
 import io.taskbridge.backend.BackendHttp;
-import io.taskbridge.backend.ChangedPage;
 import io.taskbridge.backend.NewTask;
 import io.taskbridge.backend.RemoteTask;
 import io.taskbridge.backend.TaskBackend;
@@ -21,7 +21,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -285,16 +284,5 @@ class WorkivaBackendTest {
     @CsvSource({"TODO,RESTART", "IN_PROGRESS,RESTART", "REVIEW,SUBMIT", "DONE,SUBMIT", "CANCELED,CANCEL"})
     void statusToAction(Status ours, String action) {
         assertThat(WorkivaStatus.action(ours)).isEqualTo(action);
-    }
-
-    static List<RemoteTask> drain(TaskBackend b, Instant since) {
-        List<RemoteTask> out = new ArrayList<>();
-        Optional<String> next = Optional.empty();
-        do {
-            ChangedPage page = b.changedSince(since, next);
-            out.addAll(page.tasks());
-            next = page.next();
-        } while (next.isPresent());
-        return out;
     }
 }
