@@ -1,5 +1,6 @@
 package io.taskbridge;
 
+import io.taskbridge.platform.Secret;
 import io.taskbridge.reminder.QuietHours;
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public record Config(
         Duration outboxLease,
         Api api,
         Reminders reminders,
-        io.taskbridge.backend.ConnectorSettings connectors) {
+        io.taskbridge.connector.ConnectorSettings connectors) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -101,7 +102,7 @@ public record Config(
                 new Reminders(reminderInterval(env),
                         quietHours(text(env, "TASKBRIDGE_QUIET_HOURS").orElse("22:00-08:00")),
                         bool(env, "TASKBRIDGE_REMINDER_BROADCAST")),
-                io.taskbridge.backend.ConnectorSettings.from(env));
+                io.taskbridge.connector.ConnectorSettings.from(env));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -1,5 +1,7 @@
 package io.taskbridge;
 
+import io.taskbridge.platform.Json;
+import io.taskbridge.platform.Secret;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -9,19 +11,20 @@ import io.taskbridge.api.RateLimiter;
 import io.taskbridge.api.RestApi;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalService;
-import io.taskbridge.backend.Backends;
-import io.taskbridge.backend.SecretBox;
-import io.taskbridge.backend.TaskBackend;
-import io.taskbridge.http.AdminEndpoint;
-import io.taskbridge.http.HttpServer;
-import io.taskbridge.http.SlackSignature;
-import io.taskbridge.notify.ApprovalNotifier;
-import io.taskbridge.notify.ChannelPacer;
-import io.taskbridge.notify.Deliveries;
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxCodec;
-import io.taskbridge.notify.OutboxWorker;
-import io.taskbridge.notify.SlackNotifier;
+import io.taskbridge.connector.Backends;
+import io.taskbridge.platform.SecretBox;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.outbox.AdminEndpoint;
+import io.taskbridge.platform.HttpServer;
+import io.taskbridge.slack.SlackSignature;
+import io.taskbridge.slack.SlackRoute;
+import io.taskbridge.slack.ApprovalNotifier;
+import io.taskbridge.outbox.ChannelPacer;
+import io.taskbridge.slack.Deliveries;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxCodec;
+import io.taskbridge.outbox.OutboxWorker;
+import io.taskbridge.slack.SlackNotifier;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.Digests;
 import io.taskbridge.reminder.ReminderJob;
@@ -33,8 +36,8 @@ import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.SocketModeTransport;
 import io.taskbridge.slack.UserZones;
-import io.taskbridge.store.Database;
-import io.taskbridge.store.Dialect;
+import io.taskbridge.platform.Database;
+import io.taskbridge.platform.Dialect;
 import io.taskbridge.sync.ConnectionSecrets;
 import io.taskbridge.sync.Connections;
 import io.taskbridge.sync.PollSchedule;
@@ -43,7 +46,7 @@ import io.taskbridge.sync.RemoteSync;
 import io.taskbridge.sync.Subscriptions;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
-import io.taskbridge.webhook.Webhooks;
+import io.taskbridge.sync.Webhooks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -155,9 +158,9 @@ public final class Taskbridge implements AutoCloseable {
                 new ReminderButtons(tasks, planner, zones, work, clock).register(built);
                 app = Optional.of(built);
             }
-            Optional<HttpServer.SlackRoute> route = Optional.empty();
+            Optional<SlackRoute> route = Optional.empty();
             if (slackConfig.httpMode()) {
-                route = Optional.of(new HttpServer.SlackRoute(app.orElseThrow(),
+                route = Optional.of(new SlackRoute(app.orElseThrow(),
                         new SlackSignature(slackConfig.signingSecret().orElseThrow(), clock)));
             }
             RestApi api = new RestApi(tasks, approvals,

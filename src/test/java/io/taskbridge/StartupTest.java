@@ -3,7 +3,7 @@ package io.taskbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taskbridge.store.Database;
+import io.taskbridge.platform.Database;
 import io.taskbridge.testing.Databases;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,8 +1,8 @@
 package io.taskbridge.api;
 
-import io.taskbridge.Secret;
-import io.taskbridge.store.ApiKeyDao;
-import io.taskbridge.store.ApiKeyRow;
+import io.taskbridge.platform.Secret;
+import io.taskbridge.api.ApiKeyDao;
+import io.taskbridge.api.ApiKeyRow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

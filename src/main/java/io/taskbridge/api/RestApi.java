@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.taskbridge.http.Problems;
+import io.taskbridge.platform.Problems;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.task.TaskService;

@@ -1,7 +1,7 @@
 package io.taskbridge.approval;
 
-import io.taskbridge.store.ApprovalDao;
-import io.taskbridge.store.TaskDao;
+import io.taskbridge.approval.ApprovalDao;
+import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;

@@ -2,7 +2,7 @@ package io.taskbridge.reminder;
 
 import io.taskbridge.approval.ApprovalChanged;
 import io.taskbridge.approval.ApprovalEvents;
-import io.taskbridge.store.ReminderDao;
+import io.taskbridge.reminder.ReminderDao;
 import io.taskbridge.task.ReminderKind;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

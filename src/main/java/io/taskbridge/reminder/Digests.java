@@ -1,7 +1,7 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.slack.DigestSettings;
-import io.taskbridge.store.DigestDao;
+import io.taskbridge.reminder.DigestSettings;
+import io.taskbridge.reminder.DigestDao;
 import io.taskbridge.task.SlackPlace;
 import java.time.Clock;
 import java.time.Instant;

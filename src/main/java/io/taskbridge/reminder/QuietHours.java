@@ -1,6 +1,6 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.notify.QuietTime;
+import io.taskbridge.outbox.QuietTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

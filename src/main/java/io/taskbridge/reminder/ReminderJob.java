@@ -1,14 +1,14 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxMessage;
-import io.taskbridge.store.Dialect;
-import io.taskbridge.store.DigestDao;
-import io.taskbridge.store.DigestRow;
-import io.taskbridge.store.ReminderDao;
-import io.taskbridge.store.ReminderRow;
-import io.taskbridge.store.ReminderTarget;
-import io.taskbridge.store.TaskDao;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxMessage;
+import io.taskbridge.platform.Dialect;
+import io.taskbridge.reminder.DigestDao;
+import io.taskbridge.reminder.DigestRow;
+import io.taskbridge.reminder.ReminderDao;
+import io.taskbridge.reminder.ReminderRow;
+import io.taskbridge.reminder.ReminderTarget;
+import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskQuery;

@@ -1,9 +1,9 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxMessage;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.slack.SlackText;
-import io.taskbridge.store.ReminderTarget;
+import io.taskbridge.reminder.ReminderTarget;
 import io.taskbridge.task.ReminderKind;
 import java.util.ArrayList;
 import java.util.List;

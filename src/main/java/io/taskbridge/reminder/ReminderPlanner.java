@@ -1,8 +1,8 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.slack.Snoozer;
-import io.taskbridge.store.ReminderDao;
-import io.taskbridge.store.TaskDao;
+import io.taskbridge.reminder.Snoozer;
+import io.taskbridge.reminder.ReminderDao;
+import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;

@@ -1,6 +1,6 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.Secret;
+import io.taskbridge.platform.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

@@ -1,14 +1,14 @@
 package io.taskbridge.slack;
 
-import io.taskbridge.backend.BackendException;
-import io.taskbridge.backend.Backends;
-import io.taskbridge.backend.NewTask;
-import io.taskbridge.backend.RemoteTask;
-import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.connector.BackendException;
+import io.taskbridge.connector.Backends;
+import io.taskbridge.connector.NewTask;
+import io.taskbridge.connector.RemoteTask;
+import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.DueDates;
 import io.taskbridge.command.Usage;
-import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.sync.Connections;
 import io.taskbridge.sync.RemoteSync;
 import io.taskbridge.sync.Subscriptions;

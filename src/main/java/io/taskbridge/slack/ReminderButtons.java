@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.reminder.Snoozer;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;

@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.reminder.DigestSettings;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;

@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.reminder.DigestSettings;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;

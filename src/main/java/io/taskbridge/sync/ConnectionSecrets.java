@@ -1,8 +1,8 @@
 package io.taskbridge.sync;
 
-import io.taskbridge.Secret;
-import io.taskbridge.backend.SecretBox;
-import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.SecretBox;
+import io.taskbridge.sync.ConnectionDao;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,9 +1,9 @@
 package io.taskbridge.sync;
 
-import io.taskbridge.backend.BackendException;
-import io.taskbridge.backend.Backends;
-import io.taskbridge.backend.TaskBackend;
-import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.connector.BackendException;
+import io.taskbridge.connector.Backends;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.sync.ConnectionDao;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

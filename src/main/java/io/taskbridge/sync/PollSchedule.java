@@ -1,6 +1,6 @@
 package io.taskbridge.sync;
 
-import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.connector.TaskBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;

@@ -1,10 +1,10 @@
 package io.taskbridge.sync;
 
-import io.taskbridge.backend.BackendException;
-import io.taskbridge.backend.ChangedPage;
-import io.taskbridge.backend.RemoteTask;
-import io.taskbridge.backend.TaskBackend;
-import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.connector.BackendException;
+import io.taskbridge.connector.ChangedPage;
+import io.taskbridge.connector.RemoteTask;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.TaskProblem;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.taskbridge.sync;
 
-import io.taskbridge.backend.RemoteTask;
+import io.taskbridge.connector.RemoteTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

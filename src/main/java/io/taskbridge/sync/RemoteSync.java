@@ -2,13 +2,13 @@ package io.taskbridge.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskbridge.backend.RemoteTask;
-import io.taskbridge.backend.TaskBackend;
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxMessage;
+import io.taskbridge.connector.RemoteTask;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.slack.SlackDates;
 import io.taskbridge.slack.SlackText;
-import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskRules;

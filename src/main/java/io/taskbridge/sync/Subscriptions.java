@@ -1,7 +1,7 @@
 package io.taskbridge.sync;
 
-import io.taskbridge.backend.RemoteTask;
-import io.taskbridge.store.ConnectionDao;
+import io.taskbridge.connector.RemoteTask;
+import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.Task;
 import java.time.Clock;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.taskbridge.task;
 
-import io.taskbridge.store.ApprovalDao;
-import io.taskbridge.store.TaskDao;
+import io.taskbridge.approval.ApprovalDao;
+import io.taskbridge.task.TaskDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -85,7 +85,7 @@ class ActionSubmissionTest {
     void tasksHeldInAnotherSystemAreChangedThereNotHere() {
         ApiClient.Reply made = api.post("/v1/tasks", RestApiTest.ADMIN, "{\"title\":\"Held in Workiva\"}");
         String id = made.json().get("id").asText();
-        try (io.taskbridge.store.Database direct = io.taskbridge.store.Database.open(svc.dbUrl, null, null)) {
+        try (io.taskbridge.platform.Database direct = io.taskbridge.platform.Database.open(svc.dbUrl, null, null)) {
             direct.jdbi().useHandle(h -> h.execute("UPDATE tasks SET connection = 'workiva', external_id = 'W-1' WHERE id = ?",
                     Long.parseLong(id)));
         }

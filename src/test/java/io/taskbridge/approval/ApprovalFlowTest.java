@@ -3,10 +3,10 @@ package io.taskbridge.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.slack.ApprovalMessage;
 import io.taskbridge.slack.ApprovalModal;
-import io.taskbridge.store.Database;
+import io.taskbridge.platform.Database;
 import io.taskbridge.task.Status;
 import io.taskbridge.testing.Concurrently;
 import io.taskbridge.testing.Databases;

@@ -3,7 +3,7 @@ package io.taskbridge.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taskbridge.store.Database;
+import io.taskbridge.platform.Database;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskDraft;

@@ -2,8 +2,8 @@ package io.taskbridge.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskbridge.store.Database;
-import io.taskbridge.store.ReminderDao;
+import io.taskbridge.platform.Database;
+import io.taskbridge.reminder.ReminderDao;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;

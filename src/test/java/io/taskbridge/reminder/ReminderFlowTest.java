@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskbridge.slack.ReminderMessage;
 import io.taskbridge.slack.TaskMessage;
-import io.taskbridge.store.Database;
-import io.taskbridge.store.ReminderDao;
-import io.taskbridge.store.ReminderRow;
+import io.taskbridge.platform.Database;
+import io.taskbridge.reminder.ReminderDao;
+import io.taskbridge.reminder.ReminderRow;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;

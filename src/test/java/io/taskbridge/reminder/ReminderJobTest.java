@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.taskbridge.Json;
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxCodec;
-import io.taskbridge.store.Database;
-import io.taskbridge.store.OutboxDao;
-import io.taskbridge.store.OutboxRow;
-import io.taskbridge.store.ReminderDao;
-import io.taskbridge.store.ReminderRow;
-import io.taskbridge.store.DigestDao;
+import io.taskbridge.platform.Json;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxCodec;
+import io.taskbridge.platform.Database;
+import io.taskbridge.outbox.OutboxDao;
+import io.taskbridge.outbox.OutboxRow;
+import io.taskbridge.reminder.ReminderDao;
+import io.taskbridge.reminder.ReminderRow;
+import io.taskbridge.reminder.DigestDao;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
@@ -161,7 +161,7 @@ class ReminderJobTest {
         open(kind);
         Task late = create("Late", START.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");
         create("Not yet", START.plus(Duration.ofDays(5)), Optional.empty(), Optional.empty(), "C9");
-        Optional<io.taskbridge.store.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
+        Optional<io.taskbridge.reminder.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
         assertThat(byDefault).as("default: 09:00 UTC").hasValueSatisfying(d -> assertThat(d.localTime()).isEqualTo("09:00"));
         Instant next = digests.set("T1", "C9", LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"));
         assertThat(next).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
@@ -181,7 +181,7 @@ class ReminderJobTest {
         clock.advance(Duration.ofDays(2));
         assertThat(job.tick().digests()).isZero();
         create("Another", clock.instant().plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");
-        Optional<io.taskbridge.store.DigestRow> off = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
+        Optional<io.taskbridge.reminder.DigestRow> off = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
         assertThat(off.orElseThrow().nextAt()).as("off stays off").isEmpty();
     }
 

@@ -2,10 +2,10 @@ package io.taskbridge.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskbridge.Json;
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxCodec;
-import io.taskbridge.store.Database;
+import io.taskbridge.platform.Json;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxCodec;
+import io.taskbridge.platform.Database;
 import io.taskbridge.testing.Databases;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.taskbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskbridge.backend.Backends;
-import io.taskbridge.store.Database;
+import io.taskbridge.connector.Backends;
+import io.taskbridge.platform.Database;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.TestClock;
 import java.time.Duration;

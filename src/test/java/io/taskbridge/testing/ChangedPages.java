@@ -1,8 +1,8 @@
 package io.taskbridge.testing;
 
-import io.taskbridge.backend.ChangedPage;
-import io.taskbridge.backend.RemoteTask;
-import io.taskbridge.backend.TaskBackend;
+import io.taskbridge.connector.ChangedPage;
+import io.taskbridge.connector.RemoteTask;
+import io.taskbridge.connector.TaskBackend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

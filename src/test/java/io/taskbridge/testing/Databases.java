@@ -1,6 +1,6 @@
 package io.taskbridge.testing;
 
-import io.taskbridge.store.Database;
+import io.taskbridge.platform.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -40,13 +40,13 @@ public final class RunningService implements AutoCloseable {
     }
 
     /** The service with these task-system connections, talking to {@code slack} (which it closes). */
-    public RunningService(String dbUrl, Map<String, String> extra, java.util.List<io.taskbridge.backend.TaskBackend> connections,
+    public RunningService(String dbUrl, Map<String, String> extra, java.util.List<io.taskbridge.connector.TaskBackend> connections,
                           FakeSlack slack) {
         this(dbUrl, extra, slack, Clock.systemUTC(), true, connections);
     }
 
     private RunningService(String dbUrl, Map<String, String> extra, FakeSlack slack, Clock clock, boolean ownsSlack,
-                           java.util.List<io.taskbridge.backend.TaskBackend> connections) {
+                           java.util.List<io.taskbridge.connector.TaskBackend> connections) {
         this.slack = slack;
         this.clock = clock;
         this.ownsSlack = ownsSlack;

@@ -1,0 +1,29 @@
+package io.taskbridge.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** REST API keys: issued, looked up by hash while not revoked, revoked. */
+@RegisterRowMapper(ApiKeyRow.Mapper.class)
+public interface ApiKeyDao {
+    String COLUMNS = "id, name, role, principal, secret_hash, created_at";
+
+    @SqlQuery("INSERT INTO api_keys (name, role, principal, secret_hash, created_at)"
+            + " VALUES (:name, :role, :principal, :hash, :now) RETURNING id")
+    long insert(@Bind("name") String name, @Bind("role") String role, @Bind("principal") String principal,
+                @Bind("hash") String secretHash, @Bind("now") long now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM api_keys WHERE secret_hash = :hash AND revoked_at IS NULL")
+    Optional<ApiKeyRow> active(@Bind("hash") String secretHash);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM api_keys WHERE revoked_at IS NULL ORDER BY id")
+    List<ApiKeyRow> allActive();
+
+    /** 1 when the key was active and is now revoked; 0 when there is no such active key. */
+    @SqlUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+    int revoke(@Bind("id") long id, @Bind("now") long now);
+}

@@ -1,0 +1,75 @@
+package io.taskbridge.outbox;
+
+import io.taskbridge.platform.Problems;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.taskbridge.platform.Secret;
+import io.taskbridge.outbox.OutboxDao;
+import io.taskbridge.outbox.OutboxRow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code GET /admin/outbox?state=dead|pending&limit=100}: the outbox rows in one state, for an
+ * operator looking at what could not be delivered. Guarded by {@code Authorization: Bearer
+ * <TASKBRIDGE_ADMIN_KEY>}, compared in constant time; without a key configured the route is absent.
+ */
+public final class AdminEndpoint implements Handler {
+    static final Set<String> STATES = Set.of("dead", "pending");
+    static final int MAX_LIMIT = 500;
+
+    private final Jdbi jdbi;
+    private final byte[] expected;
+
+    public AdminEndpoint(Jdbi jdbi, Secret key) {
+        this.jdbi = jdbi;
+        this.expected = ("Bearer " + key.value()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String given = ctx.header("Authorization");
+        if (given == null || !MessageDigest.isEqual(expected, given.strip().getBytes(StandardCharsets.UTF_8))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            Problems.send(ctx, 401, "invalid_authentication", "Send Authorization: Bearer <TASKBRIDGE_ADMIN_KEY>.");
+            return;
+        }
+        String state = ctx.queryParamMap().containsKey("state") ? ctx.queryParam("state") : "dead";
+        if (!STATES.contains(state)) {
+            Problems.send(ctx, 400, "invalid_parameters", "state must be dead or pending.");
+            return;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(ctx.queryParamMap().containsKey("limit") ? ctx.queryParam("limit") : "100");
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            Problems.send(ctx, 400, "invalid_parameters", "limit must be 1.." + MAX_LIMIT + ".");
+            return;
+        }
+        int n = limit;
+        List<OutboxRow> rows = jdbi.withExtension(OutboxDao.class, dao -> dao.inState(state, n));
+        ctx.json(Map.of("state", state, "rows", rows.stream().map(AdminEndpoint::view).toList()));
+    }
+
+    private static Map<String, Object> view(OutboxRow row) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", row.id());
+        v.put("kind", row.kind());
+        v.put("channel", row.channel().orElse(null));
+        v.put("state", row.state());
+        v.put("attempts", row.attempts());
+        v.put("nextAttemptAt", Instant.ofEpochMilli(row.nextAttemptAt()).toString());
+        v.put("lastError", row.lastError().orElse(null));
+        v.put("payload", row.payload());
+        return v;
+    }
+}

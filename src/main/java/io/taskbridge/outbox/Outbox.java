@@ -1,0 +1,57 @@
+package io.taskbridge.outbox;
+
+import io.taskbridge.outbox.OutboxDao;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Writes outbound messages as rows inside the caller's transaction, and wakes the worker once that
+ * transaction commits: a crash before the commit leaves neither the change nor the message.
+ */
+public final class Outbox {
+    private final OutboxCodec codec;
+    private final Clock clock;
+    private final Runnable wake;
+
+    public Outbox(OutboxCodec codec, Clock clock, Runnable wake) {
+        this.codec = codec;
+        this.clock = clock;
+        this.wake = wake;
+    }
+
+    /**
+     * Queues {@code message}. With a {@code dedupeKey}, at most one such row waits: a second
+     * enqueue marks the waiting one as changed instead of adding another.
+     */
+    public void enqueue(Handle tx, OutboxMessage message, Optional<String> dedupeKey, Optional<String> channel) {
+        OutboxDao dao = tx.attach(OutboxDao.class);
+        String payload = codec.write(message);
+        long now = clock.millis();
+        if (dedupeKey.isPresent()) {
+            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now);
+        } else {
+            dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload)), now);
+        }
+        tx.afterCommit(wake);
+    }
+
+    /** A message for {@link #enqueueAll}: no dedupe key, so each becomes a row of its own. */
+    public record Queued(OutboxMessage message, Optional<String> channel) {}
+
+    /**
+     * Queues {@code messages}, in this order, as one batch of inserts: for callers that queue many
+     * at once (a reminder tick queues two per reminder) and need no dedupe key.
+     */
+    public void enqueueAll(Handle tx, List<Queued> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<OutboxDao.NewRow> rows = messages.stream()
+                .map(q -> new OutboxDao.NewRow(q.message().kind(), q.channel().orElse(null), codec.write(q.message())))
+                .toList();
+        tx.attach(OutboxDao.class).insertAll(rows, clock.millis());
+        tx.afterCommit(wake);
+    }
+}

@@ -1,0 +1,141 @@
+package io.taskbridge.outbox;
+
+import io.taskbridge.task.ReminderKind;
+import java.util.List;
+
+/**
+ * Everything Taskbridge sends out, as rows that wait in the outbox until delivered. Each kind
+ * names itself; its fields are the row's JSON payload.
+ */
+public sealed interface OutboxMessage {
+
+    /** The row's {@code kind} column. */
+    String kind();
+
+    /** Post the task's channel message, or update it in place if it was posted already. */
+    record TaskMessage(long taskId) implements OutboxMessage {
+        static final String KIND = "task_message";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** Ask one approver: a DM with the task and Approve / Reject buttons. */
+    record ApprovalRequest(long taskId, int round, int position, String userId) implements OutboxMessage {
+        static final String KIND = "approval_request";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * A reminder as a reply in the task's thread; {@code broadcast} also shows it in the channel.
+     * Rendered from the task as it is at delivery: a task closed meanwhile gets no reminder.
+     */
+    record ReminderReply(long taskId, ReminderKind reminder, boolean broadcast) implements OutboxMessage {
+        static final String KIND = "reminder_reply";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** Update every message that shows this approval round, after a decision. */
+    record ApprovalSync(long taskId, int round) implements OutboxMessage {
+        static final String KIND = "approval_sync";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A reminder as a direct message ({@code conversations.open}, then a post); waits out the user's quiet hours. */
+    record ReminderDm(long taskId, ReminderKind reminder, String user) implements OutboxMessage {
+        static final String KIND = "reminder_dm";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A line in the task's thread, under its channel message. */
+    record ThreadNote(long taskId, String text) implements OutboxMessage {
+        static final String KIND = "thread_note";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A channel's daily list of overdue tasks; tasks no longer overdue at delivery are left out. */
+    record OverdueDigest(String channel, List<Long> taskIds) implements OutboxMessage {
+        static final String KIND = "overdue_digest";
+
+        public OverdueDigest {
+            taskIds = List.copyOf(taskIds);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** An approval decision for the task system that holds the task. */
+    record BackendDecision(long taskId, String connection, String externalId, String decision, String comment,
+                           String actor) implements OutboxMessage {
+        static final String KIND = "backend_decision";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A plain direct message to a person, e.g. telling a task's creator to invite the bot. */
+    record Notice(String user, String text) implements OutboxMessage {
+        static final String KIND = "notice";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * A line for a channel about a task (a subscription's notice): threaded under the task's own
+     * message when that message is in the same channel, a plain post otherwise.
+     */
+    record ChannelNote(String channel, long taskId, String text) implements OutboxMessage {
+        static final String KIND = "channel_note";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    static Class<? extends OutboxMessage> type(String kind) {
+        return switch (kind) {
+            case TaskMessage.KIND -> TaskMessage.class;
+            case ApprovalRequest.KIND -> ApprovalRequest.class;
+            case ApprovalSync.KIND -> ApprovalSync.class;
+            case ThreadNote.KIND -> ThreadNote.class;
+            case BackendDecision.KIND -> BackendDecision.class;
+            case ReminderReply.KIND -> ReminderReply.class;
+            case ReminderDm.KIND -> ReminderDm.class;
+            case OverdueDigest.KIND -> OverdueDigest.class;
+            case Notice.KIND -> Notice.class;
+            case ChannelNote.KIND -> ChannelNote.class;
+            default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package io.taskbridge.outbox;
+
+import io.taskbridge.outbox.OutboxDao;
+import io.taskbridge.outbox.OutboxRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows: claims due rows with a lease, hands each to the {@link Delivery}, then
+ * deletes it, schedules a retry (Retry-After, or exponential back-off with jitter), or marks it
+ * dead after the last attempt. Runs on one thread of its own; woken as soon as a change commits,
+ * and polls as a fallback, so rows written by another instance are delivered too.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    static final int MAX_ATTEMPTS = 12;
+    /** How long a claim lasts unless configured (TASKBRIDGE_OUTBOX_LEASE_SECONDS). */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    private static final int BATCH = 50;
+    /** The reason a {@link Delivery.Outcome.WaitFor} gives for Slack's 429: it also closes the row's channel. */
+    public static final String RATE_LIMITED = "rate limited by Slack";
+
+    private final Jdbi jdbi;
+    private final OutboxCodec codec;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Optional<ChannelPacer> pacer;
+    private final Duration lease;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private Thread thread;
+
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
+        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty(), LEASE);
+    }
+
+    /**
+     * With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts).
+     * A claimed row is this worker's for {@code lease}; if the worker dies, the row goes again after it.
+     */
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
+                        Optional<ChannelPacer> pacer, Duration lease) {
+        this.pacer = pacer;
+        this.lease = lease;
+        this.jdbi = jdbi;
+        this.codec = codec;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "outbox-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the worker to look for due rows now rather than at its next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        // The first pass comes at the first poll (or wake), not at once: at start it would only
+        // compete with the first requests for the CPU, and rows left from before can wait a poll.
+        awaitSignal();
+        while (running) {
+            try {
+                while (running && drainOnce() > 0) {
+                    // keep going while there is work
+                }
+            } catch (RuntimeException e) {
+                log.error("outbox worker failed a pass; retrying after the poll interval", e);
+            }
+            awaitSignal();
+        }
+    }
+
+    private void awaitSignal() {
+        lock.lock();
+        try {
+            if (!woken) {
+                signal.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests.
+     * One handle serves the whole batch: opening a handle and attaching the DAO cost more than
+     * the statements, and this runs once per row written (the connection is not in a transaction
+     * while a delivery talks to Slack, so it holds no lock).
+     */
+    int drainOnce() {
+        return jdbi.withHandle(h -> {
+            OutboxDao dao = h.attach(OutboxDao.class);
+            List<OutboxRow> due = dao.due(clock.millis(), BATCH);
+            int claimed = 0;
+            for (OutboxRow row : due) {
+                if (stopping) {
+                    break;
+                }
+                long until = clock.millis() + lease.toMillis();
+                if (dao.claim(row.id(), row.leaseUntil(), until) == 1) {
+                    claimed++;
+                    Duration wait = pace(row);
+                    if (wait.isZero()) {
+                        deliver(dao, row);
+                    } else {
+                        dao.waitUntil(row.id(), clock.millis() + wait.toMillis(), "paced");
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    private Duration pace(OutboxRow row) {
+        return pacer.isPresent() && row.channel().isPresent() ? pacer.get().reserve(row.channel().get()) : Duration.ZERO;
+    }
+
+    private void deliver(OutboxDao dao, OutboxRow row) {
+        Delivery.Outcome outcome;
+        try {
+            // row.attempts() is the count read before this claim: the tries that came before it.
+            outcome = delivery.deliver(new Delivery.Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
+                    codec.read(row.kind(), row.payload())));
+        } catch (RuntimeException e) {
+            log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
+            outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);
+        }
+        settle(dao, row, row.attempts() + 1, outcome);
+    }
+
+    private void settle(OutboxDao dao, OutboxRow row, int attempt, Delivery.Outcome outcome) {
+        if (outcome instanceof Delivery.Outcome.Delivered) {
+            if (dao.delete(row.id(), row.version()) == 0) {
+                dao.release(row.id());
+            }
+        } else if (outcome instanceof Delivery.Outcome.WaitFor wait) {
+            log.info("outbox row {} ({}) waits {}s: {}", row.id(), row.kind(), wait.delay().toSeconds(), wait.reason());
+            if (RATE_LIMITED.equals(wait.reason()) && row.channel().isPresent()) {
+                pacer.ifPresent(p -> p.close(row.channel().get(), wait.delay()));
+            }
+            dao.waitUntil(row.id(), clock.millis() + wait.delay().toMillis(), wait.reason());
+        } else if (outcome instanceof Delivery.Outcome.Failed failed) {
+            if (!failed.retryable() || attempt >= MAX_ATTEMPTS) {
+                log.warn("outbox row {} ({}) is dead after {} attempt(s): {}", row.id(), row.kind(), attempt, failed.reason());
+                dao.bury(row.id(), failed.reason());
+            } else {
+                Duration delay = backoff(attempt);
+                log.info("outbox row {} ({}) failed attempt {} ({}); next in {}s", row.id(), row.kind(), attempt,
+                        failed.reason(), delay.toSeconds());
+                dao.retryAt(row.id(), clock.millis() + delay.toMillis(), failed.reason());
+            }
+        }
+    }
+
+    /** 2s, 4s, 8s … capped at 10 minutes, each with up to 50% random jitter so retries spread out. */
+    static Duration backoff(int attempt) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(capped / 2 + jitter);
+    }
+
+    /**
+     * Stops after the delivery under way, if any, has been settled: interrupting a Slack call that
+     * Slack may already have carried out would leave the row to be sent again. Only a delivery
+     * still running after 15 seconds is interrupted.
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        running = false;
+        if (thread != null) {
+            wake();
+            try {
+                thread.join(15_000);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(5_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.taskbridge.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's connection pool, schema and Jdbi. SQLite runs in WAL mode with immediate
+ * transactions (a writer takes the lock when it begins, so two writers wait for each other
+ * instead of failing half-way); PostgreSQL runs as it is.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    /** Made on first use (see {@link #jdbi}). */
+    private volatile Jdbi jdbi;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and brings the schema up to date (migrations in {@code db/migration}). */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Database db = connect(jdbcUrl, user, password);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * The store, not yet opened: the pool starts on first use, which is {@link #migrate()} (a
+     * database that cannot be reached fails there), and nothing may use the tables before that
+     * has returned. Connecting costs nothing, so the service can migrate on one thread (loading
+     * SQLite's native library, or PostgreSQL's handshake, and Flyway) while it wires the rest on
+     * another.
+     */
+    public static Database connect(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("taskbridge-db");
+        if (dialect == Dialect.SQLITE) {
+            sqlite(pool, jdbcUrl);
+            pool.setMaximumPoolSize(4);
+        } else {
+            pool.setJdbcUrl(jdbcUrl);
+            pool.setUsername(user);
+            pool.setPassword(password);
+            pool.setMaximumPoolSize(10);
+        }
+        pool.setConnectionTimeout(10_000);
+        pool.setValidationTimeout(2_000);
+        return new Database(pool, dialect);
+    }
+
+    /** SQLite's settings, applied by the pool when it creates the driver's data source. */
+    private static void sqlite(HikariDataSource pool, String jdbcUrl) {
+        pool.setDataSourceClassName(SQLiteDataSource.class.getName());
+        pool.addDataSourceProperty("url", jdbcUrl);
+        pool.addDataSourceProperty("journalMode", SQLiteConfig.JournalMode.WAL.name());
+        pool.addDataSourceProperty("synchronous", SQLiteConfig.SynchronousMode.NORMAL.name());
+        pool.addDataSourceProperty("busyTimeout", 10_000);
+        pool.addDataSourceProperty("transactionMode", SQLiteConfig.TransactionMode.IMMEDIATE.name());
+        pool.addDataSourceProperty("enforceForeignKeys", true);
+    }
+
+    /**
+     * Brings the schema up to date (migrations in {@code db/migration}). Flyway runs only when the
+     * history is behind this build: a fresh database, or one a previous version left; an
+     * up-to-date schema is recognised with one query (see {@link SchemaHistory}).
+     */
+    public void migrate() {
+        if (SchemaHistory.current(pool)) {
+            log.info("Database schema is at version {}; nothing to migrate", SchemaHistory.latest());
+            return;
+        }
+        MigrateResult result = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("id_column", dialect.idColumn()))
+                .load()
+                .migrate();
+        log.info("Database schema migrated to version {} (migrations applied: {})",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    /**
+     * Jdbi over the pool, made on first use: its set-up is a good part of a start, and the
+     * migration, which needs only the pool, need not wait for it.
+     */
+    public Jdbi jdbi() {
+        Jdbi made = jdbi;
+        if (made == null) {
+            synchronized (this) {
+                made = jdbi;
+                if (made == null) {
+                    made = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+                    if (dialect == Dialect.SQLITE) {
+                        made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
+                    }
+                    jdbi = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** The pool itself, for the schema check's tests. */
+    DataSource pool() {
+        return pool;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True when the database answers a trivial query within two seconds. */
+    public boolean ping() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,112 @@
+package io.taskbridge.platform;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.taskbridge.platform.Database;
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one HTTP server: Slack's endpoint (when Slack is configured), the REST API, health, and error mapping. */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    /** Larger bodies are refused with 413 before anything reads them. */
+    public static final long MAX_BODY = 1024 * 1024;
+
+    private final Javalin javalin;
+    /** False from {@link #listen} until {@link #open}: every request is answered 503 meanwhile. */
+    private volatile boolean open;
+
+    /** {@code slack} is Slack's endpoint when Slack is configured; {@code more} adds further endpoints (the REST API) next to it and health. */
+    public HttpServer(Database db, ObjectMapper json, Optional<? extends Routes> slack, List<Routes> more) {
+        this.javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_BODY;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.routes.before(ctx -> {
+                if (!open) {
+                    starting(ctx);
+                }
+            });
+            cfg.routes.get("/healthz", ctx -> {
+                boolean up = db.ping();
+                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "unavailable",
+                        "database", up ? "up" : "down"));
+            });
+            slack.ifPresent(s -> s.addTo(cfg.routes));
+            more.forEach(r -> r.addTo(cfg.routes));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                int status = e.getStatus();
+                String code = switch (status) {
+                    case 413 -> "payload_too_large";
+                    case 404 -> "resource_not_found";
+                    case 405 -> "method_not_allowed";
+                    default -> status >= 500 ? "server_error" : "invalid_parameters";
+                };
+                String message = status == 413 ? "The request body is larger than 1 MiB." : e.getMessage();
+                Problems.send(ctx, status, code, message);
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                Problems.send(ctx, 500, "server_error", "Something went wrong on our side.");
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    Problems.send(ctx, 404, "resource_not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        });
+    }
+
+    /** A set of endpoints that registers itself on the server (the REST API does). */
+    @FunctionalInterface
+    public interface Routes {
+        void addTo(RoutesConfig routes);
+    }
+
+    /** Listens on {@code port} and serves at once. */
+    public HttpServer start(int port) {
+        return listen(port).open();
+    }
+
+    /**
+     * Listens on {@code port} but answers every request 503 (health: {@code "starting"}) until
+     * {@link #open}: the server can start while the schema is still being migrated, and no request
+     * reaches a table before it is ready.
+     */
+    public HttpServer listen(int port) {
+        javalin.start(port);
+        return this;
+    }
+
+    /** From now on requests reach their handlers. */
+    public HttpServer open() {
+        open = true;
+        return this;
+    }
+
+    private static void starting(Context ctx) {
+        ctx.header("Retry-After", "1");
+        if (ctx.path().equals("/healthz")) {
+            ctx.status(503).json(Map.of("status", "starting"));
+        } else {
+            Problems.send(ctx, 503, "service_unavailable", "Taskbridge is starting; try again in a moment.");
+        }
+        ctx.skipRemainingHandlers();
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,77 @@
+package io.taskbridge.slack;
+
+import io.taskbridge.platform.Problems;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jetbrains.annotations.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/events}: checks the signature over the raw bytes, then hands the request to
+ * Bolt (which routes commands, interactions and events to their listeners and acks) and writes
+ * Bolt's response back. Slash commands, interactivity and the Events API all arrive here.
+ */
+final class SlackEndpoint implements Handler {
+    private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
+
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackSignature signature;
+
+    SlackEndpoint(App app, SlackSignature signature) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+        this.signature = signature;
+    }
+
+    @Override
+    public void handle(@NotNull Context ctx) throws Exception {
+        byte[] body = ctx.bodyAsBytes();
+        Optional<String> problem = signature.problem(ctx.header("X-Slack-Request-Timestamp"),
+                ctx.header("X-Slack-Signature"), body);
+        if (problem.isPresent()) {
+            log.warn("refused a Slack request from {}: {}", ctx.ip(), problem.get());
+            Problems.send(ctx, 401, "invalid_authentication", "The request's Slack signature is missing, stale or wrong.");
+            return;
+        }
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(ctx.path())
+                .queryString(ctx.queryParamMap())
+                .headers(new RequestHeaders(headers(ctx)))
+                .requestBody(new String(body, StandardCharsets.UTF_8))
+                .remoteAddress(ctx.ip())
+                .build());
+        write(ctx, app.run(request));
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        ctx.headerMap().forEach((name, value) -> headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+        return headers;
+    }
+
+    private static void write(Context ctx, Response response) {
+        ctx.status(response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.header(name, v)));
+        }
+        String body = response.getBody();
+        if (body != null && !body.isEmpty()) {
+            String type = response.getContentType() == null ? "text/plain" : response.getContentType();
+            ctx.contentType(type.contains("charset") ? type : type + "; charset=utf-8");
+            ctx.result(body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

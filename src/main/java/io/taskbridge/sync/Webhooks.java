@@ -1,0 +1,224 @@
+package io.taskbridge.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.taskbridge.platform.Secret;
+import io.taskbridge.connector.BackendException;
+import io.taskbridge.connector.Backends;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.connector.WebhookAuth;
+import io.taskbridge.platform.Problems;
+import io.taskbridge.sync.ConnectionDao;
+import io.taskbridge.sync.ConnectionSecrets;
+import io.taskbridge.sync.RemoteSync;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/{connection}}: a task system says a task changed. The request is
+ * authenticated (awork: its configured header and value; the generic webhook: HMAC-SHA256 over
+ * {@code timestamp + "." + body} in {@code X-Taskbridge-Signature: sha256=<hex>}, with
+ * {@code X-Taskbridge-Timestamp} within five minutes), its delivery recorded (a repeat is answered
+ * 200 and ignored), and answered 202 at once. Then the task is read from its system and goes through
+ * {@link RemoteSync}, the same path as polling: one path to Slack. If that read fails, the next poll
+ * brings the change, so nothing is lost.
+ */
+public final class Webhooks {
+    /** How long a delivery is remembered to recognise its retries. */
+    static final java.time.Duration DELIVERY_MEMORY = java.time.Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    public static final String SIGNATURE = "X-Taskbridge-Signature";
+    public static final String TIMESTAMP = "X-Taskbridge-Timestamp";
+
+    private final Backends backends;
+    private final Map<String, WebhookAuth> configured;
+    private final ConnectionSecrets stored;
+    private final RemoteSync sync;
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final Executor work;
+    private final Clock clock;
+
+    public Webhooks(Backends backends, Map<String, WebhookAuth> configured, ConnectionSecrets stored, RemoteSync sync,
+                    Jdbi jdbi, ObjectMapper json, Executor work, Clock clock) {
+        this.backends = backends;
+        this.configured = Map.copyOf(configured);
+        this.stored = stored;
+        this.sync = sync;
+        this.jdbi = jdbi;
+        this.json = json;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Registers the endpoint; pass as {@code webhooks::addTo} to the HTTP server. */
+    public void addTo(RoutesConfig routes) {
+        routes.post("/webhooks/{connection}", this::receive);
+    }
+
+    private void receive(Context ctx) {
+        String connection = ctx.pathParam("connection");
+        Optional<TaskBackend> backend = backends.named(connection);
+        Optional<WebhookAuth> auth = backend.flatMap(b -> auth(connection));
+        if (backend.isEmpty() || auth.isEmpty()) {
+            Problems.send(ctx, 404, "resource_not_found", "No webhook is set up for a connection named " + connection + ".");
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        Optional<String> refusal = verify(auth.get(), ctx, body);
+        if (refusal.isPresent()) {
+            Problems.send(ctx, 401, "invalid_authentication", refusal.get());
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(body);
+        } catch (java.io.IOException e) {
+            Problems.send(ctx, 400, "invalid_format", "The body must be JSON.");
+            return;
+        }
+        Optional<Event> event = Event.read(payload);
+        if (event.isEmpty()) {
+            Problems.send(ctx, 422, "validation_error", "The body names no task.", Map.of("task", "a task id is required"));
+            return;
+        }
+        // A delivery id when the sender gives one; otherwise the signed timestamp and the body, so a
+        // retry of one delivery is recognised while a later, identical-looking update is not. Keys
+        // are forgotten after DELIVERY_MEMORY: processing a repeat is harmless anyway (the task is
+        // read again from its system), this only saves the work.
+        String delivery = Optional.ofNullable(ctx.header("X-Taskbridge-Delivery")).filter(s -> !s.isBlank())
+                .orElseGet(() -> Optional.ofNullable(ctx.header("X-Taskbridge-Timestamp")).orElse("") + "." + sha256(body));
+        long now = clock.millis();
+        boolean first = jdbi.inTransaction(tx -> {
+            ConnectionDao dao = tx.attach(ConnectionDao.class);
+            dao.forgetDeliveries(now - DELIVERY_MEMORY.toMillis());
+            return dao.firstDelivery(connection, delivery, now) == 1;
+        });
+        if (!first) {
+            ctx.status(200).json(Map.of("status", "duplicate"));
+            return;
+        }
+        try {
+            work.execute(() -> process(backend.get(), event.get()));
+        } catch (RejectedExecutionException e) {
+            log.warn("webhook for {} not processed now (busy); the next poll brings it", connection);
+        }
+        ctx.status(202).json(Map.of("status", "accepted"));
+    }
+
+    /** What a webhook said happened to which task. */
+    record Event(String kind, String taskId) {
+        boolean deleted() {
+            return kind.endsWith("deleted") && !kind.startsWith("taskassignment");
+        }
+
+        /**
+         * awork: {@code eventType} (or {@code type}, {@code event}) and the task under {@code entity} or
+         * {@code data} ({@code taskId} for assignment events); the generic webhook: {@code event} and
+         * {@code task.id} (or {@code taskId}).
+         */
+        static Optional<Event> read(JsonNode p) {
+            String kind = first(p, "eventType", "type", "event").orElse("task_updated").toLowerCase(java.util.Locale.ROOT);
+            JsonNode entity = p.has("entity") ? p.get("entity") : p.has("data") ? p.get("data") : p.has("task") ? p.get("task") : p;
+            Optional<String> id = first(entity, "taskId").or(() -> first(p, "taskId")).or(() -> first(entity, "id"));
+            return id.map(i -> new Event(kind, i));
+        }
+
+        private static Optional<String> first(JsonNode n, String... fields) {
+            for (String f : fields) {
+                JsonNode v = n.path(f);
+                if ((v.isTextual() && !v.asText().isBlank()) || v.isNumber()) {
+                    return Optional.of(v.asText());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private void process(TaskBackend backend, Event event) {
+        try {
+            if (event.deleted()) {
+                jdbi.useTransaction(tx -> sync.deleted(tx, backend, event.taskId()));
+                return;
+            }
+            var remote = backend.get(event.taskId());
+            jdbi.useTransaction(tx -> sync.apply(tx, backend, remote, false));
+        } catch (BackendException.NotFound e) {
+            jdbi.useTransaction(tx -> sync.deleted(tx, backend, event.taskId()));
+        } catch (BackendException | io.taskbridge.task.TaskProblem e) {
+            log.warn("webhook {} for {} task {} not applied now ({}); the next poll brings it", event.kind(),
+                    backend.name(), event.taskId(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("webhook {} for {} failed", event.kind(), backend.name(), e);
+        }
+    }
+
+    private Optional<WebhookAuth> auth(String connection) {
+        if (configured.containsKey(connection)) {
+            return Optional.of(configured.get(connection));
+        }
+        return stored.get(connection, "webhook_hmac").map(s -> (WebhookAuth) new WebhookAuth.Hmac(s));
+    }
+
+    private Optional<String> verify(WebhookAuth auth, Context ctx, byte[] body) {
+        if (auth instanceof WebhookAuth.HeaderToken token) {
+            String given = Optional.ofNullable(ctx.header(token.header())).orElse("");
+            return equal(given, token.value().value()) ? Optional.empty()
+                    : Optional.of("The webhook's " + token.header() + " header is missing or wrong.");
+        }
+        WebhookAuth.Hmac hmac = (WebhookAuth.Hmac) auth;
+        String timestamp = Optional.ofNullable(ctx.header(TIMESTAMP)).orElse("");
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of(TIMESTAMP + " must be the Unix time in seconds.");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - seconds) > WINDOW.toSeconds()) {
+            return Optional.of(TIMESTAMP + " is more than five minutes away from now: sign each delivery when sending it.");
+        }
+        String expected = "sha256=" + sign(hmac.secret(), timestamp.strip(), body);
+        return equal(Optional.ofNullable(ctx.header(SIGNATURE)).orElse("").strip(), expected) ? Optional.empty()
+                : Optional.of(SIGNATURE + " does not match the body.");
+    }
+
+    /** {@code hex(HMAC-SHA256(secret, timestamp + "." + body))}. */
+    public static String sign(Secret secret, String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static boolean equal(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.taskbridge.outbox;
+
+import io.taskbridge.outbox.Delivery;
+import io.taskbridge.outbox.OutboxWorker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taskbridge.platform.Json;
+import io.taskbridge.platform.Database;
+import io.taskbridge.outbox.OutboxDao;
+import io.taskbridge.outbox.OutboxRow;
+import io.taskbridge.task.SlackPlace;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskDraft;
+import io.taskbridge.testing.Databases;
+import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.RunningService;
+import io.taskbridge.testing.TestClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Delivery to Slack through the outbox: pacing, 429 Retry-After, retries, dead letters, the admin list, the fallback DM. */
+class DeliveryTest {
+    static final String ADMIN_KEY = "admin-test-key";
+
+    TestClock clock;
+    FakeSlack slack;
+    RunningService svc;
+    Database db;
+
+    @BeforeEach
+    void start() {
+        clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+        slack = new FakeSlack();
+        String url = Databases.sqliteUrl();
+        svc = new RunningService(url, Map.of("TASKBRIDGE_REMINDER_INTERVAL", "0.2", "TASKBRIDGE_ADMIN_KEY", ADMIN_KEY),
+                slack, clock);
+        db = Database.open(url, null, null);
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+        svc.close();
+        slack.close();
+    }
+
+    Task create(String title, String channel) {
+        return svc.service.tasks().create(TaskDraft.titled(title), "UBOB",
+                Optional.of(SlackPlace.channel("T1", channel)), Optional.empty()).task();
+    }
+
+    List<OutboxRow> rows(String state) {
+        return db.jdbi().withExtension(OutboxDao.class, dao -> dao.inState(state, 100));
+    }
+
+    HttpResponse<String> admin(String query, Optional<String> key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + svc.service.port() + "/admin/outbox" + query));
+        key.ifPresent(k -> b.header("Authorization", "Bearer " + k));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aBurstToOneChannelIsPacedUnderSlacksLimit() {
+        for (int i = 1; i <= 8; i++) {
+            create("Burst " + i, "CBURST");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (slack.posted().size() < 8 && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(slack.posted()).hasSize(8);
+        assertThat(slack.paceRefusals()).as("the pacer kept under the fake's 1/s with bursts of 3").isZero();
+        // The last row is deleted just after its post returns.
+        long settled = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!rows("pending").isEmpty() && System.nanoTime() < settled) {
+            sleep(20);
+        }
+        assertThat(rows("pending")).as("delivered and deleted").isEmpty();
+    }
+
+    @Test
+    void a429WaitsRetryAfterWithoutSpendingAnAttempt() {
+        slack.failNext("chat.postMessage", new FakeSlack.Failure.RateLimited(1));
+        slack.failNext("chat.postMessage", new FakeSlack.Failure.RateLimited(1));
+        long started = System.nanoTime();
+        Task task = create("Rate limited", "C429");
+        slack.await("chat.postMessage", c -> "C429".equals(c.param("channel")) && slack.posted().size() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(slack.calls("chat.postMessage")).hasSize(3);
+        assertThat(task.id()).isPositive();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!rows("pending").isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        assertThat(rows("pending")).as("delivered and deleted").isEmpty();
+    }
+
+    @Test
+    void serverErrorsRetryWithBackoffAndTheLastAttemptGoesDeadAndIsListed() throws Exception {
+        for (int i = 0; i < OutboxWorker.MAX_ATTEMPTS; i++) {
+            slack.failNext("chat.postMessage", new FakeSlack.Failure.ServerError(503));
+        }
+        create("Never arrives", "C503");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (rows("dead").isEmpty() && System.nanoTime() < deadline) {
+            clock.advance(Duration.ofMinutes(11)); // past the longest back-off, so each retry comes due at once
+            sleep(150);
+        }
+        OutboxRow dead = rows("dead").get(0);
+        assertThat(dead.attempts()).isEqualTo(OutboxWorker.MAX_ATTEMPTS);
+        assertThat(dead.lastError()).contains("http_503");
+        assertThat(slack.calls("chat.postMessage")).hasSize(OutboxWorker.MAX_ATTEMPTS);
+
+        assertThat(admin("?state=dead", Optional.empty()).statusCode()).isEqualTo(401);
+        assertThat(admin("?state=dead", Optional.of("wrong")).statusCode()).isEqualTo(401);
+        HttpResponse<String> listed = admin("?state=dead", Optional.of(ADMIN_KEY));
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode body = Json.mapper().readTree(listed.body());
+        assertThat(body.get("rows")).hasSize(1);
+        assertThat(body.get("rows").get(0).get("kind").asText()).isEqualTo("task_message");
+        assertThat(body.get("rows").get(0).get("lastError").asText()).isEqualTo("http_503");
+        assertThat(listed.body()).doesNotContain(ADMIN_KEY).doesNotContain("xoxb-");
+        assertThat(admin("?state=gone", Optional.of(ADMIN_KEY)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aTransientSlackErrorIsRetried() {
+        slack.failNext("chat.postMessage", new FakeSlack.Failure.SlackError("internal_error"));
+        create("Retried", "CRETRY");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (slack.posted().isEmpty() && System.nanoTime() < deadline) {
+            clock.advance(Duration.ofSeconds(3));
+            sleep(150);
+        }
+        assertThat(slack.posted()).hasSize(1);
+        assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    }
+
+    @Test
+    void notInChannelGoesDeadAndTellsTheCreatorHowToInviteTheBot() {
+        slack.failNext("chat.postMessage", new FakeSlack.Failure.SlackError("not_in_channel"));
+        Task task = create("Private plans", "CPRIVATE");
+        FakeSlack.Call dm = slack.await("chat.postMessage", c -> "DUBOB".equals(c.param("channel")));
+        assertThat(dm.param("text")).contains("/invite @Taskbridge").contains("#" + task.id());
+        assertThat(slack.await("conversations.open").param("users")).isEqualTo("UBOB");
+        assertThat(rows("dead")).singleElement().satisfies(r -> assertThat(r.lastError()).contains("not_in_channel"));
+        assertThat(slack.calls("chat.postMessage")).filteredOn(c -> "CPRIVATE".equals(c.param("channel"))).hasSize(1);
+    }
+
+    @Test
+    void withoutAnAdminKeyThereIsNoAdminEndpoint() {
+        try (RunningService plain = new RunningService()) {
+            assertThat(plain.get("/admin/outbox?state=dead").statusCode()).isEqualTo(404);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

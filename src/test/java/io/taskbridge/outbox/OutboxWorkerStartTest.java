@@ -1,0 +1,73 @@
+package io.taskbridge.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskbridge.platform.Json;
+import io.taskbridge.platform.Database;
+import io.taskbridge.testing.Databases;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows left from before a start are delivered at the first poll, one interval after the start (not
+ * during it); a wake, as a request that writes to the outbox gives, is served at once.
+ */
+class OutboxWorkerStartTest {
+    final List<Long> delivered = new CopyOnWriteArrayList<>();
+
+    OutboxWorker worker(Database db, OutboxCodec codec, Duration poll) {
+        return new OutboxWorker(db.jdbi(), codec, attempt -> {
+            delivered.add(attempt.rowId());
+            return new Delivery.Outcome.Delivered();
+        }, Clock.systemUTC(), poll);
+    }
+
+    @Test
+    void leftoverRowsWaitForTheFirstPoll() throws Exception {
+        try (Database db = Databases.open(Databases.Kind.SQLITE)) {
+            OutboxCodec codec = new OutboxCodec(Json.mapper());
+            Outbox outbox = new Outbox(codec, Clock.systemUTC(), () -> { });
+            db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
+            OutboxWorker worker = worker(db, codec, Duration.ofMillis(1500));
+            long started = System.nanoTime();
+            worker.start();
+            try {
+                Thread.sleep(500);
+                assertThat(delivered).isEmpty();
+                awaitDelivery(5_000);
+                assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1_400);
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    @Test
+    void aWakeIsServedAtOnce() throws Exception {
+        try (Database db = Databases.open(Databases.Kind.SQLITE)) {
+            OutboxCodec codec = new OutboxCodec(Json.mapper());
+            OutboxWorker worker = worker(db, codec, Duration.ofSeconds(60));
+            Outbox outbox = new Outbox(codec, Clock.systemUTC(), worker::wake);
+            worker.start();
+            try {
+                db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
+                worker.wake();
+                awaitDelivery(5_000);
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    private void awaitDelivery(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (delivered.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(delivered).hasSize(1);
+    }
+}

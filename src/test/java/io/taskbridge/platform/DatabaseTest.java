@@ -1,0 +1,58 @@
+package io.taskbridge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.taskbridge.testing.Databases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+
+/** The pool opens on first use, and SQLite's connections carry the settings the store relies on. */
+class DatabaseTest {
+
+    @Test
+    void connectingOpensNothingUntilTheMigration() {
+        String url = Databases.sqliteUrl();
+        Path file = Path.of(url.substring("jdbc:sqlite:".length()));
+        try (Database db = Database.connect(url, null, null)) {
+            assertThat(db.jdbi()).isSameAs(db.jdbi());
+            assertThat(file).doesNotExist();
+            db.migrate();
+            assertThat(Files.exists(file)).isTrue();
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheMigration() {
+        try (Database db = Database.connect("jdbc:postgresql://127.0.0.1:1/none", "nobody", "x")) {
+            assertThatThrownBy(db::migrate).isInstanceOf(RuntimeException.class);
+            assertThat(db.ping()).isFalse();
+        }
+    }
+
+    @Test
+    void sqliteRunsInWalModeWithImmediateTransactionsAndForeignKeys() throws SQLException {
+        try (Database db = Databases.open(Databases.Kind.SQLITE); Connection c = db.pool().getConnection()) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(c, "synchronous")).isEqualTo("1"); // NORMAL
+            assertThat(pragma(c, "busy_timeout")).isEqualTo("10000");
+            assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+            assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                    .isEqualTo(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+    }
+
+    private static String pragma(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+}
