@@ -2,6 +2,7 @@ package io.taskbridge.outbox;
 
 import io.taskbridge.task.ReminderKind;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything Taskbridge sends out, as rows that wait in the outbox until delivered. Each kind
@@ -123,6 +124,34 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /** A task system's approval response to a task that has a Slack message: said in the task's thread. */
+    record RemoteResponse(long taskId, String system, RemoteFact.Responded response) implements OutboxMessage {
+        static final String KIND = "remote_response";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * What a task system changed in a task, for a channel subscribed to it: threaded under the
+     * task's own message when that message is in the same channel, a plain post otherwise.
+     */
+    record RemoteNews(String channel, long taskId, String system, String title, Optional<String> url,
+                      List<RemoteFact> facts) implements OutboxMessage {
+        static final String KIND = "remote_news";
+
+        public RemoteNews {
+            facts = List.copyOf(facts);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
@@ -135,6 +164,8 @@ public sealed interface OutboxMessage {
             case OverdueDigest.KIND -> OverdueDigest.class;
             case Notice.KIND -> Notice.class;
             case ChannelNote.KIND -> ChannelNote.class;
+            case RemoteResponse.KIND -> RemoteResponse.class;
+            case RemoteNews.KIND -> RemoteNews.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

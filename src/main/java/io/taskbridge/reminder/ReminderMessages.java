@@ -2,7 +2,7 @@ package io.taskbridge.reminder;
 
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
-import io.taskbridge.slack.SlackText;
+import io.taskbridge.task.SlackUserId;
 import io.taskbridge.reminder.ReminderTarget;
 import io.taskbridge.task.ReminderKind;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ record ReminderMessages(boolean broadcast) {
         List<Outbox.Queued> messages = new ArrayList<>(2);
         task.channel().ifPresent(channel -> messages.add(new Outbox.Queued(
                 new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast), Optional.of(channel))));
-        task.assignee().filter(SlackText::isUserId)
+        task.assignee().filter(SlackUserId::matches)
                 .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee)));
         return messages;
     }

@@ -51,6 +51,10 @@ final class SlackDelivery {
             return threadNote(attempt, n);
         } else if (message instanceof OutboxMessage.ChannelNote cn) {
             return channelNote(attempt, cn);
+        } else if (message instanceof OutboxMessage.RemoteResponse r) {
+            return threadNote(attempt, new OutboxMessage.ThreadNote(r.taskId(), RemoteNewsText.thread(r)));
+        } else if (message instanceof OutboxMessage.RemoteNews n) {
+            return channelNote(attempt, new OutboxMessage.ChannelNote(n.channel(), n.taskId(), RemoteNewsText.channel(n)));
         }
         throw new IllegalArgumentException("no Slack delivery for " + message.kind());
     }

@@ -1,7 +1,7 @@
 package io.taskbridge.slack;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+import io.taskbridge.task.SlackUserId;
 
 /**
  * Text that goes into Slack's mrkdwn. Everything a person typed (titles, descriptions, tags, names
@@ -12,7 +12,6 @@ public final class SlackText {
     /** Slack's limit for a section block's text and for a message's notification text. */
     public static final int SECTION_MAX = 3000;
 
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
     private static final String ELLIPSIS = "…";
 
     private SlackText() {}
@@ -62,6 +61,6 @@ public final class SlackText {
 
     /** Whether {@code id} looks like a Slack user id ({@code U…} or, on Enterprise Grid, {@code W…}). */
     public static boolean isUserId(String id) {
-        return USER_ID.matcher(id).matches();
+        return SlackUserId.matches(id);
     }
 }

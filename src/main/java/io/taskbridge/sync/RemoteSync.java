@@ -6,17 +6,14 @@ import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
-import io.taskbridge.slack.SlackDates;
-import io.taskbridge.slack.SlackText;
+import io.taskbridge.outbox.RemoteFact;
 import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskRules;
 import io.taskbridge.task.TaskService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -108,63 +105,48 @@ public final class RemoteSync {
         ConnectionDao dao = tx.attach(ConnectionDao.class);
         for (RemoteChange c : changes) {
             if (c instanceof RemoteChange.Responded r && task.slack().isPresent()) {
-                outbox.enqueue(tx, new OutboxMessage.ThreadNote(task.id(), backend.displayName() + ": "
-                        + response(r.response(), connection, dao)), Optional.empty(), Optional.empty());
+                outbox.enqueue(tx, new OutboxMessage.RemoteResponse(task.id(), backend.displayName(),
+                        responded(r.response(), connection, dao)), Optional.empty(), Optional.empty());
             }
         }
-        String head = "*" + SlackText.escape(backend.displayName(), 50) + "* · task #" + task.id() + " “"
-                + SlackText.escape(remote.title(), 200) + "”"
-                + remote.url().map(u -> " <" + u + "|open>").orElse("");
-        String lines = changes.stream().map(c -> "• " + say(c, connection, dao)).collect(Collectors.joining("\n"));
+        List<RemoteFact> facts = changes.stream().map(c -> fact(c, connection, dao)).toList();
         for (Subscriptions.Subscription s : subscriptions.to(tx, connection)) {
             Optional<String> remoteAssignee = s.filter().assignee().flatMap(a -> dao.remoteUser(connection, a));
             if (s.filter().matches(task, remote, remoteAssignee)) {
-                outbox.enqueue(tx, new OutboxMessage.ChannelNote(s.channel(), task.id(), head + "\n" + lines),
+                outbox.enqueue(tx, new OutboxMessage.RemoteNews(s.channel(), task.id(), backend.displayName(),
+                                remote.title(), remote.url(), facts),
                         Optional.empty(), Optional.of(s.channel()));
             }
         }
     }
 
-    private String say(RemoteChange c, String connection, ConnectionDao dao) {
+    private static RemoteFact fact(RemoteChange c, String connection, ConnectionDao dao) {
         if (c instanceof RemoteChange.Created) {
-            return "created";
+            return new RemoteFact.Created();
         } else if (c instanceof RemoteChange.StatusChanged s) {
-            return "status " + SlackText.escape(s.from(), 50) + " → *" + SlackText.escape(s.to(), 50) + "*";
+            return new RemoteFact.StatusChanged(s.from(), s.to());
         } else if (c instanceof RemoteChange.Responded r) {
-            return response(r.response(), connection, dao);
+            return responded(r.response(), connection, dao);
         } else if (c instanceof RemoteChange.AssigneesChanged a) {
-            return "assignees " + people(a.from(), connection, dao) + " → " + people(a.to(), connection, dao);
+            return new RemoteFact.AssigneesChanged(people(a.from(), connection, dao), people(a.to(), connection, dao));
         } else if (c instanceof RemoteChange.DueChanged d) {
-            return "due " + d.from().map(SlackDates::token).orElse("never") + " → "
-                    + d.to().map(SlackDates::token).orElse("no due date");
+            return new RemoteFact.DueChanged(d.from(), d.to());
         } else if (c instanceof RemoteChange.Retitled t) {
-            return "renamed from “" + SlackText.escape(t.from(), 200) + "”";
+            return new RemoteFact.Retitled(t.from());
         }
         throw new IllegalArgumentException(c.toString());
     }
 
-    private String response(RemoteTask.Response r, String connection, ConnectionDao dao) {
-        String verb = switch (r.action()) {
-            case "APPROVE" -> ":white_check_mark: approved";
-            case "REJECT" -> ":x: rejected";
-            default -> r.action().toLowerCase(java.util.Locale.ROOT);
-        };
-        return verb + " by " + person(r.userId(), connection, dao)
-                + r.comment().map(cm -> ": “" + SlackText.escape(cm, 500) + "”").orElse("");
+    private static RemoteFact.Responded responded(RemoteTask.Response r, String connection, ConnectionDao dao) {
+        return new RemoteFact.Responded(r.action(), person(r.userId(), connection, dao), r.comment());
     }
 
-    private String people(List<String> ids, String connection, ConnectionDao dao) {
-        if (ids.isEmpty()) {
-            return "nobody";
-        }
-        List<String> names = new ArrayList<>();
-        ids.forEach(id -> names.add(person(id, connection, dao)));
-        return String.join(", ", names);
+    private static List<RemoteFact.Person> people(List<String> ids, String connection, ConnectionDao dao) {
+        return ids.stream().map(id -> person(id, connection, dao)).toList();
     }
 
-    private static String person(String remoteId, String connection, ConnectionDao dao) {
-        return dao.slackUser(connection, remoteId).map(u -> "<@" + u + ">")
-                .orElse("`" + SlackText.escape(remoteId, 60) + "`");
+    private static RemoteFact.Person person(String remoteId, String connection, ConnectionDao dao) {
+        return new RemoteFact.Person(remoteId, dao.slackUser(connection, remoteId));
     }
 
     private static Optional<String> fit(Optional<String> description) {

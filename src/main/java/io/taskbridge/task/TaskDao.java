@@ -42,6 +42,10 @@ public interface TaskDao extends SqlObject {
     @SqlQuery("SELECT connection FROM tasks WHERE id = :id")
     Optional<String> connection(@Bind("id") long id);
 
+    /** Whether the task's latest approval round still waits for answers (the approval package owns the round). */
+    @SqlQuery("SELECT COUNT(*) > 0 FROM tasks WHERE id = :id AND approval_state = 'PENDING'")
+    boolean awaitingApproval(@Bind("id") long id);
+
     @SqlQuery("SELECT id FROM tasks WHERE idempotency_key = :key")
     Optional<Long> idForKey(@Bind("key") String idempotencyKey);
 

@@ -1,6 +1,5 @@
 package io.taskbridge.task;
 
-import io.taskbridge.approval.ApprovalDao;
 import io.taskbridge.task.TaskDao;
 import java.time.Clock;
 import java.time.Duration;
@@ -244,9 +243,7 @@ public final class TaskService {
      * version, so the compare-and-set that follows fails and this is read again.
      */
     private static boolean awaitingApproval(org.jdbi.v3.core.Handle tx, long id) {
-        return tx.attach(ApprovalDao.class).head(id)
-                .flatMap(ApprovalDao.Head::state).filter(s -> s == io.taskbridge.approval.Approval.State.PENDING)
-                .isPresent();
+        return tx.attach(TaskDao.class).awaitingApproval(id);
     }
 
     /** Someone else's write won the compare-and-set: wait a moment, spread out, then read again. */

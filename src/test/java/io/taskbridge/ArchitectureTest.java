@@ -1,0 +1,66 @@
+package io.taskbridge;
+
+import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rules of DESIGN.md, held against the production classes: a change that breaks one
+ * fails the build. Each rule names the packages it is about; none has exceptions.
+ */
+@AnalyzeClasses(packages = "io.taskbridge", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** No cycle between the top-level packages (a connector's sub-package counts as part of connector). */
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("io.taskbridge.(*)..")
+            .namingSlices("$1").should().beFreeOfCycles();
+
+    /** The root package is the composition: it may use everything, nothing may use it. */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheCompositionRoot = noClasses()
+            .that().resideOutsideOfPackage("io.taskbridge")
+            .should().dependOnClassesThat().resideInAPackage("io.taskbridge");
+
+    /** The domain never imports an adapter: no Slack, Bolt, Javalin, HTTP client, REST API or connector. */
+    @ArchTest
+    static final ArchRule domainImportsNoAdapter = noClasses()
+            .that().resideInAnyPackage("io.taskbridge.task..", "io.taskbridge.approval..", "io.taskbridge.reminder..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..",
+                    "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.connector.workiva..", "io.taskbridge.connector.awork..",
+                    "io.taskbridge.connector.taskapi..");
+
+    /** A connector talks to its task system only: no chat surface, no REST surface. */
+    @ArchTest
+    static final ArchRule connectorsImportNoSurface = noClasses()
+            .that().resideInAPackage("io.taskbridge.connector..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "io.taskbridge.slack..", "io.taskbridge.api..");
+
+    /** Slack's text is formatted in slack only: nothing else renders with its helpers. */
+    @ArchTest
+    static final ArchRule onlySlackUsesSlack = noClasses()
+            .that().resideOutsideOfPackages("io.taskbridge", "io.taskbridge.slack..")
+            .should().dependOnClassesThat().resideInAPackage("io.taskbridge.slack..");
+
+    /** The /task grammar is pure: text in, a Command out. No I/O, no service, no store. */
+    @ArchTest
+    static final ArchRule commandIsPure = noClasses()
+            .that().resideInAPackage("io.taskbridge.command..")
+            .should().dependOnClassesThat(or(
+                    resideInAnyPackage("java.net..", "java.sql..", "org.jdbi..", "java.nio.file..", "java.io..",
+                            "io.taskbridge.slack..", "io.taskbridge.api..", "io.taskbridge.sync..",
+                            "io.taskbridge.connector..", "io.taskbridge.outbox..", "io.taskbridge.platform..",
+                            "io.taskbridge.reminder.."),
+                    simpleNameEndingWith("Service"), simpleNameEndingWith("Dao")));
+}
