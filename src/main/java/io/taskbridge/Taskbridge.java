@@ -1,63 +1,27 @@
 package io.taskbridge;
 
-import io.taskbridge.platform.Json;
-import io.taskbridge.platform.Secret;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import io.taskbridge.api.ApiKeys;
-import io.taskbridge.api.RateLimiter;
-import io.taskbridge.api.RestApi;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.connector.Backends;
-import io.taskbridge.platform.SecretBox;
 import io.taskbridge.connector.TaskBackend;
-import io.taskbridge.outbox.AdminEndpoint;
-import io.taskbridge.platform.HttpServer;
-import io.taskbridge.slack.SlackSignature;
-import io.taskbridge.slack.SlackRoute;
-import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.outbox.ChannelPacer;
-import io.taskbridge.slack.Deliveries;
-import io.taskbridge.outbox.Outbox;
-import io.taskbridge.outbox.OutboxCodec;
 import io.taskbridge.outbox.OutboxWorker;
-import io.taskbridge.slack.SlackNotifier;
+import io.taskbridge.platform.HttpServer;
 import io.taskbridge.reminder.ApprovalNudges;
-import io.taskbridge.reminder.Digests;
 import io.taskbridge.reminder.ReminderJob;
-import io.taskbridge.reminder.ReminderPlanner;
-import io.taskbridge.reminder.ReminderSchedule;
-import io.taskbridge.slack.ConnectorCommands;
-import io.taskbridge.slack.ReminderButtons;
-import io.taskbridge.slack.SlackApp;
-import io.taskbridge.slack.SlackWeb;
-import io.taskbridge.slack.SocketModeTransport;
-import io.taskbridge.slack.UserZones;
-import io.taskbridge.platform.Database;
-import io.taskbridge.platform.Dialect;
-import io.taskbridge.sync.ConnectionSecrets;
-import io.taskbridge.sync.Connections;
-import io.taskbridge.sync.PollSchedule;
+import io.taskbridge.slack.ApprovalNotifier;
+import io.taskbridge.slack.Deliveries;
+import io.taskbridge.slack.SlackNotifier;
 import io.taskbridge.sync.Poller;
-import io.taskbridge.sync.RemoteSync;
-import io.taskbridge.sync.Subscriptions;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
-import io.taskbridge.sync.Webhooks;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,137 +62,57 @@ public final class Taskbridge implements AutoCloseable {
         try {
             // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
             // on their own threads while this one wires the rest; requests wait for the schema (below).
-            Config.Slack slackConfig = config.slack();
-            StartupTask<Optional<Slack>> slackClient = StartupTask.begin("slack-client",
-                    () -> slackConfig.enabled() ? Optional.of(slackClient(slackConfig)) : Optional.empty());
-            Database db = Database.connect(config.dbUrl(), config.dbUser().orElse(null),
-                    config.dbPassword().map(Secret::value).orElse(null));
-            resources.add(db);
-            StartupTask<Database> schema = StartupTask.begin("schema", () -> {
-                db.migrate();
-                return db;
-            });
-            resources.add(schema);
-            ObjectMapper json = Json.mapper();
-            OutboxCodec codec = new OutboxCodec(json);
-
-            List<TaskBackend> all = new ArrayList<>(config.connectors().connect(json, clock));
-            all.addAll(connections);
-            Backends backends = new Backends(all);
-            // The outbox wakes the worker, and the worker's deliveries write to the outbox (a bot that is
-            // not in a channel is reported to the task's creator): the reference closes that loop.
-            AtomicReference<OutboxWorker> wakeable = new AtomicReference<>();
-            Outbox outbox = new Outbox(codec, clock, () -> Optional.ofNullable(wakeable.get()).ifPresent(OutboxWorker::wake));
-            Digests digests = new Digests(db.jdbi(), clock);
-            ReminderPlanner planner = new ReminderPlanner(db.jdbi(), clock, digests);
-            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(outbox), planner));
-            TaskService tasks = new TaskService(db.jdbi(), clock, taskEvents);
-            ApprovalService approvals = new ApprovalService(db.jdbi(), clock, taskEvents,
-                    ApprovalEvents.all(List.of(new ApprovalNotifier(outbox), new ApprovalNudges(planner))));
-            ReminderJob reminderJob = new ReminderJob(db.jdbi(), db.dialect(), outbox, clock,
-                    config.reminders().broadcast());
-            Subscriptions subscriptions = new Subscriptions(db.jdbi(), clock);
-            RemoteSync sync = new RemoteSync(tasks, subscriptions, outbox, json);
-            Connections connected = new Connections(db.jdbi(), backends, config.connectors().admins(), clock);
-            Poller poller = new Poller(db.jdbi(), sync);
+            StartupTask<Optional<Slack>> slackClient = SlackModule.beginClient(config.slack());
+            StoreModule store = StoreModule.open(config, clock, resources);
+            Backends backends = ConnectorModule.backends(config, store, clock, connections);
+            ReminderModule reminders = ReminderModule.wire(config, clock, store);
+            // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
+            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
+            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents);
+            ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
+                    List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
+            ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks);
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
-            Optional<Slack> slack = slackClient.join();
-            Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(slackConfig.botToken().orElseThrow().value())));
-            UserZones zones = new UserZones(web, clock);
-            OutboxWorker worker = new OutboxWorker(db.jdbi(), codec,
-                    Deliveries.of(web, backends, db.jdbi(), clock,
-                            config.reminders().quietHours().forUsers(zones::of), outbox),
-                    clock, config.outboxPollInterval(), web.map(w -> ChannelPacer.slack()), config.outboxLease());
-            wakeable.set(worker);
+            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
+                    reminders, resources);
+            OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
+                    Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
+                            config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
+                    clock, config.outboxPollInterval(), slack.web().map(w -> ChannelPacer.slack()), config.outboxLease());
+            store.wakes(worker);
 
-            // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
-            // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
-            Optional<App> app = Optional.empty();
-            if (slackConfig.enabled()) {
-                ExecutorService work = slackWork();
-                resources.add(drained(work));
-                SlackWeb slackWeb = web.orElseThrow();
-                ConnectorCommands connectorCommands = new ConnectorCommands(db.jdbi(), tasks, connected, subscriptions,
-                        sync, zones::of, user -> slackWeb.userEmail(user) instanceof io.taskbridge.slack.SlackResult.Ok<String> ok
-                                && !ok.value().isBlank() ? Optional.of(ok.value()) : Optional.empty(), clock);
-                App built = new SlackApp(tasks, approvals, zones, slackWeb, work, clock, digests, Optional.of(connectorCommands))
-                        .build(slackConfig.signingSecret().map(Secret::value),
-                                slackConfig.botToken().orElseThrow().value(), slack.orElseThrow());
-                new ReminderButtons(tasks, planner, zones, work, clock).register(built);
-                app = Optional.of(built);
-            }
-            Optional<SlackRoute> route = Optional.empty();
-            if (slackConfig.httpMode()) {
-                route = Optional.of(new SlackRoute(app.orElseThrow(),
-                        new SlackSignature(slackConfig.signingSecret().orElseThrow(), clock)));
-            }
-            RestApi api = new RestApi(tasks, approvals,
-                    new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
-                    new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
-            ExecutorService hooks = webhookWork();
-            resources.add(drained(hooks));
-            Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
-            Webhooks webhooks = new Webhooks(backends, config.connectors().webhooks(),
-                    new ConnectionSecrets(db.jdbi(), box), sync, db.jdbi(), json, hooks, clock);
-            List<HttpServer.Routes> routes = new ArrayList<>(List.of(api::addTo, webhooks::addTo));
-            config.api().adminKey().map(key -> new AdminEndpoint(db.jdbi(), key))
-                    .ifPresent(admin -> routes.add(r -> r.get("/admin/outbox", admin)));
-            HttpServer http = new HttpServer(db, json, route, routes).listen(config.port());
+            List<HttpServer.Routes> routes = new ArrayList<>();
+            routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
+            routes.add(connectors.webhooks(config, clock, store, resources)::addTo);
+            ApiModule.admin(config, store).ifPresent(routes::add);
+            HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
             resources.add(http);
-            schema.join();
+            store.ready();
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
             worker.start();
             resources.add(worker);
-            resources.add(ReminderSchedule.start(reminderJob, config.reminders().interval(), scheduleStore(config, db)));
-            resources.add(PollSchedule.start(poller, backends.all(), config.connectors().pollInterval()));
-            backends.all().forEach(b -> log.info("Connected to {} as '{}'; polling every {} s", b.displayName(), b.name(),
-                    config.connectors().pollInterval().toMillis() / 1000.0));
+            resources.add(reminders.schedule(config, store));
+            resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
-                    db.dialect().name().toLowerCase(), startedMs);
-            if (slackConfig.httpMode()) {
-                log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
-                        slackConfig.appToken().isPresent()
-                                ? "; SLACK_APP_TOKEN is also set but ignored: HTTP mode wins, no Socket Mode connection is opened"
-                                : "");
-            } else if (slackConfig.socketMode()) {
-                SocketModeTransport socket = SocketModeTransport.start(app.orElseThrow(),
-                        slackConfig.appToken().orElseThrow().value());
-                resources.add(socket);
-                if (socket.connected()) {
-                    log.info("Slack connected over Socket Mode (Web API {}); /slack/events is not served", slackConfig.apiUrl());
-                } else {
-                    log.warn("Slack Socket Mode is set up but the WebSocket is not open yet (Web API {}); "
-                            + "it keeps retrying in the background", slackConfig.apiUrl());
-                }
-            } else {
-                log.warn("Slack is not configured: set {} to connect a workspace. "
-                        + "The REST API at /v1 and /healthz work without it.", slackConfig.missing().orElseThrow());
-            }
+                    store.db().dialect().name().toLowerCase(), startedMs);
+            slack.connect(resources);
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals, reminderJob, poller, backends);
+            return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
     }
 
-    /** Quartz's schedule in memory on SQLite (one instance), in the shared database on PostgreSQL (a cluster). */
-    private static ReminderSchedule.Store scheduleStore(Config config, Database db) {
-        if (db.dialect() == Dialect.POSTGRES) {
-            return new ReminderSchedule.Store.ClusteredPostgres(config.dbUrl(), config.dbUser(), config.dbPassword());
-        }
-        return new ReminderSchedule.Store.Memory();
-    }
-
     /**
      * Closing stops new work and lets what is under way finish (up to ten seconds) before the
      * resources closed after it, the database among them, go away.
      */
-    private static AutoCloseable drained(ExecutorService executor) {
+    static AutoCloseable drained(ExecutorService executor) {
         return () -> {
             executor.shutdown();
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -236,36 +120,6 @@ public final class Taskbridge implements AutoCloseable {
                 executor.shutdownNow();
             }
         };
-    }
-
-    private static Slack slackClient(Config.Slack config) {
-        SlackConfig sc = new SlackConfig();
-        sc.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
-        sc.setStatsEnabled(false);
-        sc.setHttpClientReadTimeoutMillis(10_000);
-        sc.setHttpClientWriteTimeoutMillis(10_000);
-        sc.setHttpClientCallTimeoutMillis(15_000);
-        return Slack.getInstance(sc);
-    }
-
-    /** Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever. */
-    private static ExecutorService slackWork() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up. */
-    private static ExecutorService webhookWork() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(1, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, "webhook-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public int port() {

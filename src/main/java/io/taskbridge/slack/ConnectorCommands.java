@@ -2,24 +2,19 @@ package io.taskbridge.slack;
 
 import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.Backends;
-import io.taskbridge.connector.NewTask;
-import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.DueDates;
 import io.taskbridge.command.Usage;
-import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.sync.Connections;
-import io.taskbridge.sync.RemoteSync;
+import io.taskbridge.sync.RemoteTasks;
 import io.taskbridge.sync.Subscriptions;
 import io.taskbridge.task.Priority;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
-import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.task.TaskRules;
-import io.taskbridge.task.TaskService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,36 +22,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code /task} commands about task systems ({@code connect}, {@code link}, {@code subscribe},
- * {@code unsubscribe}, {@code subscriptions}), and the commands that change a task held in one: those
- * are made in the task system first, then recorded here as it answered. Runs after the ack; every
- * failure of the task system becomes a reply that says what to do.
+ * {@code unsubscribe}, {@code subscriptions}), and the Slack side of the commands that change a task
+ * held in one: {@link RemoteTasks} makes the change there and records it; this says how it went.
+ * Runs after the ack; every failure of the task system becomes a reply that says what to do.
  */
 public final class ConnectorCommands {
-    private final Jdbi jdbi;
-    private final TaskService tasks;
+    private final RemoteTasks remote;
     private final Connections connections;
     private final Subscriptions subscriptions;
-    private final RemoteSync sync;
     private final Function<String, ZoneId> zones;
     private final Function<String, Optional<String>> emails;
     private final Clock clock;
 
-    public ConnectorCommands(Jdbi jdbi, TaskService tasks, Connections connections, Subscriptions subscriptions,
-                             RemoteSync sync, Function<String, ZoneId> zones, Function<String, Optional<String>> emails,
-                             Clock clock) {
-        this.jdbi = jdbi;
-        this.tasks = tasks;
+    public ConnectorCommands(RemoteTasks remote, Connections connections, Subscriptions subscriptions,
+                             Function<String, ZoneId> zones, Function<String, Optional<String>> emails, Clock clock) {
+        this.remote = remote;
         this.connections = connections;
         this.subscriptions = subscriptions;
-        this.sync = sync;
         this.zones = zones;
         this.emails = emails;
         this.clock = clock;
+    }
+
+    /** The handlers of the commands about task systems. */
+    void register(CommandHandlers handlers) {
+        handlers.on(Command.Connect.class, (c, caller, key) -> guarded(() -> connect(c, caller)))
+                .on(Command.Link.class, (l, caller, key) -> guarded(() -> link(l, caller)))
+                .on(Command.Subscribe.class, (s, caller, key) -> guarded(() -> subscribe(s, caller)))
+                .on(Command.Unsubscribe.class, (u, caller, key) -> guarded(() -> unsubscribe(u, caller)))
+                .on(Command.Subscriptions.class, (s, caller, key) -> guarded(() -> subscriptionsIn(caller)));
     }
 
     /** True when tasks made in the caller's channel are kept in the built-in store (no remote call). */
@@ -76,84 +75,34 @@ public final class ConnectorCommands {
         return Optional.empty();
     }
 
-    /** The reply if this command is about task systems or a task held in one; empty to run it here. */
-    public Optional<String> run(Command command, Caller caller) {
-        try {
-            return Optional.ofNullable(execute(command, caller));
-        } catch (BackendException e) {
-            return Optional.of(":warning: " + explain(e));
-        } catch (TaskProblem e) {
-            return Optional.of(":warning: " + e.getMessage());
+    /** The reply for a task made in the channel's task system; empty when the channel's tasks stay here. */
+    Optional<String> add(Command.Add add, Caller caller) {
+        String connection = connections.of(caller.teamId(), caller.channelId());
+        if (connection.equals(Backends.BUILTIN)) {
+            return Optional.empty();
         }
+        return Optional.of(guarded(() -> createElsewhere(add, caller, connection)));
     }
 
-    /** A Start or Done click on a task held elsewhere; empty when the task is held here. */
-    public Optional<String> button(long taskId, Status target, String userId) {
-        try {
-            Optional<Held> held = held(taskId);
-            if (held.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(Replies.changed(record(held.get(), held.get().backend().updateStatus(held.get().externalId(),
-                    target), userId)));
-        } catch (BackendException e) {
-            return Optional.of(":warning: " + explain(e));
-        }
+    /** The reply for a status change of a task held elsewhere; empty when the task is held here. */
+    Optional<String> moveTo(long taskId, Status target, Caller caller) {
+        return elsewhere(taskId, held -> Replies.changed(remote.moveTo(held, target, caller.userId())));
     }
 
-    private String execute(Command command, Caller caller) {
-        if (command instanceof Command.Connect c) {
-            return connect(c, caller);
-        } else if (command instanceof Command.Link l) {
-            return link(l, caller);
-        } else if (command instanceof Command.Subscribe s) {
-            if (!connections.isAdmin(caller.userId())) {
-                return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
+    /** The reply for assigning a task held elsewhere; empty when the task is held here. */
+    Optional<String> assign(Command.Assign a, Caller caller) {
+        return elsewhere(a.taskId(), held -> {
+            Optional<String> user = connections.remoteUser(held.backend(), a.assignee(), emails);
+            if (user.isEmpty()) {
+                return notLinked(a.assignee(), held.backend());
             }
-            if (connections.backend(s.connection()).isEmpty()) {
-                return unknown(s.connection(), Usage.SUBSCRIBE);
-            }
-            subscriptions.subscribe(caller.teamId(), caller.channelId(), s.connection(),
-                    new Subscriptions.Filter(s.assignee(), s.status(), s.title()), caller.userId());
-            return "This channel now hears about " + display(s.connection()) + " changes"
-                    + new Subscriptions.Filter(s.assignee(), s.status(), s.title()).describe().replace(" (every change)", "")
-                    + ". `/task unsubscribe " + s.connection() + "` stops it.";
-        } else if (command instanceof Command.Unsubscribe u) {
-            int n = subscriptions.unsubscribe(caller.teamId(), caller.channelId(), u.connection());
-            return n == 0 ? "This channel had no subscription to " + display(u.connection()) + "."
-                    : "This channel no longer hears about " + display(u.connection()) + " changes.";
-        } else if (command instanceof Command.Subscriptions) {
-            List<Subscriptions.Subscription> list = subscriptions.in(caller.teamId(), caller.channelId());
-            return list.isEmpty() ? "This channel has no subscriptions. " + Usage.SUBSCRIBE
-                    : "*This channel hears about*\n" + list.stream().map(s -> "• " + display(s.connection())
-                            + s.filter().describe()).collect(Collectors.joining("\n"));
-        } else if (command instanceof Command.Add add) {
-            String connection = connections.of(caller.teamId(), caller.channelId());
-            return connection.equals(Backends.BUILTIN) ? null : createElsewhere(add, caller, connection);
-        } else if (command instanceof Command.Start s) {
-            return held(s.taskId()).map(h -> changed(h, h.backend().updateStatus(h.externalId(), Status.IN_PROGRESS), caller))
-                    .orElse(null);
-        } else if (command instanceof Command.Done d) {
-            return held(d.taskId()).map(h -> changed(h, h.backend().updateStatus(h.externalId(), Status.DONE), caller))
-                    .orElse(null);
-        } else if (command instanceof Command.Cancel c) {
-            return held(c.taskId()).map(h -> changed(h, h.backend().updateStatus(h.externalId(), Status.CANCELED), caller))
-                    .orElse(null);
-        } else if (command instanceof Command.Assign a) {
-            Optional<Held> held = held(a.taskId());
-            if (held.isEmpty()) {
-                return null;
-            }
-            Optional<String> remote = connections.remoteUser(held.get().backend(), a.assignee(), emails);
-            if (remote.isEmpty()) {
-                return notLinked(a.assignee(), held.get().backend());
-            }
-            return changed(held.get(), held.get().backend().assign(held.get().externalId(), remote), caller);
-        } else if (command instanceof Command.Due due) {
-            Optional<Held> held = held(due.taskId());
-            if (held.isEmpty()) {
-                return null;
-            }
+            return Replies.changed(remote.assign(held, user, caller.userId()));
+        });
+    }
+
+    /** The reply for a new due date of a task held elsewhere; empty when the task is held here. */
+    Optional<String> due(Command.Due due, Caller caller) {
+        return elsewhere(due.taskId(), held -> {
             Optional<Instant> when = Optional.empty();
             if (due.due().isPresent()) {
                 DueDates.Parsed parsed = DueDates.parse(due.due().get(), clock.instant().atZone(zones.apply(caller.userId())));
@@ -162,9 +111,64 @@ public final class ConnectorCommands {
                 }
                 when = Optional.of(((DueDates.Parsed.At) parsed).when().toInstant());
             }
-            return changed(held.get(), held.get().backend().reschedule(held.get().externalId(), when), caller);
+            return Replies.changed(remote.reschedule(held, when, caller.userId()));
+        });
+    }
+
+    /** A Start or Done click on a task held elsewhere; empty when the task is held here. */
+    public Optional<String> button(long taskId, Status target, String userId) {
+        try {
+            return remote.held(taskId).map(h -> Replies.changed(remote.moveTo(h, target, userId)));
+        } catch (BackendException e) {
+            return Optional.of(":warning: " + explain(e));
         }
-        return null;
+    }
+
+    private Optional<String> elsewhere(long taskId, Function<RemoteTasks.Held, String> change) {
+        try {
+            return remote.held(taskId).map(change);
+        } catch (BackendException e) {
+            return Optional.of(":warning: " + explain(e));
+        } catch (TaskProblem e) {
+            return Optional.of(":warning: " + e.getMessage());
+        }
+    }
+
+    private static String guarded(Supplier<String> reply) {
+        try {
+            return reply.get();
+        } catch (BackendException e) {
+            return ":warning: " + explain(e);
+        } catch (TaskProblem e) {
+            return ":warning: " + e.getMessage();
+        }
+    }
+
+    private String subscribe(Command.Subscribe s, Caller caller) {
+        if (!connections.isAdmin(caller.userId())) {
+            return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
+        }
+        if (connections.backend(s.connection()).isEmpty()) {
+            return unknown(s.connection(), Usage.SUBSCRIBE);
+        }
+        subscriptions.subscribe(caller.teamId(), caller.channelId(), s.connection(),
+                new Subscriptions.Filter(s.assignee(), s.status(), s.title()), caller.userId());
+        return "This channel now hears about " + display(s.connection()) + " changes"
+                + new Subscriptions.Filter(s.assignee(), s.status(), s.title()).describe().replace(" (every change)", "")
+                + ". `/task unsubscribe " + s.connection() + "` stops it.";
+    }
+
+    private String unsubscribe(Command.Unsubscribe u, Caller caller) {
+        int n = subscriptions.unsubscribe(caller.teamId(), caller.channelId(), u.connection());
+        return n == 0 ? "This channel had no subscription to " + display(u.connection()) + "."
+                : "This channel no longer hears about " + display(u.connection()) + " changes.";
+    }
+
+    private String subscriptionsIn(Caller caller) {
+        List<Subscriptions.Subscription> list = subscriptions.in(caller.teamId(), caller.channelId());
+        return list.isEmpty() ? "This channel has no subscriptions. " + Usage.SUBSCRIBE
+                : "*This channel hears about*\n" + list.stream().map(s -> "• " + display(s.connection())
+                        + s.filter().describe()).collect(Collectors.joining("\n"));
     }
 
     private String connect(Command.Connect c, Caller caller) {
@@ -224,38 +228,10 @@ public final class ConnectorCommands {
                 return notLinked(add.assignee().get(), backend.get());
             }
         }
-        RemoteTask remote = backend.get().create(new NewTask(draft.title().strip(), draft.description(), assignee,
-                due, draft.priority() == Priority.HIGH || draft.priority() == Priority.URGENT));
-        Task task = jdbi.inTransaction(tx -> sync.adopt(tx, backend.get(), remote, draft, caller.userId(),
-                Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId()))));
-        return Replies.created(task) + " It lives in " + backend.get().displayName()
-                + remote.url().map(u -> ": <" + u + "|open it there>").orElse("") + ".";
-    }
-
-    private String changed(Held held, RemoteTask remote, Caller caller) {
-        return Replies.changed(record(held, remote, caller.userId()));
-    }
-
-    private Task record(Held held, RemoteTask remote, String actor) {
-        jdbi.useTransaction(tx -> sync.apply(tx, held.backend(), remote, false, actor));
-        return tasks.get(held.taskId());
-    }
-
-    /** A task held in a configured task system. */
-    private record Held(long taskId, TaskBackend backend, String externalId) {}
-
-    private Optional<Held> held(long taskId) {
-        Optional<ConnectionDao.Held> row = jdbi.withExtension(ConnectionDao.class, dao -> dao.held(taskId));
-        if (row.isEmpty()) {
-            throw new TaskProblem.NotFound(taskId);
-        }
-        if (row.get().connection().equals(Backends.BUILTIN) || row.get().externalId().isEmpty()) {
-            return Optional.empty();
-        }
-        TaskBackend backend = connections.backend(row.get().connection()).orElseThrow(() ->
-                new BackendException.Refused("Task #" + taskId + " lives in " + row.get().connection()
-                        + ", which is not configured here, so it can't be changed from Slack."));
-        return Optional.of(new Held(taskId, backend, row.get().externalId().get()));
+        RemoteTasks.Created created = remote.create(backend.get(), draft, assignee,
+                SlackPlace.channel(caller.teamId(), caller.channelId()), caller.userId());
+        return Replies.created(created.task()) + " It lives in " + backend.get().displayName()
+                + created.remote().url().map(u -> ": <" + u + "|open it there>").orElse("") + ".";
     }
 
     private String notLinked(String slackUser, TaskBackend backend) {

@@ -54,11 +54,11 @@ public final class SlackApp {
     private final SlackWeb web;
     private final Executor work;
     private final Clock clock;
-    private final Optional<ConnectorCommands> connectors;
+    private final ConnectorCommands connectors;
 
     /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
     public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
-                    Clock clock, DigestSettings digests, Optional<ConnectorCommands> connectors) {
+                    Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
@@ -114,7 +114,7 @@ public final class SlackApp {
         Runnable job = command instanceof Command.OpenForm
                 ? () -> openForm(p.getTriggerId(), caller, ctx)
                 : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
-        Optional<String> first = connectors.flatMap(c -> c.ack(command, caller));
+        Optional<String> first = connectors.ack(command, caller);
         if (!later(job)) {
             return ctx.ack(BUSY);
         }
@@ -130,7 +130,7 @@ public final class SlackApp {
     private boolean answersInTheAck(Command command, Caller caller) {
         return command instanceof Command.Add add
                 && (add.due().isEmpty() || zones.cached(caller.userId()).isPresent())
-                && connectors.map(c -> c.createsHere(caller)).orElse(true);
+                && connectors.createsHere(caller);
     }
 
     /**
@@ -178,7 +178,7 @@ public final class SlackApp {
         String user = p.getUser().getId();
         boolean queued = later(() -> {
             try {
-                Optional<String> elsewhere = connectors.flatMap(c -> c.button(id.getAsLong(), target, user));
+                Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
                 if (elsewhere.isPresent()) {
                     if (elsewhere.get().startsWith(":warning:")) {
                         ephemeral(ctx, elsewhere.get());

@@ -34,27 +34,41 @@ final class TaskCommands {
     private final UserZones zones;
     private final Clock clock;
     private final DigestSettings digests;
-    private final Optional<ConnectorCommands> connectors;
+    private final CommandHandlers handlers = new CommandHandlers();
 
-    /** With {@code connectors}, commands about task systems, and tasks held in one, go there first. */
+    /** Commands about task systems go to {@code connectors}, and so does a change of a task held in one. */
     TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock, DigestSettings digests,
-                 Optional<ConnectorCommands> connectors) {
+                 ConnectorCommands connectors) {
         this.digests = digests;
         this.tasks = tasks;
         this.approvals = approvals;
         this.zones = zones;
         this.clock = clock;
-        this.connectors = connectors;
+        handlers.on(Command.Add.class, (add, caller, key) -> connectors.add(add, caller)
+                        .orElseGet(() -> add(add, caller, key)))
+                .on(Command.ListTasks.class, (list, caller, key) -> list(list, caller, clock.instant()))
+                .on(Command.Show.class, (show, caller, key) -> show(show))
+                .on(Command.Review.class, (review, caller, key) -> review(review, caller))
+                .on(Command.Approvals.class, (a, caller, key) -> waitingFor(caller))
+                .on(Command.Start.class, (start, caller, key) -> connectors.moveTo(start.taskId(), Status.IN_PROGRESS, caller)
+                        .orElseGet(() -> changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress")))
+                .on(Command.Done.class, (done, caller, key) -> connectors.moveTo(done.taskId(), Status.DONE, caller)
+                        .orElseGet(() -> changed(tasks.complete(done.taskId(), caller.userId()), "done")))
+                .on(Command.Cancel.class, (cancel, caller, key) -> connectors.moveTo(cancel.taskId(), Status.CANCELED, caller)
+                        .orElseGet(() -> changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled")))
+                .on(Command.Assign.class, (assign, caller, key) -> connectors.assign(assign, caller)
+                        .orElseGet(() -> changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
+                                "assigned to <@" + assign.assignee() + ">")))
+                .on(Command.Due.class, (due, caller, key) -> connectors.due(due, caller).orElseGet(() -> due(due, caller)))
+                .on(Command.Digest.class, (digest, caller, key) -> digest(digest, caller))
+                .on(Command.Help.class, (help, caller, key) -> Usage.HELP_TEXT);
+        connectors.register(handlers);
     }
 
     /** The reply for the person; every refusal is explained, and a refused command changed nothing. */
     String run(Command command, Caller caller, String idempotencyKey) {
         try {
-            Optional<String> elsewhere = connectors.flatMap(c -> c.run(command, caller));
-            if (elsewhere.isPresent()) {
-                return elsewhere.get();
-            }
-            return execute(command, caller, idempotencyKey);
+            return handlers.handle(command, caller, idempotencyKey);
         } catch (TaskProblem.Invalid e) {
             return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);
         } catch (TaskProblem | ApprovalProblem | UnreadableDue e) {
@@ -62,41 +76,22 @@ final class TaskCommands {
         }
     }
 
-    private String execute(Command command, Caller caller, String idempotencyKey) {
-        Instant now = clock.instant();
-        if (command instanceof Command.Add add) {
-            return add(add, caller, idempotencyKey);
-        } else if (command instanceof Command.ListTasks list) {
-            return list(list, caller, now);
-        } else if (command instanceof Command.Show show) {
-            Task task = tasks.get(show.taskId());
-            return Replies.show(task, now) + approvals.find(task.id())
-                    .map(a -> "\n" + ApprovalMessage.summary(a) + "\n" + ApprovalMessage.next(task, a)).orElse("");
-        } else if (command instanceof Command.Review review) {
-            return review(review, caller, now);
-        } else if (command instanceof Command.Approvals) {
-            List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(tasks::get).toList();
-            return waiting.isEmpty() ? "Nothing waits for your approval." : Replies.list(waiting, "Waiting for your approval", now)
-                    + "\nOpen the request in your DMs to answer, or `/task show <number>` for the details.";
-        } else if (command instanceof Command.Start start) {
-            return changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress");
-        } else if (command instanceof Command.Done done) {
-            return changed(tasks.complete(done.taskId(), caller.userId()), "done");
-        } else if (command instanceof Command.Cancel cancel) {
-            return changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled");
-        } else if (command instanceof Command.Assign assign) {
-            return changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
-                    "assigned to <@" + assign.assignee() + ">");
-        } else if (command instanceof Command.Due due) {
-            Optional<Instant> when = dueOf(due.due(), caller, Usage.DUE);
-            return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
-                    when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
-        } else if (command instanceof Command.Digest digest) {
-            return digest(digest, caller);
-        } else if (command instanceof Command.Help) {
-            return Usage.HELP_TEXT;
-        }
-        throw new IllegalArgumentException("not a command to run after the ack: " + command);
+    private String show(Command.Show show) {
+        Task task = tasks.get(show.taskId());
+        return Replies.show(task, clock.instant()) + approvals.find(task.id())
+                .map(a -> "\n" + ApprovalMessage.summary(a) + "\n" + ApprovalMessage.next(task, a)).orElse("");
+    }
+
+    private String waitingFor(Caller caller) {
+        List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(tasks::get).toList();
+        return waiting.isEmpty() ? "Nothing waits for your approval." : Replies.list(waiting, "Waiting for your approval", clock.instant())
+                + "\nOpen the request in your DMs to answer, or `/task show <number>` for the details.";
+    }
+
+    private String due(Command.Due due, Caller caller) {
+        Optional<Instant> when = dueOf(due.due(), caller, Usage.DUE);
+        return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
+                when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
     }
 
     private String add(Command.Add add, Caller caller, String idempotencyKey) {
@@ -112,7 +107,7 @@ final class TaskCommands {
         return Replies.created(created.task());
     }
 
-    private String review(Command.Review review, Caller caller, Instant now) {
+    private String review(Command.Review review, Caller caller) {
         List<ApprovalPlan.Step> steps = new ArrayList<>();
         for (Command.Review.Step step : review.steps()) {
             steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), dueOf(step.due(), caller, Usage.REVIEW)));

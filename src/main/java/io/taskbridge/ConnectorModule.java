@@ -1,0 +1,78 @@
+package io.taskbridge;
+
+import io.taskbridge.connector.Backends;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.platform.SecretBox;
+import io.taskbridge.sync.ConnectionSecrets;
+import io.taskbridge.sync.Connections;
+import io.taskbridge.sync.PollSchedule;
+import io.taskbridge.sync.Poller;
+import io.taskbridge.sync.RemoteSync;
+import io.taskbridge.sync.RemoteTasks;
+import io.taskbridge.sync.Subscriptions;
+import io.taskbridge.sync.Webhooks;
+import io.taskbridge.task.TaskService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Task systems: the configured connectors (and any a caller adds), the one path for their changes
+ * ({@link RemoteSync}), channel bindings, subscriptions, remote-task operations, polling, webhooks.
+ */
+record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSync sync, Connections connections,
+                       RemoteTasks remoteTasks, Poller poller) {
+    private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
+
+    /** The connectors {@code config} sets up, then {@code extra}. */
+    static Backends backends(Config config, StoreModule store, Clock clock, List<TaskBackend> extra) {
+        List<TaskBackend> all = new ArrayList<>(config.connectors().connect(store.json(), clock));
+        all.addAll(extra);
+        return new Backends(all);
+    }
+
+    static ConnectorModule wire(Config config, Clock clock, StoreModule store, Backends backends, TaskService tasks) {
+        Subscriptions subscriptions = new Subscriptions(store.db().jdbi(), clock);
+        RemoteSync sync = new RemoteSync(tasks, subscriptions, store.outbox(), store.json());
+        Connections connections = new Connections(store.db().jdbi(), backends, config.connectors().admins(), clock);
+        RemoteTasks remoteTasks = new RemoteTasks(store.db().jdbi(), tasks, connections, sync);
+        return new ConnectorModule(backends, subscriptions, sync, connections, remoteTasks,
+                new Poller(store.db().jdbi(), sync));
+    }
+
+    /** POST /webhooks/{connection}; deliveries are applied on a bounded pool drained at shutdown. */
+    Webhooks webhooks(Config config, Clock clock, StoreModule store, List<AutoCloseable> resources) {
+        ExecutorService hooks = webhookWork();
+        resources.add(Taskbridge.drained(hooks));
+        Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
+        return new Webhooks(backends, config.connectors().webhooks(),
+                new ConnectionSecrets(store.db().jdbi(), box), sync, store.db().jdbi(), store.json(), hooks, clock);
+    }
+
+    /** Polls every connection on a Quartz schedule. */
+    AutoCloseable startPolling(Config config) {
+        AutoCloseable schedule = PollSchedule.start(poller, backends.all(), config.connectors().pollInterval());
+        backends.all().forEach(b -> log.info("Connected to {} as '{}'; polling every {} s", b.displayName(), b.name(),
+                config.connectors().pollInterval().toMillis() / 1000.0));
+        return schedule;
+    }
+
+    /** Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up. */
+    private static ExecutorService webhookWork() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(1, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread t = new Thread(r, "webhook-work-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

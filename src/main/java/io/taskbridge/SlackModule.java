@@ -1,0 +1,115 @@
+package io.taskbridge;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.platform.Secret;
+import io.taskbridge.slack.ConnectorCommands;
+import io.taskbridge.slack.ReminderButtons;
+import io.taskbridge.slack.SlackApp;
+import io.taskbridge.slack.SlackResult;
+import io.taskbridge.slack.SlackRoute;
+import io.taskbridge.slack.SlackSignature;
+import io.taskbridge.slack.SlackWeb;
+import io.taskbridge.slack.SocketModeTransport;
+import io.taskbridge.slack.UserZones;
+import io.taskbridge.task.TaskService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack: the Web API client (its TLS set-up starts first and overlaps the rest of start-up), the
+ * people's time zones, and one Bolt app behind one transport: HTTP when its credentials are set
+ * (even if an app token is set too; see {@link SocketModeTransport}), otherwise Socket Mode,
+ * otherwise none.
+ */
+record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones, Optional<App> app) {
+    private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
+
+    /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
+    static StartupTask<Optional<Slack>> beginClient(Config.Slack config) {
+        return StartupTask.begin("slack-client", () -> config.enabled() ? Optional.of(client(config)) : Optional.empty());
+    }
+
+    static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
+                            ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
+                            List<AutoCloseable> resources) {
+        Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
+        UserZones zones = new UserZones(web, clock);
+        Optional<App> app = Optional.empty();
+        if (config.enabled()) {
+            ExecutorService work = slackWork();
+            resources.add(Taskbridge.drained(work));
+            SlackWeb slackWeb = web.orElseThrow();
+            ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
+                    connectors.connections(), connectors.subscriptions(), zones::of,
+                    user -> slackWeb.userEmail(user) instanceof SlackResult.Ok<String> ok && !ok.value().isBlank()
+                            ? Optional.of(ok.value()) : Optional.empty(), clock);
+            App built = new SlackApp(tasks, approvals, zones, slackWeb, work, clock, reminders.digests(), connectorCommands)
+                    .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
+                            slack.orElseThrow());
+            new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
+            app = Optional.of(built);
+        }
+        return new SlackModule(config, web, zones, app);
+    }
+
+    /** Slack's endpoint, in HTTP mode. */
+    Optional<SlackRoute> route(Clock clock) {
+        if (!config.httpMode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SlackRoute(app.orElseThrow(), new SlackSignature(config.signingSecret().orElseThrow(), clock)));
+    }
+
+    /** Opens the Socket Mode connection if that is the transport, and says how Slack is connected. */
+    void connect(List<AutoCloseable> resources) {
+        if (config.httpMode()) {
+            log.info("Slack connected over HTTP at /slack/events (Web API {}){}", config.apiUrl(),
+                    config.appToken().isPresent()
+                            ? "; SLACK_APP_TOKEN is also set but ignored: HTTP mode wins, no Socket Mode connection is opened"
+                            : "");
+        } else if (config.socketMode()) {
+            SocketModeTransport socket = SocketModeTransport.start(app.orElseThrow(), config.appToken().orElseThrow().value());
+            resources.add(socket);
+            if (socket.connected()) {
+                log.info("Slack connected over Socket Mode (Web API {}); /slack/events is not served", config.apiUrl());
+            } else {
+                log.warn("Slack Socket Mode is set up but the WebSocket is not open yet (Web API {}); "
+                        + "it keeps retrying in the background", config.apiUrl());
+            }
+        } else {
+            log.warn("Slack is not configured: set {} to connect a workspace. "
+                    + "The REST API at /v1 and /healthz work without it.", config.missing().orElseThrow());
+        }
+    }
+
+    private static Slack client(Config.Slack config) {
+        SlackConfig sc = new SlackConfig();
+        sc.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
+        sc.setStatsEnabled(false);
+        sc.setHttpClientReadTimeoutMillis(10_000);
+        sc.setHttpClientWriteTimeoutMillis(10_000);
+        sc.setHttpClientCallTimeoutMillis(15_000);
+        return Slack.getInstance(sc);
+    }
+
+    /** Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever. */
+    private static ExecutorService slackWork() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}
