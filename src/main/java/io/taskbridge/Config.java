@@ -1,5 +1,6 @@
 package io.taskbridge;
 
+import io.taskbridge.platform.Env;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.reminder.QuietHours;
 import java.net.URI;
@@ -106,7 +107,7 @@ public record Config(
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        return Env.text(env, name);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.taskbridge.platform.Problems;
+import io.taskbridge.platform.ErrorBodies;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.task.TaskService;
@@ -157,7 +157,7 @@ public final class RestApi {
         if (p.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        Problems.send(ctx, p.status(), p.code(), p.getMessage(), p.details());
+        ErrorBodies.send(ctx, p.status(), p.code(), p.getMessage(), p.details());
     }
 
     private static byte[] openApiDocument() {

@@ -48,7 +48,7 @@ final class AddGrammar {
             if (Parts.isPerson(t)) {
                 String id = Parts.person(t, USAGE);
                 if (assignee.isPresent() && !assignee.get().equals(id)) {
-                    throw new Problem("A task has one assignee, and this names more than one: keep one @person.",
+                    throw new CommandProblem("A task has one assignee, and this names more than one: keep one @person.",
                             USAGE);
                 }
                 assignee = Optional.of(id);
@@ -57,7 +57,7 @@ final class AddGrammar {
             } else if (Parts.isPriority(t)) {
                 Priority p = Parts.priority(t, USAGE);
                 if (priority.isPresent() && priority.get() != p) {
-                    throw new Problem("Give one priority, not both " + name(priority.get()) + " and " + name(p) + ".",
+                    throw new CommandProblem("Give one priority, not both " + name(priority.get()) + " and " + name(p) + ".",
                             USAGE);
                 }
                 priority = Optional.of(p);
@@ -74,7 +74,7 @@ final class AddGrammar {
 
     private int readDue(int from) {
         if (due.isPresent()) {
-            throw new Problem("There are two due dates: keep one `due …`.", USAGE);
+            throw new CommandProblem("There are two due dates: keep one `due …`.", USAGE);
         }
         int i = from;
         List<String> words = new ArrayList<>();
@@ -83,7 +83,7 @@ final class AddGrammar {
             i++;
         }
         if (words.isEmpty()) {
-            throw new Problem("`due` needs a date after it, e.g. due friday 5pm (put the title in quotes if "
+            throw new CommandProblem("`due` needs a date after it, e.g. due friday 5pm (put the title in quotes if "
                     + "“due” is part of it).", USAGE);
         }
         due = Optional.of(String.join(" ", words));
@@ -92,7 +92,7 @@ final class AddGrammar {
 
     private int readRemind(int from) {
         if (remind.isPresent()) {
-            throw new Problem("There are two reminders: keep one `remind …`.", USAGE);
+            throw new CommandProblem("There are two reminders: keep one `remind …`.", USAGE);
         }
         int i = from;
         List<String> words = new ArrayList<>();
@@ -108,12 +108,12 @@ final class AddGrammar {
             }
         }
         if (words.isEmpty()) {
-            String next = from < tokens.size() ? " “" + Problem.shorten(tokens.get(from).text()) + "” is not one:" : "";
-            throw new Problem("`remind` needs how long before the due date to remind;" + next
+            String next = from < tokens.size() ? " “" + CommandProblem.shorten(tokens.get(from).text()) + "” is not one:" : "";
+            throw new CommandProblem("`remind` needs how long before the due date to remind;" + next
                     + " try remind 24h, remind 90m, remind 1d or remind 1h30m.", USAGE);
         }
-        remind = Optional.of(Durations.parse(words).orElseThrow(() -> new Problem(
-                "I can't read “" + Problem.shorten(String.join(" ", words)) + "” as a length of time: "
+        remind = Optional.of(Durations.parse(words).orElseThrow(() -> new CommandProblem(
+                "I can't read “" + CommandProblem.shorten(String.join(" ", words)) + "” as a length of time: "
                         + "try remind 24h, remind 90m, remind 1d or remind 1h30m.", USAGE)));
         return i;
     }

@@ -88,7 +88,7 @@ public final class CommandParser {
     public static Parse parse(String text) {
         try {
             return new Parse.Ok(read(text == null ? "" : text));
-        } catch (Problem p) {
+        } catch (CommandProblem p) {
             return new Parse.Invalid(p.getMessage(), p.usage());
         } catch (RuntimeException e) {
             return new Parse.Invalid("Something in that command tripped me up.", Usage.GENERAL);
@@ -145,19 +145,19 @@ public final class CommandParser {
             if (Parts.isPerson(t)) {
                 String id = Parts.person(t, Usage.LIST);
                 if (assignee.isPresent() && !assignee.get().equals(id)) {
-                    throw new Problem("`list` shows one person's tasks at a time: keep one @person.", Usage.LIST);
+                    throw new CommandProblem("`list` shows one person's tasks at a time: keep one @person.", Usage.LIST);
                 }
                 assignee = Optional.of(id);
             } else if (Parts.isTag(t)) {
                 String name = Parts.tag(t, Usage.LIST);
                 if (tag.isPresent() && !tag.get().equals(name)) {
-                    throw new Problem("`list` filters by one tag at a time: keep one #tag.", Usage.LIST);
+                    throw new CommandProblem("`list` filters by one tag at a time: keep one #tag.", Usage.LIST);
                 }
                 tag = Optional.of(name);
             } else if (t.is("overdue")) {
                 overdue = true;
             } else if (!(t.is("mine") || t.is("me"))) {
-                throw new Problem("I don't know how to list “" + Problem.shorten(t.text())
+                throw new CommandProblem("I don't know how to list “" + CommandProblem.shorten(t.text())
                         + "”: use @person, overdue or #tag.", Usage.LIST);
             }
         }
@@ -167,12 +167,12 @@ public final class CommandParser {
     private static Command assign(List<Token> tokens) {
         long id = leadingId(Verb.ASSIGN, tokens);
         if (tokens.size() < 2) {
-            throw new Problem("Say who should get task " + id + ", e.g. `/task assign " + id + " @carol`.",
+            throw new CommandProblem("Say who should get task " + id + ", e.g. `/task assign " + id + " @carol`.",
                     Usage.ASSIGN);
         }
         Token who = tokens.get(1);
         if (!Parts.isPerson(who)) {
-            throw new Problem("“" + Problem.shorten(who.text()) + "” is not a person: pick them from Slack's "
+            throw new CommandProblem("“" + CommandProblem.shorten(who.text()) + "” is not a person: pick them from Slack's "
                     + "@-mention list so the name turns blue.", Usage.ASSIGN);
         }
         String person = Parts.person(who, Usage.ASSIGN);
@@ -186,7 +186,7 @@ public final class CommandParser {
     private static Command due(List<Token> tokens) {
         long id = leadingId(Verb.DUE, tokens);
         if (tokens.size() < 2) {
-            throw new Problem("Say when task " + id + " is due, e.g. `/task due " + id
+            throw new CommandProblem("Say when task " + id + " is due, e.g. `/task due " + id
                     + " tomorrow 9am`, or `/task due " + id + " none` to remove the date.", Usage.DUE);
         }
         List<Token> phrase = tokens.subList(1, tokens.size());
@@ -207,8 +207,8 @@ public final class CommandParser {
             for (int i = 0; i < rest.size() && i < 4; i++) {
                 words.append(' ').append(rest.get(i).text());
             }
-            throw new Problem("`review` asks for approval of a task by number, e.g. `/task review 42 @alice`. "
-                    + "To create a task, start with add: `/task add " + Problem.shorten(words.toString()) + "`.",
+            throw new CommandProblem("`review` asks for approval of a task by number, e.g. `/task review 42 @alice`. "
+                    + "To create a task, start with add: `/task add " + CommandProblem.shorten(words.toString()) + "`.",
                     Usage.REVIEW);
         }
         return ReviewGrammar.read(leadingId(Verb.REVIEW, rest), rest.subList(1, rest.size()));
@@ -216,13 +216,13 @@ public final class CommandParser {
 
     private static Command digest(List<Token> tokens) {
         if (tokens.isEmpty()) {
-            throw new Problem("Say when to post this channel's overdue tasks, e.g. `/task digest 9:00 Europe/Berlin`,"
+            throw new CommandProblem("Say when to post this channel's overdue tasks, e.g. `/task digest 9:00 Europe/Berlin`,"
                     + " or `/task digest off`.", Usage.DIGEST);
         }
         Token first = tokens.get(0);
         if (first.is("off") || first.is("none") || first.is("stop")) {
             if (tokens.size() > 1) {
-                throw new Problem("`digest off` takes nothing after it.", Usage.DIGEST);
+                throw new CommandProblem("`digest off` takes nothing after it.", Usage.DIGEST);
             }
             return Command.Digest.off();
         }
@@ -230,7 +230,7 @@ public final class CommandParser {
         int hour = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         int minute = m.matches() ? Integer.parseInt(m.group(2)) : -1;
         if (hour < 0 || hour > 23 || minute > 59) {
-            throw new Problem("“" + Problem.shorten(first.text()) + "” is not a time of day: write it like 9:00 or 17:30.",
+            throw new CommandProblem("“" + CommandProblem.shorten(first.text()) + "” is not a time of day: write it like 9:00 or 17:30.",
                     Usage.DIGEST);
         }
         Optional<ZoneId> zone = Optional.empty();
@@ -239,12 +239,12 @@ public final class CommandParser {
             try {
                 zone = Optional.of(ZoneId.of(name));
             } catch (DateTimeException e) {
-                throw new Problem("“" + Problem.shorten(name) + "” is not a time zone I know: use a name like "
+                throw new CommandProblem("“" + CommandProblem.shorten(name) + "” is not a time zone I know: use a name like "
                         + "Europe/Berlin or America/New_York, or UTC.", Usage.DIGEST);
             }
         }
         if (tokens.size() > 2) {
-            throw new Problem("Unexpected “" + Problem.shorten(tokens.get(2).text()) + "” after the time zone: "
+            throw new CommandProblem("Unexpected “" + CommandProblem.shorten(tokens.get(2).text()) + "” after the time zone: "
                     + "`digest` takes a time and a zone.", Usage.DIGEST);
         }
         return new Command.Digest(Optional.of(LocalTime.of(hour, minute)), zone);
@@ -261,38 +261,38 @@ public final class CommandParser {
     private static long leadingId(Verb verb, List<Token> tokens) {
         String example = "`/task " + verb.canonical() + " 42`";
         if (tokens.isEmpty()) {
-            throw new Problem("`" + verb.canonical() + "` needs a task number, e.g. " + example + ".", verb.usage);
+            throw new CommandProblem("`" + verb.canonical() + "` needs a task number, e.g. " + example + ".", verb.usage);
         }
         Token t = tokens.get(0);
-        return Parts.taskId(t).orElseThrow(() -> new Problem("“" + Problem.shorten(t.text())
+        return Parts.taskId(t).orElseThrow(() -> new CommandProblem("“" + CommandProblem.shorten(t.text())
                 + "” is not a task number: use the number shown on the task, e.g. " + example + ".", verb.usage));
     }
 
-    private static Problem extra(Token t, Verb verb, String why) {
+    private static CommandProblem extra(Token t, Verb verb, String why) {
         String problem = why != null ? why
-                : "Unexpected “" + Problem.shorten(t.text()) + "” after the task number: `"
+                : "Unexpected “" + CommandProblem.shorten(t.text()) + "” after the task number: `"
                         + verb.canonical() + "` takes nothing else there.";
-        return new Problem(problem, verb.usage);
+        return new CommandProblem(problem, verb.usage);
     }
 
-    private static Problem unknown(Token first, List<Token> rest) {
-        String typed = Problem.shorten(first.text());
+    private static CommandProblem unknown(Token first, List<Token> rest) {
+        String typed = CommandProblem.shorten(first.text());
         Optional<Long> id = Parts.taskId(first);
         if (id.isPresent()) {
-            return new Problem("Unknown command `" + typed + "`. Did you mean `/task show " + id.get() + "`?",
+            return new CommandProblem("Unknown command `" + typed + "`. Did you mean `/task show " + id.get() + "`?",
                     Usage.SHOW);
         }
         Verb nearest = nearest(first.text().toLowerCase(Locale.ROOT));
         if (nearest != null) {
-            return new Problem("Unknown command `" + typed + "`. Did you mean `/task " + nearest.canonical() + "`?",
+            return new CommandProblem("Unknown command `" + typed + "`. Did you mean `/task " + nearest.canonical() + "`?",
                     nearest.usage);
         }
         StringBuilder words = new StringBuilder(first.text());
         for (int i = 0; i < rest.size() && i < 4; i++) {
             words.append(' ').append(rest.get(i).text());
         }
-        return new Problem("Unknown command `" + typed + "`. To create a task, start with add: `/task add "
-                + Problem.shorten(words.toString()) + "`.", Usage.GENERAL);
+        return new CommandProblem("Unknown command `" + typed + "`. To create a task, start with add: `/task add "
+                + CommandProblem.shorten(words.toString()) + "`.", Usage.GENERAL);
     }
 
     /** The verb whose name is closest to {@code word}: at most 2 edits, 1 for short words. */

@@ -18,7 +18,7 @@ final class ConnectorGrammar {
 
     static Command connect(List<Token> tokens) {
         if (tokens.size() != 1) {
-            throw new Problem(tokens.isEmpty() ? "Say which task system this channel's tasks go to, e.g. `/task connect workiva`."
+            throw new CommandProblem(tokens.isEmpty() ? "Say which task system this channel's tasks go to, e.g. `/task connect workiva`."
                     : "`connect` takes one name: workiva, awork, taskapi or builtin.", Usage.CONNECT);
         }
         return new Command.Connect(name(tokens.get(0), Usage.CONNECT));
@@ -26,12 +26,12 @@ final class ConnectorGrammar {
 
     static Command link(List<Token> tokens) {
         if (tokens.size() < 2 || tokens.size() > 3 || !Parts.isPerson(tokens.get(0))) {
-            throw new Problem("Say who and their id in the task system, e.g. `/task link @alice V1ZVd2VyFzU3`.", Usage.LINK);
+            throw new CommandProblem("Say who and their id in the task system, e.g. `/task link @alice V1ZVd2VyFzU3`.", Usage.LINK);
         }
         String user = Parts.person(tokens.get(0), Usage.LINK);
         String remote = tokens.get(1).plain().strip();
         if (remote.isEmpty() || remote.length() > 200 || remote.startsWith("<")) {
-            throw new Problem("“" + Problem.shorten(remote) + "” is not a user id of a task system.", Usage.LINK);
+            throw new CommandProblem("“" + CommandProblem.shorten(remote) + "” is not a user id of a task system.", Usage.LINK);
         }
         Optional<String> connection = tokens.size() == 3 ? Optional.of(name(tokens.get(2), Usage.LINK)) : Optional.empty();
         return new Command.Link(user, remote, connection);
@@ -39,7 +39,7 @@ final class ConnectorGrammar {
 
     static Command subscribe(List<Token> tokens) {
         if (tokens.isEmpty()) {
-            throw new Problem("Say which task system to follow, e.g. `/task subscribe workiva status:review`.", Usage.SUBSCRIBE);
+            throw new CommandProblem("Say which task system to follow, e.g. `/task subscribe workiva status:review`.", Usage.SUBSCRIBE);
         }
         String connection = name(tokens.get(0), Usage.SUBSCRIBE);
         String rest = tokens.subList(1, tokens.size()).stream()
@@ -65,20 +65,20 @@ final class ConnectorGrammar {
             throw unknownFilter(rest.substring(end).strip());
         }
         if (title.filter(String::isBlank).isPresent() || status.filter(String::isBlank).isPresent()) {
-            throw new Problem("A filter needs a value, e.g. `title:\"budget\"`.", Usage.SUBSCRIBE);
+            throw new CommandProblem("A filter needs a value, e.g. `title:\"budget\"`.", Usage.SUBSCRIBE);
         }
         return new Command.Subscribe(connection, assignee, status, title);
     }
 
     static Command unsubscribe(List<Token> tokens) {
         if (tokens.size() != 1) {
-            throw new Problem("Say which task system to stop following, e.g. `/task unsubscribe workiva`.", Usage.UNSUBSCRIBE);
+            throw new CommandProblem("Say which task system to stop following, e.g. `/task unsubscribe workiva`.", Usage.UNSUBSCRIBE);
         }
         return new Command.Unsubscribe(name(tokens.get(0), Usage.UNSUBSCRIBE));
     }
 
-    private static Problem unknownFilter(String typed) {
-        return new Problem("I don't know the filter “" + Problem.shorten(typed)
+    private static CommandProblem unknownFilter(String typed) {
+        return new CommandProblem("I don't know the filter “" + CommandProblem.shorten(typed)
                 + "”: use `assignee:@person`, `status:<status>` or `title:\"words\"`.", Usage.SUBSCRIBE);
     }
 
@@ -89,7 +89,7 @@ final class ConnectorGrammar {
     private static String name(Token t, String usage) {
         String n = t.text().toLowerCase(Locale.ROOT);
         if (t.quoted() || !NAME.matcher(n).matches()) {
-            throw new Problem("“" + Problem.shorten(t.text()) + "” is not a connection name: use workiva, awork,"
+            throw new CommandProblem("“" + CommandProblem.shorten(t.text()) + "” is not a connection name: use workiva, awork,"
                     + " taskapi or builtin.", usage);
         }
         return n;

@@ -40,14 +40,14 @@ final class Parts {
             return m.group(1);
         }
         if (s.startsWith("<!")) {
-            throw new Problem("Tasks go to one person, not a group like " + Problem.shorten(s)
+            throw new CommandProblem("Tasks go to one person, not a group like " + CommandProblem.shorten(s)
                     + ": pick a person from Slack's @-mention list.", usage);
         }
         if (s.equals("@")) {
-            throw new Problem("There is an @ with no name after it: pick a person from Slack's @-mention list.",
+            throw new CommandProblem("There is an @ with no name after it: pick a person from Slack's @-mention list.",
                     usage);
         }
-        throw new Problem("I can't tell who " + Problem.shorten(s)
+        throw new CommandProblem("I can't tell who " + CommandProblem.shorten(s)
                 + " is: pick them from Slack's @-mention list so the name turns blue.", usage);
     }
 
@@ -64,12 +64,12 @@ final class Parts {
             if (m.matches() && m.group(2) != null && !m.group(2).isBlank()) {
                 return m.group(2).strip();
             }
-            throw new Problem("Slack turned a tag into a channel link without its name: "
+            throw new CommandProblem("Slack turned a tag into a channel link without its name: "
                     + "retype the tag, e.g. #finance, and don't pick the channel from the list.", usage);
         }
         String name = s.substring(1);
         if (name.isEmpty()) {
-            throw new Problem("A tag needs a name right after the #, e.g. #finance.", usage);
+            throw new CommandProblem("A tag needs a name right after the #, e.g. #finance.", usage);
         }
         return name;
     }
@@ -93,7 +93,7 @@ final class Parts {
             case "!!":
                 return Priority.URGENT;
             default:
-                throw new Problem("Unknown priority " + Problem.shorten(t.text()) + ": use " + PRIORITIES + ".",
+                throw new CommandProblem("Unknown priority " + CommandProblem.shorten(t.text()) + ": use " + PRIORITIES + ".",
                         usage);
         }
     }

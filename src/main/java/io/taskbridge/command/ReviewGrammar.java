@@ -14,7 +14,7 @@ final class ReviewGrammar {
 
     static Command.Review read(long taskId, List<Token> tokens) {
         if (tokens.isEmpty()) {
-            throw new Problem("Say who should approve task " + taskId + ", e.g. `/task review " + taskId
+            throw new CommandProblem("Say who should approve task " + taskId + ", e.g. `/task review " + taskId
                     + " @alice @bob`.", Usage.REVIEW);
         }
         List<Command.Review.Step> steps = new ArrayList<>();
@@ -49,16 +49,16 @@ final class ReviewGrammar {
                     words.add(tokens.get(i).quoted() ? tokens.get(i).text() : tokens.get(i).plain());
                 }
                 if (words.isEmpty()) {
-                    throw new Problem("Say when step " + number + " is due, e.g. `due friday`.", Usage.REVIEW);
+                    throw new CommandProblem("Say when step " + number + " is due, e.g. `due friday`.", Usage.REVIEW);
                 }
                 due = Optional.of(String.join(" ", words));
             } else {
-                throw new Problem("I don't know what “" + Problem.shorten(t.text()) + "” means in step " + number
+                throw new CommandProblem("I don't know what “" + CommandProblem.shorten(t.text()) + "” means in step " + number
                         + ": use @people, `all`, `due <when>` and `then` between steps.", Usage.REVIEW);
             }
         }
         if (people.isEmpty()) {
-            throw new Problem("Step " + number + " has nobody to approve it: pick people from Slack's @-list.",
+            throw new CommandProblem("Step " + number + " has nobody to approve it: pick people from Slack's @-list.",
                     Usage.REVIEW);
         }
         return new Command.Review.Step(people, mode, due);

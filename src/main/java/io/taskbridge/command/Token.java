@@ -12,7 +12,7 @@ record Token(String text, boolean quoted) {
     private static final String OPENING_QUOTES = "\"“”„";
     private static final String CLOSING_QUOTES = "\"”“";
 
-    /** Splits {@code text} into tokens; an opening quote without a closing one is a {@link Problem}. */
+    /** Splits {@code text} into tokens; an opening quote without a closing one is a {@link CommandProblem}. */
     static List<Token> split(String text) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
@@ -24,7 +24,7 @@ record Token(String text, boolean quoted) {
             } else if (OPENING_QUOTES.indexOf(c) >= 0) {
                 int end = indexOfAny(text, CLOSING_QUOTES, i + 1);
                 if (end < 0) {
-                    throw new Problem("The quote before “" + Problem.shorten(text.substring(i + 1).strip())
+                    throw new CommandProblem("The quote before “" + CommandProblem.shorten(text.substring(i + 1).strip())
                             + "” is never closed: put a closing quote after the title.", Usage.ADD);
                 }
                 tokens.add(new Token(collapse(text.substring(i + 1, end)), true));

@@ -57,12 +57,12 @@ public final class BackendHttp {
     /** Reads a system's error body into a message and per-field details. */
     @FunctionalInterface
     public interface ErrorFormat {
-        Problem read(int status, String body);
+        BackendProblem read(int status, String body);
     }
 
     /** A system's complaint: its message and, for validation errors, field name to message. */
-    public record Problem(String message, Map<String, String> fields) {
-        public Problem {
+    public record BackendProblem(String message, Map<String, String> fields) {
+        public BackendProblem {
             fields = Map.copyOf(new LinkedHashMap<>(fields));
         }
     }
@@ -196,7 +196,7 @@ public final class BackendHttp {
                 }
                 continue;
             }
-            Problem problem = readProblem(status, response.body());
+            BackendProblem problem = readProblem(status, response.body());
             if (status == 404 || status == 410) {
                 throw new BackendException.NotFound(system + " has no such item: " + problem.message());
             }
@@ -205,12 +205,12 @@ public final class BackendHttp {
         throw last;
     }
 
-    private Problem readProblem(int status, String body) {
+    private BackendProblem readProblem(int status, String body) {
         try {
-            Problem p = errors.read(status, body);
-            return p.message().isBlank() ? new Problem("HTTP " + status, p.fields()) : p;
+            BackendProblem p = errors.read(status, body);
+            return p.message().isBlank() ? new BackendProblem("HTTP " + status, p.fields()) : p;
         } catch (RuntimeException e) {
-            return new Problem("HTTP " + status, Map.of());
+            return new BackendProblem("HTTP " + status, Map.of());
         }
     }
 

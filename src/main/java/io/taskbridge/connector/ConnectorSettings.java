@@ -1,6 +1,7 @@
 package io.taskbridge.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.platform.Env;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.connector.awork.AworkBackend;
 import io.taskbridge.connector.awork.AworkSettings;
@@ -110,7 +111,7 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Optional<Awor
     }
 
     static Optional<String> text(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        return Env.text(env, name);
     }
 
     static String required(Map<String, String> env, String name) {

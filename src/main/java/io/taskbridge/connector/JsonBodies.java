@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /** Small helpers the connectors share for reading and writing JSON bodies. */
@@ -53,5 +54,14 @@ public final class JsonBodies {
                 }
             }
         }
+    }
+
+    /**
+     * A task system's error answer as a problem: its message (field {@code messageField}, else
+     * "HTTP status"), its code in brackets when it gives one, and the fields it named.
+     */
+    public static BackendHttp.BackendProblem problem(JsonNode error, String messageField, int status, Map<String, String> fields) {
+        String message = text(error, messageField).orElse("HTTP " + status);
+        return new BackendHttp.BackendProblem(text(error, "code").map(c -> message + " (" + c + ")").orElse(message), fields);
     }
 }

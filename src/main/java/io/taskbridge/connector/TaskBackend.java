@@ -88,6 +88,16 @@ public interface TaskBackend {
         /** The task system refused for good (bad credentials, unknown task): no retry will help. */
         record Refused(String reason) implements Result {}
 
+        /** Runs {@code call}: {@link Done} when it returns, else the {@link Result} for its failure. */
+        static Result of(Runnable call) {
+            try {
+                call.run();
+                return new Done();
+            } catch (BackendException e) {
+                return of(e);
+            }
+        }
+
         /** The {@link Result} for a failed call, so connectors map exceptions one way. */
         static Result of(BackendException e) {
             if (e instanceof BackendException.Throttled t) {

@@ -1,6 +1,6 @@
 package io.taskbridge.outbox;
 
-import io.taskbridge.platform.Problems;
+import io.taskbridge.platform.ErrorBodies;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.taskbridge.platform.Secret;
@@ -37,12 +37,12 @@ public final class AdminEndpoint implements Handler {
         String given = ctx.header("Authorization");
         if (given == null || !MessageDigest.isEqual(expected, given.strip().getBytes(StandardCharsets.UTF_8))) {
             ctx.header("WWW-Authenticate", "Bearer");
-            Problems.send(ctx, 401, "invalid_authentication", "Send Authorization: Bearer <TASKBRIDGE_ADMIN_KEY>.");
+            ErrorBodies.send(ctx, 401, "invalid_authentication", "Send Authorization: Bearer <TASKBRIDGE_ADMIN_KEY>.");
             return;
         }
         String state = ctx.queryParamMap().containsKey("state") ? ctx.queryParam("state") : "dead";
         if (!STATES.contains(state)) {
-            Problems.send(ctx, 400, "invalid_parameters", "state must be dead or pending.");
+            ErrorBodies.send(ctx, 400, "invalid_parameters", "state must be dead or pending.");
             return;
         }
         int limit;
@@ -52,7 +52,7 @@ public final class AdminEndpoint implements Handler {
             limit = -1;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            Problems.send(ctx, 400, "invalid_parameters", "limit must be 1.." + MAX_LIMIT + ".");
+            ErrorBodies.send(ctx, 400, "invalid_parameters", "limit must be 1.." + MAX_LIMIT + ".");
             return;
         }
         int n = limit;

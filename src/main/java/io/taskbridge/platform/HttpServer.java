@@ -50,15 +50,15 @@ public final class HttpServer implements AutoCloseable {
                     default -> status >= 500 ? "server_error" : "invalid_parameters";
                 };
                 String message = status == 413 ? "The request body is larger than 1 MiB." : e.getMessage();
-                Problems.send(ctx, status, code, message);
+                ErrorBodies.send(ctx, status, code, message);
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                Problems.send(ctx, 500, "server_error", "Something went wrong on our side.");
+                ErrorBodies.send(ctx, 500, "server_error", "Something went wrong on our side.");
             });
             cfg.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    Problems.send(ctx, 404, "resource_not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
+                    ErrorBodies.send(ctx, 404, "resource_not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
                 }
             });
         });
@@ -96,7 +96,7 @@ public final class HttpServer implements AutoCloseable {
         if (ctx.path().equals("/healthz")) {
             ctx.status(503).json(Map.of("status", "starting"));
         } else {
-            Problems.send(ctx, 503, "service_unavailable", "Taskbridge is starting; try again in a moment.");
+            ErrorBodies.send(ctx, 503, "service_unavailable", "Taskbridge is starting; try again in a moment.");
         }
         ctx.skipRemainingHandlers();
     }

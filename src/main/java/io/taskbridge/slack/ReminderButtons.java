@@ -63,8 +63,7 @@ public final class ReminderButtons {
 
     private Response onClick(BlockActionRequest request, ActionContext ctx, Click click) {
         BlockActionPayload p = request.getPayload();
-        OptionalLong id = p.getActions().isEmpty() ? OptionalLong.empty()
-                : TaskMessage.taskId(p.getActions().get(0).getValue());
+        OptionalLong id = TaskMessage.clickedTask(p);
         if (id.isEmpty()) {
             return ctx.ack();
         }

@@ -170,8 +170,7 @@ public final class SlackApp {
 
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
         BlockActionPayload p = request.getPayload();
-        OptionalLong id = p.getActions().isEmpty() ? OptionalLong.empty()
-                : TaskMessage.taskId(p.getActions().get(0).getValue());
+        OptionalLong id = TaskMessage.clickedTask(p);
         if (id.isEmpty()) {
             return ctx.ack();
         }

@@ -1,6 +1,6 @@
 package io.taskbridge.slack;
 
-import io.taskbridge.platform.Problems;
+import io.taskbridge.platform.ErrorBodies;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -43,7 +43,7 @@ final class SlackEndpoint implements Handler {
                 ctx.header("X-Slack-Signature"), body);
         if (problem.isPresent()) {
             log.warn("refused a Slack request from {}: {}", ctx.ip(), problem.get());
-            Problems.send(ctx, 401, "invalid_authentication", "The request's Slack signature is missing, stale or wrong.");
+            ErrorBodies.send(ctx, 401, "invalid_authentication", "The request's Slack signature is missing, stale or wrong.");
             return;
         }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()

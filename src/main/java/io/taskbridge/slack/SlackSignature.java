@@ -1,15 +1,10 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.platform.Hmac;
 import io.taskbridge.platform.Secret;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks Slack's request signature over the exact bytes received: {@code v0=hex(HMAC-SHA256(secret,
@@ -20,11 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SlackSignature {
     static final Duration WINDOW = Duration.ofMinutes(5);
 
-    private final SecretKeySpec key;
+    private final Secret signingSecret;
     private final Clock clock;
 
     public SlackSignature(Secret signingSecret, Clock clock) {
-        this.key = new SecretKeySpec(signingSecret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.signingSecret = signingSecret;
         this.clock = clock;
     }
 
@@ -43,19 +38,7 @@ public final class SlackSignature {
         if (skew > WINDOW.toSeconds()) {
             return Optional.of("stale X-Slack-Request-Timestamp");
         }
-        byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestamp.strip(), body))).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.strip().getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? Optional.empty() : Optional.of("signature mismatch");
-    }
-
-    private byte[] hmac(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        String expected = "v0=" + Hmac.sha256Hex(signingSecret, "v0:" + timestamp.strip() + ":", body);
+        return Hmac.same(expected, signature.strip()) ? Optional.empty() : Optional.of("signature mismatch");
     }
 }

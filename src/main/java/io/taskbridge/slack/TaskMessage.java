@@ -97,6 +97,11 @@ public final class TaskMessage {
         return text.toString();
     }
 
+    /** The task a click on one of its buttons is about; empty for a click that carries no task. */
+    static OptionalLong clickedTask(com.slack.api.app_backend.interactive_components.payload.BlockActionPayload p) {
+        return p.getActions().isEmpty() ? OptionalLong.empty() : taskId(p.getActions().get(0).getValue());
+    }
+
     /** The task id a button of this message carries, or empty when {@code value} is not one. */
     public static OptionalLong taskId(String buttonValue) {
         try {

@@ -150,8 +150,7 @@ public final class RemoteSync {
     }
 
     private static Optional<String> fit(Optional<String> description) {
-        return description.map(d -> d.length() <= TaskRules.MAX_DESCRIPTION ? d
-                : d.substring(0, TaskRules.MAX_DESCRIPTION - 1) + "…");
+        return description.map(d -> TaskRules.fit(d, TaskRules.MAX_DESCRIPTION));
     }
 
     private String write(RemoteTask t) {

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.taskbridge.platform.Hmac;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.connector.WebhookAuth;
-import io.taskbridge.platform.Problems;
+import io.taskbridge.platform.ErrorBodies;
 import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.sync.ConnectionSecrets;
 import io.taskbridge.sync.RemoteSync;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,25 +75,25 @@ public final class Webhooks {
         Optional<TaskBackend> backend = backends.named(connection);
         Optional<WebhookAuth> auth = backend.flatMap(b -> auth(connection));
         if (backend.isEmpty() || auth.isEmpty()) {
-            Problems.send(ctx, 404, "resource_not_found", "No webhook is set up for a connection named " + connection + ".");
+            ErrorBodies.send(ctx, 404, "resource_not_found", "No webhook is set up for a connection named " + connection + ".");
             return;
         }
         byte[] body = ctx.bodyAsBytes();
         Optional<String> refusal = verify(auth.get(), ctx, body);
         if (refusal.isPresent()) {
-            Problems.send(ctx, 401, "invalid_authentication", refusal.get());
+            ErrorBodies.send(ctx, 401, "invalid_authentication", refusal.get());
             return;
         }
         JsonNode payload;
         try {
             payload = json.readTree(body);
         } catch (java.io.IOException e) {
-            Problems.send(ctx, 400, "invalid_format", "The body must be JSON.");
+            ErrorBodies.send(ctx, 400, "invalid_format", "The body must be JSON.");
             return;
         }
         Optional<Event> event = Event.read(payload);
         if (event.isEmpty()) {
-            Problems.send(ctx, 422, "validation_error", "The body names no task.", Map.of("task", "a task id is required"));
+            ErrorBodies.send(ctx, 422, "validation_error", "The body names no task.", Map.of("task", "a task id is required"));
             return;
         }
         // A delivery id when the sender gives one; otherwise the signed timestamp and the body, so a
@@ -179,7 +177,7 @@ public final class Webhooks {
     private Optional<String> verify(WebhookAuth auth, Context ctx, byte[] body) {
         if (auth instanceof WebhookAuth.HeaderToken token) {
             String given = Optional.ofNullable(ctx.header(token.header())).orElse("");
-            return equal(given, token.value().value()) ? Optional.empty()
+            return Hmac.same(given, token.value().value()) ? Optional.empty()
                     : Optional.of("The webhook's " + token.header() + " header is missing or wrong.");
         }
         WebhookAuth.Hmac hmac = (WebhookAuth.Hmac) auth;
@@ -194,24 +192,13 @@ public final class Webhooks {
             return Optional.of(TIMESTAMP + " is more than five minutes away from now: sign each delivery when sending it.");
         }
         String expected = "sha256=" + sign(hmac.secret(), timestamp.strip(), body);
-        return equal(Optional.ofNullable(ctx.header(SIGNATURE)).orElse("").strip(), expected) ? Optional.empty()
+        return Hmac.same(Optional.ofNullable(ctx.header(SIGNATURE)).orElse("").strip(), expected) ? Optional.empty()
                 : Optional.of(SIGNATURE + " does not match the body.");
     }
 
     /** {@code hex(HMAC-SHA256(secret, timestamp + "." + body))}. */
     public static String sign(Secret secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private static boolean equal(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return Hmac.sha256Hex(secret, timestamp + ".", body);
     }
 
     private static String sha256(byte[] body) {

@@ -12,6 +12,14 @@ import java.util.Optional;
  * and the Slack modal can map them onto its inputs.
  */
 public final class TaskRules {
+    /**
+     * {@code text} cut to at most {@code max} characters, ending in "…" when something was cut: how a
+     * title or description from another system, which has its own limits, is kept here.
+     */
+    public static String fit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     public static final int MAX_TITLE = 500;
     public static final int MAX_DESCRIPTION = 10_000;
     public static final int MAX_TAGS = 10;
@@ -21,7 +29,7 @@ public final class TaskRules {
     private TaskRules() {}
 
     /**
-     * Problems with a draft, empty when it is fine. {@code before} is the task as stored when this
+     * ErrorBodies with a draft, empty when it is fine. {@code before} is the task as stored when this
      * is a change: a due date that has passed may stay as it is, but a new one must be in the future.
      */
     public static Map<String, String> check(TaskDraft draft, Optional<Task> before, Instant now) {
@@ -59,7 +67,7 @@ public final class TaskRules {
     }
 
     /**
-     * Problems with a draft a task's system of record already holds (a poll, a webhook): the same
+     * ErrorBodies with a draft a task's system of record already holds (a poll, a webhook): the same
      * field rules, except that a due date may have passed, since the other system says it is so.
      */
     public static Map<String, String> checkRecorded(TaskDraft draft) {

@@ -6,14 +6,13 @@ import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.BackendHttp;
 import io.taskbridge.connector.ChangedPage;
 import io.taskbridge.connector.JsonBodies;
+import io.taskbridge.connector.Urls;
 import io.taskbridge.connector.NewTask;
 import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskRules;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -85,16 +84,16 @@ public final class AworkBackend implements TaskBackend {
 
     @Override
     public RemoteTask get(String externalId) {
-        return task(send("GET", "/api/v1/tasks/" + enc(externalId), Optional.empty(), true));
+        return task(send("GET", "/api/v1/tasks/" + Urls.encode(externalId), Optional.empty(), true));
     }
 
     @Override
     public ChangedPage changedSince(Instant since, Optional<String> next) {
         int page = next.map(Integer::parseInt).orElse(1);
-        String list = settings.projectId().map(p -> "/api/v1/projects/" + enc(p) + "/projecttasks")
+        String list = settings.projectId().map(p -> "/api/v1/projects/" + Urls.encode(p) + "/projecttasks")
                 .orElse("/api/v1/me/privatetasks");
         String filter = "updatedOn ge datetime'" + LITERAL.format(since.truncatedTo(ChronoUnit.SECONDS)) + "'";
-        URI uri = URI.create(settings.baseUrl() + list + "?filterby=" + enc(filter) + "&orderby=" + enc("updatedOn asc")
+        URI uri = URI.create(settings.baseUrl() + list + "?filterby=" + Urls.encode(filter) + "&orderby=" + Urls.encode("updatedOn asc")
                 + "&page=" + page + "&pageSize=" + PAGE_SIZE);
         BackendHttp.Response response = http.send(BackendHttp.Request.get(uri));
         JsonNode body = JsonBodies.read(json, "awork", response.body());
@@ -109,11 +108,11 @@ public final class AworkBackend implements TaskBackend {
     public RemoteTask updateStatus(String externalId, Status status) {
         String type = AworkStatus.type(status).orElseThrow(() -> new BackendException.Invalid(
                 "awork has no cancelled status: close or delete the task in awork instead.", Map.of()));
-        JsonNode task = send("GET", "/api/v1/tasks/" + enc(externalId), Optional.empty(), true);
+        JsonNode task = send("GET", "/api/v1/tasks/" + Urls.encode(externalId), Optional.empty(), true);
         String project = JsonBodies.text(task, "projectId").orElseThrow(() -> new BackendException.Invalid(
                 "This awork task is private, and its statuses can only be changed in awork.", Map.of()));
         String statusId = null;
-        for (JsonNode s : send("GET", "/api/v1/projects/" + enc(project) + "/taskstatuses", Optional.empty(), true)) {
+        for (JsonNode s : send("GET", "/api/v1/projects/" + Urls.encode(project) + "/taskstatuses", Optional.empty(), true)) {
             if (type.equalsIgnoreCase(s.path("type").asText()) && statusId == null) {
                 statusId = s.path("id").asText();
             }
@@ -141,14 +140,14 @@ public final class AworkBackend implements TaskBackend {
 
     @Override
     public RemoteTask assign(String externalId, Optional<String> assignee) {
-        send("POST", "/api/v1/tasks/" + enc(externalId) + "/setassignees",
+        send("POST", "/api/v1/tasks/" + Urls.encode(externalId) + "/setassignees",
                 Optional.of(JsonBodies.write(json, assignee.map(List::of).orElse(List.of()))), true);
         return get(externalId);
     }
 
     @Override
     public RemoteTask reschedule(String externalId, Optional<Instant> dueDate) {
-        JsonNode current = send("GET", "/api/v1/tasks/" + enc(externalId), Optional.empty(), true);
+        JsonNode current = send("GET", "/api/v1/tasks/" + Urls.encode(externalId), Optional.empty(), true);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", current.path("name").asText());
         body.put("description", JsonBodies.text(current, "description").orElse(null));
@@ -158,7 +157,7 @@ public final class AworkBackend implements TaskBackend {
         if (current.has("plannedDuration")) {
             body.put("plannedDuration", current.path("plannedDuration").asLong());
         }
-        return task(send("PUT", "/api/v1/tasks/" + enc(externalId), Optional.of(JsonBodies.write(json, body)), true));
+        return task(send("PUT", "/api/v1/tasks/" + Urls.encode(externalId), Optional.of(JsonBodies.write(json, body)), true));
     }
 
     @Override
@@ -182,23 +181,18 @@ public final class AworkBackend implements TaskBackend {
         String name = JsonBodies.text(n, "name").orElse("(untitled awork task)");
         Instant modified = JsonBodies.instant(n.get("updatedOn")).or(() -> JsonBodies.instant(n.get("createdOn")))
                 .orElse(Instant.EPOCH);
-        return new RemoteTask(id, name.length() <= TaskRules.MAX_TITLE ? name : name.substring(0, TaskRules.MAX_TITLE - 1) + "…",
+        return new RemoteTask(id, TaskRules.fit(name, TaskRules.MAX_TITLE),
                 JsonBodies.text(n, "description"), AworkStatus.toStatus(status.path("type").asText()),
                 JsonBodies.text(status, "name").orElse(status.path("type").asText("todo")), assignees,
                 JsonBodies.instant(n.get("dueOn")), modified, List.of(), Optional.empty());
     }
 
-    private BackendHttp.Problem problem(int status, String body) {
+    private BackendHttp.BackendProblem problem(int status, String body) {
         JsonNode n = JsonBodies.read(json, "awork", body);
         Map<String, String> fields = new LinkedHashMap<>();
         for (JsonNode v : n.path("validationErrors")) {
             fields.put(JsonBodies.text(v, "property").orElse("request"), JsonBodies.text(v, "message").orElse(""));
         }
-        String message = JsonBodies.text(n, "description").orElse("HTTP " + status);
-        return new BackendHttp.Problem(JsonBodies.text(n, "code").map(c -> message + " (" + c + ")").orElse(message), fields);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return JsonBodies.problem(n, "description", status, fields);
     }
 }

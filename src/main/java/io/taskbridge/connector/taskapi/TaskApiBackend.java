@@ -6,14 +6,13 @@ import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.BackendHttp;
 import io.taskbridge.connector.ChangedPage;
 import io.taskbridge.connector.JsonBodies;
+import io.taskbridge.connector.Urls;
 import io.taskbridge.connector.NewTask;
 import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskRules;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,15 +63,11 @@ public final class TaskApiBackend implements TaskBackend {
 
     @Override
     public Result submitDecision(Submission s) {
-        try {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("action", s.decision().name());
-            s.comment().ifPresent(c -> body.put("comment", c));
-            send("POST", "/tasks/" + enc(s.externalId()) + "/actionSubmission", Optional.of(JsonBodies.write(json, body)), false);
-            return new Result.Done();
-        } catch (BackendException e) {
-            return Result.of(e);
-        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", s.decision().name());
+        s.comment().ifPresent(c -> body.put("comment", c));
+        return Result.of(() -> send("POST", "/tasks/" + Urls.encode(s.externalId()) + "/actionSubmission",
+                Optional.of(JsonBodies.write(json, body)), false));
     }
 
     @Override
@@ -88,7 +83,7 @@ public final class TaskApiBackend implements TaskBackend {
 
     @Override
     public RemoteTask get(String externalId) {
-        return task(send("GET", "/tasks/" + enc(externalId), Optional.empty(), true));
+        return task(send("GET", "/tasks/" + Urls.encode(externalId), Optional.empty(), true));
     }
 
     @Override
@@ -145,7 +140,7 @@ public final class TaskApiBackend implements TaskBackend {
     }
 
     private RemoteTask patch(String externalId, Map<String, Object> body) {
-        return task(send("PATCH", "/tasks/" + enc(externalId), Optional.of(JsonBodies.write(json, body)), true));
+        return task(send("PATCH", "/tasks/" + Urls.encode(externalId), Optional.of(JsonBodies.write(json, body)), true));
     }
 
     private JsonNode send(String method, String path, Optional<String> body, boolean idempotent) {
@@ -166,13 +161,13 @@ public final class TaskApiBackend implements TaskBackend {
         String title = JsonBodies.text(n, "title").orElse("(untitled)");
         Instant modified = JsonBodies.instant(n.get("updatedAt")).or(() -> JsonBodies.instant(n.get("createdAt")))
                 .orElse(Instant.EPOCH);
-        return new RemoteTask(id, title.length() <= TaskRules.MAX_TITLE ? title : title.substring(0, TaskRules.MAX_TITLE - 1) + "…",
+        return new RemoteTask(id, TaskRules.fit(title, TaskRules.MAX_TITLE),
                 JsonBodies.text(n, "description"), ours, status,
                 JsonBodies.text(n, "assigneeId").map(List::of).orElse(List.of()),
                 JsonBodies.instant(n.get("dueDate")), modified, List.of(), Optional.empty());
     }
 
-    private BackendHttp.Problem problem(int status, String body) {
+    private BackendHttp.BackendProblem problem(int status, String body) {
         JsonNode error = JsonBodies.read(json, "the task API", body).path("error");
         Map<String, String> fields = new LinkedHashMap<>();
         JsonNode details = error.path("details");
@@ -184,11 +179,6 @@ public final class TaskApiBackend implements TaskBackend {
                         JsonBodies.text(d, "message").orElse(d.asText()));
             }
         }
-        String message = JsonBodies.text(error, "message").orElse("HTTP " + status);
-        return new BackendHttp.Problem(JsonBodies.text(error, "code").map(c -> message + " (" + c + ")").orElse(message), fields);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return JsonBodies.problem(error, "message", status, fields);
     }
 }

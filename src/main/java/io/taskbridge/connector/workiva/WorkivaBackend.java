@@ -7,14 +7,13 @@ import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.BackendHttp;
 import io.taskbridge.connector.ChangedPage;
 import io.taskbridge.connector.JsonBodies;
+import io.taskbridge.connector.Urls;
 import io.taskbridge.connector.NewTask;
 import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskRules;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -65,12 +64,7 @@ public final class WorkivaBackend implements TaskBackend {
 
     @Override
     public Result submitDecision(Submission s) {
-        try {
-            action(s.externalId(), s.decision().name(), s.comment());
-            return new Result.Done();
-        } catch (BackendException e) {
-            return Result.of(e);
-        }
+        return Result.of(() -> action(s.externalId(), s.decision().name(), s.comment()));
     }
 
     @Override
@@ -94,7 +88,7 @@ public final class WorkivaBackend implements TaskBackend {
 
     @Override
     public RemoteTask get(String externalId) {
-        return task(send("GET", settings.version().itemPath(enc(externalId)), Optional.empty(), true));
+        return task(send("GET", settings.version().itemPath(Urls.encode(externalId)), Optional.empty(), true));
     }
 
     @Override
@@ -108,7 +102,7 @@ public final class WorkivaBackend implements TaskBackend {
         } else {
             String filter = "modified.dateTime ge " + ISO.format(since);
             uri = URI.create(settings.baseUrl() + settings.version().listPath()
-                    + "?$filter=" + enc(filter) + "&$orderBy=" + enc("modified.dateTime asc")
+                    + "?$filter=" + Urls.encode(filter) + "&$orderBy=" + Urls.encode("modified.dateTime asc")
                     + "&$maxpagesize=" + settings.version().pageSize());
         }
         JsonNode page = JsonBodies.read(json, "Workiva", http.send(request("GET", uri, Optional.empty(), true)).body());
@@ -145,7 +139,7 @@ public final class WorkivaBackend implements TaskBackend {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", action);
         comment.ifPresent(c -> body.put("comment", c));
-        return task(send("POST", settings.version().actionPath(enc(externalId)),
+        return task(send("POST", settings.version().actionPath(Urls.encode(externalId)),
                 Optional.of(JsonBodies.write(json, body)), false));
     }
 
@@ -154,7 +148,7 @@ public final class WorkivaBackend implements TaskBackend {
         op.put("op", "replace");
         op.put("path", path);
         op.put("value", value);
-        BackendHttp.Request r = request("PATCH", URI.create(settings.baseUrl() + settings.version().itemPath(enc(externalId))),
+        BackendHttp.Request r = request("PATCH", URI.create(settings.baseUrl() + settings.version().itemPath(Urls.encode(externalId))),
                 Optional.of(JsonBodies.write(json, List.of(op))), true)
                 .withHeaders(Map.of("Content-Type", "application/json-patch+json"));
         return task(JsonBodies.read(json, "Workiva", http.send(r).body()));
@@ -205,26 +199,17 @@ public final class WorkivaBackend implements TaskBackend {
         }
         String status = JsonBodies.text(n, "status").orElse("Created");
         String title = JsonBodies.text(n, "title").orElse("(untitled Workiva task)");
-        return new RemoteTask(id, fit(title), JsonBodies.text(n, "description"), WorkivaStatus.toStatus(status),
+        return new RemoteTask(id, TaskRules.fit(title, TaskRules.MAX_TITLE), JsonBodies.text(n, "description"), WorkivaStatus.toStatus(status),
                 status, assignees, due, modified, steps, JsonBodies.text(n, "sourceUrl"));
     }
 
-    private static String fit(String title) {
-        return title.length() <= TaskRules.MAX_TITLE ? title : title.substring(0, TaskRules.MAX_TITLE - 1) + "…";
-    }
-
-    private BackendHttp.Problem problem(int status, String body) {
+    private BackendHttp.BackendProblem problem(int status, String body) {
         JsonNode n = JsonBodies.read(json, "Workiva", body);
         Map<String, String> fields = new LinkedHashMap<>();
         for (JsonNode d : n.path("details")) {
             fields.put(JsonBodies.text(d, "target").orElse(JsonBodies.text(d, "code").orElse("request")),
                     JsonBodies.text(d, "message").orElse(""));
         }
-        String message = JsonBodies.text(n, "message").orElse("HTTP " + status);
-        return new BackendHttp.Problem(JsonBodies.text(n, "code").map(c -> message + " (" + c + ")").orElse(message), fields);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return JsonBodies.problem(n, "message", status, fields);
     }
 }

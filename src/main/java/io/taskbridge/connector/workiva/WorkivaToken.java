@@ -6,7 +6,7 @@ import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.BackendHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
+import io.taskbridge.connector.Urls;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,8 +63,8 @@ final class WorkivaToken implements BackendHttp.Auth {
     }
 
     private void fetch() {
-        String form = "grant_type=client_credentials&client_id=" + enc(settings.clientId())
-                + "&client_secret=" + enc(settings.clientSecret().value());
+        String form = "grant_type=client_credentials&client_id=" + Urls.form(settings.clientId())
+                + "&client_secret=" + Urls.form(settings.clientSecret().value());
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/iam/v1/oauth2/token"))
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -113,9 +113,5 @@ final class WorkivaToken implements BackendHttp.Auth {
         } catch (NumberFormatException e) {
             return 1;
         }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Error bodies in seed 001's shape, {@code {"error":{"code","message","details"}}}, for every endpoint. */
-public final class Problems {
-    private Problems() {}
+public final class ErrorBodies {
+    private ErrorBodies() {}
 
     public static void send(Context ctx, int status, String code, String message) {
         send(ctx, status, code, message, Map.of());

@@ -1,13 +1,13 @@
 package io.taskbridge.command;
 
 /** Why a command was refused, raised inside the grammar and turned into {@code Parse.Invalid}. */
-final class Problem extends RuntimeException {
+final class CommandProblem extends RuntimeException {
 
     private static final int SHOWN = 40;
 
     private final String usage;
 
-    Problem(String problem, String usage) {
+    CommandProblem(String problem, String usage) {
         super(problem, null, false, false);
         this.usage = usage;
     }
