@@ -8,7 +8,7 @@
 # BENCH_SKIP_BUILD=1 (reuse target/taskbridge.jar), BENCH_JAVA_OPTS (extra flags for Taskbridge),
 # BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar).
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
-# interleaved old new old new (used to judge store/SerialWrites; not part of 'all').
+# interleaved old new old new (used to judge platform/SerialWrites; not part of 'all').
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -213,7 +213,7 @@ busy_acks() { grep -c 'work queue is full' "$OUT/logs/${1:-server-C}.log" || tru
 
 # quiesce [DBFILE] [SQL]: waits until SQL (default: the task count) stops changing for a second
 # (work queued after the ack done), then deletes the pending outbox rows. Posts to one channel are
-# paced as Slack requires (notify/ChannelPacer: about one a second), so a benchmark's thousands of
+# paced as Slack requires (outbox/ChannelPacer: about one a second), so a benchmark's thousands of
 # posts would take hours to drain and the growing backlog would tax later runs; each run starts
 # without one. Prints how many rows it deleted. Gives up waiting after SETTLE_LIMIT seconds.
 quiesce() {

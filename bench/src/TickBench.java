@@ -1,9 +1,9 @@
-import io.taskbridge.Json;
-import io.taskbridge.notify.Outbox;
-import io.taskbridge.notify.OutboxCodec;
+import io.taskbridge.platform.Json;
+import io.taskbridge.outbox.Outbox;
+import io.taskbridge.outbox.OutboxCodec;
 import io.taskbridge.reminder.ReminderJob;
-import io.taskbridge.store.Database;
-import io.taskbridge.store.Dialect;
+import io.taskbridge.platform.Database;
+import io.taskbridge.platform.Dialect;
 import io.taskbridge.testing.Databases;
 import java.io.StringReader;
 import java.sql.Connection;
