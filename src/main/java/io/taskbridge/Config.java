@@ -22,7 +22,7 @@ public record Config(
         Duration outboxLease,
         Api api,
         Reminders reminders,
-        io.taskbridge.connector.ConnectorSettings connectors) {
+        ConnectorSettings connectors) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -103,7 +103,7 @@ public record Config(
                 new Reminders(reminderInterval(env),
                         quietHours(text(env, "TASKBRIDGE_QUIET_HOURS").orElse("22:00-08:00")),
                         bool(env, "TASKBRIDGE_REMINDER_BROADCAST")),
-                io.taskbridge.connector.ConnectorSettings.from(env));
+                ConnectorSettings.from(env));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

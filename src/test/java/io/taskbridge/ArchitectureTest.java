@@ -24,6 +24,21 @@ class ArchitectureTest {
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.taskbridge.(*)..")
             .namingSlices("$1").should().beFreeOfCycles();
 
+    /** Nor between any two packages at all, sub-packages included. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenAnyPackages = slices().matching("io.taskbridge.(**)")
+            .should().beFreeOfCycles();
+
+    /** Each task system is self-contained: the port does not know them, and they do not know each other. */
+    @ArchTest
+    static final ArchRule connectorsAreSelfContained = slices().matching("io.taskbridge.connector.(*)..")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule thePortKnowsNoConnector = noClasses()
+            .that().resideInAPackage("io.taskbridge.connector")
+            .should().dependOnClassesThat().resideInAPackage("io.taskbridge.connector.*..");
+
     /** The root package is the composition: it may use everything, nothing may use it. */
     @ArchTest
     static final ArchRule nothingDependsOnTheCompositionRoot = noClasses()

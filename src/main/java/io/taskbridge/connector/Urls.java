@@ -1,5 +1,6 @@
 package io.taskbridge.connector;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -19,5 +20,11 @@ public final class Urls {
     /** For a form field: a space becomes {@code +}. */
     public static String form(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A base URL without its trailing slash, so paths can be appended as they are. */
+    public static URI withoutTrailingSlash(URI url) {
+        String s = url.toString();
+        return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 }

@@ -1,5 +1,9 @@
 package io.taskbridge.connector.workiva;
 
+import io.taskbridge.connector.Urls;
+import io.taskbridge.platform.Env;
+import java.util.Map;
+import java.util.Optional;
 import io.taskbridge.platform.Secret;
 import java.net.URI;
 import java.util.Objects;
@@ -11,12 +15,23 @@ import java.util.Objects;
 public record WorkivaSettings(URI baseUrl, String clientId, Secret clientSecret, WorkivaVersion version) {
     public static final String DEFAULT_BASE_URL = "https://api.app.wdesk.com";
 
+    /** From the environment; empty when neither the client id nor its secret is set. */
+    public static Optional<WorkivaSettings> from(Map<String, String> env) {
+        if (Env.text(env, "WORKIVA_CLIENT_ID").isEmpty() && Env.text(env, "WORKIVA_CLIENT_SECRET").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkivaSettings(
+                Env.url(env, "WORKIVA_BASE_URL", DEFAULT_BASE_URL),
+                Env.required(env, "WORKIVA_CLIENT_ID"),
+                new Secret(Env.required(env, "WORKIVA_CLIENT_SECRET")),
+                Env.text(env, "WORKIVA_API_VERSION").map(WorkivaVersion::of).orElse(WorkivaVersion.DEFAULT)));
+    }
+
     public WorkivaSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
         Objects.requireNonNull(version, "version");
-        String s = baseUrl.toString();
-        baseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        baseUrl = Urls.withoutTrailingSlash(baseUrl);
     }
 }

@@ -1,6 +1,9 @@
-package io.taskbridge.connector;
+package io.taskbridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.connector.BackendHttp;
+import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.connector.WebhookAuth;
 import io.taskbridge.platform.Env;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.connector.awork.AworkBackend;
@@ -9,12 +12,11 @@ import io.taskbridge.connector.taskapi.TaskApiBackend;
 import io.taskbridge.connector.taskapi.TaskApiSettings;
 import io.taskbridge.connector.workiva.WorkivaBackend;
 import io.taskbridge.connector.workiva.WorkivaSettings;
-import io.taskbridge.connector.workiva.WorkivaVersion;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,35 +49,19 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Optional<Awor
     }
 
     public static ConnectorSettings from(Map<String, String> env) {
-        Optional<WorkivaSettings> workiva = Optional.empty();
-        if (text(env, "WORKIVA_CLIENT_ID").isPresent() || text(env, "WORKIVA_CLIENT_SECRET").isPresent()) {
-            workiva = Optional.of(new WorkivaSettings(
-                    url(env, "WORKIVA_BASE_URL", WorkivaSettings.DEFAULT_BASE_URL),
-                    required(env, "WORKIVA_CLIENT_ID"),
-                    new Secret(required(env, "WORKIVA_CLIENT_SECRET")),
-                    text(env, "WORKIVA_API_VERSION").map(WorkivaVersion::of).orElse(WorkivaVersion.DEFAULT)));
-        }
-        Optional<AworkSettings> awork = text(env, "AWORK_API_KEY").map(key -> new AworkSettings(
-                url(env, "AWORK_BASE_URL", AworkSettings.DEFAULT_BASE_URL), new Secret(key), text(env, "AWORK_PROJECT_ID")));
-        Optional<TaskApiSettings> taskApi = Optional.empty();
-        if (text(env, "TASKAPI_BASE_URL").isPresent() || text(env, "TASKAPI_TOKEN").isPresent()) {
-            taskApi = Optional.of(new TaskApiSettings(url(env, "TASKAPI_BASE_URL", "https://tasks.example.com/v1"),
-                    new Secret(required(env, "TASKAPI_TOKEN"))));
-            required(env, "TASKAPI_BASE_URL");
-        }
-        Set<String> admins = text(env, "TASKBRIDGE_ADMINS").map(a -> Arrays.stream(a.split("[,\\s]+"))
+        Optional<WorkivaSettings> workiva = WorkivaSettings.from(env);
+        Optional<AworkSettings> awork = AworkSettings.from(env);
+        Optional<TaskApiSettings> taskApi = TaskApiSettings.from(env);
+        Set<String> admins = Env.text(env, "TASKBRIDGE_ADMINS").map(a -> Arrays.stream(a.split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).collect(Collectors.toSet())).orElse(Set.of());
-        Map<String, WebhookAuth> webhooks = new java.util.LinkedHashMap<>();
-        text(env, "AWORK_WEBHOOK_SECRET").ifPresent(v -> webhooks.put(AworkBackend.NAME, new WebhookAuth.HeaderToken(
-                text(env, "AWORK_WEBHOOK_HEADER").orElse("X-Taskbridge-Token"), new Secret(v))));
-        text(env, "TASKAPI_WEBHOOK_SECRET").ifPresent(v -> webhooks.put(TaskApiBackend.NAME,
-                new WebhookAuth.Hmac(new Secret(v))));
+        Map<String, WebhookAuth> webhooks = new LinkedHashMap<>();
+        AworkSettings.webhook(env).ifPresent(auth -> webhooks.put(AworkBackend.NAME, auth));
+        TaskApiSettings.webhook(env).ifPresent(auth -> webhooks.put(TaskApiBackend.NAME, auth));
         return new ConnectorSettings(workiva, awork, taskApi,
-                text(env, "TASKBRIDGE_POLL_INTERVAL").map(ConnectorSettings::duration).orElse(DEFAULT_POLL_INTERVAL),
-                admins, text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new), webhooks);
+                Env.text(env, "TASKBRIDGE_POLL_INTERVAL").map(ConnectorSettings::duration).orElse(DEFAULT_POLL_INTERVAL),
+                admins, Env.text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new), webhooks);
     }
 
-    /** The connections these settings describe, ready to use. */
     public List<TaskBackend> connect(ObjectMapper json, Clock clock) {
         List<TaskBackend> out = new ArrayList<>();
         BackendHttp.Policy policy = BackendHttp.Policy.standard();
@@ -107,27 +93,6 @@ public record ConnectorSettings(Optional<WorkivaSettings> workiva, Optional<Awor
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("TASKBRIDGE_POLL_INTERVAL must be a positive number of seconds"
                     + " (or 500ms, 30s, 2m, 1h), not '" + raw + "'");
-        }
-    }
-
-    static Optional<String> text(Map<String, String> env, String name) {
-        return Env.text(env, name);
-    }
-
-    static String required(Map<String, String> env, String name) {
-        return text(env, name).orElseThrow(() -> new IllegalArgumentException(name + " must be set as well"));
-    }
-
-    static URI url(Map<String, String> env, String name, String fallback) {
-        String raw = text(env, name).orElse(fallback);
-        try {
-            URI uri = URI.create(raw);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be an absolute URL such as " + fallback);
         }
     }
 }

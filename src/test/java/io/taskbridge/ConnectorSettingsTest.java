@@ -1,9 +1,10 @@
-package io.taskbridge.connector;
+package io.taskbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskbridge.platform.Json;
+import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.connector.workiva.WorkivaVersion;
 import java.time.Clock;
 import java.time.Duration;
