@@ -17,11 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +64,6 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
 
     /** Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up. */
     private static ExecutorService webhookWork() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(1, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, "webhook-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return Taskbridge.pool("webhook-work", 1, 4);
     }
 }

@@ -18,11 +18,7 @@ import io.taskbridge.task.TaskService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,11 +101,6 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
 
     /** Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever. */
     private static ExecutorService slackWork() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, "slack-work-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return Taskbridge.pool("slack-work", 4, 16);
     }
 }

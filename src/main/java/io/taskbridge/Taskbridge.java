@@ -20,8 +20,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +109,19 @@ public final class Taskbridge implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * A bounded pool of daemon threads named {@code name-1}, {@code name-2}, ...: when its queue is
+     * full, {@code execute} refuses instead of queueing forever.
+     */
+    static ExecutorService pool(String name, int core, int max) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(core, max, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**

@@ -125,22 +125,21 @@ public final class ConnectorCommands {
     }
 
     private Optional<String> elsewhere(long taskId, Function<RemoteTasks.Held, String> change) {
-        try {
-            return remote.held(taskId).map(change);
-        } catch (BackendException e) {
-            return Optional.of(":warning: " + explain(e));
-        } catch (TaskProblem e) {
-            return Optional.of(":warning: " + e.getMessage());
-        }
+        return guarded(() -> remote.held(taskId).map(change), Optional::of);
     }
 
     private static String guarded(Supplier<String> reply) {
+        return guarded(reply, warning -> warning);
+    }
+
+    /** What {@code work} returns, or its refusal as a warning for the person. */
+    private static <T> T guarded(Supplier<T> work, Function<String, T> warning) {
         try {
-            return reply.get();
+            return work.get();
         } catch (BackendException e) {
-            return ":warning: " + explain(e);
+            return warning.apply(":warning: " + explain(e));
         } catch (TaskProblem e) {
-            return ":warning: " + e.getMessage();
+            return warning.apply(":warning: " + e.getMessage());
         }
     }
 
