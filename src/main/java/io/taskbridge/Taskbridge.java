@@ -27,6 +27,7 @@ import io.taskbridge.reminder.Digests;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.reminder.ReminderPlanner;
 import io.taskbridge.reminder.ReminderSchedule;
+import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
@@ -89,9 +90,15 @@ public final class Taskbridge implements AutoCloseable {
      * Starts the service with these connections to task systems (the built-in store needs none), as
      * well as those {@code config.connectors()} configures.
      */
-    public static Taskbridge start(Config config, Clock clock, List<TaskBackend> connections) {
+    public static Taskbridge start(Config requested, Clock clock, List<TaskBackend> connections) {
         long began = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
+        // The /try sandbox stands in for Slack: its own workspace, its Web API on loopback, its own secret.
+        Optional<Sandbox> sandbox = requested.sandbox().runsWith(requested.slack())
+                ? Optional.of(Sandbox.start()) : Optional.empty();
+        sandbox.ifPresent(resources::add);
+        Config config = sandbox.map(s -> requested.withSlack(new Config.Slack(Optional.of(new Secret(s.signingSecret())),
+                Optional.of(new Secret(s.botToken())), Optional.empty(), java.net.URI.create(s.apiUrl())))).orElse(requested);
         try {
             // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
             // on their own threads while this one wires the rest; requests wait for the schema (below).
@@ -169,10 +176,12 @@ public final class Taskbridge implements AutoCloseable {
             Webhooks webhooks = new Webhooks(backends, config.connectors().webhooks(),
                     new ConnectionSecrets(db.jdbi(), box), sync, db.jdbi(), json, hooks, clock);
             List<HttpServer.Routes> routes = new ArrayList<>(List.of(api::addTo, webhooks::addTo));
+            sandbox.ifPresent(s -> routes.add(s::addTo));
             config.api().adminKey().map(key -> new AdminEndpoint(db.jdbi(), key))
                     .ifPresent(admin -> routes.add(r -> r.get("/admin/outbox", admin)));
             HttpServer http = new HttpServer(db, json, route, routes).listen(config.port());
             resources.add(http);
+            sandbox.ifPresent(s -> s.serviceOn(http.port()));
             schema.join();
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
@@ -184,7 +193,11 @@ public final class Taskbridge implements AutoCloseable {
                     config.connectors().pollInterval().toMillis() / 1000.0));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
                     db.dialect().name().toLowerCase(), startedMs);
-            if (slackConfig.httpMode()) {
+            if (sandbox.isPresent()) {
+                log.warn("Slack is not configured: set {} to connect a workspace. Meanwhile try it in a browser at "
+                        + "http://localhost:{}/try (a sandbox workspace of its own; TASKBRIDGE_SANDBOX=off turns it off)",
+                        requested.slack().missing().orElseThrow(), http.port());
+            } else if (slackConfig.httpMode()) {
                 log.info("Slack connected over HTTP at /slack/events (Web API {}){}", slackConfig.apiUrl(),
                         slackConfig.appToken().isPresent()
                                 ? "; SLACK_APP_TOKEN is also set but ignored: HTTP mode wins, no Socket Mode connection is opened"
