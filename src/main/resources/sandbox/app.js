@@ -580,7 +580,7 @@
   fetch('/try/workspace').then(function (r) { return r.json(); }).then(function (w) {
     ws = w;
     ws.people.forEach(function (p) {
-      var o = el('option', '', p.name + ' (' + p.tz.replace(/_/g, ' ') + ')');
+      var o = el('option', '', p.name);
       o.value = p.id;
       $('as').appendChild(o);
     });
