@@ -169,6 +169,10 @@ final class Conversations {
         changed();
     }
 
+    synchronized Optional<JsonNode> home(String user) {
+        return Optional.ofNullable(homes.get(user));
+    }
+
     /**
      * Everything {@code user} sees: the shared messages of their conversations and their own
      * ephemerals, their top modal (if any) and their App Home.

@@ -59,10 +59,12 @@ final class TryPage {
         routes.post("/try/action", ctx -> act(ctx, (body, user) -> {
             if (body.hasNonNull("viewId")) {
                 String viewId = body.get("viewId").asText();
-                JsonNode view = body.path("home").asBoolean(false)
-                        ? conversations.snapshot(user.id()).get("home") instanceof JsonNode home ? home : json.createObjectNode()
-                        : conversations.view(viewId).map(Conversations.OpenView::view).orElse(json.createObjectNode());
-                return actions.viewAction(user, view, viewId, body.path("action"));
+                Optional<JsonNode> view = body.path("home").asBoolean(false) ? conversations.home(user.id())
+                        : conversations.view(viewId).map(Conversations.OpenView::view);
+                if (view.isEmpty()) {
+                    return Actions.Outcome.failed("That view is closed.");
+                }
+                return actions.viewAction(user, view.get(), viewId, body.path("action"));
             }
             return channel(body, user)
                     .map(ch -> actions.messageAction(user, ch, body.path("ts").asText(""), body.path("action")))

@@ -112,6 +112,9 @@ class SandboxBrowserTest {
         wait.until(d -> textOf(2).contains("In review"));
         actAs(BEA);
         browser.findElement(By.cssSelector("#apps li[data-channel='D02BEA']")).click();
+        browser.findElement(By.id("tab-home")).click();
+        assertThat((String) wait.until(d -> d.findElement(By.cssSelector("#messages[data-view='home']")).getText()))
+                .contains("Nothing on your App Home yet");
         browser.findElement(By.id("tab-messages")).click();
         WebElement request = wait.until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
                 .filter(m -> m.getText().contains("Approval for") && m.getText().contains("#2")).findFirst().orElse(null));
