@@ -79,6 +79,32 @@ class SandboxTest {
     }
 
     @Test
+    void rejectingFromTheDmOpensTheCommentFormAndItsSubmissionSendsTheTaskBack() throws Exception {
+        try (Taskbridge service = start(Map.of())) {
+            post(service, "/try/command", "{\"as\":\"U01AVERY\",\"channel\":\"C01GENERAL\",\"text\":\"add Sign the audit letter\"}");
+            await(service, "U01AVERY", s -> s.path("messages").size() == 2);
+            post(service, "/try/command", "{\"as\":\"U01AVERY\",\"channel\":\"C01GENERAL\",\"text\":\"review 1 @bea\"}");
+            JsonNode request = await(service, "U02BEA", s -> s.path("messages").findParents("channel").stream()
+                    .anyMatch(m -> m.path("channel").asText().equals("D02BEA"))).path("messages").findParents("channel").stream()
+                    .filter(m -> m.path("channel").asText().equals("D02BEA")).findFirst().orElseThrow();
+            JsonNode reject = request.path("blocks").findParents("action_id").stream()
+                    .filter(e -> e.path("action_id").asText().equals("approval_reject")).findFirst().orElseThrow();
+
+            post(service, "/try/action", "{\"as\":\"U02BEA\",\"channel\":\"D02BEA\",\"ts\":\"" + request.path("ts").asText()
+                    + "\",\"action\":{\"type\":\"button\",\"action_id\":\"approval_reject\",\"block_id\":\"x\",\"value\":\""
+                    + reject.path("value").asText() + "\"}}");
+            JsonNode modal = await(service, "U02BEA", s -> !s.path("modal").isNull()).path("modal");
+            JsonNode answer = post(service, "/try/submit", "{\"as\":\"U02BEA\",\"viewId\":\"" + modal.path("id").asText()
+                    + "\",\"values\":{\"comment\":{\"comment_input\":{\"type\":\"plain_text_input\",\"value\":\"Wrong year\"}}}}");
+
+            assertThat(answer.path("ok").asBoolean()).as(answer.toString()).isTrue();
+            assertThat(service.tasks().get(1).status()).isEqualTo(io.taskbridge.task.Status.IN_PROGRESS);
+            assertThat(state(service, "U02BEA").path("modal").isNull()).as("the form closed").isTrue();
+            await(service, "U02BEA", s -> s.toString().contains("Wrong year"));
+        }
+    }
+
+    @Test
     void theSandboxDoesNotWeakenTheSignatureCheck() throws Exception {
         try (Taskbridge service = start(Map.of())) {
             HttpResponse<String> forged = new SlackRequests(service.port(), "a-guessed-secret")
