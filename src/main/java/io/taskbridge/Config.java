@@ -22,7 +22,8 @@ public record Config(
         Duration outboxLease,
         Api api,
         Reminders reminders,
-        ConnectorSettings connectors) {
+        ConnectorSettings connectors,
+        Sandbox sandbox) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -80,13 +81,32 @@ public record Config(
      */
     public record Reminders(Duration interval, QuietHours quietHours, boolean broadcast) {}
 
+    /**
+     * The {@code /try} sandbox (TASKBRIDGE_SANDBOX): {@code AUTO} (unset) runs it only while Slack is
+     * not configured, {@code ON} beside a configured Slack too, {@code OFF} never.
+     */
+    public enum Sandbox {
+        AUTO, ON, OFF;
+
+        /** Whether the sandbox runs next to this Slack configuration. */
+        public boolean runsWith(Slack slack) {
+            return this == ON || this == AUTO && !slack.enabled();
+        }
+    }
+
+    /** The same settings with another Slack configuration (the sandbox's, when it stands in for Slack). */
+    public Config withSlack(Slack other) {
+        return new Config(port, dbUrl, dbUser, dbPassword, other, outboxPollInterval, outboxLease, api, reminders,
+                connectors, sandbox);
+    }
+
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
 
     /** Reads settings from a map shaped like the environment; a malformed value fails with its name. */
     public static Config from(Map<String, String> env) {
-        return new Config(
+        Config config = new Config(
                 integer(env, "PORT", DEFAULT_PORT),
                 text(env, "TASKBRIDGE_DB_URL").orElse(DEFAULT_DB_URL),
                 text(env, "TASKBRIDGE_DB_USER"),
@@ -103,7 +123,28 @@ public record Config(
                 new Reminders(reminderInterval(env),
                         quietHours(text(env, "TASKBRIDGE_QUIET_HOURS").orElse("22:00-08:00")),
                         bool(env, "TASKBRIDGE_REMINDER_BROADCAST")),
-                ConnectorSettings.from(env));
+                ConnectorSettings.from(env),
+                sandbox(env));
+        if (config.sandbox() == Sandbox.ON && config.slack().enabled()) {
+            // Beside a real workspace the outbox would deliver the sandbox's messages through the real
+            // workspace's token; until deliveries are routed by workspace, refuse rather than leak.
+            throw new IllegalArgumentException("TASKBRIDGE_SANDBOX=on beside a configured Slack is not supported yet: "
+                    + "run the sandbox in a second Taskbridge without SLACK_* settings");
+        }
+        return config;
+    }
+
+    private static Sandbox sandbox(Map<String, String> env) {
+        Optional<String> raw = text(env, "TASKBRIDGE_SANDBOX");
+        if (raw.isEmpty()) {
+            return Sandbox.AUTO;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> Sandbox.AUTO;
+            case "on", "true", "yes", "1" -> Sandbox.ON;
+            case "off", "false", "no", "0" -> Sandbox.OFF;
+            default -> throw new IllegalArgumentException("TASKBRIDGE_SANDBOX must be on, off or auto, not '" + raw.get() + "'");
+        };
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -8,8 +8,10 @@ import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.outbox.ChannelPacer;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
+import io.taskbridge.platform.Secret;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
+import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.slack.Deliveries;
 import io.taskbridge.slack.SlackNotifier;
@@ -59,9 +61,15 @@ public final class Taskbridge implements AutoCloseable {
      * Starts the service with these connections to task systems (the built-in store needs none), as
      * well as those {@code config.connectors()} configures.
      */
-    public static Taskbridge start(Config config, Clock clock, List<TaskBackend> connections) {
+    public static Taskbridge start(Config requested, Clock clock, List<TaskBackend> connections) {
         long began = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
+        // The /try sandbox stands in for Slack: its own workspace, its Web API on loopback, its own secret.
+        Optional<Sandbox> sandbox = requested.sandbox().runsWith(requested.slack())
+                ? Optional.of(Sandbox.start()) : Optional.empty();
+        sandbox.ifPresent(resources::add);
+        Config config = sandbox.map(s -> requested.withSlack(new Config.Slack(Optional.of(new Secret(s.signingSecret())),
+                Optional.of(new Secret(s.botToken())), Optional.empty(), java.net.URI.create(s.apiUrl())))).orElse(requested);
         try {
             // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
             // on their own threads while this one wires the rest; requests wait for the schema (below).
@@ -88,9 +96,11 @@ public final class Taskbridge implements AutoCloseable {
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
             routes.add(connectors.webhooks(config, clock, store, resources)::addTo);
+            sandbox.ifPresent(s -> routes.add(s::addTo));
             ApiModule.admin(config, store).ifPresent(routes::add);
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
             resources.add(http);
+            sandbox.ifPresent(s -> s.serviceOn(http.port()));
             store.ready();
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
@@ -100,7 +110,13 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
                     store.db().dialect().name().toLowerCase(), startedMs);
-            slack.connect(resources);
+            if (sandbox.isPresent()) {
+                log.warn("Slack is not configured: set {} to connect a workspace. Meanwhile try it in a browser at "
+                        + "http://localhost:{}/try (a sandbox workspace of its own; TASKBRIDGE_SANDBOX=off turns it off)",
+                        requested.slack().missing().orElseThrow(), http.port());
+            } else {
+                slack.connect(resources);
+            }
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
