@@ -86,26 +86,15 @@ class AdminsTest {
         assertThat(slack.asked).hasSize(2);
     }
 
-    @ParameterizedTest(name = "is_admin={0} is_owner={1} is_primary_owner={2}: {3}")
-    @CsvSource(nullValues = "absent", textBlock = """
-            true,   false,  false,  true
-            false,  true,   false,  true
-            absent, absent, true,   true
-            false,  false,  false,  false
-            absent, absent, absent, false
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            is_admin=true is_owner=false is_primary_owner=false | true
+            is_admin=false is_owner=true                        | true
+            is_primary_owner=true                               | true
+            is_admin=false is_owner=false is_primary_owner=false | false
+            is_bot=false                                        | false
             """)
-    void usersInfoSaysAdminOrOwner(Boolean isAdmin, Boolean isOwner, Boolean isPrimaryOwner, boolean expected) {
-        Map<String, Object> user = new HashMap<>();
-        user.put("id", "U_OWNER");
-        if (isAdmin != null) {
-            user.put("is_admin", isAdmin);
-        }
-        if (isOwner != null) {
-            user.put("is_owner", isOwner);
-        }
-        if (isPrimaryOwner != null) {
-            user.put("is_primary_owner", isPrimaryOwner);
-        }
-        assertThat(WorkspaceAdmins.fromUsersInfo(user)).isEqualTo(expected);
+    void usersInfoSaysAdminOrOwner(String flags, boolean expected) {
+        assertThat(WorkspaceAdmins.fromUsersInfo(SlackFlags.of("U_OWNER", flags))).isEqualTo(expected);
     }
 }

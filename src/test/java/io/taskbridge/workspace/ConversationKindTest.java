@@ -2,8 +2,6 @@ package io.taskbridge.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,30 +24,19 @@ class ConversationKindTest {
         assertThat(ConversationKind.fromSlashCommand(channelId, channelName)).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "is_private={0} is_im={1} is_mpim={2}: {3}")
-    @CsvSource(delimiter = '|', nullValues = "absent", textBlock = """
-            false  | false  | false  | PUBLIC
-            false  | absent | absent | PUBLIC
-            true   | false  | false  | PRIVATE
-            true   | false  | true   | GROUP_DM
-            absent | false  | true   | GROUP_DM
-            false  | true   | false  | DM
-            absent | true   | absent | DM
-            absent | absent | absent | PRIVATE
-            absent | false  | false  | PRIVATE
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            is_private=false is_im=false is_mpim=false | PUBLIC
+            is_private=false                           | PUBLIC
+            is_private=true is_im=false is_mpim=false  | PRIVATE
+            is_private=true is_im=false is_mpim=true   | GROUP_DM
+            is_im=false is_mpim=true                   | GROUP_DM
+            is_private=false is_im=true is_mpim=false  | DM
+            is_im=true                                 | DM
+            is_im=false is_mpim=false                  | PRIVATE
+            is_archived=false                          | PRIVATE
             """)
-    void fromConversationInfo(Boolean isPrivate, Boolean isIm, Boolean isMpim, ConversationKind expected) {
-        Map<String, Object> channel = new HashMap<>();
-        channel.put("id", "C0123456789");
-        if (isPrivate != null) {
-            channel.put("is_private", isPrivate);
-        }
-        if (isIm != null) {
-            channel.put("is_im", isIm);
-        }
-        if (isMpim != null) {
-            channel.put("is_mpim", isMpim);
-        }
-        assertThat(ConversationKind.fromConversationInfo(channel)).isEqualTo(expected);
+    void fromConversationInfo(String flags, ConversationKind expected) {
+        assertThat(ConversationKind.fromConversationInfo(SlackFlags.of("C0123456789", flags))).isEqualTo(expected);
     }
 }
