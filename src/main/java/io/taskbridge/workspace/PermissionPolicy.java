@@ -58,8 +58,8 @@ public final class PermissionPolicy {
                             .formatted(task.taskId()));
         }
         if (approvers.contains(task.creator())) {
-            return new Decision.Denied("<@%s> created task #%d and can't approve it: name someone else as approver."
-                    .formatted(task.creator(), task.taskId()));
+            return new Decision.Denied("The creator of task #%d can't approve it: name someone else as approver."
+                    .formatted(task.taskId()));
         }
         return Decision.ALLOWED;
     }

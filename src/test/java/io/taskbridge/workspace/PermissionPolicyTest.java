@@ -177,8 +177,8 @@ class PermissionPolicyTest {
             CREATOR  | U_CREATOR            | false | You can't review your own request for task #7: name someone else as approver.
             ASSIGNEE | U_ASSIGNEE           | false | You can't review your own request for task #7: name someone else as approver.
             ASSIGNEE | U_ASSIGNEE U_APPROVER | false | You can't approve a review you ask for: take yourself off the approvers of task #7.
-            ASSIGNEE | U_CREATOR            | false | <@U_CREATOR> created task #7 and can't approve it: name someone else as approver.
-            ADMIN    | U_CREATOR U_APPROVER | false | <@U_CREATOR> created task #7 and can't approve it: name someone else as approver.
+            ASSIGNEE | U_CREATOR            | false | The creator of task #7 can't approve it: name someone else as approver.
+            ADMIN    | U_CREATOR U_APPROVER | false | The creator of task #7 can't approve it: name someone else as approver.
             CREATOR  | U_APPROVER           | false | allowed
             ASSIGNEE | U_APPROVER U_ADMIN   | false | allowed
             ADMIN    | U_APPROVER           | false | allowed
