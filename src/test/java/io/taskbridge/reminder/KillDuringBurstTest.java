@@ -127,7 +127,7 @@ class KillDuringBurstTest {
         env.put("PORT", Integer.toString(freePort()));
         env.put("TASKBRIDGE_DB_URL", db);
         env.put("SLACK_SIGNING_SECRET", "kill-test-secret");
-        env.put("SLACK_BOT_TOKEN", "xoxb-kill-test");
+        env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("TASKBRIDGE_ADMIN_KEY", ADMIN_KEY);
         env.put("TASKBRIDGE_OUTBOX_LEASE_SECONDS", "2");

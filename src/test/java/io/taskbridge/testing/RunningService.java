@@ -56,7 +56,7 @@ public final class RunningService implements AutoCloseable {
         env.put("TASKBRIDGE_DB_URL", dbUrl);
         env.put("TASKBRIDGE_DB_USER", "postgres");
         env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("TASKBRIDGE_OUTBOX_POLL_MS", "200");
         env.putAll(extra);
