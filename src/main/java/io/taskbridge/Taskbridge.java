@@ -69,9 +69,11 @@ public final class Taskbridge implements AutoCloseable {
     private final ReminderJob reminderJob;
     private final Poller poller;
     private final Backends backends;
+    private final java.util.function.BooleanSupplier quiescent;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
-                       ReminderJob reminderJob, Poller poller, Backends backends) {
+                       ReminderJob reminderJob, Poller poller, Backends backends, java.util.function.BooleanSupplier quiescent) {
+        this.quiescent = quiescent;
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
@@ -142,8 +144,10 @@ public final class Taskbridge implements AutoCloseable {
             // One Bolt app, one transport: HTTP when its credentials are set (even if an app token
             // is set too; see SocketModeTransport), otherwise Socket Mode, otherwise none.
             Optional<App> app = Optional.empty();
+            List<ExecutorService> works = new ArrayList<>();
             if (slackConfig.enabled()) {
                 ExecutorService work = slackWork();
+                works.add(work);
                 resources.add(drained(work));
                 SlackWeb slackWeb = web.orElseThrow();
                 ConnectorCommands connectorCommands = new ConnectorCommands(db.jdbi(), tasks, connected, subscriptions,
@@ -164,6 +168,7 @@ public final class Taskbridge implements AutoCloseable {
                     new ApiKeys(db.jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                     new RateLimiter(config.api().ratePerMinute(), System::nanoTime), json, clock);
             ExecutorService hooks = webhookWork();
+            works.add(hooks);
             resources.add(drained(hooks));
             Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
             Webhooks webhooks = new Webhooks(backends, config.connectors().webhooks(),
@@ -206,7 +211,9 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals, reminderJob, poller, backends);
+            return new Taskbridge(resources, http, tasks, approvals, reminderJob, poller, backends,
+                    () -> works.stream().allMatch(Taskbridge::idle) && worker.idle()
+                            && db.jdbi().withExtension(io.taskbridge.store.OutboxDao.class, io.taskbridge.store.OutboxDao::pending) == 0);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -280,6 +287,19 @@ public final class Taskbridge implements AutoCloseable {
     /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */
     public ReminderJob reminderJob() {
         return reminderJob;
+    }
+
+    /**
+     * True when nothing is under way: no work after an ack or a webhook running or queued, no
+     * outbox row pending, and the outbox worker between passes. Tests wait for it to show that
+     * nothing else happens, instead of sleeping.
+     */
+    public boolean quiescent() {
+        return quiescent.getAsBoolean();
+    }
+
+    private static boolean idle(ExecutorService executor) {
+        return executor instanceof ThreadPoolExecutor pool && pool.getActiveCount() == 0 && pool.getQueue().isEmpty();
     }
 
     /** Polls a connection now (tests, and operators through a future admin endpoint). */

@@ -44,6 +44,7 @@ public final class OutboxWorker implements AutoCloseable {
     private boolean woken;
     private volatile boolean running;
     private volatile boolean stopping;
+    private volatile boolean busy;
     private Thread thread;
 
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
@@ -72,6 +73,11 @@ public final class OutboxWorker implements AutoCloseable {
         thread.start();
     }
 
+    /** True between passes: no delivery is under way (tests use it to see the service at rest). */
+    public boolean idle() {
+        return !busy;
+    }
+
     /** Asks the worker to look for due rows now rather than at its next poll. */
     public void wake() {
         lock.lock();
@@ -88,12 +94,15 @@ public final class OutboxWorker implements AutoCloseable {
         // compete with the first requests for the CPU, and rows left from before can wait a poll.
         awaitSignal();
         while (running) {
+            busy = true;
             try {
                 while (running && drainOnce() > 0) {
                     // keep going while there is work
                 }
             } catch (RuntimeException e) {
                 log.error("outbox worker failed a pass; retrying after the poll interval", e);
+            } finally {
+                busy = false;
             }
             awaitSignal();
         }
