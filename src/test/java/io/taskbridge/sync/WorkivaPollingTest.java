@@ -83,8 +83,11 @@ class WorkivaPollingTest {
             assertThat(fake.count("GET", "/tasks")).isEqualTo(1);
 
             assertThat(svc.service.tasks().get(local.id()).status()).isEqualTo(Status.REVIEW);
-            svc.slack.await("chat.update", c -> "C1".equals(c.param("channel"))
-                    && posted.param("channel").equals(c.param("channel")) && c.param("blocks").contains("In review"));
+            String postedTs = svc.slack.channelMessages("C1").get(0).ts();
+            svc.slack.await("chat.update", c -> "C1".equals(c.param("channel")) && postedTs.equals(c.param("ts"))
+                    && c.param("blocks").contains("In review"));
+            assertThat(svc.slack.channelMessages("C1")).as("updated in place, not posted again").singleElement()
+                    .satisfies(m -> assertThat(m.seen()).contains("In review").contains("Budget review"));
             svc.slack.await("chat.postMessage", c -> "C1".equals(c.param("channel")) && c.param("thread_ts") != null
                     && c.param("text").contains("approved by <@UA>") && c.param("text").contains("Numbers add up"));
             FakeSlack.Call notice = svc.slack.await("chat.postMessage", c -> "C2".equals(c.param("channel")));
