@@ -116,7 +116,8 @@ class DeliveryTest {
 
     @Test
     void serverErrorsRetryWithBackoffAndTheLastAttemptGoesDeadAndIsListed() throws Exception {
-        for (int i = 0; i < OutboxWorker.MAX_ATTEMPTS; i++) {
+        int attempts = 12; // README: "marking a row dead after 12 attempts"
+        for (int i = 0; i < attempts; i++) {
             slack.failNext("chat.postMessage", new FakeSlack.Failure.ServerError(503));
         }
         create("Never arrives", "C503");
@@ -126,9 +127,9 @@ class DeliveryTest {
             sleep(150);
         }
         OutboxRow dead = rows("dead").get(0);
-        assertThat(dead.attempts()).isEqualTo(OutboxWorker.MAX_ATTEMPTS);
+        assertThat(dead.attempts()).isEqualTo(attempts);
         assertThat(dead.lastError()).contains("http_503");
-        assertThat(slack.calls("chat.postMessage")).hasSize(OutboxWorker.MAX_ATTEMPTS);
+        assertThat(slack.calls("chat.postMessage")).hasSize(attempts);
 
         assertThat(admin("?state=dead", Optional.empty()).statusCode()).isEqualTo(401);
         assertThat(admin("?state=dead", Optional.of("wrong")).statusCode()).isEqualTo(401);

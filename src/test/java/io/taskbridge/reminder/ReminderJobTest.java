@@ -82,7 +82,8 @@ class ReminderJobTest {
         assertThat(reminders(task.id())).extracting(ReminderRow::kind, ReminderRow::fireAt).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("warning", due.minus(Duration.ofMinutes(90)).toEpochMilli()),
                 org.assertj.core.groups.Tuple.tuple("due", due.toEpochMilli()),
-                org.assertj.core.groups.Tuple.tuple("overdue", due.plus(ReminderPlanner.OVERDUE_AFTER).toEpochMilli()));
+                // README: overdue "an hour after the due date".
+                org.assertj.core.groups.Tuple.tuple("overdue", due.plus(Duration.ofHours(1)).toEpochMilli()));
 
         assertThat(job.tick().reminders()).isZero();
         clock.set(due.minus(Duration.ofMinutes(89)));
@@ -112,7 +113,7 @@ class ReminderJobTest {
         tasks.reschedule(task.id(), Optional.of(later), "UBOB");
         assertThat(reminders(task.id())).extracting(ReminderRow::fireAt).containsExactly(
                 later.minus(Duration.ofHours(2)).toEpochMilli(), later.toEpochMilli(),
-                later.plus(ReminderPlanner.OVERDUE_AFTER).toEpochMilli());
+                later.plus(Duration.ofHours(1)).toEpochMilli());
 
         tasks.change(task.id(), "UBOB", d -> d.withWarning(Optional.of(Duration.ofMinutes(30))));
         assertThat(reminders(task.id())).extracting(ReminderRow::fireAt)
