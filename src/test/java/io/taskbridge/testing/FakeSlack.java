@@ -530,7 +530,7 @@ public final class FakeSlack implements AutoCloseable {
         synchronized (messages) {
             ts = nextTs();
             messages.add(new Message(channel, ts, threadTs == null || threadTs.isEmpty() ? null : threadTs,
-                    "true".equals(form.get("reply_broadcast")), form.getOrDefault("text", ""), blocksOf(form),
+                    ("true".equals(form.get("reply_broadcast")) || "1".equals(form.get("reply_broadcast"))), form.getOrDefault("text", ""), blocksOf(form),
                     metadata == null ? null : JSON.readTree(metadata)));
         }
         return Map.of("ok", true, "channel", channel, "ts", ts);
