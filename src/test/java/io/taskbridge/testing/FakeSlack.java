@@ -98,6 +98,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile Supplier<String> socketModeUrls = () -> null;
     private final List<Call> posted = new CopyOnWriteArrayList<>();
@@ -145,6 +146,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public void timeZone(String userId, String zone) {
         timeZones.put(userId, zone);
+    }
+
+    /** The email address on {@code userId}'s Slack profile (users.info, with users:read.email). */
+    public void email(String userId, String address) {
+        emails.put(userId, address);
     }
 
     /** Where {@code apps.connections.open} sends Socket Mode clients; asked once per call. */
@@ -617,7 +623,8 @@ public final class FakeSlack implements AutoCloseable {
             case "chat.postEphemeral" -> Map.of("ok", true, "message_ts", nextTs());
             case "views.open", "views.update", "views.push", "views.publish" -> Map.of("ok", true, "view", Map.of("id", "V" + ts.incrementAndGet()));
             case "users.info" -> Map.of("ok", true, "user", Map.of("id", form.getOrDefault("user", ""),
-                    "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC")));
+                    "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC"),
+                    "profile", Map.of("email", emails.getOrDefault(form.getOrDefault("user", ""), ""))));
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
             case "apps.connections.open" -> socketModeUrl();
             default -> throw new IllegalStateException("a known method without an answer: " + method);
