@@ -268,11 +268,16 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Waits up to ten seconds for a call matching {@code test}; fails the test if none comes. */
     public Call await(String method, Predicate<Call> test) {
+        return awaitFirst(() -> calls(method), test, () -> "no " + method + " call matched within 10s; calls were: " + calls);
+    }
+
+    /** The first of {@code items} matching {@code test}, looked for every 20 ms for up to ten seconds. */
+    private static <T> T awaitFirst(Supplier<List<T>> items, Predicate<T> test, Supplier<String> failure) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            for (Call c : calls(method)) {
-                if (test.test(c)) {
-                    return c;
+            for (T item : items.get()) {
+                if (test.test(item)) {
+                    return item;
                 }
             }
             try {
@@ -282,26 +287,12 @@ public final class FakeSlack implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("no " + method + " call matched within 10s; calls were: " + calls);
+        throw new AssertionError(failure.get());
     }
 
     /** Waits up to ten seconds for a kept message (as it is now) matching {@code test}; fails the test if none comes. */
     public Message awaitMessage(Predicate<Message> test) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Message m : messages) {
-                if (test.test(m)) {
-                    return m;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no message matched within 10s; messages were: " + messages);
+        return awaitFirst(this::messages, test, () -> "no message matched within 10s; messages were: " + messages);
     }
 
     /** Waits for the message in the DM with {@code user} that shows a button {@code actionId}: the one a click there comes from. */
