@@ -55,6 +55,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +70,10 @@ public final class Taskbridge implements AutoCloseable {
     private final ReminderJob reminderJob;
     private final Poller poller;
     private final Backends backends;
-    private final java.util.function.BooleanSupplier quiescent;
+    private final BooleanSupplier quiescent;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
-                       ReminderJob reminderJob, Poller poller, Backends backends, java.util.function.BooleanSupplier quiescent) {
+                       ReminderJob reminderJob, Poller poller, Backends backends, BooleanSupplier quiescent) {
         this.quiescent = quiescent;
         this.resources = resources;
         this.http = http;
@@ -212,8 +213,7 @@ public final class Taskbridge implements AutoCloseable {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
             return new Taskbridge(resources, http, tasks, approvals, reminderJob, poller, backends,
-                    () -> works.stream().allMatch(Taskbridge::idle) && worker.idle()
-                            && db.jdbi().withExtension(io.taskbridge.store.OutboxDao.class, io.taskbridge.store.OutboxDao::pending) == 0);
+                    () -> works.stream().allMatch(Taskbridge::idle) && worker.atRest());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;

@@ -73,9 +73,9 @@ public final class OutboxWorker implements AutoCloseable {
         thread.start();
     }
 
-    /** True between passes: no delivery is under way (tests use it to see the service at rest). */
-    public boolean idle() {
-        return !busy;
+    /** True between passes with no row pending: nothing to deliver and nothing under way (tests wait for it). */
+    public boolean atRest() {
+        return !busy && jdbi.withExtension(OutboxDao.class, OutboxDao::pending) == 0;
     }
 
     /** Asks the worker to look for due rows now rather than at its next poll. */
