@@ -111,6 +111,36 @@ class ConnectorBehavioursTest {
         }
     }
 
+    @Test
+    void aDeletionWebhookRecordsTheTaskAsCanceled() throws Exception {
+        try (FakeTaskApi fake = new FakeTaskApi()) {
+            Map<String, String> env = new java.util.HashMap<>(env(fake, ""));
+            env.put("TASKAPI_WEBHOOK_SECRET", "whsec-delete");
+            try (RunningService svc = new RunningService(Databases.sqliteUrl(), env, List.of(), new FakeSlack())) {
+                FakeTaskApi.Task t = fake.seed("Old campaign", "IN_PROGRESS");
+                svc.service.pollNow("taskapi");
+                assertThat(status(svc, "Old campaign")).isEqualTo(Status.IN_PROGRESS);
+
+                String body = "{\"event\":\"task.deleted\",\"task\":{\"id\":\"" + t.id + "\"}}";
+                String now = String.valueOf(java.time.Instant.now().getEpochSecond());
+                String signature = "sha256=" + io.taskbridge.webhook.Webhooks.sign(new io.taskbridge.Secret("whsec-delete"),
+                        now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + svc.service.port()
+                                        + "/webhooks/taskapi"))
+                                .header("Content-Type", "application/json")
+                                .header(io.taskbridge.webhook.Webhooks.TIMESTAMP, now)
+                                .header(io.taskbridge.webhook.Webhooks.SIGNATURE, signature)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(202);
+                Quiescence.await(svc);
+                assertThat(status(svc, "Old campaign")).as("README: a deleted task is recorded as CANCELED")
+                        .isEqualTo(Status.CANCELED);
+            }
+        }
+    }
+
     static Status status(RunningService svc, String title) {
         return svc.service.tasks().list(TaskQuery.all()).stream().filter(x -> x.title().equals(title)).findFirst()
                 .orElseThrow().status();
