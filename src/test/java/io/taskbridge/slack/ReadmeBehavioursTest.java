@@ -90,8 +90,8 @@ class ReadmeBehavioursTest {
 
     @Test
     void listOfSomeoneAndListOverdue() {
-        long bobs = add("Bob's report <@UBOB>", "UCAROL");
-        long alices = add("Alice's slides <@UALICE>", "UCAROL");
+        add("Bob's report <@UBOB>", "UCAROL");
+        add("Alice's slides <@UALICE>", "UCAROL");
         long late = add("Late one <@UALICE> due in 2 hours", "UCAROL");
         // Three hours later the date has passed (a past date is refused when typed, so it is moved back in the store).
         try (io.taskbridge.store.Database direct = io.taskbridge.store.Database.open(svc.dbUrl, null, null)) {
@@ -103,7 +103,6 @@ class ReadmeBehavioursTest {
         assertThat(ofBob).contains("Bob's report").doesNotContain("Alice's slides").doesNotContain("Late one");
         String overdue = command("list overdue", "UCAROL", "C1");
         assertThat(overdue).contains("Late one").doesNotContain("Bob's report").doesNotContain("Alice's slides");
-        assertThat(bobs).isNotEqualTo(alices);
     }
 
     @Test

@@ -35,19 +35,19 @@ class ReopenReplansTest {
                     x.dueOn = due.toString();
                     x.statusId = "s-progress";
                 });
-                svc.service.pollNow("awork");
+                svc.poll("awork");
                 long id = local(svc).id();
                 assertThat(local(svc).dueDate()).contains(due);
                 List<String> planned = kinds(db, id);
                 assertThat(planned).as("due and overdue").containsExactlyInAnyOrder("due", "overdue");
 
                 fake.edit(t.id, x -> x.statusId = "s-done");
-                svc.service.pollNow("awork");
+                svc.poll("awork");
                 assertThat(local(svc).status()).isEqualTo(Status.DONE);
                 assertThat(kinds(db, id)).as("done drops them").isEmpty();
 
                 fake.edit(t.id, x -> x.statusId = "s-progress");
-                svc.service.pollNow("awork");
+                svc.poll("awork");
                 assertThat(local(svc).status()).isEqualTo(Status.IN_PROGRESS);
                 assertThat(kinds(db, id)).as("reopened: planned again").containsExactlyInAnyOrderElementsOf(planned);
             }

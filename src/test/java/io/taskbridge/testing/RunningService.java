@@ -64,6 +64,24 @@ public final class RunningService implements AutoCloseable {
         this.requests = new SlackRequests(service.port(), SECRET, clock);
     }
 
+    /**
+     * Polls {@code connection} now. The schedule polls each connection once as the service starts;
+     * a poll that yielded to it (it moved the cursor first) is asked again until it runs itself.
+     */
+    public io.taskbridge.sync.Poller.Report poll(String connection) {
+        io.taskbridge.sync.Poller.Report r = service.pollNow(connection);
+        for (int i = 0; i < 500 && r.failure().filter(f -> f.contains("another poll")).isPresent(); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            r = service.pollNow(connection);
+        }
+        return r;
+    }
+
     public HttpResponse<String> get(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))

@@ -31,7 +31,7 @@ class AworkAssignmentWebhookTest {
                 svc.requests.command("link <@UALICE> aw-alice awork", "UADMIN", "C1", "t-link", svc.slack.responseUrl("link"));
                 svc.slack.await("response_url", c -> c.form().get("id").equals("link"));
                 FakeAwork.Task t = fake.seed("Draft the brochure", FakeAwork.PROJECT);
-                svc.service.pollNow("awork");
+                svc.poll("awork");
                 assertThat(local(svc).assignee()).isEmpty();
 
                 fake.edit(t.id, x -> x.assignees.add("aw-alice"));
