@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab]
+# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab|mutation]
 #
 # Builds the jar, starts what the scenario needs on 127.0.0.1, runs a bounded load, stops
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
@@ -589,6 +589,25 @@ scenario_poll() {
   say "Target: <= 2 requests per poll when 100 of 100k changed."
 }
 
+# ---------------------------------------------------------------- mutation
+# PIT on the domain (task, approval, reminder, command): no jar, no servers; the Maven profile
+# 'mutation' does the work. Prints the score per package from PIT's CSV and the report's path.
+scenario_mutation() {
+  local csv=$ROOT/target/pit-reports/mutations.csv
+  (cd "$ROOT" && mvn -B -q -Pmutation test-compile org.pitest:pitest-maven:mutationCoverage) >"$OUT/logs/mutation.log" 2>&1 \
+    || { note "PIT failed: see $OUT/logs/mutation.log"; FAILED=1; return; }
+  say "| package | mutants | killed | survived | no coverage | score |"
+  say "|---|---|---|---|---|---|"
+  awk -F, '$2 ~ /^io\.taskbridge\./ { pkg = $2; sub(/\.[^.]*$/, "", pkg); total[pkg]++; all++
+             if ($6 == "KILLED" || $6 == "TIMED_OUT" || $6 == "MEMORY_ERROR") { killed[pkg]++; k++ }
+             if ($6 == "SURVIVED") survived[pkg]++; if ($6 == "NO_COVERAGE") none[pkg]++ }
+           END { for (p in total) printf "| %s | %d | %d | %d | %d | %.0f%% |\n", p, total[p], killed[p], survived[p], none[p], 100 * killed[p] / total[p]
+                 printf "| all | %d | %d | | | %.0f%% |\n", all, k, 100 * k / all }' "$csv" | sort | tee -a "$REPORT"
+  say ""
+  say "Report: target/pit-reports/index.html"
+  check ok
+}
+
 # ---------------------------------------------------------------- main
 header() {
   say "# Taskbridge benchmark: $SCENARIO"
@@ -600,6 +619,15 @@ header() {
   say "- JVM: $(java -version 2>&1 | sed -n 2p); node $(node -v 2>/dev/null || echo '-'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 }
 
+if [ "$SCENARIO" = mutation ]; then
+  say "# Taskbridge mutation score (PIT)"
+  say ""
+  say "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  scenario_mutation
+  echo "bench $SCENARIO: $CHECKS_PASSED passed, $CHECKS_FAILED failed"
+  [ "$FAILED" = 0 ]
+  exit
+fi
 build
 header
 case $SCENARIO in
@@ -612,7 +640,7 @@ case $SCENARIO in
   serialab) scenario_serialab ;;
   all | smoke)
     scenario_ack; scenario_approve; scenario_tick; scenario_poll; scenario_memory; scenario_startup ;;
-  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab)" >&2; exit 2 ;;
+  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab mutation)" >&2; exit 2 ;;
 esac
 say ""
 if [ "$FAILED" != 0 ]; then

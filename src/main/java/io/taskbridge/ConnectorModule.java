@@ -46,9 +46,9 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
     }
 
     /** POST /webhooks/{connection}; deliveries are applied on a bounded pool drained at shutdown. */
-    Webhooks webhooks(Config config, Clock clock, StoreModule store, List<AutoCloseable> resources) {
-        ExecutorService hooks = webhookWork();
-        resources.add(Taskbridge.drained(hooks));
+    Webhooks webhooks(Config config, Clock clock, StoreModule store, WorkPools pools) {
+        // Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up.
+        ExecutorService hooks = pools.pool("webhook-work", 1, 4);
         Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
         return new Webhooks(backends, config.connectors().webhooks(),
                 new ConnectionSecrets(store.db().jdbi(), box), sync, store.db().jdbi(), store.json(), hooks, clock);
@@ -60,10 +60,5 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
         backends.all().forEach(b -> log.info("Connected to {} as '{}'; polling every {} s", b.displayName(), b.name(),
                 config.connectors().pollInterval().toMillis() / 1000.0));
         return schedule;
-    }
-
-    /** Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up. */
-    private static ExecutorService webhookWork() {
-        return Taskbridge.pool("webhook-work", 1, 4);
     }
 }

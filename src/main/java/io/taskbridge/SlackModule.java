@@ -38,13 +38,13 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
 
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            List<AutoCloseable> resources) {
+                            WorkPools pools) {
         Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
         UserZones zones = new UserZones(web, clock);
         Optional<App> app = Optional.empty();
         if (config.enabled()) {
-            ExecutorService work = slackWork();
-            resources.add(Taskbridge.drained(work));
+            // Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever.
+            ExecutorService work = pools.pool("slack-work", 4, 16);
             SlackWeb slackWeb = web.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
@@ -97,10 +97,5 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
         sc.setHttpClientWriteTimeoutMillis(10_000);
         sc.setHttpClientCallTimeoutMillis(15_000);
         return Slack.getInstance(sc);
-    }
-
-    /** Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever. */
-    private static ExecutorService slackWork() {
-        return Taskbridge.pool("slack-work", 4, 16);
     }
 }

@@ -22,11 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +37,10 @@ public final class Taskbridge implements AutoCloseable {
     private final ReminderJob reminderJob;
     private final Poller poller;
     private final Backends backends;
+    private final BooleanSupplier quiescent;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
-                       ReminderJob reminderJob, Poller poller, Backends backends) {
+                       ReminderJob reminderJob, Poller poller, Backends backends, BooleanSupplier quiescent) {
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
@@ -51,6 +48,7 @@ public final class Taskbridge implements AutoCloseable {
         this.reminderJob = reminderJob;
         this.poller = poller;
         this.backends = backends;
+        this.quiescent = quiescent;
     }
 
     public static Taskbridge start(Config config, Clock clock) {
@@ -75,6 +73,7 @@ public final class Taskbridge implements AutoCloseable {
             // on their own threads while this one wires the rest; requests wait for the schema (below).
             StartupTask<Optional<Slack>> slackClient = SlackModule.beginClient(config.slack());
             StoreModule store = StoreModule.open(config, clock, resources);
+            WorkPools pools = new WorkPools(resources);
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
@@ -86,7 +85,7 @@ public final class Taskbridge implements AutoCloseable {
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
-                    reminders, resources);
+                    reminders, pools);
             OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
                     Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
                             config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
@@ -95,7 +94,7 @@ public final class Taskbridge implements AutoCloseable {
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
-            routes.add(connectors.webhooks(config, clock, store, resources)::addTo);
+            routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             ApiModule.admin(config, store).ifPresent(routes::add);
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
@@ -120,38 +119,12 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends);
+            return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
+                    () -> pools.idle() && worker.atRest());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
-    }
-
-    /**
-     * A bounded pool of daemon threads named {@code name-1}, {@code name-2}, ...: when its queue is
-     * full, {@code execute} refuses instead of queueing forever.
-     */
-    static ExecutorService pool(String name, int core, int max) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(core, max, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /**
-     * Closing stops new work and lets what is under way finish (up to ten seconds) before the
-     * resources closed after it, the database among them, go away.
-     */
-    static AutoCloseable drained(ExecutorService executor) {
-        return () -> {
-            executor.shutdown();
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("work still running after 10 s at shutdown; stopping it");
-                executor.shutdownNow();
-            }
-        };
     }
 
     public int port() {
@@ -169,6 +142,15 @@ public final class Taskbridge implements AutoCloseable {
     /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */
     public ReminderJob reminderJob() {
         return reminderJob;
+    }
+
+    /**
+     * True when nothing is under way: no work after an ack or a webhook running or queued, no
+     * outbox row pending, and the outbox worker between passes. Tests wait for it to show that
+     * nothing else happens, instead of sleeping.
+     */
+    public boolean quiescent() {
+        return quiescent.getAsBoolean();
     }
 
     /** Polls a connection now (tests, and operators through a future admin endpoint). */

@@ -44,6 +44,7 @@ public final class OutboxWorker implements AutoCloseable {
     private boolean woken;
     private volatile boolean running;
     private volatile boolean stopping;
+    private volatile boolean busy;
     private Thread thread;
 
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
@@ -72,6 +73,11 @@ public final class OutboxWorker implements AutoCloseable {
         thread.start();
     }
 
+    /** True between passes with no row pending: nothing to deliver and nothing under way (tests wait for it). */
+    public boolean atRest() {
+        return !busy && jdbi.withExtension(OutboxDao.class, OutboxDao::pending) == 0;
+    }
+
     /** Asks the worker to look for due rows now rather than at its next poll. */
     public void wake() {
         lock.lock();
@@ -88,12 +94,15 @@ public final class OutboxWorker implements AutoCloseable {
         // compete with the first requests for the CPU, and rows left from before can wait a poll.
         awaitSignal();
         while (running) {
+            busy = true;
             try {
                 while (running && drainOnce() > 0) {
                     // keep going while there is work
                 }
             } catch (RuntimeException e) {
                 log.error("outbox worker failed a pass; retrying after the poll interval", e);
+            } finally {
+                busy = false;
             }
             awaitSignal();
         }

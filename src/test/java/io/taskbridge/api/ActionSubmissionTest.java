@@ -21,6 +21,8 @@ class ActionSubmissionTest {
     @BeforeAll
     static void start() {
         svc = new RunningService(Databases.sqliteUrl(), Map.of("TASKBRIDGE_ADMIN_KEY", RestApiTest.ADMIN));
+        // The REST principals here (alice, bob, admin) are not Slack users: Slack refuses to open a DM with them.
+        svc.slack.expectRefusal("user_not_found");
         api = new ApiClient(svc.service.port());
     }
 

@@ -11,6 +11,7 @@ import io.taskbridge.task.Status;
 import io.taskbridge.testing.Concurrently;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.SlackReply;
@@ -80,6 +81,19 @@ class ApprovalFlowTest {
             Approval a = svc.service.approvals().find(id).orElseThrow();
             assertThat(a.state()).isEqualTo(Approval.State.REJECTED);
             assertThat(a.steps().get(0).responses()).extracting(ApprovalResponse::userId).containsExactlyInAnyOrder("UA", "UB");
+            // What the people see at the end: both requests show the outcome and no buttons; the
+            // task's message shows the rejection; the second step's approver was never asked.
+            assertThat(svc.slack.channelMessages("DUA")).singleElement().satisfies(m -> {
+                assertThat(m.actionIds()).isEmpty();
+                assertThat(m.seen()).contains("Sign the contract");
+            });
+            assertThat(svc.slack.channelMessages("DUB")).singleElement().satisfies(m -> {
+                assertThat(m.actionIds()).isEmpty();
+                assertThat(m.seen()).contains("Wrong totals on page 3");
+            });
+            assertThat(svc.slack.channelMessages("C1")).singleElement()
+                    .satisfies(m -> assertThat(m.seen()).contains("rejected: “Wrong totals on page 3”"));
+            assertThat(svc.slack.channelMessages("DUC")).isEmpty();
         }
     }
 
@@ -87,7 +101,9 @@ class ApprovalFlowTest {
     void twoStepsSurviveARestartAndEndDone() throws Exception {
         String db = Databases.sqliteUrl();
         long id;
-        try (RunningService svc = new RunningService(db, Map.of())) {
+        // Slack keeps its messages while Taskbridge restarts: one fake for both runs.
+        try (FakeSlack slack = new FakeSlack()) {
+        try (RunningService svc = new RunningService(db, Map.of(), slack, java.time.Clock.systemUTC())) {
             id = newTask(svc, "Launch plan");
             svc.requests.command("review " + id + " <@UA> then <@UB>", "UCREATOR", "C1", "t-r", svc.slack.responseUrl("r"));
             reply(svc, "r");
@@ -95,7 +111,7 @@ class ApprovalFlowTest {
             click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "a");
             svc.slack.await("chat.postMessage", c -> "DUB".equals(c.param("channel")));
         }
-        try (RunningService svc = new RunningService(db, Map.of())) {
+        try (RunningService svc = new RunningService(db, Map.of(), slack, java.time.Clock.systemUTC())) {
             assertThat(svc.service.approvals().find(id).orElseThrow().currentStep()).isEqualTo(1);
             svc.requests.command("approvals", "UB", "C1", "t-inbox", svc.slack.responseUrl("inbox"));
             assertThat(reply(svc, "inbox")).contains("Launch plan");
@@ -107,6 +123,21 @@ class ApprovalFlowTest {
                     .contains("was approved");
             svc.requests.command("show " + id, "UB", "C1", "t-show", svc.slack.responseUrl("show"));
             assertThat(reply(svc, "show")).contains("Ship it").contains("Approved");
+            svc.slack.awaitMessage(m -> m.channel().equals("C1") && m.threadTs() == null && m.seen().contains("This task is done."));
+            svc.slack.awaitMessage(m -> m.channel().equals("DUB") && m.seen().contains("Approved: the task is done."));
+        }
+        // As the people see it: one task message, updated in place to done, with no buttons; each
+        // request shows the outcome without buttons.
+        assertThat(slack.channelMessages("C1")).singleElement().satisfies(m -> {
+            assertThat(m.seen()).contains("Done").contains("“Ship it”");
+            assertThat(m.actionIds()).isEmpty();
+        });
+        for (String dm : List.of("DUA", "DUB")) {
+            assertThat(slack.channelMessages(dm)).singleElement().satisfies(m -> {
+                assertThat(m.seen()).contains("Approved: the task is done.");
+                assertThat(m.actionIds()).isEmpty();
+            });
+        }
         }
     }
 
@@ -124,9 +155,10 @@ class ApprovalFlowTest {
             List<Callable<Integer>> clicks = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String user = "U" + i;
+                String ts = svc.slack.awaitButtonFor(user, ApprovalMessage.APPROVE).ts();
                 for (int twice = 0; twice < 2; twice++) {
                     clicks.add(() -> svc.requests.interaction(SlackPayloads.buttonClick(user, ApprovalMessage.APPROVE,
-                            "approval_actions:" + id, id + ":1:0", "DU", "1.1", svc.slack.responseUrl("c-" + user)))
+                            "approval_actions:" + id, id + ":1:0", "D" + user, ts, svc.slack.responseUrl("c-" + user)))
                             .statusCode());
                 }
             }
@@ -139,7 +171,7 @@ class ApprovalFlowTest {
             assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.DONE);
             FakeSlack.Call told = svc.slack.await("chat.postMessage", c -> "DUCREATOR".equals(c.param("channel")));
             assertThat(told.param("text")).contains("approved");
-            Thread.sleep(300);
+            Quiescence.await(svc);
             assertThat(svc.slack.calls("chat.postMessage").stream().filter(c -> "DUCREATOR".equals(c.param("channel")))).hasSize(1);
         }
     }
@@ -180,16 +212,13 @@ class ApprovalFlowTest {
             svc.requests.command("review " + id + " <@UA>", "UCREATOR", "C1", "t-r", svc.slack.responseUrl("r"));
             reply(svc, "r");
             click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "a");
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (backend.received.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            // At rest means the decision's row is gone: delivered (after a 503 and a 429), not waiting.
+            Quiescence.await(svc);
             assertThat(backend.received).singleElement().satisfies(s -> {
                 assertThat(s.externalId()).isEqualTo("EXT-9");
                 assertThat(s.decision()).isEqualTo(Decision.APPROVE);
                 assertThat(s.actor()).isEqualTo("UA");
             });
-            Thread.sleep(1500);
             assertThat(backend.calls.get()).isEqualTo(3);
             assertThat(backend.received).hasSize(1);
         }
@@ -230,10 +259,8 @@ class ApprovalFlowTest {
             assertThat(nudges(svc, id)).containsExactlyInAnyOrder("UA", "UB");
 
             click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "a");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (nudges(svc, id).size() != 1 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            // The click is recorded, and its nudge dropped, before the ack; at rest nothing brings it back.
+            Quiescence.await(svc);
             assertThat(nudges(svc, id)).as("UA answered; only UB is still waited for").containsExactly("UB");
 
             svc.requests.command("done " + id, "UCREATOR", "C1", "t-done", svc.slack.responseUrl("done"));
@@ -268,9 +295,15 @@ class ApprovalFlowTest {
         return c.json().get("text").asText();
     }
 
+    /**
+     * {@code user} clicks {@code action} on the approval request Slack shows them (the ts the fake
+     * issued); someone who was never asked clicks on a message in their DM that Slack never had.
+     */
     static void click(RunningService svc, String user, String action, String value, String responseId) {
+        String ts = svc.slack.channelMessages("D" + user).stream().reduce((a, b) -> b).map(FakeSlack.Message::ts)
+                .orElse("1700000000.999999");
         HttpResponse<String> r = svc.requests.interaction(SlackPayloads.buttonClick(user, action,
-                "approval_actions:" + value, value, "D" + user, "1.1", svc.slack.responseUrl(responseId)));
+                "approval_actions:" + value, value, "D" + user, ts, svc.slack.responseUrl(responseId)));
         assertThat(r.statusCode()).isEqualTo(200);
     }
 

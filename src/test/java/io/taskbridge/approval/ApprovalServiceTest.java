@@ -173,8 +173,10 @@ class ApprovalServiceTest {
             assertThat(oneDone.state()).isEqualTo(Approval.State.APPROVED);
             assertThat(f.events().stream().filter(e -> e.approval().taskId() == all && e.finished())).hasSize(1);
             assertThat(f.events().stream().filter(e -> e.approval().taskId() == one && e.finished())).hasSize(1);
-            // Every accepted click is one recorded response; the rest were refused and changed nothing.
-            assertThat(accepted).isEqualTo(20 + oneDone.steps().get(0).responses().size());
+            // README: "any one of them approves" records exactly one response; the other clicks are refused.
+            assertThat(oneDone.steps().get(0).responses()).hasSize(1);
+            // Every accepted click is one recorded response (20 + 1); the rest changed nothing.
+            assertThat(accepted).isEqualTo(21);
             assertThat(f.tasks().get(all).status()).isEqualTo(Status.DONE);
             assertThat(f.tasks().get(one).status()).isEqualTo(Status.DONE);
         }
@@ -190,5 +192,37 @@ class ApprovalServiceTest {
             }
         }).toList();
         return (int) Concurrently.run(guarded).stream().filter(ok -> ok).count();
+    }
+
+    /** The read-only answer given before a comment form opens: every reason, and empty when the answer may be given. */
+    @org.junit.jupiter.api.Test
+    void refusalExplainsEachReasonAndIsEmptyWhenTheAnswerMayBeGiven() {
+        try (Fixture f = fixture(Databases.Kind.SQLITE)) {
+            long id = f.newTask("Refusals");
+            assertThat(f.approvals().refusal(id, 1, 0, "UA")).map(ApprovalProblem::kind)
+                    .contains(ApprovalProblem.Kind.NO_APPROVAL);
+            f.approvals().request(id, new ApprovalPlan(List.of(
+                    new ApprovalPlan.Step(List.of("UA"), CompletionMode.ONE, Optional.empty()),
+                    new ApprovalPlan.Step(List.of("UB"), CompletionMode.ONE, Optional.empty()))), "UCREATOR");
+
+            assertThat(f.approvals().refusal(id, 1, 0, "UA")).as("UA may answer the step that waits").isEmpty();
+            assertThat(f.approvals().refusal(id, 1, 0, "UX")).map(ApprovalProblem::kind)
+                    .contains(ApprovalProblem.Kind.NOT_PARTICIPANT);
+            assertThat(f.approvals().refusal(id, 1, 1, "UB")).map(ApprovalProblem::getMessage)
+                    .hasValueSatisfying(m -> assertThat(m).contains("is not at this step yet"));
+            assertThat(f.approvals().refusal(id, 2, 0, "UA")).map(ApprovalProblem::getMessage)
+                    .hasValueSatisfying(m -> assertThat(m).contains("replaced by a newer one"));
+
+            f.approvals().decide(id, 1, 0, "UA", Decision.APPROVE, Optional.empty());
+            assertThat(f.approvals().refusal(id, 1, 0, "UA")).map(ApprovalProblem::kind)
+                    .contains(ApprovalProblem.Kind.ALREADY_ANSWERED);
+            assertThat(f.approvals().refusal(id, 1, 1, "UB")).as("now UB's step waits").isEmpty();
+            assertThat(f.approvals().refusal(id, 1, 0, "UX")).map(ApprovalProblem::getMessage)
+                    .hasValueSatisfying(m -> assertThat(m).contains("has moved on to its next step"));
+
+            f.approvals().decide(id, 1, 1, "UB", Decision.APPROVE, Optional.empty());
+            assertThat(f.approvals().refusal(id, 1, 1, "UX")).map(ApprovalProblem::getMessage)
+                    .hasValueSatisfying(m -> assertThat(m).contains("was already approved"));
+        }
     }
 }

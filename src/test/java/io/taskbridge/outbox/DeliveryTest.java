@@ -14,6 +14,7 @@ import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.TestClock;
 import java.net.URI;
@@ -82,33 +83,43 @@ class DeliveryTest {
         assertThat(slack.posted()).hasSize(8);
         assertThat(slack.paceRefusals()).as("the pacer kept under the fake's 1/s with bursts of 3").isZero();
         // The last row is deleted just after its post returns.
-        long settled = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!rows("pending").isEmpty() && System.nanoTime() < settled) {
-            sleep(20);
-        }
+        Quiescence.await(svc);
         assertThat(rows("pending")).as("delivered and deleted").isEmpty();
+        assertThat(slack.channelMessages("CBURST")).hasSize(8).extracting(FakeSlack.Message::seen)
+                .allSatisfy(seen -> assertThat(seen).contains("Burst "));
     }
 
     @Test
     void a429WaitsRetryAfterWithoutSpendingAnAttempt() {
         slack.failNext("chat.postMessage", new FakeSlack.Failure.RateLimited(1));
         slack.failNext("chat.postMessage", new FakeSlack.Failure.RateLimited(1));
-        long started = System.nanoTime();
+        long before = clock.millis();
         Task task = create("Rate limited", "C429");
-        slack.await("chat.postMessage", c -> "C429".equals(c.param("channel")) && slack.posted().size() == 1);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-        assertThat(slack.calls("chat.postMessage")).hasSize(3);
-        assertThat(task.id()).isPositive();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!rows("pending").isEmpty() && System.nanoTime() < deadline) {
-            sleep(20);
+        // Each 429 leaves the row waiting Retry-After (1 s on the service's clock) with no attempt spent.
+        for (int refused = 1; refused <= 2; refused++) {
+            int calls = refused;
+            OutboxRow waiting = awaitRow(r -> r.lastError().filter(e -> e.contains("rate limited")).isPresent()
+                    && r.leaseUntil() == 0 && slack.calls("chat.postMessage").size() == calls);
+            long after = clock.millis();
+            assertThat(waiting.attempts()).as("a 429 is not an attempt").isZero();
+            assertThat(waiting.nextAttemptAt()).as("Retry-After: 1, counted from the refusal")
+                    .isBetween(before + 1_000, after + 1_000);
+            assertThat(slack.posted()).isEmpty();
+            clock.advance(Duration.ofSeconds(1));
+            before = clock.millis();
         }
+        slack.await("chat.postMessage", c -> "C429".equals(c.param("channel")) && slack.posted().size() == 1);
+        Quiescence.await(svc);
+        assertThat(slack.calls("chat.postMessage")).hasSize(3);
         assertThat(rows("pending")).as("delivered and deleted").isEmpty();
+        assertThat(slack.channelMessages("C429")).singleElement()
+                .satisfies(m -> assertThat(m.seen()).contains("#" + task.id() + " Rate limited"));
     }
 
     @Test
     void serverErrorsRetryWithBackoffAndTheLastAttemptGoesDeadAndIsListed() throws Exception {
-        for (int i = 0; i < OutboxWorker.MAX_ATTEMPTS; i++) {
+        int attempts = 12; // README: "marking a row dead after 12 attempts"
+        for (int i = 0; i < attempts; i++) {
             slack.failNext("chat.postMessage", new FakeSlack.Failure.ServerError(503));
         }
         create("Never arrives", "C503");
@@ -118,9 +129,9 @@ class DeliveryTest {
             sleep(150);
         }
         OutboxRow dead = rows("dead").get(0);
-        assertThat(dead.attempts()).isEqualTo(OutboxWorker.MAX_ATTEMPTS);
+        assertThat(dead.attempts()).isEqualTo(attempts);
         assertThat(dead.lastError()).contains("http_503");
-        assertThat(slack.calls("chat.postMessage")).hasSize(OutboxWorker.MAX_ATTEMPTS);
+        assertThat(slack.calls("chat.postMessage")).hasSize(attempts);
 
         assertThat(admin("?state=dead", Optional.empty()).statusCode()).isEqualTo(401);
         assertThat(admin("?state=dead", Optional.of("wrong")).statusCode()).isEqualTo(401);
@@ -163,6 +174,20 @@ class DeliveryTest {
         try (RunningService plain = new RunningService()) {
             assertThat(plain.get("/admin/outbox?state=dead").statusCode()).isEqualTo(404);
         }
+    }
+
+    /** Waits up to ten seconds for a pending row matching {@code test}. */
+    OutboxRow awaitRow(java.util.function.Predicate<OutboxRow> test) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (OutboxRow r : rows("pending")) {
+                if (test.test(r)) {
+                    return r;
+                }
+            }
+            sleep(10);
+        }
+        throw new AssertionError("no pending row matched; rows: " + rows("pending"));
     }
 
     static void sleep(long millis) {

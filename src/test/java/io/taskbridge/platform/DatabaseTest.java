@@ -32,7 +32,10 @@ class DatabaseTest {
     @Test
     void anUnreachableDatabaseFailsTheMigration() {
         try (Database db = Database.connect("jdbc:postgresql://127.0.0.1:1/none", "nobody", "x")) {
-            assertThatThrownBy(db::migrate).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(db::migrate).isInstanceOf(RuntimeException.class)
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof java.sql.SQLException
+                            && String.valueOf(c.getMessage()).contains("127.0.0.1:1")))
+                    .satisfies(e -> assertThat(causes(e)).noneMatch(c -> String.valueOf(c.getMessage()).contains("password=x")));
             assertThat(db.ping()).isFalse();
         }
     }
@@ -54,5 +57,14 @@ class DatabaseTest {
             r.next();
             return r.getString(1);
         }
+    }
+
+    /** The exception and every cause under it. */
+    static java.util.List<Throwable> causes(Throwable e) {
+        java.util.List<Throwable> all = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !all.contains(t); t = t.getCause()) {
+            all.add(t);
+        }
+        return all;
     }
 }

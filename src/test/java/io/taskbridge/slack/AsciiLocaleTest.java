@@ -50,7 +50,7 @@ class AsciiLocaleTest {
             pb.environment().put("PORT", Integer.toString(port));
             pb.environment().put("TASKBRIDGE_DB_URL", "jdbc:sqlite:" + dir.resolve("tb.db"));
             pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
-            pb.environment().put("SLACK_BOT_TOKEN", "xoxb-ascii");
+            pb.environment().put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
             pb.environment().put("SLACK_API_URL", slack.apiUrl());
             Process service = pb.start();
             try {

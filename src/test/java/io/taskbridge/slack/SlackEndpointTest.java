@@ -42,8 +42,14 @@ class SlackEndpointTest {
 
     @Test
     void aCorrectlySignedNonAsciiEventIsAccepted() {
-        assertThat(NON_ASCII_EVENT).contains("Überprüfung ✅ 日本語");
+        assertThat(NON_ASCII_EVENT.getBytes(StandardCharsets.UTF_8)).as("multi-byte characters in the signed body")
+                .hasSizeGreaterThan(NON_ASCII_EVENT.length());
         assertThat(svc.requests.event(NON_ASCII_EVENT).statusCode()).isEqualTo(200);
+        // The same signature over one changed character is refused: the 200 came from the check, not past it.
+        long now = Instant.now().getEpochSecond();
+        String signature = SlackRequests.sign(RunningService.SECRET, now, NON_ASCII_EVENT.getBytes(StandardCharsets.UTF_8));
+        assertThat(send(NON_ASCII_EVENT.replace("✅", "❎").getBytes(StandardCharsets.UTF_8), now, signature).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -59,6 +65,19 @@ class SlackEndpointTest {
         assertThat(svc.requests.post(body, "application/json", now + 310, true).statusCode()).isEqualTo(401);
         // Inside the window, either side, is fine.
         assertThat(svc.requests.post(body, "application/json", now - 290, true).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(byte[] body, long timestamp, String signature) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + svc.service.port() + "/slack/events"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                    .header("X-Slack-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskQuery;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.SlackReply;
@@ -76,7 +77,7 @@ class SlackFlowTest {
         assertThat(ack.body()).contains("Created task").contains("Water the plants");
         assertThat(svc.service.tasks().count(TaskQuery.all())).isEqualTo(1);
         svc.slack.await("chat.postMessage");
-        Thread.sleep(200);
+        Quiescence.await(svc);
         assertThat(svc.slack.calls("response_url")).as("nothing left to say after the ack").isEmpty();
     }
 
@@ -89,7 +90,7 @@ class SlackFlowTest {
         }
         assertThat(svc.service.tasks().count(TaskQuery.all())).isEqualTo(1);
         svc.slack.await("chat.postMessage");
-        Thread.sleep(300);
+        Quiescence.await(svc);
         assertThat(svc.slack.calls("chat.postMessage")).hasSize(1);
     }
 
@@ -177,6 +178,10 @@ class SlackFlowTest {
                  "event_time":1700000000,"event":{"type":"reaction_added","user":"U1","reaction":"tada",
                  "item":{"type":"message","channel":"C1","ts":"1.2"},"event_ts":"1.3"}}""");
         assertThat(r.statusCode()).isEqualTo(200);
+        // Ignored: once the service is at rest, it has told Slack nothing and stored nothing.
+        Quiescence.await(svc);
+        assertThat(svc.slack.calls()).filteredOn(c -> !c.method().equals("auth.test")).isEmpty();
+        assertThat(svc.service.tasks().count(TaskQuery.all())).isZero();
     }
 
     /** Slack's client escapes '<' as \\u003c; read the JSON to compare what Slack would see. */

@@ -49,6 +49,8 @@ class SocketModeTest {
     @BeforeEach
     void fakes() {
         slack = new FakeSlack();
+        slack.botToken(BOT_TOKEN);
+        slack.appToken(APP_TOKEN);
         socket = new FakeSocketMode();
         slack.socketModeUrls(socket::url);
         logs.start();
@@ -134,7 +136,8 @@ class SocketModeTest {
 
     @Test
     void aRefusedAppTokenStopsStartUpWithoutShowingIt() {
-        slack.failNext("apps.connections.open", new FakeSlack.Failure.SlackError("invalid_auth"));
+        slack.appToken("xapp-1-A1-1234-the-one-slack-issued");
+        slack.expectRefusal("invalid_auth");
 
         assertThatThrownBy(() -> start(Map.of()))
                 .isInstanceOf(IllegalStateException.class)
@@ -143,6 +146,7 @@ class SocketModeTest {
                 .message().doesNotContain(APP_TOKEN);
         assertThat(socket.connections()).isZero();
         assertThat(messages()).noneMatch(m -> m.contains(APP_TOKEN) || m.contains(BOT_TOKEN));
+        assertThat(slack.refusals()).extracting(FakeSlack.Refusal::error).containsExactly("invalid_auth");
     }
 
     private Taskbridge start(Map<String, String> extra) {

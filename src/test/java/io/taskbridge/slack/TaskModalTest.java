@@ -106,7 +106,7 @@ class TaskModalTest {
         JsonObject reminder = Fixtures.blockById(blocks, "reminder");
         JsonObject tags = Fixtures.blockById(blocks, "tags");
 
-        assertThat(title.get("max_length").getAsInt()).isEqualTo(TaskRules.MAX_TITLE);
+        assertThat(title.get("max_length").getAsInt()).as("titles up to 500 characters").isEqualTo(500);
         assertThat(description.get("multiline").getAsBoolean()).isTrue();
         assertThat(description.get("max_length").getAsInt()).isEqualTo(3000);
         List<String> options = new ArrayList<>();

@@ -70,10 +70,10 @@ class WorkivaPollingTest {
                     && c.param("thread_ts") == null);
             assertThat(poll(svc).ok()).isTrue();
 
-            // Someone in Workiva sends it to review and an approver answers.
+            // Someone in Workiva sends it to review (both must approve) and one approver answers.
             fake.edit(remote.id, t -> {
                 t.status = "Awaiting Approval";
-                FakeWorkiva.addStep(t, "ONE", "VA", "VX");
+                FakeWorkiva.addStep(t, "ALL", "VA", "VX");
             });
             fake.edit(remote.id, t -> fake.respond(t, "VA", "APPROVE", "Numbers add up"));
             fake.clearSeen();
@@ -83,8 +83,11 @@ class WorkivaPollingTest {
             assertThat(fake.count("GET", "/tasks")).isEqualTo(1);
 
             assertThat(svc.service.tasks().get(local.id()).status()).isEqualTo(Status.REVIEW);
-            svc.slack.await("chat.update", c -> "C1".equals(c.param("channel"))
-                    && posted.param("channel").equals(c.param("channel")) && c.param("blocks").contains("In review"));
+            String postedTs = svc.slack.channelMessages("C1").get(0).ts();
+            svc.slack.await("chat.update", c -> "C1".equals(c.param("channel")) && postedTs.equals(c.param("ts"))
+                    && c.param("blocks").contains("In review"));
+            assertThat(svc.slack.channelMessages("C1")).as("updated in place, not posted again").singleElement()
+                    .satisfies(m -> assertThat(m.seen()).contains("In review").contains("Budget review"));
             svc.slack.await("chat.postMessage", c -> "C1".equals(c.param("channel")) && c.param("thread_ts") != null
                     && c.param("text").contains("approved by <@UA>") && c.param("text").contains("Numbers add up"));
             FakeSlack.Call notice = svc.slack.await("chat.postMessage", c -> "C2".equals(c.param("channel")));
@@ -96,7 +99,7 @@ class WorkivaPollingTest {
             fake.clearSeen();
             assertThat(poll(svc).changed()).isZero();
             assertThat(fake.count("GET", "/tasks")).isEqualTo(1);
-            Thread.sleep(400);
+            io.taskbridge.testing.Quiescence.await(svc);
             assertThat(svc.slack.calls("chat.postMessage")).hasSize(before);
         }
     }
@@ -191,24 +194,33 @@ class WorkivaPollingTest {
             command(svc, "connect workiva", "UADMIN", "C1");
             command(svc, "link <@UA> VA", "UADMIN", "C1");
             poll(svc);
-            fake.failNext(new io.taskbridge.testing.FakeTaskServer.Failure.Hang(java.time.Duration.ofSeconds(3)));
-            long start = System.nanoTime();
+            // Workiva holds the create unanswered until the ack is in: the ack cannot have waited for it.
+            java.util.concurrent.CountDownLatch workivaAnswers = new java.util.concurrent.CountDownLatch(1);
+            fake.failNext(new io.taskbridge.testing.FakeTaskServer.Failure.HoldUntil(workivaAnswers));
             HttpResponse<String> ack = svc.requests.command("add Slow one <@UA>", "UC", "C1", "t-slow", svc.slack.responseUrl("slow"));
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(1));
             assertThat(ack.statusCode()).isEqualTo(200);
             assertThat(ack.body()).contains("Creating in Workiva");
+            assertThat(fake.tasks()).isEmpty();
+            assertThat(svc.slack.calls("response_url")).noneMatch(c -> c.form().get("id").equals("slow"));
+            workivaAnswers.countDown();
             assertThat(reply(svc, "slow")).contains("Created task").contains("Slow one");
             long id = svc.service.tasks().list(TaskQuery.all()).get(0).id();
             String external = fake.tasks().get(0).id;
 
             // An approval decided in Slack is handed to Workiva's actionSubmission through the outbox.
+            // Workiva takes it only for a task awaiting approval whose step has the client as a
+            // participant: /task review does not set that up in Workiva (see the issue 11 report),
+            // so the Workiva side is prepared here as someone in Workiva would.
+            fake.edit(external, t -> {
+                t.status = "Awaiting Approval";
+                FakeWorkiva.addStep(t, "ONE", FakeWorkiva.CLIENT_USER);
+            });
             command(svc, "review " + id + " <@UR>", "UC", "C1");
+            String requestTs = svc.slack.awaitButtonFor("UR", io.taskbridge.slack.ApprovalMessage.APPROVE).ts();
             svc.requests.interaction(io.taskbridge.testing.SlackPayloads.buttonClick("UR", io.taskbridge.slack.ApprovalMessage.APPROVE,
-                    "approval_actions:" + id, id + ":1:0", "DUR", "1.1", svc.slack.responseUrl("click")));
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            while (fake.count("POST", "/tasks/" + external + "/actionSubmission") == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+                    "approval_actions:" + id, id + ":1:0", "DUR", requestTs, svc.slack.responseUrl("click")));
+            svc.slack.awaitMessage(m -> m.channel().equals("DUR") && m.seen().contains("approved"));
+            io.taskbridge.testing.Quiescence.await(svc);
             assertThat(fake.seen()).filteredOn(x -> x.path().endsWith("/actionSubmission"))
                     .singleElement().satisfies(x -> assertThat(x.body()).contains("\"action\":\"APPROVE\""));
             assertThat(fake.task(external).status).isEqualTo("Approved");

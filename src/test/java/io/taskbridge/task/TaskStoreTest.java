@@ -237,4 +237,25 @@ class TaskStoreTest {
     static List<Long> ids(List<Task> tasks) {
         return tasks.stream().map(Task::id).toList();
     }
+
+    /** PIT found these unchecked: the service itself refuses bad fields, and a change that changes nothing is not a change. */
+    @org.junit.jupiter.api.Test
+    void theServiceRefusesBadFieldsAndANoOpChangeWritesAndAnnouncesNothing() {
+        try (Fixture f = fixture(Databases.Kind.SQLITE)) {
+            assertThatThrownBy(() -> f.tasks().create(draft("x".repeat(501)), "UBOB", java.util.Optional.empty(),
+                    java.util.Optional.empty())).isInstanceOf(io.taskbridge.task.TaskProblem.Invalid.class);
+            assertThat(f.events()).isEmpty();
+            io.taskbridge.task.Task t = f.tasks().create(draft("Fine"), "UBOB", java.util.Optional.empty(),
+                    java.util.Optional.empty()).task();
+            f.events().clear();
+
+            assertThatThrownBy(() -> f.tasks().change(t.id(), "UBOB", d -> d.withTitle("y".repeat(501))))
+                    .isInstanceOf(io.taskbridge.task.TaskProblem.Invalid.class);
+            assertThat(f.tasks().get(t.id()).title()).isEqualTo("Fine");
+
+            f.tasks().change(t.id(), "UBOB", d -> d.withTitle("Fine"));
+            assertThat(f.tasks().get(t.id()).version()).as("nothing written").isEqualTo(t.version());
+            assertThat(f.events()).as("nothing announced").isEmpty();
+        }
+    }
 }

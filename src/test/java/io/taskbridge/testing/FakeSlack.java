@@ -25,6 +25,12 @@ import java.util.function.Supplier;
  * queue failures per method: a 429 with Retry-After, a 5xx, an {@code ok:false} error, or a hang.
  * {@code apps.connections.open} hands out Socket Mode URLs once {@link #socketModeUrls} says where
  * (a {@link FakeSocketMode}); until then it refuses, as Slack does for a token without Socket Mode.
+ *
+ * <p>Strict where Slack is ({@link SlackRules}): a wrong or missing token, an unknown method, a
+ * user or channel it does not know, a chat.update/chat.delete of a message it never issued, and
+ * blocks Block Kit refuses all get Slack's {@code ok:false} error. Such a refusal is a bug in the
+ * caller unless the test said it expects it ({@link #expectRefusal}): {@link #close()} fails the
+ * test with every unexpected refusal, so a test cannot pass over a call Slack would have refused.
  */
 public final class FakeSlack implements AutoCloseable {
     /** One call as received. {@code form} for Web API methods, {@code json} for response_url posts. */
@@ -51,8 +57,29 @@ public final class FakeSlack implements AutoCloseable {
         record AcceptedButLost(int status) implements Failure {}
     }
 
-    /** A message as Slack keeps it: where, its ts, its thread (if a reply), its metadata (if any). */
-    public record Message(String channel, String ts, String threadTs, boolean broadcast, String text, JsonNode metadata) {}
+    /**
+     * A message as Slack keeps it: where, its ts, its thread (if a reply), its text, its blocks (an
+     * empty array if none), its metadata (if any). chat.update replaces text and blocks; chat.delete
+     * removes it.
+     */
+    public record Message(String channel, String ts, String threadTs, boolean broadcast, String text, JsonNode blocks,
+                          JsonNode metadata) {
+        /** What a person sees: the blocks' text (sections, fields, context, buttons), or the text when there are no blocks. */
+        public String seen() {
+            return blocks.isEmpty() ? text : SlackRules.visibleText(blocks);
+        }
+
+        /** The action ids of the buttons and other elements the message shows. */
+        public List<String> actionIds() {
+            return SlackRules.actionIds(blocks);
+        }
+    }
+
+    /** A call Slack refused: the call and the error it answered. */
+    public record Refusal(Call call, String error) {}
+
+    /** The bot token every test service uses unless it says otherwise. */
+    public static final String BOT_TOKEN = "xoxb-test-token";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +98,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile Supplier<String> socketModeUrls = () -> null;
     private final List<Call> posted = new CopyOnWriteArrayList<>();
@@ -81,6 +109,12 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Set<String> notMember = ConcurrentHashMap.newKeySet();
     private volatile Duration postDelay = Duration.ZERO;
+    private volatile String botToken = BOT_TOKEN;
+    private volatile String appToken = null;
+    private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
+    private final Set<String> missingChannels = ConcurrentHashMap.newKeySet();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+    private final Set<String> expectedRefusals = ConcurrentHashMap.newKeySet();
 
     public FakeSlack() {
         this(Clock.systemUTC());
@@ -114,9 +148,59 @@ public final class FakeSlack implements AutoCloseable {
         timeZones.put(userId, zone);
     }
 
+    /** The email address on {@code userId}'s Slack profile (users.info, with users:read.email). */
+    public void email(String userId, String address) {
+        emails.put(userId, address);
+    }
+
     /** Where {@code apps.connections.open} sends Socket Mode clients; asked once per call. */
     public void socketModeUrls(Supplier<String> urls) {
         socketModeUrls = urls;
+    }
+
+    /** The bot token (xoxb-) this workspace accepts; {@link #BOT_TOKEN} unless set. */
+    public void botToken(String token) {
+        botToken = token;
+    }
+
+    /** The app-level token (xapp-) apps.connections.open accepts; none unless set. */
+    public void appToken(String token) {
+        appToken = token;
+    }
+
+    /** {@code user} is not in the workspace: users.info and conversations.open answer user_not_found. */
+    public void unknownUser(String user) {
+        unknownUsers.add(user);
+    }
+
+    /** {@code channel} does not exist (or is hidden from the bot): calls on it answer channel_not_found. */
+    public void missingChannel(String channel) {
+        missingChannels.add(channel);
+    }
+
+    /** The test means to meet this Slack error: {@link #close()} does not count it against the caller. */
+    public void expectRefusal(String error) {
+        expectedRefusals.add(error);
+    }
+
+    /** Every call refused for breaking Slack's rules (not the failures queued with {@link #failNext}). */
+    public List<Refusal> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    /** The message at {@code channel} and {@code ts} as it is now (after updates), if Slack still has it. */
+    public Optional<Message> message(String channel, String ts) {
+        return messages.stream().filter(m -> m.channel().equals(channel) && m.ts().equals(ts)).findFirst();
+    }
+
+    /** Top-level messages in {@code channel} as they are now, oldest first. */
+    public List<Message> channelMessages(String channel) {
+        return messages.stream().filter(m -> m.channel().equals(channel) && m.threadTs() == null).toList();
+    }
+
+    /** Replies in the thread {@code threadTs} of {@code channel} as they are now, oldest first. */
+    public List<Message> replies(String channel, String threadTs) {
+        return messages.stream().filter(m -> m.channel().equals(channel) && threadTs.equals(m.threadTs())).toList();
     }
 
     public void failNext(String method, Failure failure) {
@@ -184,11 +268,16 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Waits up to ten seconds for a call matching {@code test}; fails the test if none comes. */
     public Call await(String method, Predicate<Call> test) {
+        return awaitFirst(() -> calls(method), test, () -> "no " + method + " call matched within 10s; calls were: " + calls);
+    }
+
+    /** The first of {@code items} matching {@code test}, looked for every 20 ms for up to ten seconds. */
+    private static <T> T awaitFirst(Supplier<List<T>> items, Predicate<T> test, Supplier<String> failure) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            for (Call c : calls(method)) {
-                if (test.test(c)) {
-                    return c;
+            for (T item : items.get()) {
+                if (test.test(item)) {
+                    return item;
                 }
             }
             try {
@@ -198,7 +287,17 @@ public final class FakeSlack implements AutoCloseable {
                 break;
             }
         }
-        throw new AssertionError("no " + method + " call matched within 10s; calls were: " + calls);
+        throw new AssertionError(failure.get());
+    }
+
+    /** Waits up to ten seconds for a kept message (as it is now) matching {@code test}; fails the test if none comes. */
+    public Message awaitMessage(Predicate<Message> test) {
+        return awaitFirst(this::messages, test, () -> "no message matched within 10s; messages were: " + messages);
+    }
+
+    /** Waits for the message in the DM with {@code user} that shows a button {@code actionId}: the one a click there comes from. */
+    public Message awaitButtonFor(String user, String actionId) {
+        return awaitMessage(m -> m.channel().equals("D" + user) && m.actionIds().contains(actionId));
     }
 
     public Call await(String method) {
@@ -209,7 +308,15 @@ public final class FakeSlack implements AutoCloseable {
         String method = ctx.pathParam("method");
         Map<String, String> form = new java.util.LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
-        calls.add(new Call(method, form, null, ctx.header("Authorization")));
+        Call call = new Call(method, form, null, ctx.header("Authorization"));
+        calls.add(call);
+        Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method)
+                ? tokenError(method, ctx.header("Authorization"))
+                : Optional.of("unknown_method");
+        if (refused.isPresent()) {
+            refuse(ctx, call, refused.get(), List.of());
+            return;
+        }
         Deque<Failure> queued = failures.get(method);
         Failure failure = queued == null ? null : queued.poll();
         if (failure instanceof Failure.RateLimited r) {
@@ -223,6 +330,12 @@ public final class FakeSlack implements AutoCloseable {
             return;
         } else if (failure instanceof Failure.Hang h) {
             Thread.sleep(h.duration().toMillis());
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<String> invalid = check(method, form, problems);
+        if (invalid.isPresent()) {
+            refuse(ctx, call, invalid.get(), problems);
+            return;
         }
         if (method.equals("chat.postMessage")) {
             if (!takeToken(form.getOrDefault("channel", ""))) {
@@ -251,6 +364,160 @@ public final class FakeSlack implements AutoCloseable {
         ctx.json(answer(method, form));
     }
 
+    private Optional<String> tokenError(String method, String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
+            return Optional.of("not_authed");
+        }
+        String token = authorization.substring("Bearer ".length());
+        if (method.equals("apps.connections.open")) {
+            return token.equals(appToken) ? Optional.empty()
+                    : Optional.of(token.equals(botToken) ? "not_allowed_token_type" : "invalid_auth");
+        }
+        return token.equals(botToken) ? Optional.empty() : Optional.of("invalid_auth");
+    }
+
+    private void refuse(Context ctx, Call call, String error, List<String> problems) {
+        refusals.add(new Refusal(call, error));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("ok", false);
+        answer.put("error", error);
+        if (!problems.isEmpty()) {
+            answer.put("errors", problems);
+        }
+        ctx.json(answer);
+    }
+
+    /** The error Slack would answer for this call's arguments, if any. */
+    private Optional<String> check(String method, Map<String, String> form, List<String> problems) {
+        String channel = form.getOrDefault("channel", "");
+        switch (method) {
+            case "chat.postMessage", "chat.postEphemeral" -> {
+                if (!knownConversation(channel)) {
+                    return Optional.of("channel_not_found");
+                }
+                if (method.equals("chat.postEphemeral") && !knownUser(form.getOrDefault("user", ""))) {
+                    return Optional.of("user_not_found");
+                }
+                String thread = form.get("thread_ts");
+                if (thread != null && !thread.isEmpty() && message(channel, thread).isEmpty()) {
+                    return Optional.of("thread_not_found");
+                }
+                return blocksError(form, problems);
+            }
+            case "chat.update" -> {
+                if (!knownConversation(channel)) {
+                    return Optional.of("channel_not_found");
+                }
+                if (message(channel, form.getOrDefault("ts", "")).isEmpty()) {
+                    return Optional.of("message_not_found");
+                }
+                return blocksError(form, problems);
+            }
+            case "chat.delete" -> {
+                if (!knownConversation(channel)) {
+                    return Optional.of("channel_not_found");
+                }
+                return message(channel, form.getOrDefault("ts", "")).isEmpty() ? Optional.of("message_not_found") : Optional.empty();
+            }
+            case "conversations.history", "conversations.replies", "conversations.join" -> {
+                if (!knownConversation(channel)) {
+                    return Optional.of("channel_not_found");
+                }
+                if (method.equals("conversations.replies") && message(channel, form.getOrDefault("ts", "")).isEmpty()) {
+                    return Optional.of("thread_not_found");
+                }
+                return Optional.empty();
+            }
+            case "users.info" -> {
+                return knownUser(form.getOrDefault("user", "")) ? Optional.empty() : Optional.of("user_not_found");
+            }
+            case "conversations.open" -> {
+                String users = form.getOrDefault("users", "");
+                if (users.isEmpty()) {
+                    return Optional.of("users_list_not_supplied");
+                }
+                for (String user : users.split(",")) {
+                    if (!knownUser(user)) {
+                        return Optional.of("user_not_found");
+                    }
+                }
+                return Optional.empty();
+            }
+            case "views.open", "views.update", "views.push", "views.publish" -> {
+                try {
+                    problems.addAll(SlackRules.viewProblems(JSON.readTree(form.getOrDefault("view", ""))));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    problems.add("view is not JSON");
+                }
+                return problems.isEmpty() ? Optional.empty() : Optional.of("invalid_arguments");
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<String> blocksError(Map<String, String> form, List<String> problems) {
+        String blocks = form.get("blocks");
+        String text = form.getOrDefault("text", "");
+        if ((blocks == null || blocks.isEmpty()) && text.isEmpty()) {
+            return Optional.of("no_text");
+        }
+        if (text.length() > SlackRules.MAX_MESSAGE_TEXT) {
+            return Optional.of("msg_too_long");
+        }
+        if (blocks == null || blocks.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            problems.addAll(SlackRules.messageProblems(JSON.readTree(blocks)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.add("blocks are not JSON");
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of("invalid_blocks");
+    }
+
+    /** A Slack user id (U… or W…) the test has not declared unknown. */
+    private boolean knownUser(String user) {
+        return user.matches("[UW][A-Z0-9_]+") && !unknownUsers.contains(user);
+    }
+
+    /** A channel id (C…, G…, a DM D…) or a user id (Slack posts to their DM) the test has not declared missing. */
+    private boolean knownConversation(String channel) {
+        return (channel.matches("[CGD][A-Z0-9_]+") || knownUser(channel)) && !missingChannels.contains(channel);
+    }
+
+    private static JsonNode blocksOf(Map<String, String> form) throws Exception {
+        String blocks = form.get("blocks");
+        return blocks == null || blocks.isEmpty() ? JSON.createArrayNode() : JSON.readTree(blocks);
+    }
+
+    /** chat.update: the message keeps its place, thread and metadata; its text and blocks are replaced. */
+    private Map<String, Object> update(Map<String, String> form) throws Exception {
+        String channel = form.getOrDefault("channel", "");
+        String at = form.getOrDefault("ts", "");
+        JsonNode blocks = blocksOf(form);
+        synchronized (messages) {
+            for (int i = 0; i < messages.size(); i++) {
+                Message m = messages.get(i);
+                if (m.channel().equals(channel) && m.ts().equals(at)) {
+                    messages.set(i, new Message(m.channel(), m.ts(), m.threadTs(), m.broadcast(),
+                            form.getOrDefault("text", ""), blocks, m.metadata()));
+                }
+            }
+        }
+        return Map.of("ok", true, "channel", channel, "ts", at, "text", form.getOrDefault("text", ""));
+    }
+
+    private Map<String, Object> delete(Map<String, String> form) {
+        String channel = form.getOrDefault("channel", "");
+        String at = form.getOrDefault("ts", "");
+        synchronized (messages) {
+            messages.removeIf(m -> m.channel().equals(channel) && m.ts().equals(at));
+        }
+        return Map.of("ok", true, "channel", channel, "ts", at);
+    }
+
     /** Keeps a posted message, as Slack does before it answers; gives the answer. */
     private Map<String, Object> keep(Map<String, String> form) throws Exception {
         String channel = form.getOrDefault("channel", "");
@@ -260,7 +527,7 @@ public final class FakeSlack implements AutoCloseable {
         synchronized (messages) {
             ts = nextTs();
             messages.add(new Message(channel, ts, threadTs == null || threadTs.isEmpty() ? null : threadTs,
-                    "true".equals(form.get("reply_broadcast")), form.getOrDefault("text", ""),
+                    ("true".equals(form.get("reply_broadcast")) || "1".equals(form.get("reply_broadcast"))), form.getOrDefault("text", ""), blocksOf(form),
                     metadata == null ? null : JSON.readTree(metadata)));
         }
         return Map.of("ok", true, "channel", channel, "ts", ts);
@@ -334,7 +601,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private Object answer(String method, Map<String, String> form) {
+    private Object answer(String method, Map<String, String> form) throws Exception {
         return switch (method) {
             case "auth.test" -> Map.of("ok", true, "user_id", "UBOT", "team_id", "T1", "bot_id", "BBOT", "team", "Test");
             case "conversations.history", "conversations.replies" -> read(method, form);
@@ -342,14 +609,16 @@ public final class FakeSlack implements AutoCloseable {
                 notMember.remove(form.getOrDefault("channel", ""));
                 yield Map.of("ok", true, "channel", Map.of("id", form.getOrDefault("channel", "")));
             }
-            case "chat.update" -> Map.of("ok", true, "channel", form.getOrDefault("channel", ""), "ts", form.getOrDefault("ts", ""));
+            case "chat.update" -> update(form);
+            case "chat.delete" -> delete(form);
             case "chat.postEphemeral" -> Map.of("ok", true, "message_ts", nextTs());
-            case "views.open", "views.update" -> Map.of("ok", true, "view", Map.of("id", "V" + ts.incrementAndGet()));
+            case "views.open", "views.update", "views.push", "views.publish" -> Map.of("ok", true, "view", Map.of("id", "V" + ts.incrementAndGet()));
             case "users.info" -> Map.of("ok", true, "user", Map.of("id", form.getOrDefault("user", ""),
-                    "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC")));
+                    "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC"),
+                    "profile", Map.of("email", emails.getOrDefault(form.getOrDefault("user", ""), ""))));
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
             case "apps.connections.open" -> socketModeUrl();
-            default -> Map.of("ok", true);
+            default -> throw new IllegalStateException("a known method without an answer: " + method);
         };
     }
 
@@ -370,8 +639,16 @@ public final class FakeSlack implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Stops the fake; fails the test if Slack refused a call the test did not expect to be refused
+     * (a misspelled method, a wrong token, blocks Block Kit rejects, an unknown user or channel).
+     */
     @Override
     public void close() {
         server.stop();
+        List<Refusal> unexpected = refusals.stream().filter(r -> !expectedRefusals.contains(r.error())).toList();
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError("Slack refused calls the test did not expect: " + unexpected);
+        }
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.taskbridge.task.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +24,19 @@ import java.util.function.Consumer;
  * A title containing "forbidden" is refused with a field detail, so tests can see one.
  */
 public final class FakeTaskApi extends FakeTaskServer {
+    /**
+     * Seed 001's lifecycle, written out here rather than borrowed from Taskbridge's own
+     * {@code Status}, so a wrong lifecycle in the service is not mirrored by its fake:
+     * TODO→IN_PROGRESS|CANCELED; IN_PROGRESS→REVIEW|CANCELED; REVIEW→DONE|IN_PROGRESS|CANCELED;
+     * DONE→CANCELED; CANCELED is final.
+     */
+    static final Map<String, List<String>> TRANSITIONS = Map.of(
+            "TODO", List.of("IN_PROGRESS", "CANCELED"),
+            "IN_PROGRESS", List.of("REVIEW", "CANCELED"),
+            "REVIEW", List.of("DONE", "IN_PROGRESS", "CANCELED"),
+            "DONE", List.of("CANCELED"),
+            "CANCELED", List.of());
+
     public static final String TOKEN = "taskapi-test-token";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,12 +137,17 @@ public final class FakeTaskApi extends FakeTaskServer {
         withTask(ctx, t -> {
             JsonNode in = JSON.readTree(ctx.body());
             if (in.has("status")) {
-                Status from = Status.valueOf(t.status);
-                Status to = Status.valueOf(in.path("status").asText());
-                if (from != to && !from.canMoveTo(to)) {
+                String from = t.status;
+                String to = in.path("status").asText();
+                if (!TRANSITIONS.containsKey(to)) {
+                    halt(ctx, 422, "{\"error\":{\"code\":\"invalid_field_value\",\"message\":\"Unknown status " + to
+                            + "\",\"details\":{\"status\":\"one of " + TRANSITIONS.keySet() + "\"}}}");
+                    return;
+                }
+                if (!from.equals(to) && !TRANSITIONS.get(from).contains(to)) {
                     halt(ctx, 422, "{\"error\":{\"code\":\"invalid_status_transition\",\"message\":\"Cannot move from "
                             + from + " to " + to + "\",\"details\":{\"status\":\"Allowed from " + from + ": "
-                            + from.next() + "\"}}}");
+                            + TRANSITIONS.get(from) + "\"}}}");
                     return;
                 }
             }

@@ -28,6 +28,9 @@ public abstract class FakeTaskServer implements AutoCloseable {
         record Unauthorized() implements Failure {}
 
         record Hang(Duration duration) implements Failure {}
+
+        /** The request waits, unanswered, until the test opens {@code release} (at most 30 s). */
+        record HoldUntil(java.util.concurrent.CountDownLatch release) implements Failure {}
     }
 
     private final Javalin server;
@@ -95,6 +98,8 @@ public abstract class FakeTaskServer implements AutoCloseable {
             halt(ctx, 401, "{\"code\":\"401Unauthorized\",\"message\":\"No valid API token provided\"}");
         } else if (f instanceof Failure.Hang h) {
             Thread.sleep(h.duration().toMillis());
+        } else if (f instanceof Failure.HoldUntil h) {
+            h.release().await(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

@@ -137,17 +137,21 @@ public final class FakeWorkiva extends FakeTaskServer {
         step.putArray("responses");
     }
 
-    /** Records a response on the first step without one from this user. */
+    /**
+     * Records {@code user}'s answer on the step that waits, as someone in Workiva's UI: only a
+     * participant of that step may answer, once; the status follows (REJECT returns the task, the
+     * last step approved approves it).
+     */
     public void respond(Task t, String user, String action, String comment) {
-        for (JsonNode step : t.approvalSteps) {
-            ArrayNode responses = (ArrayNode) step.get("responses");
-            ObjectNode r = responses.addObject();
-            r.put("action", action);
-            if (comment != null) {
-                r.put("comment", comment);
-            }
-            r.putObject("created").put("dateTime", Instant.ofEpochMilli(clock.get()).toString()).put("user_id", user);
-            return;
+        ObjectNode step = (ObjectNode) currentStep(t).orElseThrow(() -> new IllegalStateException("no step waits on " + t.id));
+        if (!participants(step).contains(user)) {
+            throw new IllegalStateException(user + " is not a participant of the step that waits");
+        }
+        addResponse(step, user, action, comment);
+        if (action.equals("REJECT")) {
+            t.status = "Returned";
+        } else if (currentStep(t).isEmpty()) {
+            t.status = "Approved";
         }
     }
 
@@ -228,6 +232,15 @@ public final class FakeWorkiva extends FakeTaskServer {
             halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"a JSON Patch array is required\"}");
             return;
         }
+        for (JsonNode op : ops) {
+            String path = op.path("path").asText();
+            if (!op.path("op").asText().equals("replace") || !PATCH_PATHS.get(style).contains(path)) {
+                halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"The request was unacceptable, often due to a"
+                        + " missing or invalid parameter\",\"details\":[{\"code\":\"invalid\",\"message\":\"cannot "
+                        + op.path("op").asText() + " " + path + "\",\"target\":\"" + path + "\"}]}");
+                return;
+            }
+        }
         edit(t.id, task -> {
             for (JsonNode op : ops) {
                 JsonNode v = op.get("value");
@@ -245,7 +258,8 @@ public final class FakeWorkiva extends FakeTaskServer {
                             task.assignees.add(v.path("id").asText());
                         }
                     }
-                    default -> { }
+                    case "/approvalSteps" -> task.approvalSteps = v.deepCopy();
+                    default -> throw new IllegalStateException("checked above: " + op);
                 }
             }
         });
@@ -289,6 +303,34 @@ public final class FakeWorkiva extends FakeTaskServer {
         ctx.contentType("application/json").result(JSON.writeValueAsString(out));
     }
 
+    /**
+     * The statuses each action may be submitted from (seed 004, REFERENCE's action list): approval
+     * answers only while a task awaits approval, SUBMIT from work in progress, RESTART to reopen,
+     * CANCEL from anything not yet cancelled. Anything else is a 409, as Workiva refuses an action
+     * that does not fit the task's state; an action not in this table is a 400.
+     */
+    static final Map<String, Set<String>> ACTION_FROM = Map.of(
+            "SUBMIT", Set.of("Created", "Staged", "Started", "Returned", "Reworking"),
+            "APPROVE", Set.of("Awaiting Approval"),
+            "REJECT", Set.of("Awaiting Approval"),
+            "SKIP", Set.of("Awaiting Approval"),
+            "CANCEL", Set.of("Created", "Staged", "Started", "Returned", "Reworking", "Awaiting Approval", "Approved",
+                    "Completed"),
+            "RESTART", Set.of("Created", "Staged", "Returned", "Reworking", "Awaiting Approval", "Approved", "Completed"));
+
+    /**
+     * The JSON Patch paths each API version takes here, all with {@code op: replace}: 2026-01-01's
+     * documented list, and seed 000's Task fields for 2022-01-01 (a single {@code assignee}). The
+     * fake keeps no location or owner, so it refuses those rather than pretend to store them; any
+     * other path is a 400 naming it, never silently ignored.
+     */
+    static final Map<String, Set<String>> PATCH_PATHS = Map.of(
+            "v2026", Set.of("/title", "/description", "/dueDate", "/assignees", "/approvalSteps"),
+            "task", Set.of("/title", "/description", "/dueDate", "/assignee"));
+
+    /** The user the OAuth client acts as: its approval answers are recorded under this id. */
+    public static final String CLIENT_USER = "VCLIENT";
+
     private void action(Context ctx, String style) throws Exception {
         Task t = tasks.get(ctx.pathParam("id"));
         if (t == null) {
@@ -298,23 +340,117 @@ public final class FakeWorkiva extends FakeTaskServer {
         JsonNode in = JSON.readTree(ctx.body());
         String action = in.path("action").asText();
         String comment = in.path("comment").isTextual() ? in.path("comment").asText() : null;
-        edit(t.id, task -> {
-            switch (action) {
-                case "APPROVE" -> {
-                    respond(task, "VCLIENT", "APPROVE", comment);
-                    task.status = "Approved";
-                }
-                case "REJECT" -> {
-                    respond(task, "VCLIENT", "REJECT", comment);
-                    task.status = "Returned";
-                }
-                case "SUBMIT" -> task.status = task.approvalSteps.isEmpty() ? "Completed" : "Awaiting Approval";
-                case "CANCEL" -> task.status = "Cancelled";
-                case "RESTART" -> task.status = "Started";
-                default -> { }
+        Optional<String> refused;
+        synchronized (t) {
+            refused = refusal(t, action);
+            if (refused.isEmpty()) {
+                apply(t, action, comment);
+                t.modified = tick();
             }
-        });
+        }
+        if (refused.isPresent()) {
+            String[] r = refused.get().split(" ", 2);
+            halt(ctx, Integer.parseInt(r[0].substring(0, 3)), "{\"code\":\"" + r[0] + "\",\"message\":\"" + r[1]
+                    + "\",\"details\":[{\"code\":\"invalid\",\"message\":\"" + r[1] + "\",\"target\":\"action\"}]}");
+            return;
+        }
         ctx.contentType("application/json").result(JSON.writeValueAsString(render(t, style)));
+    }
+
+    /** Why Workiva refuses {@code action} on {@code t} now ("409Conflict why"), if it does. */
+    private static Optional<String> refusal(Task t, String action) {
+        Set<String> from = ACTION_FROM.get(action);
+        if (from == null) {
+            return Optional.of("400BadRequest unknown action '" + action + "'");
+        }
+        if (!from.contains(t.status)) {
+            return Optional.of("409Conflict " + action + " is not allowed while the task is " + t.status);
+        }
+        if (action.equals("APPROVE") || action.equals("REJECT")) {
+            Optional<JsonNode> step = currentStep(t);
+            if (step.isEmpty()) {
+                return Optional.of("409Conflict the task has no approval step waiting");
+            }
+            if (!participants(step.get()).contains(CLIENT_USER)) {
+                return Optional.of("403Forbidden " + CLIENT_USER + " is not a participant of the current step");
+            }
+            for (JsonNode r : step.get().path("responses")) {
+                if (r.path("created").path("user_id").asText().equals(CLIENT_USER)) {
+                    return Optional.of("409Conflict " + CLIENT_USER + " already answered the current step");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void apply(Task t, String action, String comment) {
+        switch (action) {
+            case "APPROVE", "REJECT" -> {
+                ObjectNode step = (ObjectNode) currentStep(t).orElseThrow();
+                addResponse(step, CLIENT_USER, action, comment);
+                if (action.equals("REJECT")) {
+                    t.status = "Returned";
+                } else if (currentStep(t).isEmpty()) {
+                    t.status = "Approved";
+                }
+            }
+            case "SKIP" -> {
+                ObjectNode step = (ObjectNode) currentStep(t).orElseThrow();
+                step.put("skipped", true);
+                if (currentStep(t).isEmpty()) {
+                    t.status = "Approved";
+                }
+            }
+            case "SUBMIT" -> t.status = currentStep(t).isEmpty() ? "Completed" : "Awaiting Approval";
+            case "CANCEL" -> t.status = "Cancelled";
+            case "RESTART" -> {
+                t.status = "Started";
+                t.approvalSteps.forEach(step -> {
+                    ((ArrayNode) step.get("responses")).removeAll();
+                    ((ObjectNode) step).remove("skipped");
+                });
+            }
+            default -> throw new IllegalStateException(action);
+        }
+    }
+
+    /**
+     * The step that waits: the first one not yet complete. ONE completes with one APPROVE, ALL
+     * with an APPROVE from every participant; a REJECT leaves it waiting (the task goes back).
+     */
+    static Optional<JsonNode> currentStep(Task t) {
+        for (JsonNode step : t.approvalSteps) {
+            if (step.path("skipped").asBoolean(false)) {
+                continue;
+            }
+            Set<String> approved = new java.util.HashSet<>();
+            for (JsonNode r : step.path("responses")) {
+                if (r.path("action").asText().equals("APPROVE")) {
+                    approved.add(r.path("created").path("user_id").asText());
+                }
+            }
+            boolean complete = "ALL".equals(step.path("completionMode").asText())
+                    ? approved.containsAll(participants(step)) : !approved.isEmpty();
+            if (!complete) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> participants(JsonNode step) {
+        List<String> ids = new ArrayList<>();
+        step.path("participants").forEach(p -> ids.add(p.path("id").asText()));
+        return ids;
+    }
+
+    private void addResponse(ObjectNode step, String user, String action, String comment) {
+        ObjectNode r = ((ArrayNode) step.get("responses")).addObject();
+        r.put("action", action);
+        if (comment != null) {
+            r.put("comment", comment);
+        }
+        r.putObject("created").put("dateTime", Instant.ofEpochMilli(clock.get()).toString()).put("user_id", user);
     }
 
     /** The task in the shape of seed 000 ("task"), seed 003/004 ("prototype") or 2026-01-01. */

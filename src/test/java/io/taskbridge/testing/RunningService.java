@@ -56,12 +56,30 @@ public final class RunningService implements AutoCloseable {
         env.put("TASKBRIDGE_DB_URL", dbUrl);
         env.put("TASKBRIDGE_DB_USER", "postgres");
         env.put("SLACK_SIGNING_SECRET", SECRET);
-        env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("TASKBRIDGE_OUTBOX_POLL_MS", "200");
         env.putAll(extra);
         this.service = Taskbridge.start(Config.from(env), clock, connections);
         this.requests = new SlackRequests(service.port(), SECRET, clock);
+    }
+
+    /**
+     * Polls {@code connection} now. The schedule polls each connection once as the service starts;
+     * a poll that yielded to it (it moved the cursor first) is asked again until it runs itself.
+     */
+    public io.taskbridge.sync.Poller.Report poll(String connection) {
+        io.taskbridge.sync.Poller.Report r = service.pollNow(connection);
+        for (int i = 0; i < 500 && r.failure().filter(f -> f.contains("another poll")).isPresent(); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            r = service.pollNow(connection);
+        }
+        return r;
     }
 
     public HttpResponse<String> get(String path) {

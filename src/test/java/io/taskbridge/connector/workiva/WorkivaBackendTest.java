@@ -222,7 +222,7 @@ class WorkivaBackendTest {
         try (FakeWorkiva fake = new FakeWorkiva()) {
             WorkivaBackend w = backend(fake, version);
             FakeWorkiva.Task t = fake.seed("Sign off", "Awaiting Approval", "VA");
-            FakeWorkiva.addStep(t, "ONE", "VX", "VY");
+            FakeWorkiva.addStep(t, "ONE", "VX", FakeWorkiva.CLIENT_USER);
             assertThat(w.submitDecision(new TaskBackend.Submission(t.id, Decision.REJECT, Optional.of("please refine"), "U1")))
                     .isEqualTo(new TaskBackend.Result.Done());
             String path = version == WorkivaVersion.V2022_01_01 ? "/prototype/platform/tasks/" : "/tasks/";
