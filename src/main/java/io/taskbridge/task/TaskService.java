@@ -78,11 +78,20 @@ public final class TaskService {
     }
 
     public List<Task> list(TaskQuery query) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query));
+        return list(query, Optional.empty());
+    }
+
+    /** The tasks {@code viewer} may see (all of them when empty, for admins and the system itself). */
+    public List<Task> list(TaskQuery query, Optional<Viewer> viewer) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query, viewer));
     }
 
     public int count(TaskQuery query) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query));
+        return count(query, Optional.empty());
+    }
+
+    public int count(TaskQuery query, Optional<Viewer> viewer) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query, viewer));
     }
 
     /**

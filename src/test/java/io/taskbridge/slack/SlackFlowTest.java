@@ -60,7 +60,8 @@ class SlackFlowTest {
         assertThat(task.dueDate().orElseThrow().atZone(java.time.ZoneId.of("Europe/Berlin")).getHour()).isEqualTo(17);
 
         String ts = awaitTs(1);
-        HttpResponse<String> click = svc.requests.interaction(click("UCAROL", TaskMessage.DONE, 1, ts));
+        // Alice, the assignee, clicks Done (a stranger's click changes nothing: PermissionsTest).
+        HttpResponse<String> click = svc.requests.interaction(click("UALICE", TaskMessage.DONE, 1, ts));
         assertThat(click.statusCode()).isEqualTo(200);
         FakeSlack.Call update = svc.slack.await("chat.update", c -> c.param("blocks").contains("Done"));
         assertThat(update.param("ts")).isEqualTo(ts);
