@@ -169,10 +169,24 @@ public final class TaskAccess {
                 .flatMap(Collection::stream).collect(Collectors.toSet())).orElse(Set.of());
         Optional<String> askedBy = approval.isPresent() ? approvals.requestedBy(task.id()) : Optional.empty();
         Optional<Conversation> conversation = task.slack().map(place -> new Conversation(place.channelId(),
-                place.kind().flatMap(TaskAccess::kind)
-                        .or(() -> kinds.kindOf(place.teamId(), place.channelId()))
+                place.kind().flatMap(TaskAccess::kind).or(() -> learnKind(task.id(), place.teamId(), place.channelId()))
                         .orElse(ConversationKind.PRIVATE)));
         return new TaskFacts(task.id(), task.createdBy(), task.assignee(), approvers, askedBy, conversation);
+    }
+
+    /**
+     * The kind of a conversation as Slack tells it, or empty when it can't (the task stays private).
+     * REST tasks posted to a channel store it at once, so lists (which filter in SQL) agree.
+     */
+    public Optional<ConversationKind> kindOf(String teamId, String channelId) {
+        return kinds.kindOf(teamId, channelId);
+    }
+
+    /** A kind stored before it was known is learned once and stored, so lists and reads agree from then on. */
+    private Optional<ConversationKind> learnKind(long taskId, String teamId, String channelId) {
+        Optional<ConversationKind> kind = kinds.kindOf(teamId, channelId);
+        kind.ifPresent(k -> tasks.recordConversationKind(taskId, k.name()));
+        return kind;
     }
 
     private Decision decide(Asker asker, Task task, TaskAction action) {

@@ -47,7 +47,8 @@ final class TaskRoutes {
         }
         requireMayAssign(caller, input.draft().assignee());
         TaskService.Created created = tasks.create(input.draft(), caller.principal(),
-                input.channel().map(c -> SlackPlace.channel("", c)),
+                input.channel().map(c -> new SlackPlace("", c, Optional.empty(),
+                        access.kindOf("", c).map(Enum::name))),
                 key.map(k -> "api:" + caller.keyId() + ":" + k));
         if (!created.created()) {
             ctx.header("Idempotent-Replayed", "true");

@@ -65,6 +65,10 @@ public interface TaskDao extends SqlObject {
     @SqlUpdate("UPDATE tasks SET slack_ts = :ts WHERE id = :id AND slack_ts IS NULL")
     int setSlackTs(@Bind("id") long id, @Bind("ts") String ts);
 
+    /** Records the kind of the task's conversation once it is known (it never changes after). */
+    @SqlUpdate("UPDATE tasks SET slack_conversation_kind = :kind WHERE id = :id AND slack_conversation_kind IS NULL")
+    int setConversationKind(@Bind("id") long id, @Bind("kind") String kind);
+
     /** Deletes a task that has no Slack message; its tags go with it. 0 when there was none such. */
     @SqlUpdate("DELETE FROM tasks WHERE id = :id AND slack_channel IS NULL")
     int deleteRow(@Bind("id") long id);

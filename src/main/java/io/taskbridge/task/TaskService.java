@@ -73,6 +73,14 @@ public final class TaskService {
         return jdbi.withExtension(TaskDao.class, dao -> dao.connection(id)).filter(c -> !c.equals("builtin"));
     }
 
+    /**
+     * Records the kind of conversation the task lives in, learned after it was stored (from Slack's
+     * conversations.info). Not a change of the task: no version, no event.
+     */
+    public void recordConversationKind(long id, String kind) {
+        jdbi.useExtension(TaskDao.class, dao -> dao.setConversationKind(id, kind));
+    }
+
     public Task get(long id) {
         return find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
     }
