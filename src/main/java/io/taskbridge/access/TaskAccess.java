@@ -91,7 +91,9 @@ public final class TaskAccess {
     }
 
     private Task requireAnswer(String userId, Origin origin, Task task, TaskAction action) {
-        TaskFacts facts = facts(task);
+        // Approve is decided before Slack's ack: no Slack look-up here. Approvers take part in the
+        // task, so the kind of its conversation does not matter to them; unknown, it counts as private.
+        TaskFacts facts = facts(task, false);
         Decision decision = policy.decide(Actor.person(userId), facts, origin, action);
         if (decision instanceof Decision.Hidden) {
             throw new TaskProblem.NotFound(task.id());
@@ -164,12 +166,18 @@ public final class TaskAccess {
 
     /** The policy's facts about {@code task}: the only place a task becomes facts. */
     public TaskFacts facts(Task task) {
+        return facts(task, true);
+    }
+
+    /** {@code learn}: ask Slack for a conversation kind not stored yet (a network call). */
+    private TaskFacts facts(Task task, boolean learn) {
         Optional<Approval> approval = approvals.find(task.id());
         Set<String> approvers = approval.map(a -> a.steps().stream().map(ApprovalStep::participants)
                 .flatMap(Collection::stream).collect(Collectors.toSet())).orElse(Set.of());
         Optional<String> askedBy = approval.isPresent() ? approvals.requestedBy(task.id()) : Optional.empty();
         Optional<Conversation> conversation = task.slack().map(place -> new Conversation(place.channelId(),
-                place.kind().flatMap(TaskAccess::kind).or(() -> learnKind(task.id(), place.teamId(), place.channelId()))
+                place.kind().flatMap(TaskAccess::kind)
+                        .or(() -> learn ? learnKind(task.id(), place.teamId(), place.channelId()) : Optional.empty())
                         .orElse(ConversationKind.PRIVATE)));
         return new TaskFacts(task.id(), task.createdBy(), task.assignee(), approvers, askedBy, conversation);
     }

@@ -36,12 +36,13 @@ public final class SlackDirectory implements WorkspaceAdmins, ConversationKinds 
     @Override
     public Optional<ConversationKind> kindOf(String teamId, String channelId) {
         Instant now = clock.instant();
-        Known known = kinds.get(channelId);
+        String key = teamId + "/" + channelId;
+        Known known = kinds.get(key);
         if (known != null && now.isBefore(known.until())) {
             return Optional.of(known.kind());
         }
         if (web.conversationKind(channelId) instanceof SlackResult.Ok<ConversationKind> ok) {
-            kinds.put(channelId, new Known(ok.value(), now.plus(ttl)));
+            kinds.put(key, new Known(ok.value(), now.plus(ttl)));
             return Optional.of(ok.value());
         }
         return Optional.empty();

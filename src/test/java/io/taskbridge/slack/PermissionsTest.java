@@ -234,6 +234,29 @@ class PermissionsTest {
         assertThat(say(CAROL, "C1", "general", "cancel 1")).startsWith(":no_entry:");
     }
 
+    @Test
+    void aConversationOfUnknownKindIsAskedOfSlackOnceAndIsPrivateUntilThen() {
+        start(Map.of());
+        svc.slack.conversation("C5", "private");
+        // Tasks stored before their conversation's kind was recorded (as before V12).
+        long inPrivate = svc.service.tasks().create(io.taskbridge.task.TaskDraft.titled("Quiet reorg"), BOB,
+                Optional.of(io.taskbridge.task.SlackPlace.channel("T1", "C5")), Optional.empty()).task().id();
+        long inPublic = svc.service.tasks().create(io.taskbridge.task.TaskDraft.titled("Team lunch").withTags(List.of("food")), BOB,
+                Optional.of(io.taskbridge.task.SlackPlace.channel("T1", "C6")), Optional.empty()).task().id();
+        svc.slack.failNext("conversations.info", new FakeSlack.Failure.SlackError("missing_scope"));
+        assertThat(say(CAROL, "C2", "random", "show " + inPublic)).isEqualTo(":warning: There is no task #" + inPublic + ".");
+
+        assertThat(say(CAROL, "C2", "random", "show " + inPrivate)).isEqualTo(":warning: There is no task #" + inPrivate + ".");
+        assertThat(say(CAROL, "C2", "random", "show " + inPublic)).contains("Team lunch");
+        assertThat(say(CAROL, "C2", "random", "show " + inPublic)).contains("Team lunch");
+        assertThat(svc.slack.calls("conversations.info")).filteredOn(c -> "C6".equals(c.param("channel")))
+                .as("one failed call, then one that is remembered").hasSize(2);
+        // Learned once, stored: the list (which filters in SQL) agrees with show.
+        assertThat(svc.service.tasks().get(inPublic).slack().orElseThrow().kind()).contains("PUBLIC");
+        assertThat(say(CAROL, "C2", "random", "list #food")).contains("Team lunch");
+        assertThat(toCarol).noneMatch(reply -> reply.contains("Quiet reorg"));
+    }
+
     /** A slash command; the reply, from the ack or response_url. Carol's replies are kept. */
     private String say(String user, String channel, String channelName, String text) {
         String id = "r" + requests.incrementAndGet();
