@@ -15,7 +15,6 @@ import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.SlackReply;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -302,18 +301,6 @@ class PermissionsTest {
     }
 
     private String awaitPosted(long taskId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> ts = svc.service.tasks().find(taskId).flatMap(Task::slack).flatMap(p -> p.messageTs());
-            if (ts.isPresent()) {
-                return ts.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("task " + taskId + " was never posted");
+        return svc.awaitMessageTs(taskId);
     }
 }

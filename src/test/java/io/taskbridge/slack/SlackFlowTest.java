@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,19 +189,7 @@ class SlackFlowTest {
     }
 
     private String awaitTs(long taskId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> ts = svc.service.tasks().get(taskId).slack().flatMap(p -> p.messageTs());
-            if (ts.isPresent()) {
-                return ts.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("task " + taskId + " was never posted");
+        return svc.awaitMessageTs(taskId);
     }
 
     private String click(String user, String actionId, long taskId, String messageTs) {
