@@ -59,8 +59,7 @@ public final class TaskAccess {
         return require(asker, task, action);
     }
 
-    /** {@link #require(Asker, long, TaskAction)} on a task already read. */
-    public Task require(Asker asker, Task task, TaskAction action) {
+    private Task require(Asker asker, Task task, TaskAction action) {
         Decision decision = decide(asker, task, action);
         throwUnlessAllowed(decision, task.id());
         return task;
@@ -75,7 +74,9 @@ public final class TaskAccess {
         boolean takes = task.assignee().isEmpty() && !task.createdBy().equals(asker.userId())
                 && policy.decide(Actor.person(asker.userId()), facts(task), origin(asker), TaskAction.START).allowed();
         return takes
-                ? tasks.change(id, asker.userId(), d -> d.withStatus(Status.IN_PROGRESS).withAssignee(Optional.of(asker.userId())))
+                // Taken only if still unassigned when written: someone assigned meanwhile keeps it.
+                ? tasks.change(id, asker.userId(), d -> d.withStatus(Status.IN_PROGRESS)
+                        .withAssignee(d.assignee().or(() -> Optional.of(asker.userId()))))
                 : tasks.moveTo(id, Status.IN_PROGRESS, asker.userId());
     }
 
