@@ -1,5 +1,6 @@
 package io.taskbridge;
 
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.api.ApiKeys;
 import io.taskbridge.api.RateLimiter;
 import io.taskbridge.api.RestApi;
@@ -16,8 +17,8 @@ final class ApiModule {
     private ApiModule() {}
 
     static HttpServer.Routes rest(Config config, Clock clock, StoreModule store, TaskService tasks,
-                                  ApprovalService approvals) {
-        RestApi api = new RestApi(tasks, approvals,
+                                  ApprovalService approvals, TaskAccess access) {
+        RestApi api = new RestApi(tasks, approvals, access,
                 new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom()),
                 new RateLimiter(config.api().ratePerMinute(), System::nanoTime), store.json(), clock);
         return api::addTo;

@@ -23,7 +23,8 @@ public record Config(
         Api api,
         Reminders reminders,
         ConnectorSettings connectors,
-        Sandbox sandbox) {
+        Sandbox sandbox,
+        boolean allowSelfApproval) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -97,7 +98,7 @@ public record Config(
     /** The same settings with another Slack configuration (the sandbox's, when it stands in for Slack). */
     public Config withSlack(Slack other) {
         return new Config(port, dbUrl, dbUser, dbPassword, other, outboxPollInterval, outboxLease, api, reminders,
-                connectors, sandbox);
+                connectors, sandbox, allowSelfApproval);
     }
 
     public static Config fromEnvironment() {
@@ -124,7 +125,8 @@ public record Config(
                         quietHours(text(env, "TASKBRIDGE_QUIET_HOURS").orElse("22:00-08:00")),
                         bool(env, "TASKBRIDGE_REMINDER_BROADCAST")),
                 ConnectorSettings.from(env),
-                sandbox(env));
+                sandbox(env),
+                bool(env, "TASKBRIDGE_ALLOW_SELF_APPROVAL"));
         if (config.sandbox() == Sandbox.ON && config.slack().enabled()) {
             // Beside a real workspace the outbox would deliver the sandbox's messages through the real
             // workspace's token; until deliveries are routed by workspace, refuse rather than leak.

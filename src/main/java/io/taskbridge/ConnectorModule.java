@@ -39,7 +39,7 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
     static ConnectorModule wire(Config config, Clock clock, StoreModule store, Backends backends, TaskService tasks) {
         Subscriptions subscriptions = new Subscriptions(store.db().jdbi(), clock);
         RemoteSync sync = new RemoteSync(tasks, subscriptions, store.outbox(), store.json());
-        Connections connections = new Connections(store.db().jdbi(), backends, config.connectors().admins(), clock);
+        Connections connections = new Connections(store.db().jdbi(), backends, clock);
         RemoteTasks remoteTasks = new RemoteTasks(store.db().jdbi(), tasks, connections, sync);
         return new ConnectorModule(backends, subscriptions, sync, connections, remoteTasks,
                 new Poller(store.db().jdbi(), sync));

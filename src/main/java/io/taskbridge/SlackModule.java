@@ -3,11 +3,14 @@ package io.taskbridge;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
+import io.taskbridge.access.ConversationKinds;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
+import io.taskbridge.slack.SlackDirectory;
 import io.taskbridge.slack.SlackResult;
 import io.taskbridge.slack.SlackRoute;
 import io.taskbridge.slack.SlackSignature;
@@ -15,9 +18,13 @@ import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.SocketModeTransport;
 import io.taskbridge.slack.UserZones;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.workspace.Admins;
+import io.taskbridge.workspace.PermissionPolicy;
+import io.taskbridge.workspace.WorkspaceAdmins;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * (even if an app token is set too; see {@link SocketModeTransport}), otherwise Socket Mode,
  * otherwise none.
  */
-record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones, Optional<App> app) {
+record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones, Optional<App> app, TaskAccess access) {
     private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
 
     /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
@@ -36,11 +43,20 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
         return StartupTask.begin("slack-client", () -> config.enabled() ? Optional.of(client(config)) : Optional.empty());
     }
 
+    /**
+     * {@code admins} is {@code TASKBRIDGE_ADMINS}; without it, Slack says who the workspace's admins
+     * and owners are. The one {@link TaskAccess} made here is what every entry point, REST too, asks.
+     */
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            WorkPools pools) {
+                            Set<String> adminList, boolean allowSelfApproval, WorkPools pools) {
         Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
         UserZones zones = new UserZones(web, clock);
+        Optional<SlackDirectory> directory = web.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
+        WorkspaceAdmins workspaceAdmins = directory.<WorkspaceAdmins>map(d -> d).orElse((team, user) -> Optional.empty());
+        Admins admins = new Admins(adminList, workspaceAdmins, clock, Admins.DEFAULT_TTL);
+        TaskAccess access = new TaskAccess(tasks, approvals, new PermissionPolicy(allowSelfApproval), admins,
+                directory.<ConversationKinds>map(d -> d).orElse(ConversationKinds.UNKNOWN));
         Optional<App> app = Optional.empty();
         if (config.enabled()) {
             // Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever.
@@ -49,14 +65,15 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
                     user -> slackWeb.userEmail(user) instanceof SlackResult.Ok<String> ok && !ok.value().isBlank()
-                            ? Optional.of(ok.value()) : Optional.empty(), clock);
-            App built = new SlackApp(tasks, approvals, zones, slackWeb, work, clock, reminders.digests(), connectorCommands)
+                            ? Optional.of(ok.value()) : Optional.empty(), clock, admins);
+            App built = new SlackApp(tasks, approvals, access, zones, slackWeb, work, clock, reminders.digests(),
+                    connectorCommands)
                     .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
-            new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
+            new ReminderButtons(tasks, access, reminders.planner(), zones, work, clock).register(built);
             app = Optional.of(built);
         }
-        return new SlackModule(config, web, zones, app);
+        return new SlackModule(config, web, zones, app, access);
     }
 
     /** Slack's endpoint, in HTTP mode. */

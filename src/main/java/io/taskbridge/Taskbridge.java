@@ -85,7 +85,7 @@ public final class Taskbridge implements AutoCloseable {
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
-                    reminders, pools);
+                    reminders, config.connectors().admins(), config.allowSelfApproval(), pools);
             OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
                     Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
                             config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
@@ -93,7 +93,7 @@ public final class Taskbridge implements AutoCloseable {
             store.wakes(worker);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
-            routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
+            routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
             routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             ApiModule.admin(config, store).ifPresent(routes::add);

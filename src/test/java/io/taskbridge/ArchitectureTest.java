@@ -55,6 +55,23 @@ class ArchitectureTest {
                     "io.taskbridge.connector.workiva..", "io.taskbridge.connector.awork..",
                     "io.taskbridge.connector.taskapi..");
 
+    /**
+     * The one door to a task (access) sits between the surfaces and the domain: it imports the domain
+     * and the policy (workspace), never a surface, Slack, Javalin or a connector.
+     */
+    @ArchTest
+    static final ArchRule accessImportsNoSurface = noClasses()
+            .that().resideInAPackage("io.taskbridge.access..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..", "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.sandbox..");
+
+    /** The permission policy is below everything: the domain does not ask it, so it never imports the domain. */
+    @ArchTest
+    static final ArchRule theDomainDoesNotKnowThePolicy = noClasses()
+            .that().resideInAnyPackage("io.taskbridge.task..", "io.taskbridge.approval..", "io.taskbridge.workspace..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.taskbridge.access..");
+
     /** A connector talks to its task system only: no chat surface, no REST surface. */
     @ArchTest
     static final ArchRule connectorsImportNoSurface = noClasses()

@@ -1,5 +1,7 @@
 package io.taskbridge.api;
 
+import io.taskbridge.workspace.ApiKeyHolder;
+import io.taskbridge.workspace.KeyRole;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -7,7 +9,7 @@ import java.util.Optional;
  * Who is calling the API: the key's id (what rate limits and idempotency keys are counted by), the
  * principal tasks are attributed to ({@code createdBy}), and the role that decides what it may do.
  */
-public record ApiCaller(String keyId, String principal, Role role) {
+public record ApiCaller(String keyId, String principal, KeyRole role) {
     public ApiCaller {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(principal, "principal");
@@ -16,6 +18,11 @@ public record ApiCaller(String keyId, String principal, Role role) {
 
     /** Members may leave a task unassigned or assign it to themselves; admins and managers to anyone. */
     public boolean mayAssign(Optional<String> assignee) {
-        return role.assignsOthers() || assignee.map(principal::equals).orElse(true);
+        return role != KeyRole.MEMBER || assignee.map(principal::equals).orElse(true);
+    }
+
+    /** The caller as the permission policy sees it. */
+    public ApiKeyHolder holder() {
+        return new ApiKeyHolder(principal, role);
     }
 }

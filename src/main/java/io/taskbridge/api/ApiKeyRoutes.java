@@ -2,6 +2,9 @@ package io.taskbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.taskbridge.workspace.Decision;
+import io.taskbridge.workspace.KeyRole;
+import io.taskbridge.workspace.PermissionPolicy;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +17,11 @@ final class ApiKeyRoutes {
     private static final int MAX_TEXT = 200;
 
     private final ApiKeys keys;
+    private final PermissionPolicy policy;
 
-    ApiKeyRoutes(ApiKeys keys) {
+    ApiKeyRoutes(ApiKeys keys, PermissionPolicy policy) {
         this.keys = keys;
+        this.policy = policy;
     }
 
     void create(Context ctx, ApiCaller caller, JsonNode body) {
@@ -31,7 +36,7 @@ final class ApiKeyRoutes {
         Optional<String> name = text(body, "name", problems);
         Optional<String> principal = text(body, "principal", problems);
         Optional<String> roleText = text(body, "role", problems);
-        Optional<Role> role = roleText.flatMap(Role::parse);
+        Optional<KeyRole> role = roleText.flatMap(ApiKeys::role);
         if (roleText.isPresent() && role.isEmpty()) {
             problems.put("role", "Must be one of admin, manager, member.");
         }
@@ -63,15 +68,15 @@ final class ApiKeyRoutes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", k.id());
         m.put("name", k.name());
-        m.put("role", k.role().wireName());
+        m.put("role", ApiKeys.wireName(k.role()));
         m.put("principal", k.principal());
         m.put("createdAt", TaskResource.time(k.createdAt()));
         return m;
     }
 
-    private static void requireAdmin(ApiCaller caller) {
-        if (caller.role() != Role.ADMIN) {
-            throw ApiProblem.denied("Only admins can manage API keys.");
+    private void requireAdmin(ApiCaller caller) {
+        if (policy.manageKeys(caller.holder()) instanceof Decision.Denied denied) {
+            throw ApiProblem.denied(denied.reason());
         }
     }
 

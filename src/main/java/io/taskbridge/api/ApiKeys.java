@@ -1,5 +1,6 @@
 package io.taskbridge.api;
 
+import io.taskbridge.workspace.KeyRole;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.api.ApiKeyDao;
 import io.taskbridge.api.ApiKeyRow;
@@ -42,7 +43,17 @@ public final class ApiKeys {
     }
 
     /** A key as listed: everything but the secret. */
-    public record ApiKey(String id, String name, Role role, String principal, Instant createdAt) {}
+    public record ApiKey(String id, String name, KeyRole role, String principal, Instant createdAt) {}
+
+    /** A role's name on the wire and in the store: {@code admin}, {@code manager}, {@code member}. */
+    public static String wireName(KeyRole role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The role with that wire name, if any. */
+    public static Optional<KeyRole> role(String wire) {
+        return java.util.Arrays.stream(KeyRole.values()).filter(r -> wireName(r).equals(wire)).findFirst();
+    }
 
     /** A key just issued, with its secret: shown once, never stored. {@code toString} hides the secret. */
     public record Issued(ApiKey key, String secret) {
@@ -57,12 +68,12 @@ public final class ApiKeys {
         }
     }
 
-    public Issued issue(String name, Role role, String principal) {
+    public Issued issue(String name, KeyRole role, String principal) {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        long id = jdbi.withExtension(ApiKeyDao.class, dao -> dao.insert(name, role.wireName(), principal,
+        long id = jdbi.withExtension(ApiKeyDao.class, dao -> dao.insert(name, wireName(role), principal,
                 hex(sha256(secret)), now.toEpochMilli()));
         return new Issued(new ApiKey(Long.toString(id), name, role, principal, Instant.ofEpochMilli(now.toEpochMilli())),
                 secret);
@@ -77,7 +88,7 @@ public final class ApiKeys {
     public Optional<ApiCaller> authenticate(String presented) {
         byte[] hash = sha256(presented);
         if (adminKeyHash.isPresent() && MessageDigest.isEqual(adminKeyHash.get(), hash)) {
-            return Optional.of(new ApiCaller(ENV_ADMIN_ID, ENV_ADMIN_PRINCIPAL, Role.ADMIN));
+            return Optional.of(new ApiCaller(ENV_ADMIN_ID, ENV_ADMIN_PRINCIPAL, KeyRole.ADMIN));
         }
         if (!presented.startsWith(PREFIX)) {
             return Optional.empty();
@@ -86,7 +97,7 @@ public final class ApiKeys {
         return jdbi.withExtension(ApiKeyDao.class, dao -> dao.active(hexHash))
                 .filter(row -> MessageDigest.isEqual(row.secretHash().getBytes(StandardCharsets.US_ASCII),
                         hexHash.getBytes(StandardCharsets.US_ASCII)))
-                .flatMap(row -> Role.parse(row.role()).map(role -> new ApiCaller(Long.toString(row.id()), row.principal(), role)));
+                .flatMap(row -> role(row.role()).map(role -> new ApiCaller(Long.toString(row.id()), row.principal(), role)));
     }
 
     /** False when there is no active key with that id. */
@@ -98,11 +109,11 @@ public final class ApiKeys {
 
     public List<ApiKey> active() {
         return jdbi.withExtension(ApiKeyDao.class, ApiKeyDao::allActive).stream()
-                .flatMap(row -> Role.parse(row.role()).map(role -> toKey(row, role)).stream())
+                .flatMap(row -> role(row.role()).map(role -> toKey(row, role)).stream())
                 .toList();
     }
 
-    private static ApiKey toKey(ApiKeyRow row, Role role) {
+    private static ApiKey toKey(ApiKeyRow row, KeyRole role) {
         return new ApiKey(Long.toString(row.id()), row.name(), role, row.principal(), row.createdAt());
     }
 

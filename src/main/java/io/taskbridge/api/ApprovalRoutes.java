@@ -2,11 +2,14 @@ package io.taskbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.Decision;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.workspace.RestAction;
+import io.taskbridge.workspace.TaskAction;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,15 +23,17 @@ import java.util.Optional;
 final class ApprovalRoutes {
     private final TaskService tasks;
     private final ApprovalService approvals;
+    private final TaskAccess access;
 
-    ApprovalRoutes(TaskService tasks, ApprovalService approvals) {
+    ApprovalRoutes(TaskService tasks, ApprovalService approvals, TaskAccess access) {
         this.tasks = tasks;
         this.approvals = approvals;
+        this.access = access;
     }
 
     void submit(Context ctx, ApiCaller caller, JsonNode body) {
         long id = TaskRoutes.id(ctx);
-        tasks.get(id);
+        access.require(caller.holder(), id, RestAction.READ);
         Map<String, String> problems = new LinkedHashMap<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -57,6 +62,7 @@ final class ApprovalRoutes {
         Approval waiting = approvals.find(id).filter(a -> a.state() == Approval.State.PENDING)
                 .orElseThrow(() -> ApiProblem.of(409, "resource_conflict",
                         "Task " + id + " is not waiting for approval.", Map.of()));
+        access.requireAnswer(caller.holder(), id, decision.get() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT);
         Optional<String> text = comment == null || comment.isNull() ? Optional.empty() : Optional.of(comment.asText());
         try {
             approvals.decide(id, waiting.round(), waiting.currentStep(), caller.principal(), decision.get(), text);

@@ -10,6 +10,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.taskbridge.platform.ErrorBodies;
+import io.taskbridge.access.Refused;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.task.TaskService;
@@ -39,16 +41,17 @@ public final class RestApi {
     private final ApprovalRoutes approvalRoutes;
     private final byte[] openApi;
 
-    public RestApi(TaskService tasks, ApprovalService approvals, ApiKeys keys, RateLimiter limiter, ObjectMapper json,
-                   Clock clock) {
+    /** Every read and change of a task asks {@code access} (the permission policy) first. */
+    public RestApi(TaskService tasks, ApprovalService approvals, TaskAccess access, ApiKeys keys, RateLimiter limiter,
+                   ObjectMapper json, Clock clock) {
         this.keys = keys;
         this.limiter = limiter;
         this.reader = json.reader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.taskRoutes = new TaskRoutes(tasks, clock);
-        this.keyRoutes = new ApiKeyRoutes(keys);
-        this.approvalRoutes = new ApprovalRoutes(tasks, approvals);
+        this.taskRoutes = new TaskRoutes(tasks, access, clock);
+        this.keyRoutes = new ApiKeyRoutes(keys, access.policy());
+        this.approvalRoutes = new ApprovalRoutes(tasks, approvals, access);
         this.openApi = openApiDocument();
     }
 
@@ -56,8 +59,8 @@ public final class RestApi {
     public void addTo(RoutesConfig routes) {
         routes.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.post(BASE + "/tasks", withBody(taskRoutes::create));
-        routes.get(BASE + "/tasks", authed((ctx, caller) -> taskRoutes.list(ctx)));
-        routes.get(BASE + "/tasks/{id}", authed((ctx, caller) -> taskRoutes.get(ctx)));
+        routes.get(BASE + "/tasks", authed(taskRoutes::list));
+        routes.get(BASE + "/tasks/{id}", authed(taskRoutes::get));
         routes.patch(BASE + "/tasks/{id}", withBody(taskRoutes::patch));
         routes.delete(BASE + "/tasks/{id}", authed(taskRoutes::delete));
         routes.post(BASE + "/tasks/{id}/actionSubmission", withBody(approvalRoutes::submit));
@@ -87,6 +90,8 @@ public final class RestApi {
                 send(ctx, p);
             } catch (TaskProblem p) {
                 send(ctx, translate(p));
+            } catch (Refused r) {
+                send(ctx, ApiProblem.denied(r.getMessage()));
             }
         };
     }

@@ -2,10 +2,14 @@ package io.taskbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskQuery;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.task.Viewer;
+import io.taskbridge.workspace.Decision;
+import io.taskbridge.workspace.RestAction;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +23,12 @@ final class TaskRoutes {
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final TaskService tasks;
+    private final TaskAccess access;
     private final Clock clock;
 
-    TaskRoutes(TaskService tasks, Clock clock) {
+    TaskRoutes(TaskService tasks, TaskAccess access, Clock clock) {
         this.tasks = tasks;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -36,9 +42,13 @@ final class TaskRoutes {
             throw ApiProblem.badParameters(Map.of("Idempotency-Key", "Must be at most " + MAX_IDEMPOTENCY_KEY + " characters."));
         }
         TaskInput.NewTask input = TaskInput.forCreate(body, clock.instant());
+        if (input.channel().isPresent() && access.policy().postToChannel(caller.holder()) instanceof Decision.Denied denied) {
+            throw ApiProblem.denied(denied.reason());
+        }
         requireMayAssign(caller, input.draft().assignee());
         TaskService.Created created = tasks.create(input.draft(), caller.principal(),
-                input.channel().map(c -> SlackPlace.channel("", c)),
+                input.channel().map(c -> new SlackPlace("", c, Optional.empty(),
+                        access.kindOf("", c).map(Enum::name))),
                 key.map(k -> "api:" + caller.keyId() + ":" + k));
         if (!created.created()) {
             ctx.header("Idempotent-Replayed", "true");
@@ -47,26 +57,32 @@ final class TaskRoutes {
         ctx.status(201).json(TaskResource.of(created.task()));
     }
 
-    /** {@code GET /tasks}: a page of tasks in a {@code data} / {@code pagination} envelope. */
-    void list(Context ctx) {
+    /**
+     * {@code GET /tasks}: a page of tasks in a {@code data} / {@code pagination} envelope. A member
+     * key's page and total hold only the tasks it may read, filtered in the query itself.
+     */
+    void list(Context ctx, ApiCaller caller) {
         TaskQuery query = ListParams.parse(ctx.queryParamMap());
+        Optional<Viewer> viewer = TaskAccess.viewer(caller.holder());
         Map<String, Object> pagination = new LinkedHashMap<>();
-        pagination.put("total", tasks.count(query));
+        pagination.put("total", tasks.count(query, viewer));
         pagination.put("limit", query.limit());
         pagination.put("offset", query.offset());
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("data", tasks.list(query).stream().map(TaskResource::of).toList());
+        page.put("data", tasks.list(query, viewer).stream().map(TaskResource::of).toList());
         page.put("pagination", pagination);
         ctx.json(page);
     }
 
-    void get(Context ctx) {
-        ctx.json(TaskResource.of(tasks.get(id(ctx))));
+    /** A task the key may not read answers 404, exactly as a missing one. */
+    void get(Context ctx, ApiCaller caller) {
+        ctx.json(TaskResource.of(access.require(caller.holder(), id(ctx), RestAction.READ)));
     }
 
     /** {@code PATCH /tasks/{id}}: the fields sent change, {@code null} clears; status follows the strict lifecycle. */
     void patch(Context ctx, ApiCaller caller, JsonNode body) {
         long id = id(ctx);
+        access.require(caller.holder(), id, RestAction.CHANGE);
         requireHeldHere(id);
         TaskInput.TaskPatch patch = TaskInput.forPatch(body);
         patch.assignee().ifPresent(a -> requireMayAssign(caller, a));
@@ -75,6 +91,7 @@ final class TaskRoutes {
     }
 
     void delete(Context ctx, ApiCaller caller) {
+        access.require(caller.holder(), id(ctx), RestAction.DELETE);
         requireHeldHere(id(ctx));
         tasks.delete(id(ctx), caller.principal());
         ctx.status(204);

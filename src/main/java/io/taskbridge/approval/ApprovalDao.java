@@ -50,9 +50,14 @@ public interface ApprovalDao extends SqlObject {
 
     /** Starts a round if the task has not changed since it was read (compare-and-set on version). */
     @SqlUpdate("UPDATE tasks SET approval_round = :round, approval_state = 'PENDING', approval_step = 0,"
+            + " approval_requested_by = :askedBy,"
             + " status = :status, updated_at = :now, version = version + 1 WHERE id = :id AND version = :version")
     int startRound(@Bind("id") long taskId, @Bind("version") long version, @Bind("round") int round,
-                   @Bind("status") String status, @Bind("now") long now);
+                   @Bind("status") String status, @Bind("now") long now, @Bind("askedBy") String askedBy);
+
+    /** Who asked for the task's latest round ('' when nobody did, or before that was recorded). */
+    @SqlQuery("SELECT COALESCE(approval_requested_by, '') FROM tasks WHERE id = :id")
+    Optional<String> requestedBy(@Bind("id") long taskId);
 
     @SqlUpdate("INSERT INTO approval_steps (task_id, round, position, mode, due_at) VALUES (:id, :round, :pos, :mode, :due)")
     void insertStep(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,

@@ -43,6 +43,11 @@ public final class ApprovalService {
         return jdbi.withExtension(ApprovalDao.class, dao -> dao.find(taskId));
     }
 
+    /** Who asked for the task's latest approval round (empty for rounds from before this was recorded). */
+    public Optional<String> requestedBy(long taskId) {
+        return jdbi.withExtension(ApprovalDao.class, dao -> dao.requestedBy(taskId)).filter(u -> !u.isEmpty());
+    }
+
     /** Tasks whose current step waits for this person's answer. */
     public List<Long> waitingFor(String userId, int limit) {
         return jdbi.withExtension(ApprovalDao.class, dao -> dao.waitingFor(userId, limit));
@@ -77,7 +82,7 @@ public final class ApprovalService {
                     + " is already waiting for approval. `/task show " + taskId + "` shows who it waits for.");
         }
         int round = head.round().orElse(0) + 1;
-        if (approvals.startRound(taskId, before.version(), round, Status.REVIEW.name(), now.toEpochMilli()) == 0) {
+        if (approvals.startRound(taskId, before.version(), round, Status.REVIEW.name(), now.toEpochMilli(), actor) == 0) {
             return Optional.empty();
         }
         for (int i = 0; i < plan.steps().size(); i++) {

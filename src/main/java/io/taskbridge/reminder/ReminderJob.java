@@ -120,7 +120,7 @@ public final class ReminderJob {
                 .withDueBefore(Optional.of(now))
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(TaskQuery.MAX_LIMIT, 0);
-        List<Long> overdue = tx.attach(TaskDao.class).query(query).stream().map(Task::id).toList();
+        List<Long> overdue = tx.attach(TaskDao.class).query(query, Optional.empty()).stream().map(Task::id).toList();
         if (overdue.isEmpty()) {
             return 0;
         }

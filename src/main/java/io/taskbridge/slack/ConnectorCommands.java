@@ -15,6 +15,7 @@ import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.task.TaskRules;
+import io.taskbridge.workspace.Admins;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,9 +39,13 @@ public final class ConnectorCommands {
     private final Function<String, ZoneId> zones;
     private final Function<String, Optional<String>> emails;
     private final Clock clock;
+    private final Admins admins;
 
+    /** {@code admins} say who may connect channels, link people and subscribe channels. */
     public ConnectorCommands(RemoteTasks remote, Connections connections, Subscriptions subscriptions,
-                             Function<String, ZoneId> zones, Function<String, Optional<String>> emails, Clock clock) {
+                             Function<String, ZoneId> zones, Function<String, Optional<String>> emails, Clock clock,
+                             Admins admins) {
+        this.admins = admins;
         this.remote = remote;
         this.connections = connections;
         this.subscriptions = subscriptions;
@@ -144,7 +149,7 @@ public final class ConnectorCommands {
     }
 
     private String subscribe(Command.Subscribe s, Caller caller) {
-        if (!connections.isAdmin(caller.userId())) {
+        if (!admins.isAdmin(caller.teamId(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
         }
         if (connections.backend(s.connection()).isEmpty()) {
@@ -171,7 +176,7 @@ public final class ConnectorCommands {
     }
 
     private String connect(Command.Connect c, Caller caller) {
-        if (!connections.isAdmin(caller.userId())) {
+        if (!admins.isAdmin(caller.teamId(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can change where this channel's tasks go.";
         }
         if (!connections.names().contains(c.connection())) {
@@ -185,7 +190,7 @@ public final class ConnectorCommands {
     }
 
     private String link(Command.Link l, Caller caller) {
-        if (!connections.isAdmin(caller.userId())) {
+        if (!admins.isAdmin(caller.teamId(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can link people to task-system users.";
         }
         String connection = l.connection().orElse(connections.of(caller.teamId(), caller.channelId()));
@@ -228,7 +233,7 @@ public final class ConnectorCommands {
             }
         }
         RemoteTasks.Created created = remote.create(backend.get(), draft, assignee,
-                SlackPlace.channel(caller.teamId(), caller.channelId()), caller.userId());
+                SlackPlace.channel(caller.teamId(), caller.channelId(), caller.kind().name()), caller.userId());
         return Replies.created(created.task()) + " It lives in " + backend.get().displayName()
                 + created.remote().url().map(u -> ": <" + u + "|open it there>").orElse("") + ".";
     }

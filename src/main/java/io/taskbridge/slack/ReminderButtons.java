@@ -6,7 +6,10 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import io.taskbridge.access.Refused;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.task.TaskProblem;
+import io.taskbridge.workspace.TaskAction;
 import io.taskbridge.task.TaskService;
 import java.io.IOException;
 import java.time.Clock;
@@ -35,13 +38,17 @@ public final class ReminderButtons {
     private enum Click { SNOOZE_HOUR, SNOOZE_TOMORROW, DONE }
 
     private final TaskService tasks;
+    private final TaskAccess access;
     private final Snoozer snoozer;
     private final UserZones zones;
     private final Executor work;
     private final Clock clock;
 
-    public ReminderButtons(TaskService tasks, Snoozer snoozer, UserZones zones, Executor work, Clock clock) {
+    /** Every click asks {@code access} first: Done like {@code /task done}, a snooze like {@code /task show}. */
+    public ReminderButtons(TaskService tasks, TaskAccess access, Snoozer snoozer, UserZones zones, Executor work,
+                           Clock clock) {
         this.tasks = tasks;
+        this.access = access;
         this.snoozer = snoozer;
         this.zones = zones;
         this.work = work;
@@ -67,12 +74,12 @@ public final class ReminderButtons {
         if (id.isEmpty()) {
             return ctx.ack();
         }
-        String user = p.getUser().getId();
+        Caller caller = SlackApp.clicker(p);
         long taskId = id.getAsLong();
         try {
             work.execute(() -> {
                 try {
-                    act(ctx, click, taskId, user);
+                    act(ctx, click, taskId, caller);
                 } catch (RuntimeException e) {
                     log.error("reminder button {} on task #{} failed after its ack", click, taskId, e);
                 }
@@ -83,14 +90,22 @@ public final class ReminderButtons {
         return ctx.ack();
     }
 
-    private void act(ActionContext ctx, Click click, long taskId, String user) {
+    private void act(ActionContext ctx, Click click, long taskId, Caller caller) {
+        String user = caller.userId();
         if (click == Click.DONE) {
             try {
+                access.require(caller.asker(), taskId, TaskAction.DONE);
                 tasks.complete(taskId, user);
                 respond(ctx, true, ReminderMessage.done(taskId, user));
+            } catch (Refused e) {
+                respond(ctx, false, ":no_entry: " + e.getMessage());
             } catch (TaskProblem e) {
                 respond(ctx, false, ":warning: " + e.getMessage());
             }
+            return;
+        }
+        if (access.see(caller.asker(), taskId).isEmpty()) {
+            respond(ctx, false, ":warning: " + new TaskProblem.NotFound(taskId).getMessage());
             return;
         }
         Instant now = clock.instant();

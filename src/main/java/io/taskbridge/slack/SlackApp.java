@@ -14,6 +14,9 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import io.taskbridge.access.Asker;
+import io.taskbridge.access.Refused;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
@@ -27,6 +30,8 @@ import io.taskbridge.task.TaskProblem;
 import io.taskbridge.task.TaskRules;
 import io.taskbridge.task.TaskService;
 import io.taskbridge.task.SlackPlace;
+import io.taskbridge.workspace.ConversationKind;
+import io.taskbridge.workspace.TaskAction;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,14 +60,19 @@ public final class SlackApp {
     private final Executor work;
     private final Clock clock;
     private final ConnectorCommands connectors;
+    private final TaskAccess access;
 
-    /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
-    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
-                    Clock clock, DigestSettings digests, ConnectorCommands connectors) {
+    /**
+     * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
+     * command, click and form that reads or changes a task asks {@code access} first.
+     */
+    public SlackApp(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, SlackWeb web,
+                    Executor work, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
-        this.commands = new TaskCommands(tasks, approvals, zones, clock, digests, connectors);
+        this.access = access;
+        this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
         this.zones = zones;
         this.web = web;
         this.work = work;
@@ -107,7 +117,8 @@ public final class SlackApp {
         if (command instanceof Command.Help) {
             return ctx.ack(Usage.HELP_TEXT);
         }
-        Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId());
+        Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(),
+                ConversationKind.fromSlashCommand(p.getChannelId(), p.getChannelName()));
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
         }
@@ -134,11 +145,13 @@ public final class SlackApp {
     }
 
     /**
-     * Opens the form with the channel and the person's time zone in its private_metadata, so the
-     * submission, which must be answered within 3 seconds, needs no look-up in Slack.
+     * Opens the form with the channel, its kind and the person's time zone in its private_metadata,
+     * so the submission, which must be answered within 3 seconds, needs no look-up in Slack.
+     * private_metadata comes back only in requests Slack signs, unchanged by the client.
      */
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
-        FormContext form = new FormContext(caller.channelId(), Optional.of(zones.of(caller.userId())));
+        FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
+                Optional.of(zones.of(caller.userId())));
         SlackResult<String> opened = web.openView(triggerId, TaskModal.create(form.metadata()));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
@@ -146,25 +159,40 @@ public final class SlackApp {
         }
     }
 
-    /** What the creation form carries from the command to its submission: {@code C123|Europe/Berlin}. */
-    record FormContext(String channel, Optional<java.time.ZoneId> zone) {
+    /**
+     * What the creation form carries from the command to its submission: {@code C123|PRIVATE|Europe/Berlin}
+     * (forms opened before the kind was carried say {@code C123|Europe/Berlin}: their kind is unknown).
+     */
+    record FormContext(String channel, Optional<ConversationKind> kind, Optional<java.time.ZoneId> zone) {
         String metadata() {
-            return channel + zone.map(z -> "|" + z.getId()).orElse("");
+            return channel + kind.map(k -> "|" + k.name()).orElse("") + zone.map(z -> "|" + z.getId()).orElse("");
         }
 
         static FormContext parse(String metadata) {
-            String raw = metadata == null ? "" : metadata.strip();
-            int bar = raw.indexOf('|');
-            if (bar < 0) {
-                return new FormContext(raw, Optional.empty());
+            String[] parts = (metadata == null ? "" : metadata.strip()).split("\\|", -1);
+            Optional<ConversationKind> kind = Optional.empty();
+            Optional<java.time.ZoneId> zone = Optional.empty();
+            for (int i = 1; i < parts.length; i++) {
+                Optional<ConversationKind> k = kindNamed(parts[i]);
+                if (k.isPresent()) {
+                    kind = k;
+                } else {
+                    zone = zoneNamed(parts[i]);
+                }
             }
-            Optional<java.time.ZoneId> zone;
+            return new FormContext(parts[0], kind, zone);
+        }
+
+        private static Optional<ConversationKind> kindNamed(String name) {
+            return java.util.Arrays.stream(ConversationKind.values()).filter(k -> k.name().equals(name)).findFirst();
+        }
+
+        private static Optional<java.time.ZoneId> zoneNamed(String name) {
             try {
-                zone = Optional.of(java.time.ZoneId.of(raw.substring(bar + 1)));
+                return Optional.of(java.time.ZoneId.of(name));
             } catch (java.time.DateTimeException e) {
-                zone = Optional.empty();
+                return Optional.empty();
             }
-            return new FormContext(raw.substring(0, bar), zone);
         }
     }
 
@@ -175,8 +203,11 @@ public final class SlackApp {
             return ctx.ack();
         }
         String user = p.getUser().getId();
+        Caller caller = clicker(p);
         boolean queued = later(() -> {
             try {
+                // A button carries no authority: the click is checked like the command, before any change.
+                access.require(caller.asker(), id.getAsLong(), target == Status.DONE ? TaskAction.DONE : TaskAction.START);
                 Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
                 if (elsewhere.isPresent()) {
                     if (elsewhere.get().startsWith(":warning:")) {
@@ -186,8 +217,10 @@ public final class SlackApp {
                 }
                 TaskService.Change change = target == Status.DONE
                         ? tasks.complete(id.getAsLong(), user)
-                        : tasks.moveTo(id.getAsLong(), target, user);
+                        : access.start(caller.asker(), id.getAsLong());
                 log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
+            } catch (Refused e) {
+                ephemeral(ctx, ":no_entry: " + e.getMessage());
             } catch (TaskProblem e) {
                 ephemeral(ctx, ":warning: " + e.getMessage());
             }
@@ -214,9 +247,13 @@ public final class SlackApp {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
         Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(SlackPlace.channel(p.getTeam().getId(), form.channel()));
+                : Optional.of(new SlackPlace(p.getTeam().getId(), form.channel(), Optional.empty(),
+                        form.kind().map(ConversationKind::name)));
         Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
-        Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now));
+        Asker asker = new Asker(p.getTeam().getId(), user, place.map(SlackPlace::channelId));
+        Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now)
+                .or(() -> access.reviewOfNewTask(asker, draft.assignee(),
+                        plan.steps().stream().flatMap(s -> s.participants().stream()).toList())));
         if (refused.isPresent()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
         }
@@ -247,16 +284,30 @@ public final class SlackApp {
             return ctx.ack();
         }
         String user = p.getUser().getId();
+        Asker asker = clicker(p).asker();
+        TaskAction action = decision == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         ApprovalMessage.Ref r = ref.get();
         if (!withComment) {
             try {
+                access.requireAnswer(asker, r.taskId(), action);
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
+            } catch (Refused e) {
+                tellLater(ctx, ":no_entry: " + e.getMessage());
             } catch (ApprovalProblem | TaskProblem e) {
                 tellLater(ctx, ":warning: " + e.getMessage());
             }
             return ctx.ack();
         }
         boolean queued = later(() -> {
+            try {
+                access.requireAnswer(asker, r.taskId(), action);
+            } catch (Refused e) {
+                ephemeral(ctx, ":no_entry: " + e.getMessage());
+                return;
+            } catch (TaskProblem e) {
+                ephemeral(ctx, ":warning: " + e.getMessage());
+                return;
+            }
             Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
             if (refusal.isPresent()) {
                 ephemeral(ctx, ":warning: " + refusal.get().getMessage());
@@ -290,12 +341,23 @@ public final class SlackApp {
         }
         ApprovalMessage.Ref r = pending.get().ref();
         Optional<String> comment = ApprovalModal.comment(p.getView().getState());
+        TaskAction action = pending.get().decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         try {
+            access.requireAnswer(new Asker(p.getTeam().getId(), p.getUser().getId(), Optional.empty()), r.taskId(), action);
             approvals.decide(r.taskId(), r.round(), r.position(), p.getUser().getId(), pending.get().decision(), comment);
             return ctx.ack();
-        } catch (ApprovalProblem | TaskProblem e) {
+        } catch (ApprovalProblem | TaskProblem | Refused e) {
             return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK, e.getMessage())));
         }
+    }
+
+    /** Who clicked, in the conversation the clicked message is in (none for a modal or App Home). */
+    static Caller clicker(BlockActionPayload p) {
+        String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
+                : p.getChannel() != null && p.getChannel().getId() != null ? p.getChannel().getId() : "";
+        String team = p.getTeam() != null && p.getTeam().getId() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        // The task's own kind is stored with it; a click never tells it, so this one is unused.
+        return new Caller(p.getUser().getId(), team == null ? "" : team, channel, ConversationKind.PRIVATE);
     }
 
     private boolean later(Runnable job) {

@@ -7,6 +7,8 @@ import com.slack.api.model.Message;
 import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import io.taskbridge.workspace.ConversationKind;
+import io.taskbridge.workspace.WorkspaceAdmins;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,6 +157,40 @@ public final class SlackWeb {
     public SlackResult<String> userEmail(String userId) {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getProfile() == null
                 ? "" : java.util.Objects.toString(response.getUser().getProfile().getEmail(), ""));
+    }
+
+    /**
+     * The kind of a conversation ({@code conversations.info}; needs {@code channels:read},
+     * {@code groups:read}, {@code im:read}, {@code mpim:read}). Only a channel that says it is one and
+     * not private reads as public.
+     */
+    public SlackResult<ConversationKind> conversationKind(String channel) {
+        SlackResult<com.slack.api.model.Conversation> info = call(() -> client.conversationsInfo(r -> r.channel(channel)),
+                response -> response.getChannel());
+        if (!(info instanceof SlackResult.Ok<com.slack.api.model.Conversation> ok)) {
+            return info instanceof SlackResult.RateLimited<?> limited
+                    ? new SlackResult.RateLimited<>(limited.retryAfter()) : new SlackResult.Failed<>("conversation_unknown", false);
+        }
+        if (ok.value() == null) {
+            return new SlackResult.Failed<>("no_channel_in_answer", false);
+        }
+        {
+            com.slack.api.model.Conversation c = ok.value();
+            java.util.Map<String, Object> flags = new java.util.HashMap<>();
+            flags.put("is_im", c.isIm());
+            flags.put("is_mpim", c.isMpim());
+            if (c.isChannel() && !c.isPrivate()) {
+                flags.put("is_private", false);
+            }
+            return new SlackResult.Ok<>(ConversationKind.fromConversationInfo(flags));
+        }
+    }
+
+    /** Whether the user is an admin or owner of the workspace ({@code users.info}). */
+    public SlackResult<Boolean> userIsAdmin(String userId) {
+        return call(() -> client.usersInfo(r -> r.user(userId)), response -> WorkspaceAdmins.fromUsersInfo(java.util.Map.of(
+                "is_admin", response.getUser().isAdmin(), "is_owner", response.getUser().isOwner(),
+                "is_primary_owner", response.getUser().isPrimaryOwner())));
     }
 
     private interface Call<R> {

@@ -1,6 +1,8 @@
 package io.taskbridge.slack;
 
 import io.taskbridge.reminder.DigestSettings;
+import io.taskbridge.access.Refused;
+import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
@@ -15,12 +17,14 @@ import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.task.TaskQuery;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.workspace.TaskAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Carries out a parsed {@code /task} command for a Slack user and says what to tell them.
@@ -34,11 +38,13 @@ final class TaskCommands {
     private final UserZones zones;
     private final Clock clock;
     private final DigestSettings digests;
+    private final TaskAccess access;
     private final CommandHandlers handlers = new CommandHandlers();
 
     /** Commands about task systems go to {@code connectors}, and so does a change of a task held in one. */
-    TaskCommands(TaskService tasks, ApprovalService approvals, UserZones zones, Clock clock, DigestSettings digests,
-                 ConnectorCommands connectors) {
+    TaskCommands(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, Clock clock,
+                 DigestSettings digests, ConnectorCommands connectors) {
+        this.access = access;
         this.digests = digests;
         this.tasks = tasks;
         this.approvals = approvals;
@@ -47,19 +53,25 @@ final class TaskCommands {
         handlers.on(Command.Add.class, (add, caller, key) -> connectors.add(add, caller)
                         .orElseGet(() -> add(add, caller, key)))
                 .on(Command.ListTasks.class, (list, caller, key) -> list(list, caller, clock.instant()))
-                .on(Command.Show.class, (show, caller, key) -> show(show))
+                .on(Command.Show.class, (show, caller, key) -> show(show, caller))
                 .on(Command.Review.class, (review, caller, key) -> review(review, caller))
                 .on(Command.Approvals.class, (a, caller, key) -> waitingFor(caller))
-                .on(Command.Start.class, (start, caller, key) -> connectors.moveTo(start.taskId(), Status.IN_PROGRESS, caller)
-                        .orElseGet(() -> changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress")))
-                .on(Command.Done.class, (done, caller, key) -> connectors.moveTo(done.taskId(), Status.DONE, caller)
-                        .orElseGet(() -> changed(tasks.complete(done.taskId(), caller.userId()), "done")))
-                .on(Command.Cancel.class, (cancel, caller, key) -> connectors.moveTo(cancel.taskId(), Status.CANCELED, caller)
-                        .orElseGet(() -> changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled")))
-                .on(Command.Assign.class, (assign, caller, key) -> connectors.assign(assign, caller)
-                        .orElseGet(() -> changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
-                                "assigned to <@" + assign.assignee() + ">")))
-                .on(Command.Due.class, (due, caller, key) -> connectors.due(due, caller).orElseGet(() -> due(due, caller)))
+                // Every change asks the policy first, also for a task held in a task system.
+                .on(Command.Start.class, (start, caller, key) -> allowed(caller, start.taskId(), TaskAction.START,
+                        () -> connectors.moveTo(start.taskId(), Status.IN_PROGRESS, caller)
+                                .orElseGet(() -> changed(access.start(caller.asker(), start.taskId()), "in progress"))))
+                .on(Command.Done.class, (done, caller, key) -> allowed(caller, done.taskId(), TaskAction.DONE,
+                        () -> connectors.moveTo(done.taskId(), Status.DONE, caller)
+                                .orElseGet(() -> changed(tasks.complete(done.taskId(), caller.userId()), "done"))))
+                .on(Command.Cancel.class, (cancel, caller, key) -> allowed(caller, cancel.taskId(), TaskAction.CANCEL,
+                        () -> connectors.moveTo(cancel.taskId(), Status.CANCELED, caller)
+                                .orElseGet(() -> changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled"))))
+                .on(Command.Assign.class, (assign, caller, key) -> allowed(caller, assign.taskId(), TaskAction.REASSIGN,
+                        () -> connectors.assign(assign, caller)
+                                .orElseGet(() -> changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
+                                        "assigned to <@" + assign.assignee() + ">"))))
+                .on(Command.Due.class, (due, caller, key) -> allowed(caller, due.taskId(), TaskAction.REDATE,
+                        () -> connectors.due(due, caller).orElseGet(() -> due(due, caller))))
                 .on(Command.Digest.class, (digest, caller, key) -> digest(digest, caller))
                 .on(Command.Help.class, (help, caller, key) -> Usage.HELP_TEXT);
         connectors.register(handlers);
@@ -71,13 +83,21 @@ final class TaskCommands {
             return handlers.handle(command, caller, idempotencyKey);
         } catch (TaskProblem.Invalid e) {
             return ":warning: " + String.join(" ", e.fields().values()) + "\n" + usageFor(command);
+        } catch (Refused e) {
+            return ":no_entry: " + e.getMessage();
         } catch (TaskProblem | ApprovalProblem | UnreadableDue e) {
             return ":warning: " + e.getMessage();
         }
     }
 
-    private String show(Command.Show show) {
-        Task task = tasks.get(show.taskId());
+    /** The reply of {@code change}, run only if the caller may do {@code action} to the task. */
+    private String allowed(Caller caller, long taskId, TaskAction action, Supplier<String> change) {
+        access.require(caller.asker(), taskId, action);
+        return change.get();
+    }
+
+    private String show(Command.Show show, Caller caller) {
+        Task task = access.see(caller.asker(), show.taskId()).orElseThrow(() -> new TaskProblem.NotFound(show.taskId()));
         return Replies.show(task, clock.instant()) + approvals.find(task.id())
                 .map(a -> "\n" + ApprovalMessage.summary(a) + "\n" + ApprovalMessage.next(task, a)).orElse("");
     }
@@ -103,11 +123,14 @@ final class TaskCommands {
                 .withTags(add.tags())
                 .withWarning(add.remind());
         TaskService.Created created = tasks.create(draft, caller.userId(),
-                Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId())), Optional.of(idempotencyKey));
+                Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId(), caller.kind().name())),
+                Optional.of(idempotencyKey));
         return Replies.created(created.task());
     }
 
     private String review(Command.Review review, Caller caller) {
+        access.requireReview(caller.asker(), review.taskId(),
+                review.steps().stream().flatMap(s -> s.approvers().stream()).toList());
         List<ApprovalPlan.Step> steps = new ArrayList<>();
         for (Command.Review.Step step : review.steps()) {
             steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), dueOf(step.due(), caller, Usage.REVIEW)));
@@ -125,7 +148,7 @@ final class TaskCommands {
                 .withDueBefore(list.overdueOnly() ? Optional.of(now) : Optional.empty())
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(LIST_LIMIT, 0);
-        List<Task> found = tasks.list(query);
+        List<Task> found = tasks.list(query, access.viewer(caller.asker()));
         StringBuilder heading = new StringBuilder(list.overdueOnly() ? "Overdue tasks" : "Open tasks");
         assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to <@" + a + ">"));
         list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t)));

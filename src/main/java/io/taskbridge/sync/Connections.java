@@ -7,7 +7,6 @@ import io.taskbridge.sync.ConnectionDao;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -15,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Which task system each channel uses ({@code /task connect}) and who is who in each system
- * ({@code /task link}, or by email where the system can look people up). {@code admins} may
- * change these; when it is empty, everyone may (a small workspace needs no gatekeeper).
+ * ({@code /task link}, or by email where the system can look people up). Who may
+ * change these is the permission policy's admins ({@code workspace.Admins}), asked by the Slack side.
  *
  * <p>Which connection a channel uses is read on every {@code /task add}, so it is remembered for
  * {@link #REMEMBERED_MS} (a database read was a sixth of an add's CPU). {@code /task connect} on
@@ -29,18 +28,12 @@ public final class Connections {
     private final Jdbi jdbi;
     private final ConcurrentMap<String, Remembered> channels = new ConcurrentHashMap<>();
     private final Backends backends;
-    private final Set<String> admins;
     private final Clock clock;
 
-    public Connections(Jdbi jdbi, Backends backends, Set<String> admins, Clock clock) {
+    public Connections(Jdbi jdbi, Backends backends, Clock clock) {
         this.jdbi = jdbi;
         this.backends = backends;
-        this.admins = Set.copyOf(admins);
         this.clock = clock;
-    }
-
-    public boolean isAdmin(String slackUser) {
-        return admins.isEmpty() || admins.contains(slackUser);
     }
 
     /** The names {@code /task connect} accepts: builtin and every configured connection. */

@@ -28,14 +28,15 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 public interface TaskDao extends SqlObject {
 
     @SqlQuery("INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at, warning_seconds,"
-            + " slack_team, slack_channel, idempotency_key, created_at, updated_at)"
+            + " slack_team, slack_channel, slack_conversation_kind, idempotency_key, created_at, updated_at)"
             + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
-            + " :team, :channel, :key, :now, :now)"
+            + " :team, :channel, :kind, :key, :now, :now)"
             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
     Optional<Long> insertRow(@Bind("title") String title, @Bind("description") String description,
             @Bind("status") String status, @Bind("priority") String priority, @Bind("assignee") String assignee,
             @Bind("createdBy") String createdBy, @Bind("dueAt") Long dueAt, @Bind("warningSeconds") Long warningSeconds,
-            @Bind("team") String team, @Bind("channel") String channel, @Bind("key") String idempotencyKey,
+            @Bind("team") String team, @Bind("channel") String channel, @Bind("kind") String kind,
+            @Bind("key") String idempotencyKey,
             @Bind("now") long now);
 
     /** Which task system holds the task: 'builtin' for this database. */
@@ -63,6 +64,10 @@ public interface TaskDao extends SqlObject {
     /** Records the posted message's ts once; a second writer does not overwrite the first. */
     @SqlUpdate("UPDATE tasks SET slack_ts = :ts WHERE id = :id AND slack_ts IS NULL")
     int setSlackTs(@Bind("id") long id, @Bind("ts") String ts);
+
+    /** Records the kind of the task's conversation once it is known (it never changes after). */
+    @SqlUpdate("UPDATE tasks SET slack_conversation_kind = :kind WHERE id = :id AND slack_conversation_kind IS NULL")
+    int setConversationKind(@Bind("id") long id, @Bind("kind") String kind);
 
     /** Deletes a task that has no Slack message; its tags go with it. 0 when there was none such. */
     @SqlUpdate("DELETE FROM tasks WHERE id = :id AND slack_channel IS NULL")
@@ -94,7 +99,7 @@ public interface TaskDao extends SqlObject {
         Optional<Long> id = insertRow(t.title(), t.description().orElse(null), t.status().name(), t.priority().name(),
                 t.assignee().orElse(null), t.createdBy(), millis(t.dueDate()), seconds(t.warning()),
                 t.slack().map(s -> s.teamId()).orElse(null), t.slack().map(s -> s.channelId()).orElse(null),
-                idempotencyKey.orElse(null), t.createdAt().toEpochMilli());
+                t.slack().flatMap(SlackPlace::kind).orElse(null), idempotencyKey.orElse(null), t.createdAt().toEpochMilli());
         if (id.isEmpty()) {
             long existing = idForKey(idempotencyKey.orElseThrow()).orElseThrow();
             return new Inserted(find(existing).orElseThrow(), false);
@@ -112,7 +117,7 @@ public interface TaskDao extends SqlObject {
         return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
                 t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
                 t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
-                t.slack().map(p -> SlackPlace.channel(p.teamId(), p.channelId())), 0);
+                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind())), 0);
     }
 
     record Inserted(Task task, boolean created) {}
@@ -133,12 +138,12 @@ public interface TaskDao extends SqlObject {
         return true;
     }
 
-    default List<Task> query(TaskQuery q) {
-        return withTags(TaskSql.select(getHandle(), q).map(new TaskRow()).list());
+    default List<Task> query(TaskQuery q, Optional<Viewer> viewer) {
+        return withTags(TaskSql.select(getHandle(), q, viewer).map(new TaskRow()).list());
     }
 
-    default int count(TaskQuery q) {
-        return TaskSql.count(getHandle(), q).mapTo(Integer.class).one();
+    default int count(TaskQuery q, Optional<Viewer> viewer) {
+        return TaskSql.count(getHandle(), q, viewer).mapTo(Integer.class).one();
     }
 
     private void writeTags(long id, List<String> tags) {

@@ -73,16 +73,33 @@ public final class TaskService {
         return jdbi.withExtension(TaskDao.class, dao -> dao.connection(id)).filter(c -> !c.equals("builtin"));
     }
 
+    /**
+     * Records the kind of conversation the task lives in, learned after it was stored (from Slack's
+     * conversations.info). Not a change of the task: no version, no event.
+     */
+    public void recordConversationKind(long id, String kind) {
+        jdbi.useExtension(TaskDao.class, dao -> dao.setConversationKind(id, kind));
+    }
+
     public Task get(long id) {
         return find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
     }
 
     public List<Task> list(TaskQuery query) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query));
+        return list(query, Optional.empty());
+    }
+
+    /** The tasks {@code viewer} may see (all of them when empty, for admins and the system itself). */
+    public List<Task> list(TaskQuery query, Optional<Viewer> viewer) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query, viewer));
     }
 
     public int count(TaskQuery query) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query));
+        return count(query, Optional.empty());
+    }
+
+    public int count(TaskQuery query, Optional<Viewer> viewer) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query, viewer));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.taskbridge.task.TaskQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -12,18 +13,19 @@ import org.jdbi.v3.core.statement.Query;
 final class TaskSql {
     private TaskSql() {}
 
-    static Query select(Handle h, TaskQuery q) {
-        String sql = "SELECT " + TaskRow.COLUMNS + " FROM tasks" + where(q) + " ORDER BY " + order(q.sort())
+    static Query select(Handle h, TaskQuery q, Optional<Viewer> viewer) {
+        String sql = "SELECT " + TaskRow.COLUMNS + " FROM tasks" + where(q, viewer) + " ORDER BY " + order(q.sort())
                 + " LIMIT :limit OFFSET :offset";
-        return bind(h.createQuery(sql), q).bind("limit", q.limit()).bind("offset", q.offset());
+        return bind(h.createQuery(sql), q, viewer).bind("limit", q.limit()).bind("offset", q.offset());
     }
 
-    static Query count(Handle h, TaskQuery q) {
-        return bind(h.createQuery("SELECT COUNT(*) FROM tasks" + where(q)), q);
+    static Query count(Handle h, TaskQuery q, Optional<Viewer> viewer) {
+        return bind(h.createQuery("SELECT COUNT(*) FROM tasks" + where(q, viewer)), q, viewer);
     }
 
-    private static String where(TaskQuery q) {
+    private static String where(TaskQuery q, Optional<Viewer> viewer) {
         List<String> clauses = new ArrayList<>();
+        viewer.ifPresent(v -> clauses.add(v.condition()));
         if (!q.statuses().isEmpty()) {
             clauses.add("status IN (<statuses>)");
         }
@@ -42,7 +44,8 @@ final class TaskSql {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static Query bind(Query query, TaskQuery q) {
+    private static Query bind(Query query, TaskQuery q, Optional<Viewer> viewer) {
+        viewer.ifPresent(v -> v.bind(query));
         if (!q.statuses().isEmpty()) {
             query.bindList("statuses", q.statuses().stream().map(Status::name).sorted().toList());
         }

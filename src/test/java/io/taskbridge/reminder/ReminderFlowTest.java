@@ -117,9 +117,9 @@ class ReminderFlowTest {
         assertThat(reminders(task.id())).filteredOn(r -> r.kind().equals("snooze")).singleElement()
                 .extracting(ReminderRow::fireAt).isEqualTo(Instant.parse("2026-11-24T08:00:00Z").toEpochMilli());
 
-        // Done from the thread: the task is done, its message updated, its reminders gone.
-        assertThat(click("UCAROL", ReminderMessage.DONE, task.id(), "C1", reply.param("thread_ts"), "d1"))
-                .contains("marked done by <@UCAROL>");
+        // Done from the thread by its assignee: the task is done, its message updated, its reminders gone.
+        assertThat(click("UALICE", ReminderMessage.DONE, task.id(), "C1", reply.param("thread_ts"), "d1"))
+                .contains("marked done by <@UALICE>");
         slack.await("chat.update", c -> ts.equals(c.param("ts")) && !c.param("blocks").contains(TaskMessage.DONE));
         assertThat(svc.service.tasks().get(task.id()).status()).isEqualTo(Status.DONE);
         assertThat(reminders(task.id())).isEmpty();

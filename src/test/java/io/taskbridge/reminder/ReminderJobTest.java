@@ -162,6 +162,10 @@ class ReminderJobTest {
         open(kind);
         Task late = create("Late", START.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");
         create("Not yet", START.plus(Duration.ofDays(5)), Optional.empty(), Optional.empty(), "C9");
+        // Overdue too, but in another (private) channel: a digest lists only its own channel's tasks,
+        // so it never shows a task to people who can't see it.
+        Task elsewhere = create("Elsewhere", START.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "G3");
+        digests.off("T1", "G3");
         Optional<io.taskbridge.reminder.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
         assertThat(byDefault).as("default: 09:00 UTC").hasValueSatisfying(d -> assertThat(d.localTime()).isEqualTo("09:00"));
         Instant next = digests.set("T1", "C9", LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"));
@@ -172,7 +176,7 @@ class ReminderJobTest {
         List<OutboxRow> digestRows = outbox().stream().filter(r -> r.kind().equals("overdue_digest")).toList();
         assertThat(digestRows).singleElement().satisfies(r -> {
             assertThat(r.channel()).contains("C9");
-            assertThat(r.payload()).contains("[" + late.id() + "]");
+            assertThat(r.payload()).contains("[" + late.id() + "]").doesNotContain(Long.toString(elsewhere.id()) + "]");
         });
         assertThat(job.tick().digests()).as("once a day").isZero();
         clock.set(next.plus(Duration.ofDays(1)).plusSeconds(5));

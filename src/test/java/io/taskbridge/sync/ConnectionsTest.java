@@ -8,7 +8,6 @@ import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionsTest {
     private final TestClock clock = new TestClock();
     private final Database db = Databases.open(Databases.Kind.SQLITE);
-    private final Connections connections = new Connections(db.jdbi(), new Backends(List.of()), Set.of(), clock);
+    private final Connections connections = new Connections(db.jdbi(), new Backends(List.of()), clock);
 
     @AfterEach
     void close() {

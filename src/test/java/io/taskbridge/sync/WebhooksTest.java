@@ -53,7 +53,8 @@ class WebhooksTest {
         try (FakeAwork fake = new FakeAwork()) {
             Map<String, String> env = new HashMap<>(Map.of("AWORK_BASE_URL", fake.baseUrl(), "AWORK_API_KEY", FakeAwork.KEY,
                     "AWORK_PROJECT_ID", FakeAwork.PROJECT, "AWORK_WEBHOOK_HEADER", "X-Awork-Hook",
-                    "AWORK_WEBHOOK_SECRET", "hook-value-42", "TASKBRIDGE_POLL_INTERVAL", "1h"));
+                    "AWORK_WEBHOOK_SECRET", "hook-value-42", "TASKBRIDGE_POLL_INTERVAL", "1h",
+                    "TASKBRIDGE_ADMINS", "UB"));
             try (RunningService svc = new RunningService(Databases.sqliteUrl(), env, List.of(), new FakeSlack())) {
                 svc.service.pollNow("awork"); // the first poll imports quietly; from here on, changes are told
                 svc.requests.command("subscribe awork", "UB", "C2", "t1", svc.slack.responseUrl("s"));

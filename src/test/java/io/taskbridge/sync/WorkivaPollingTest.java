@@ -27,7 +27,7 @@ class WorkivaPollingTest {
     static Map<String, String> env(FakeWorkiva fake) {
         return Map.of("WORKIVA_BASE_URL", fake.baseUrl(), "WORKIVA_CLIENT_ID", FakeWorkiva.CLIENT_ID,
                 "WORKIVA_CLIENT_SECRET", FakeWorkiva.CLIENT_SECRET, "WORKIVA_API_VERSION", "2026-01-01",
-                "TASKBRIDGE_POLL_INTERVAL", "1h");
+                "TASKBRIDGE_POLL_INTERVAL", "1h", "TASKBRIDGE_ADMINS", "UADMIN,UB");
     }
 
     static String reply(RunningService svc, String id) {

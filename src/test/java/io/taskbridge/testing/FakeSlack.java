@@ -99,6 +99,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> conversationKinds = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile Supplier<String> socketModeUrls = () -> null;
     private final List<Call> posted = new CopyOnWriteArrayList<>();
@@ -151,6 +153,19 @@ public final class FakeSlack implements AutoCloseable {
     /** The email address on {@code userId}'s Slack profile (users.info, with users:read.email). */
     public void email(String userId, String address) {
         emails.put(userId, address);
+    }
+
+    /** {@code users.info} says this person is an admin of the workspace ({@code is_admin}). */
+    public void workspaceAdmin(String userId) {
+        workspaceAdmins.add(userId);
+    }
+
+    /**
+     * {@code conversations.info} describes {@code channel} as this kind: {@code public}, {@code private},
+     * {@code im} or {@code mpim}. Unset, a C… id is a public channel, G… private, D… a DM.
+     */
+    public void conversation(String channel, String kind) {
+        conversationKinds.put(channel, kind);
     }
 
     /** Where {@code apps.connections.open} sends Socket Mode clients; asked once per call. */
@@ -615,11 +630,24 @@ public final class FakeSlack implements AutoCloseable {
             case "views.open", "views.update", "views.push", "views.publish" -> Map.of("ok", true, "view", Map.of("id", "V" + ts.incrementAndGet()));
             case "users.info" -> Map.of("ok", true, "user", Map.of("id", form.getOrDefault("user", ""),
                     "tz", timeZones.getOrDefault(form.getOrDefault("user", ""), "UTC"),
+                    "is_admin", workspaceAdmins.contains(form.getOrDefault("user", "")), "is_owner", false,
                     "profile", Map.of("email", emails.getOrDefault(form.getOrDefault("user", ""), ""))));
+            case "conversations.info" -> conversationInfo(form.getOrDefault("channel", ""));
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
             case "apps.connections.open" -> socketModeUrl();
             default -> throw new IllegalStateException("a known method without an answer: " + method);
         };
+    }
+
+    private Map<String, Object> conversationInfo(String channel) {
+        String kind = conversationKinds.getOrDefault(channel, channel.startsWith("D") ? "im"
+                : channel.startsWith("G") ? "private" : channel.startsWith("C") ? "public" : "");
+        if (kind.isEmpty() || !knownConversation(channel)) {
+            return Map.of("ok", false, "error", "channel_not_found");
+        }
+        return Map.of("ok", true, "channel", Map.of("id", channel,
+                "is_channel", kind.equals("public") || kind.equals("private"),
+                "is_private", !kind.equals("public"), "is_im", kind.equals("im"), "is_mpim", kind.equals("mpim")));
     }
 
     private Map<String, Object> socketModeUrl() {

@@ -82,6 +82,25 @@ public final class RunningService implements AutoCloseable {
         return r;
     }
 
+    /** The ts of the task's Slack message, once the outbox has posted it (within 10 s). */
+    public String awaitMessageTs(long taskId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<String> ts = service.tasks().find(taskId).flatMap(t -> t.slack())
+                    .flatMap(p -> p.messageTs());
+            if (ts.isPresent()) {
+                return ts.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("task " + taskId + " was never posted");
+    }
+
     public HttpResponse<String> get(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))

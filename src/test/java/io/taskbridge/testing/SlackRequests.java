@@ -49,12 +49,21 @@ public final class SlackRequests {
 
     /** A slash command, form-encoded as Slack sends it. */
     public HttpResponse<String> command(String text, String userId, String channelId, String triggerId, String responseUrl) {
+        return command(text, userId, channelId, "general", triggerId, responseUrl);
+    }
+
+    /**
+     * A slash command from a conversation Slack names {@code channelName}: a public channel's name,
+     * or {@code privategroup}, {@code directmessage}, {@code mpdm} for the others.
+     */
+    public HttpResponse<String> command(String text, String userId, String channelId, String channelName, String triggerId,
+                                        String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T1");
         form.put("team_domain", "test");
         form.put("channel_id", channelId);
-        form.put("channel_name", "general");
+        form.put("channel_name", channelName);
         form.put("user_id", userId);
         form.put("user_name", userId.toLowerCase());
         form.put("command", "/task");

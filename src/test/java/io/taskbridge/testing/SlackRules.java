@@ -16,7 +16,7 @@ import java.util.Set;
 final class SlackRules {
     static final Set<String> KNOWN_METHODS = Set.of("auth.test", "chat.postMessage", "chat.update", "chat.delete",
             "chat.postEphemeral", "conversations.history", "conversations.replies", "conversations.join",
-            "conversations.open", "users.info", "views.open", "views.update", "views.push", "views.publish",
+            "conversations.open", "conversations.info", "users.info", "views.open", "views.update", "views.push", "views.publish",
             "apps.connections.open");
 
     static final int MAX_MESSAGE_TEXT = 40_000;

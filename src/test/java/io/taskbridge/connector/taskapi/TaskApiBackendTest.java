@@ -96,7 +96,8 @@ class TaskApiBackendTest {
     void aRefusalsDetailsReachTheSlackUserFieldByField() {
         try (FakeTaskApi fake = new FakeTaskApi();
              RunningService svc = new RunningService(Databases.sqliteUrl(), Map.of("TASKAPI_BASE_URL", fake.baseUrl(),
-                     "TASKAPI_TOKEN", FakeTaskApi.TOKEN, "TASKBRIDGE_POLL_INTERVAL", "1h"), List.of(), new FakeSlack())) {
+                     "TASKAPI_TOKEN", FakeTaskApi.TOKEN, "TASKBRIDGE_POLL_INTERVAL", "1h", "TASKBRIDGE_ADMINS", "UADMIN"),
+                     List.of(), new FakeSlack())) {
             svc.requests.command("connect taskapi", "UADMIN", "C9", "t1", svc.slack.responseUrl("c"));
             assertThat(svc.slack.await("response_url", c -> c.form().get("id").equals("c")).json().get("text").asText())
                     .contains("go to the task API");

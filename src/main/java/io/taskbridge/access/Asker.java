@@ -1,0 +1,16 @@
+package io.taskbridge.access;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Slack person asking from a conversation ({@code fromConversation} empty when there is none:
+ * a modal, App Home). Whether they are an admin is looked up only when the answer would change.
+ */
+public record Asker(String teamId, String userId, Optional<String> fromConversation) {
+    public Asker {
+        Objects.requireNonNull(teamId, "teamId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(fromConversation, "fromConversation");
+    }
+}
