@@ -126,6 +126,8 @@ class ApiPermissionsTest {
 
     @Test
     void aMemberCannotApproveAReviewItsPrincipalAskedFor() {
+        // The task's creator is the manager key's principal, "ops", not a Slack user: Slack refuses its DM.
+        svc.slack.expectRefusal("user_not_found");
         long id = created(api.post("/v1/tasks", manager, "{\"title\":\"Sign the contract\",\"assigneeId\":\"UALICE\"}"));
         svc.service.approvals().request(id, new ApprovalPlan(List.of(new ApprovalPlan.Step(List.of("UALICE", "UCAROL"),
                 CompletionMode.ONE, Optional.empty()))), "UALICE");

@@ -28,6 +28,7 @@ class AworkAssignmentWebhookTest {
                     "AWORK_PROJECT_ID", FakeAwork.PROJECT, "AWORK_WEBHOOK_SECRET", "hook-secret",
                     "TASKBRIDGE_POLL_INTERVAL", "1h");
             try (RunningService svc = new RunningService(Databases.sqliteUrl(), env, List.of(), new FakeSlack())) {
+                svc.slack.workspaceAdmin("UADMIN"); // TASKBRIDGE_ADMINS unset: the workspace's own admins
                 svc.requests.command("link <@UALICE> aw-alice awork", "UADMIN", "C1", "t-link", svc.slack.responseUrl("link"));
                 svc.slack.await("response_url", c -> c.form().get("id").equals("link"));
                 FakeAwork.Task t = fake.seed("Draft the brochure", FakeAwork.PROJECT);

@@ -63,6 +63,7 @@ class ConnectorBehavioursTest {
             // connection has not been polled yet when the subscriptions are made.
             fake.down(true);
             try (RunningService svc = new RunningService(Databases.sqliteUrl(), env(fake, ""), List.of(), new FakeSlack())) {
+                svc.slack.workspaceAdmin("UADMIN"); // TASKBRIDGE_ADMINS unset: the workspace's own admins
             assertThat(command(svc, "subscribe taskapi status:review", "UADMIN", "C2")).contains("now hears about");
             assertThat(command(svc, "subscriptions", "UADMIN", "C2")).contains("review");
             assertThat(command(svc, "subscribe taskapi", "UADMIN", "C3")).contains("now hears about");
@@ -105,6 +106,7 @@ class ConnectorBehavioursTest {
     void aFailedApplyIsCaughtUpByTheNextPoll() {
         try (FakeTaskApi fake = new FakeTaskApi();
              RunningService svc = new RunningService(Databases.sqliteUrl(), env(fake, ""), List.of(), new FakeSlack())) {
+            svc.slack.workspaceAdmin("UADMIN"); // TASKBRIDGE_ADMINS unset: the workspace's own admins
             FakeTaskApi.Task t = fake.seed("Renew the lease", "TODO");
             svc.poll("taskapi");
             fake.edit(t.id, x -> x.status = "IN_PROGRESS");
@@ -124,6 +126,7 @@ class ConnectorBehavioursTest {
             Map<String, String> env = new java.util.HashMap<>(env(fake, ""));
             env.put("TASKAPI_WEBHOOK_SECRET", "whsec-delete");
             try (RunningService svc = new RunningService(Databases.sqliteUrl(), env, List.of(), new FakeSlack())) {
+                svc.slack.workspaceAdmin("UADMIN"); // TASKBRIDGE_ADMINS unset: the workspace's own admins
                 FakeTaskApi.Task t = fake.seed("Old campaign", "IN_PROGRESS");
                 svc.poll("taskapi");
                 assertThat(status(svc, "Old campaign")).isEqualTo(Status.IN_PROGRESS);

@@ -58,6 +58,7 @@ class EmailMatchingTest {
         slack.email("UALICE", "alice@example.com");
         try (RunningService svc = new RunningService(Databases.sqliteUrl(), Map.of("TASKBRIDGE_POLL_INTERVAL", "1h"),
                 List.of(directory), slack)) {
+            svc.slack.workspaceAdmin("UADMIN"); // TASKBRIDGE_ADMINS unset: the workspace's own admins
             command(svc, "connect directory", "UADMIN", "first");
             command(svc, "add Plan the offsite <@UALICE>", "UBOB", "second");
             Quiescence.await(svc);
