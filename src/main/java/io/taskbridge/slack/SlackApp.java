@@ -214,7 +214,7 @@ public final class SlackApp {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
         Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(SlackPlace.channel(p.getTeam().getId(), form.channel()));
+                : Optional.of(SlackPlace.channel(teamOf(p), form.channel()));
         Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
         Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now));
         if (refused.isPresent()) {
@@ -231,6 +231,20 @@ public final class SlackApp {
             log.warn("task made from the form, but its approval was refused: {}", e.getMessage());
         }
         return ctx.ack();
+    }
+
+    /**
+     * The workspace a submission came from. Org-wide installs send {@code "team": null}; the
+     * user's and the view's team ids are there then.
+     */
+    static String teamOf(ViewSubmissionPayload p) {
+        if (p.getTeam() != null && p.getTeam().getId() != null) {
+            return p.getTeam().getId();
+        }
+        if (p.getUser() != null && p.getUser().getTeamId() != null) {
+            return p.getUser().getTeamId();
+        }
+        return p.getView() == null || p.getView().getTeamId() == null ? "" : p.getView().getTeamId();
     }
 
     /**
