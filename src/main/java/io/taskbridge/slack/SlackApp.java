@@ -108,17 +108,27 @@ public final class SlackApp {
             return ctx.ack(Usage.HELP_TEXT);
         }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId());
+        String replayKey = replayKey(p);
         if (answersInTheAck(command, caller)) {
-            return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
+            return ctx.ack(commands.run(command, caller, replayKey));
         }
         Runnable job = command instanceof Command.OpenForm
                 ? () -> openForm(p.getTriggerId(), caller, ctx)
-                : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
+                : () -> reply(ctx, commands.run(command, caller, replayKey));
         Optional<String> first = connectors.ack(command, caller);
         if (!later(job)) {
             return ctx.ack(BUSY);
         }
         return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
+    }
+
+    /**
+     * What makes a command a repeat: the same person in the same workspace sending the same
+     * trigger_id (Enter pressed twice). A trigger_id alone is not enough: one seen from another
+     * person must not answer with their task.
+     */
+    static String replayKey(SlashCommandPayload p) {
+        return "trigger:" + p.getTeamId() + ":" + p.getUserId() + ":" + p.getTriggerId();
     }
 
     /**
