@@ -72,6 +72,12 @@ final class SlackEndpoint implements Handler {
             ctx.status(200);
             return;
         }
+        if (request == null || request.getContext() == null) {
+            // a signed request of a kind Bolt does not know (Slack adds kinds): acknowledged, not acted on
+            log.debug("ignored a signed Slack request of a kind Bolt does not know");
+            ctx.status(200);
+            return;
+        }
         write(ctx, app.run(request));
     }
 
