@@ -70,10 +70,10 @@ public final class TaskRules {
 
     /**
      * ErrorBodies with a draft a task's system of record already holds (a poll, a webhook): the same
-     * field rules, except that a due date may have passed, since the other system says it is so.
+     * field rules, except that a due date may have passed, since the other system says it is so
+     * (one outside the years 1970 to 9999 is refused even so).
      */
     public static Map<String, String> checkRecorded(TaskDraft draft) {
-        // (a date outside the years 1970 to 9999 is refused even so: it could not be stored)
         Map<String, String> problems = check(draft, Optional.empty(), Instant.MIN);
         problems.remove("dueDate", PAST);
         return problems;
