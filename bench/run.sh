@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab|mutation]
+# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab|mutation|fuzz]
 #
 # Builds the jar, starts what the scenario needs on 127.0.0.1, runs a bounded load, stops
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
@@ -9,6 +9,9 @@
 # BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar).
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
 # interleaved old new old new (used to judge platform/SerialWrites; not part of 'all').
+# fuzz: the jqwik properties (src/test/java/io/taskbridge/fuzz) for BENCH_FUZZ_SECONDS (600), in rounds
+# of BENCH_FUZZ_TRIES (2000) tries per property, each round with new random seeds; stops at the first
+# failure (jqwik prints the shrunk input and its seed). Not part of 'all' or 'smoke'.
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -628,6 +631,26 @@ if [ "$SCENARIO" = mutation ]; then
   [ "$FAILED" = 0 ]
   exit
 fi
+# ---------------------------------------------------------------- fuzz (not part of all/smoke)
+scenario_fuzz() {
+  local seconds=${BENCH_FUZZ_SECONDS:-600} tries=${BENCH_FUZZ_TRIES:-2000} round=0 end
+  say "## Fuzz: jqwik properties, ${tries} tries per property per round, for ${seconds} s (at least one round)"
+  (cd "$ROOT" && mvn -q -B test-compile)
+  end=$(($(date +%s) + seconds))
+  while [ "$round" = 0 ] || [ "$(date +%s)" -lt "$end" ]; do
+    round=$((round + 1))
+    if ! (cd "$ROOT" && mvn -q -B -o surefire:test -Dtest='io.taskbridge.fuzz.*Test' -Djqwik.tries.default="$tries" \
+        >"$OUT/logs/fuzz-round-$round.log" 2>&1); then
+      say "round $round FAILED: see $OUT/logs/fuzz-round-$round.log and target/surefire-reports/io.taskbridge.fuzz.*.txt"
+      exit 1
+    fi
+    note "fuzz round $round passed"
+  done
+  say "fuzz: $round rounds passed ($((round * tries)) tries per property)"
+  exit 0
+}
+[ "$SCENARIO" = fuzz ] && scenario_fuzz
+
 build
 header
 case $SCENARIO in
@@ -640,7 +663,7 @@ case $SCENARIO in
   serialab) scenario_serialab ;;
   all | smoke)
     scenario_ack; scenario_approve; scenario_tick; scenario_poll; scenario_memory; scenario_startup ;;
-  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab mutation)" >&2; exit 2 ;;
+  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab mutation fuzz)" >&2; exit 2 ;;
 esac
 say ""
 if [ "$FAILED" != 0 ]; then

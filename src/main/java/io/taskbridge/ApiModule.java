@@ -10,22 +10,20 @@ import io.taskbridge.platform.HttpServer;
 import io.taskbridge.task.TaskService;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 
-/** The REST API under /v1 with its keys and rate limit, and, with an admin key, {@code GET /admin/outbox}. */
+/** The REST API under /v1 with its keys and rate limit, and {@code GET /admin/outbox}, guarded by the same admin keys. */
 final class ApiModule {
     private ApiModule() {}
 
     static HttpServer.Routes rest(Config config, Clock clock, StoreModule store, TaskService tasks,
                                   ApprovalService approvals, TaskAccess access) {
-        RestApi api = new RestApi(tasks, approvals, access,
-                new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom()),
+        ApiKeys keys = new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom());
+        RestApi api = new RestApi(tasks, approvals, access, keys,
                 new RateLimiter(config.api().ratePerMinute(), System::nanoTime), store.json(), clock);
-        return api::addTo;
-    }
-
-    static Optional<HttpServer.Routes> admin(Config config, StoreModule store) {
-        return config.api().adminKey().map(key -> new AdminEndpoint(store.db().jdbi(), key))
-                .map(admin -> routes -> routes.get("/admin/outbox", admin));
+        AdminEndpoint admin = new AdminEndpoint(store.db().jdbi(), keys::admitsAdmin);
+        return routes -> {
+            api.addTo(routes);
+            routes.get("/admin/outbox", admin);
+        };
     }
 }

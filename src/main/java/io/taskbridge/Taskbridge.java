@@ -96,7 +96,6 @@ public final class Taskbridge implements AutoCloseable {
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
             routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
-            ApiModule.admin(config, store).ifPresent(routes::add);
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
             resources.add(http);
             sandbox.ifPresent(s -> s.serviceOn(http.port()));

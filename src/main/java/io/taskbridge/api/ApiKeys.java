@@ -100,6 +100,19 @@ public final class ApiKeys {
                 .flatMap(row -> role(row.role()).map(role -> new ApiCaller(Long.toString(row.id()), row.principal(), role)));
     }
 
+    /**
+     * Whether an {@code Authorization} header carries an admin key ({@code Bearer <key>}, the
+     * environment's or a stored one with the admin role): the check of the admin endpoints.
+     */
+    public boolean admitsAdmin(String authorization) {
+        if (authorization == null) {
+            return false;
+        }
+        String[] parts = authorization.strip().split("\\s+", 2);
+        return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer")
+                && authenticate(parts[1]).filter(c -> c.role() == KeyRole.ADMIN).isPresent();
+    }
+
     /** False when there is no active key with that id. */
     public boolean revoke(String id) {
         Optional<Long> number = parseId(id);

@@ -1,13 +1,10 @@
 package io.taskbridge.api;
 
+import io.taskbridge.task.InputBounds;
 import io.taskbridge.task.Priority;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskQuery;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -132,16 +129,14 @@ public final class ListParams {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(v.get()).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(LocalDate.parse(v.get()).atStartOfDay(ZoneOffset.UTC).toInstant());
-            } catch (DateTimeParseException e2) {
-                problems.put(name, "Must be an ISO 8601 date and time such as 2025-06-01T17:00:00Z, or a date.");
-                return Optional.empty();
-            }
+        Optional<Instant> read = InputBounds.parse(v.get(), true);
+        if (read.isEmpty()) {
+            problems.put(name, "Must be an ISO 8601 date and time such as 2025-06-01T17:00:00Z, or a date.");
+        } else if (!InputBounds.inRange(read.get())) {
+            problems.put(name, InputBounds.DATE_RANGE);
+            return Optional.empty();
         }
+        return read;
     }
 
     private static String names(Enum<?>[] values) {

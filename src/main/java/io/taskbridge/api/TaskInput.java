@@ -1,6 +1,7 @@
 package io.taskbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taskbridge.task.InputBounds;
 import io.taskbridge.task.Priority;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
@@ -10,9 +11,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -186,15 +184,17 @@ public final class TaskInput {
             if (n.isNull()) {
                 return Optional.of(Optional.empty());
             }
-            try {
-                if (n.isTextual()) {
-                    return Optional.of(Optional.of(OffsetDateTime.parse(n.asText()).toInstant().truncatedTo(ChronoUnit.SECONDS)));
-                }
-            } catch (DateTimeParseException e) {
-                // reported below
+            Optional<Instant> read = n.isTextual() ? InputBounds.parse(n.asText(), false) : Optional.empty();
+            if (read.isEmpty()) {
+                problems.put(name, "Must be an ISO 8601 date and time such as 2025-06-01T17:00:00Z.");
+                return Optional.empty();
             }
-            problems.put(name, "Must be an ISO 8601 date and time such as 2025-06-01T17:00:00Z.");
-            return Optional.empty();
+            Optional<String> range = InputBounds.dateProblem(read.get());
+            if (range.isPresent()) {
+                problems.put(name, range.get());
+                return Optional.empty();
+            }
+            return Optional.of(read);
         }
 
         Optional<Optional<Duration>> hours(String name) {
@@ -205,7 +205,7 @@ public final class TaskInput {
             if (n.isNull()) {
                 return Optional.of(Optional.empty());
             }
-            if (!n.isNumber()) {
+            if (!n.isNumber() || (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue()))) {
                 problems.put(name, "Must be a number of hours, such as 24 or 1.5.");
                 return Optional.empty();
             }

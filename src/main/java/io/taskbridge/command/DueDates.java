@@ -98,6 +98,10 @@ public final class DueDates {
             "\\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\\b";
     private static final Pattern WEEKDAY = Pattern.compile(WEEKDAY_NAME);
     private static final Pattern NEXT_BEFORE_WEEKDAY = Pattern.compile("\\bnext (?=" + WEEKDAY_NAME + ")");
+    /** An hour with am or pm ({@code 5pm}, {@code 13pm}, {@code 0:30 am}). */
+    private static final Pattern HALF_DAY_HOUR = Pattern.compile("(?<![\\d:])(\\d{1,2})(?::\\d{2})? ?(am|pm)\\b");
+    /** A year-month-day date with any number of year digits, so the year typed is the year named. */
+    private static final Pattern YEAR_FIRST = Pattern.compile("(?<![\\d-])\\+?(\\d{4,})-\\d{1,2}-\\d{1,2}(?![\\d-])");
     private static final Pattern TODAY_WORDS = Pattern.compile("\\b(today|tonight)\\b");
 
     /** Words that carry no date of their own and may surround one ("by friday", "on monday"). */
@@ -127,8 +131,9 @@ public final class DueDates {
         }
         try {
             return readFast(typed, now).orElseGet(() -> readSlow(typed, now));
-        } catch (RuntimeException e) {
-            // The library can fail on odd input; a person gets an answer, not a stack trace.
+        } catch (RuntimeException | AssertionError e) {
+            // The library can fail on odd input (natty, inside prettytime, even trips its own
+            // assertions on a year such as 9999 when they are on); a person gets an answer, not a stack trace.
             return unreadable(typed, now);
         }
     }
@@ -213,6 +218,10 @@ public final class DueDates {
         String text = CLOSING_PUNCTUATION.matcher(typed.toLowerCase(Locale.ROOT)).replaceAll("");
         ZonedDateTime ref = now.truncatedTo(ChronoUnit.MINUTES);
 
+        Optional<Parsed> outOfBounds = outOfBounds(text, typed, now);
+        if (outOfBounds.isPresent()) {
+            return new Prepared.Answered(outOfBounds.get());
+        }
         switch (text) {
             case "eod", "end of day", "end of the day", "today" -> {
                 return new Prepared.Answered(new Parsed.At(endOfDay(ref)));
@@ -249,6 +258,31 @@ public final class DueDates {
             text = rewritten.toString();
         }
         return new Prepared.Words(DateSpelling.spellNumbers(text));
+    }
+
+    /**
+     * A refusal for words no reader should guess at: an hour of 0 or over 12 with am or pm
+     * ({@code 13pm} is not 13:00), and a year outside 1970 to 9999 (a reader would otherwise take
+     * {@code 0000-01-01} for the year 2000).
+     */
+    private static Optional<Parsed> outOfBounds(String text, String typed, ZonedDateTime now) {
+        Matcher hour = HALF_DAY_HOUR.matcher(text);
+        while (hour.find()) {
+            int h = Integer.parseInt(hour.group(1));
+            if (h < 1 || h > 12) {
+                return Optional.of(new Parsed.Unreadable("“" + hour.group() + "” is not a time: with am or pm the hour is 1 to 12 "
+                        + "(1pm, or 13:00 without pm). " + tryLine(now)));
+            }
+        }
+        Matcher date = YEAR_FIRST.matcher(text);
+        while (date.find()) {
+            String year = date.group(1).replaceFirst("^0+(?=\\d)", "");
+            if (year.length() > 4 || Integer.parseInt(year) < DueWords.EARLIEST_YEAR || Integer.parseInt(year) > DueWords.LATEST_YEAR) {
+                return Optional.of(new Parsed.Unreadable("“" + typed + "” is in the year " + year + ": a due date must fall in the years "
+                        + DueWords.EARLIEST_YEAR + " to " + DueWords.LATEST_YEAR + ". " + tryLine(now)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Our rules, on top of what a reader made of {@code text}. */

@@ -12,6 +12,9 @@ final class DueWords {
     /** The years read in dates; prettytime reads others, and nobody types them. */
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2099;
+    /** The years a due date can have (task.InputBounds holds the same); a year-month-day date may name any of them. */
+    static final int EARLIEST_YEAR = 1970;
+    static final int LATEST_YEAR = 9999;
 
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("monday", DayOfWeek.MONDAY), Map.entry("mon", DayOfWeek.MONDAY),
@@ -86,7 +89,7 @@ final class DueWords {
         if (w.length() != 10 || w.charAt(4) != '-' || w.charAt(7) != '-') {
             return null;
         }
-        int year = number(w.substring(0, 4), FIRST_YEAR, LAST_YEAR);
+        int year = number(w.substring(0, 4), EARLIEST_YEAR, LATEST_YEAR);
         int month = number(w.substring(5, 7), 1, 12);
         int day = number(w.substring(8), 1, 31);
         if (year < 0 || month < 0 || day < 0) {

@@ -56,9 +56,9 @@ final class Parts {
         return !t.quoted() && (t.text().startsWith("#") || t.text().startsWith("<#"));
     }
 
-    /** The tag's name as typed, without the {@code #}. */
+    /** The tag's name as typed, without the {@code #} (Slack's {@code &amp;} read back as {@code &}). */
     static String tag(Token t, String usage) {
-        String s = t.text();
+        String s = t.plain();
         if (s.startsWith("<#")) {
             Matcher m = CHANNEL.matcher(s);
             if (m.matches() && m.group(2) != null && !m.group(2).isBlank()) {

@@ -10,7 +10,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +69,7 @@ public final class Database implements AutoCloseable {
 
     /** SQLite's settings, applied by the pool when it creates the driver's data source. */
     private static void sqlite(HikariDataSource pool, String jdbcUrl) {
-        pool.setDataSourceClassName(SQLiteDataSource.class.getName());
+        pool.setDataSourceClassName(FoldingSQLiteDataSource.class.getName());
         pool.addDataSourceProperty("url", jdbcUrl);
         pool.addDataSourceProperty("journalMode", SQLiteConfig.JournalMode.WAL.name());
         pool.addDataSourceProperty("synchronous", SQLiteConfig.SynchronousMode.NORMAL.name());

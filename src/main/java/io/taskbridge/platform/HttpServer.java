@@ -6,7 +6,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.taskbridge.platform.Database;
 import io.javalin.config.RoutesConfig;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,9 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     /** Larger bodies are refused with 413 before anything reads them. */
     public static final long MAX_BODY = 1024 * 1024;
+    /** How long a client may take to send a request's headers, and its body ({@link SlowClientGuard}). */
+    public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration BODY_TIMEOUT = Duration.ofSeconds(15);
 
     private final Javalin javalin;
     /** False from {@link #listen} until {@link #open}: every request is answered 503 meanwhile. */
@@ -28,6 +34,18 @@ public final class HttpServer implements AutoCloseable {
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector connector : server.getConnectors()) {
+                            connector.addEventListener(new SlowClientGuard(connector.getScheduler(), HEADER_TIMEOUT, BODY_TIMEOUT));
+                        }
+                    }
+                });
+            });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.routes.before(ctx -> {
                 if (!open) {
@@ -43,14 +61,8 @@ public final class HttpServer implements AutoCloseable {
             more.forEach(r -> r.addTo(cfg.routes));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 int status = e.getStatus();
-                String code = switch (status) {
-                    case 413 -> "payload_too_large";
-                    case 404 -> "resource_not_found";
-                    case 405 -> "method_not_allowed";
-                    default -> status >= 500 ? "server_error" : "invalid_parameters";
-                };
-                String message = status == 413 ? "The request body is larger than 1 MiB." : e.getMessage();
-                ErrorBodies.send(ctx, status, code, message);
+                String message = status == 413 ? ErrorBodies.TOO_LARGE : e.getMessage();
+                ErrorBodies.send(ctx, status, ErrorBodies.codeFor(status), message);
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);

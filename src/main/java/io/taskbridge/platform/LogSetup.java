@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 
 /**
  * The service's logging, set up in code: one line per event on standard output, UTC timestamps,
- * {@code TASKBRIDGE_LOG_LEVEL} (default INFO), and the chatty libraries at WARN. Logback finds it
+ * {@code TASKBRIDGE_LOG_LEVEL} (default INFO), the chatty libraries at WARN, and Bolt's "no listener"
+ * warnings down to DEBUG ({@link UnmatchedListenerFilter}). Logback finds it
  * through {@code META-INF/services}; doing this in code spares every start the XML parser and
  * Joran (about a fifth of a second). An operator's own file still wins:
  * {@code -Dlogback.configurationFile=my-logback.xml} hands the set-up back to Logback.
@@ -54,6 +55,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.toLevel(settings.apply("TASKBRIDGE_LOG_LEVEL"), Level.INFO));
         root.addAppender(out);
         QUIET.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
+        UnmatchedListenerFilter unmatched = new UnmatchedListenerFilter();
+        unmatched.setContext(context);
+        unmatched.start();
+        context.addTurboFilter(unmatched);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -35,10 +35,11 @@ public final class Replies {
 
     /**
      * A compact list under a bold heading, one line per task: id, title, status, due date, assignee.
-     * "No tasks." with a hint how to make one when the list is empty.
+     * "No tasks." with a hint how to make one when the list is empty. {@code heading} is mrkdwn
+     * already (a mention, an escaped tag): it is not escaped again.
      */
     public static String list(List<Task> tasks, String heading, Instant now) {
-        String head = "*" + SlackText.escape(heading, 200) + "*\n";
+        String head = "*" + heading + "*\n";
         if (tasks.isEmpty()) {
             return head + "No tasks. Create one with `/task add Water the plants`, or just `/task` for a form.";
         }

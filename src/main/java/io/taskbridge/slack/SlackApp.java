@@ -119,17 +119,27 @@ public final class SlackApp {
         }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(),
                 ConversationKind.fromSlashCommand(p.getChannelId(), p.getChannelName()));
+        String replayKey = replayKey(p);
         if (answersInTheAck(command, caller)) {
-            return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
+            return ctx.ack(commands.run(command, caller, replayKey));
         }
         Runnable job = command instanceof Command.OpenForm
                 ? () -> openForm(p.getTriggerId(), caller, ctx)
-                : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
+                : () -> reply(ctx, commands.run(command, caller, replayKey));
         Optional<String> first = connectors.ack(command, caller);
         if (!later(job)) {
             return ctx.ack(BUSY);
         }
         return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
+    }
+
+    /**
+     * What makes a command a repeat: the same person in the same workspace sending the same
+     * trigger_id (Enter pressed twice). A trigger_id alone is not enough: one seen from another
+     * person must not answer with their task.
+     */
+    static String replayKey(SlashCommandPayload p) {
+        return "trigger:" + p.getTeamId() + ":" + p.getUserId() + ":" + p.getTriggerId();
     }
 
     /**
@@ -247,10 +257,10 @@ public final class SlackApp {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
         Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(new SlackPlace(p.getTeam().getId(), form.channel(), Optional.empty(),
+                : Optional.of(new SlackPlace(teamOf(p), form.channel(), Optional.empty(),
                         form.kind().map(ConversationKind::name)));
         Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
-        Asker asker = new Asker(p.getTeam().getId(), user, place.map(SlackPlace::channelId));
+        Asker asker = new Asker(teamOf(p), user, place.map(SlackPlace::channelId));
         Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now)
                 .or(() -> access.reviewOfNewTask(asker, draft.assignee(),
                         plan.steps().stream().flatMap(s -> s.participants().stream()).toList())));
@@ -268,6 +278,20 @@ public final class SlackApp {
             log.warn("task made from the form, but its approval was refused: {}", e.getMessage());
         }
         return ctx.ack();
+    }
+
+    /**
+     * The workspace a submission came from. Org-wide installs send {@code "team": null}; the
+     * user's and the view's team ids are there then.
+     */
+    static String teamOf(ViewSubmissionPayload p) {
+        if (p.getTeam() != null && p.getTeam().getId() != null) {
+            return p.getTeam().getId();
+        }
+        if (p.getUser() != null && p.getUser().getTeamId() != null) {
+            return p.getUser().getTeamId();
+        }
+        return p.getView() == null || p.getView().getTeamId() == null ? "" : p.getView().getTeamId();
     }
 
     /**
@@ -343,7 +367,7 @@ public final class SlackApp {
         Optional<String> comment = ApprovalModal.comment(p.getView().getState());
         TaskAction action = pending.get().decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         try {
-            access.requireAnswer(new Asker(p.getTeam().getId(), p.getUser().getId(), Optional.empty()), r.taskId(), action);
+            access.requireAnswer(new Asker(teamOf(p), p.getUser().getId(), Optional.empty()), r.taskId(), action);
             approvals.decide(r.taskId(), r.round(), r.position(), p.getUser().getId(), pending.get().decision(), comment);
             return ctx.ack();
         } catch (ApprovalProblem | TaskProblem | Refused e) {

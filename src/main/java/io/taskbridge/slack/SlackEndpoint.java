@@ -46,13 +46,38 @@ final class SlackEndpoint implements Handler {
             ErrorBodies.send(ctx, 401, "invalid_authentication", "The request's Slack signature is missing, stale or wrong.");
             return;
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers(ctx)))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(ctx.ip())
-                .build());
+        String text = new String(body, StandardCharsets.UTF_8);
+        SlackShapes.Verdict verdict = SlackShapes.read(text);
+        if (verdict instanceof SlackShapes.Verdict.RateLimited limited) {
+            log.info("Slack held back events for workspace {} in minute {} (app_rate_limited)", limited.team(), limited.minute());
+            ctx.status(200);
+            return;
+        }
+        if (verdict instanceof SlackShapes.Verdict.Ignore ignore) {
+            log.debug("ignored a signed Slack request: {}", ignore.why());
+            ctx.status(200);
+            return;
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ctx.path())
+                    .queryString(ctx.queryParamMap())
+                    .headers(new RequestHeaders(headers(ctx)))
+                    .requestBody(text)
+                    .remoteAddress(ctx.ip())
+                    .build());
+        } catch (RuntimeException e) {
+            log.debug("ignored a signed Slack request Bolt could not read: {}", e.toString());
+            ctx.status(200);
+            return;
+        }
+        if (request == null || request.getContext() == null) {
+            // a signed request of a kind Bolt does not know (Slack adds kinds): acknowledged, not acted on
+            log.debug("ignored a signed Slack request of a kind Bolt does not know");
+            ctx.status(200);
+            return;
+        }
         write(ctx, app.run(request));
     }
 

@@ -150,8 +150,8 @@ final class TaskCommands {
                 .page(LIST_LIMIT, 0);
         List<Task> found = tasks.list(query, access.viewer(caller.asker()));
         StringBuilder heading = new StringBuilder(list.overdueOnly() ? "Overdue tasks" : "Open tasks");
-        assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to <@" + a + ">"));
-        list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t)));
+        assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to " + SlackText.person(Optional.of(a))));
+        list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t, 100)));
         return Replies.list(found, heading.toString(), now);
     }
 

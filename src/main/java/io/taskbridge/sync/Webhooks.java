@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -96,17 +97,16 @@ public final class Webhooks {
             ErrorBodies.send(ctx, 422, "validation_error", "The body names no task.", Map.of("task", "a task id is required"));
             return;
         }
-        // A delivery id when the sender gives one; otherwise the signed timestamp and the body, so a
-        // retry of one delivery is recognised while a later, identical-looking update is not. Keys
-        // are forgotten after DELIVERY_MEMORY: processing a repeat is harmless anyway (the task is
-        // read again from its system), this only saves the work.
-        String delivery = Optional.ofNullable(ctx.header("X-Taskbridge-Delivery")).filter(s -> !s.isBlank())
-                .orElseGet(() -> Optional.ofNullable(ctx.header("X-Taskbridge-Timestamp")).orElse("") + "." + sha256(body));
+        List<String> keys = deliveryKeys(auth.get(), ctx, body);
         long now = clock.millis();
         boolean first = jdbi.inTransaction(tx -> {
             ConnectionDao dao = tx.attach(ConnectionDao.class);
             dao.forgetDeliveries(now - DELIVERY_MEMORY.toMillis());
-            return dao.firstDelivery(connection, delivery, now) == 1;
+            boolean unseen = true;
+            for (String key : keys) {
+                unseen &= dao.firstDelivery(connection, key, now) == 1;
+            }
+            return unseen;
         });
         if (!first) {
             ctx.status(200).json(Map.of("status", "duplicate"));
@@ -118,6 +118,25 @@ public final class Webhooks {
             log.warn("webhook for {} not processed now (busy); the next poll brings it", connection);
         }
         ctx.status(202).json(Map.of("status", "accepted"));
+    }
+
+    /**
+     * What identifies a delivery, each key remembered for {@link #DELIVERY_MEMORY}; a delivery any of
+     * whose keys was seen is a repeat. A signed delivery is known by what was signed (timestamp and
+     * body), whatever its unsigned {@code X-Taskbridge-Delivery} header says: a captured delivery
+     * sent again with a new header is still a repeat. The header, when given, is a second key, so a
+     * sender's retry signed anew is recognised too. An unsigned one (awork's header token) is known
+     * by its delivery header, or else by its body. Processing a repeat would be harmless anyway (the
+     * task is read again from its system); this saves the work and the replay.
+     */
+    private static List<String> deliveryKeys(WebhookAuth auth, Context ctx, byte[] body) {
+        Optional<String> id = Optional.ofNullable(ctx.header("X-Taskbridge-Delivery")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(s -> "id:" + s);
+        if (auth instanceof WebhookAuth.Hmac) {
+            String signed = "signed:" + Optional.ofNullable(ctx.header(TIMESTAMP)).orElse("").strip() + "." + sha256(body);
+            return id.map(i -> List.of(signed, i)).orElse(List.of(signed));
+        }
+        return List.of(id.orElseGet(() -> "body:" + sha256(body)));
     }
 
     /** What a webhook said happened to which task. */

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The settable fields of a task, before validation: what every entry point builds. */
+/**
+ * The settable fields of a task, before validation: what every entry point builds. Text is cleaned
+ * here ({@link InputBounds#clean}), so no entry point stores a control character.
+ */
 public record TaskDraft(
         String title,
         Optional<String> description,
@@ -22,9 +25,10 @@ public record TaskDraft(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(priority, "priority");
-        description = description.filter(d -> !d.isBlank());
-        assignee = assignee.filter(a -> !a.isBlank());
-        tags = List.copyOf(new LinkedHashSet<>(tags));
+        title = InputBounds.clean(title);
+        description = description.map(InputBounds::clean).filter(d -> !d.isBlank());
+        assignee = assignee.map(InputBounds::clean).filter(a -> !a.isBlank());
+        tags = List.copyOf(new LinkedHashSet<>(tags.stream().map(InputBounds::clean).toList()));
     }
 
     public static TaskDraft titled(String title) {

@@ -25,6 +25,7 @@ public final class TaskRules {
     public static final int MAX_TAGS = 10;
     public static final int MAX_TAG_LENGTH = 50;
     public static final Duration MAX_WARNING = Duration.ofDays(365);
+    static final String PAST = "Due date must be in the future.";
 
     private TaskRules() {}
 
@@ -43,8 +44,9 @@ public final class TaskRules {
         draft.description().filter(d -> d.length() > MAX_DESCRIPTION).ifPresent(d -> problems.put("description",
                 "Description must be at most " + MAX_DESCRIPTION + " characters (it has " + d.length() + ")."));
         boolean dueChanged = before.map(t -> !t.dueDate().equals(draft.dueDate())).orElse(true);
+        draft.dueDate().flatMap(InputBounds::dateProblem).ifPresent(p -> problems.put("dueDate", p));
         draft.dueDate().filter(due -> dueChanged && !due.isAfter(now)).ifPresent(due ->
-                problems.put("dueDate", "Due date must be in the future."));
+                problems.putIfAbsent("dueDate", PAST));
         draft.warning().ifPresent(w -> {
             if (draft.dueDate().isEmpty()) {
                 problems.put("warningOffset", "A reminder offset needs a due date.");
@@ -68,11 +70,12 @@ public final class TaskRules {
 
     /**
      * ErrorBodies with a draft a task's system of record already holds (a poll, a webhook): the same
-     * field rules, except that a due date may have passed, since the other system says it is so.
+     * field rules, except that a due date may have passed, since the other system says it is so
+     * (one outside the years 1970 to 9999 is refused even so).
      */
     public static Map<String, String> checkRecorded(TaskDraft draft) {
         Map<String, String> problems = check(draft, Optional.empty(), Instant.MIN);
-        problems.remove("dueDate");
+        problems.remove("dueDate", PAST);
         return problems;
     }
 

@@ -45,7 +45,7 @@ class RepliesTest {
                 "Tasks for <@U123ABC>", DUE.plusSeconds(1));
 
         assertThat(reply.split("\n")).containsExactly(
-                "*Tasks for &lt;@U123ABC&gt;*",
+                "*Tasks for <@U123ABC>*",
                 "• `#42` Review the Q3 report — :large_blue_circle: In progress · due " + TOKEN
                         + " :warning: *overdue* · <@U123ABC>",
                 "• `#7` A &amp; B — :white_circle: To do · Unassigned");

@@ -1,0 +1,89 @@
+package io.taskbridge.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The shapes of signed Slack bodies that Bolt's parser cannot take, read before Bolt sees them:
+ * anything but a JSON object, an {@code event_callback} without {@code event}, a {@code payload=}
+ * that is not a JSON object with a {@code type}, and Slack's {@code app_rate_limited} notice (a
+ * top-level type with no event). Each is answered 200 and not passed on.
+ */
+final class SlackShapes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Why a body is answered without Bolt; empty when Bolt should have it. */
+    sealed interface Verdict {
+        record Pass() implements Verdict {}
+        record Ignore(String why) implements Verdict {}
+        record RateLimited(String team, String minute) implements Verdict {}
+    }
+
+    private SlackShapes() {}
+
+    static Verdict read(String body) {
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            return json(trimmed);
+        }
+        Optional<String> payload = formField(trimmed, "payload");
+        if (payload.isEmpty()) {
+            return new Verdict.Pass();
+        }
+        Optional<JsonNode> node = object(payload.get());
+        if (node.isEmpty() || !node.get().path("type").isTextual()) {
+            return new Verdict.Ignore("an interaction payload that is not a JSON object with a type");
+        }
+        return new Verdict.Pass();
+    }
+
+    private static Verdict json(String body) {
+        Optional<JsonNode> node = object(body);
+        if (node.isEmpty()) {
+            return new Verdict.Ignore("a JSON body that is not an object");
+        }
+        String type = node.get().path("type").asText("");
+        if (type.equals("app_rate_limited")) {
+            return new Verdict.RateLimited(node.get().path("team_id").asText("?"),
+                    node.get().path("minute_rate_limited").asText("?"));
+        }
+        if (type.equals("event_callback") && !node.get().path("event").isObject()) {
+            return new Verdict.Ignore("an event_callback without an event");
+        }
+        if (type.isEmpty()) {
+            return new Verdict.Ignore("a JSON body without a type");
+        }
+        return new Verdict.Pass();
+    }
+
+    private static Optional<JsonNode> object(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> formField(String form, String name) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (decode(key).equals(name)) {
+                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}
