@@ -4,10 +4,12 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
+import io.taskbridge.slack.SlackCounting;
 import io.taskbridge.slack.SlackResult;
 import io.taskbridge.slack.SlackRoute;
 import io.taskbridge.slack.SlackSignature;
@@ -38,7 +40,7 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
 
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            WorkPools pools) {
+                            WorkPools pools, Metrics metrics) {
         Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
         UserZones zones = new UserZones(web, clock);
         Optional<App> app = Optional.empty();
@@ -54,6 +56,7 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
                     .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
             new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
+            built.use(new SlackCounting(metrics));
             app = Optional.of(built);
         }
         return new SlackModule(config, web, zones, app);
