@@ -1,5 +1,7 @@
 package io.taskbridge.platform;
 
+import static io.taskbridge.testing.Scrape.sum;
+import static io.taskbridge.testing.Scrape.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskbridge.slack.TaskMessage;
@@ -13,6 +15,7 @@ import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.FakeTaskApi;
 import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
+import io.taskbridge.testing.Scrape;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.TestClock;
 import java.net.URI;
@@ -23,11 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +100,7 @@ class MetricsTest {
                         .statusCode()).isEqualTo(401);
                 assertThat(post(svc, "/webhooks/no-such-thing", body, Map.of()).statusCode()).isEqualTo(404);
                 Quiescence.await(svc);
+                assertThat(svc.get("/no/such/path-42").statusCode()).isEqualTo(404);
 
                 HttpResponse<String> scrape = svc.get("/metrics");
                 // The test's clock runs on from where it was set: each lag is 300 s and what has run since.
@@ -124,6 +125,10 @@ class MetricsTest {
                 assertThat(value(m, "taskbridge_http_requests_seconds_bucket", "route", "/slack/events", "status", "200",
                         "le", "+Inf")).isEqualTo(5);
                 assertThat(m).contains("le=\"0.005\"", "le=\"10.0\"");
+                // A path no route matches is counted under "unmatched": typed paths never become tags.
+                assertThat(value(m, "taskbridge_http_requests_seconds_count", "method", "GET", "route", "unmatched",
+                        "status", "404")).isEqualTo(1);
+                assertThat(m).doesNotContain("path-42");
                 // Deliveries by destination and result, the 429 included.
                 assertThat(value(m, "taskbridge_outbox_deliveries_total", "destination", "slack", "kind", "task_message",
                         "result", "rate_limited")).isEqualTo(1);
@@ -240,35 +245,5 @@ class MetricsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(b::header);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
-
-    /** The value of the one sample of {@code name} whose labels include {@code labels} (pairs); 0 when none. */
-    static double value(String scrape, String name, String... labels) {
-        List<Double> found = samples(scrape, name, labels);
-        assertThat(found).as("samples of %s %s", name, List.of(labels)).hasSizeLessThanOrEqualTo(1);
-        return found.isEmpty() ? 0 : found.get(0);
-    }
-
-    /** The sum of every sample of {@code name}. */
-    static double sum(String scrape, String name) {
-        return samples(scrape, name).stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    private static List<Double> samples(String scrape, String name, String... labels) {
-        return scrape.lines().filter(l -> !l.startsWith("#")).map(SAMPLE::matcher).filter(Matcher::matches)
-                .filter(s -> s.group(1).equals(name))
-                .filter(s -> hasLabels(Optional.ofNullable(s.group(3)).orElse(""), labels))
-                .map(s -> Double.parseDouble(s.group(4))).toList();
-    }
-
-    private static boolean hasLabels(String labels, String... pairs) {
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (!labels.contains(pairs[i] + "=\"" + pairs[i + 1] + "\"")) {
-                return false;
-            }
-        }
-        return true;
     }
 }
