@@ -99,6 +99,8 @@ class MetricsTest {
                 assertThat(post(svc, "/webhooks/taskapi", body, Map.of(Webhooks.TIMESTAMP, now, Webhooks.SIGNATURE, "sha256=00"))
                         .statusCode()).isEqualTo(401);
                 assertThat(post(svc, "/webhooks/no-such-thing", body, Map.of()).statusCode()).isEqualTo(404);
+                assertThat(post(svc, "/webhooks/taskapi", "{\"x\":\"" + "a".repeat(1_100_000) + "\"}", Map.of())
+                        .statusCode()).isEqualTo(413);
                 Quiescence.await(svc);
                 assertThat(svc.get("/no/such/path-42").statusCode()).isEqualTo(404);
 
@@ -156,6 +158,8 @@ class MetricsTest {
                 assertThat(value(m, "taskbridge_webhook_deliveries_total", "connection", "taskapi", "result", "refused")).isEqualTo(1);
                 assertThat(value(m, "taskbridge_webhook_deliveries_total", "connection", "unknown", "result",
                         "unknown_connection")).isEqualTo(1);
+                assertThat(value(m, "taskbridge_webhook_deliveries_total", "connection", "taskapi", "result", "too_large"))
+                        .isEqualTo(1);
                 assertThat(m).doesNotContain("no-such-thing");
                 // Installations: one workspace in single-workspace mode.
                 assertThat(value(m, "taskbridge_installations")).isEqualTo(1);
