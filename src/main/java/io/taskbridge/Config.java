@@ -99,11 +99,7 @@ public record Config(
      * {@code GET /metrics} (TASKBRIDGE_METRICS, TASKBRIDGE_METRICS_KEY): off unless asked for; a key
      * turns it on and is then required as a bearer token.
      */
-    public record MetricsSettings(boolean on, Optional<Secret> key) {
-        public static MetricsSettings off() {
-            return new MetricsSettings(false, Optional.empty());
-        }
-    }
+    public record MetricsSettings(boolean on, Optional<Secret> key) {}
 
     /** The same settings with another Slack configuration (the sandbox's, when it stands in for Slack). */
     public Config withSlack(Slack other) {

@@ -56,7 +56,9 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
                     .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
             new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
-            built.use(new SlackCounting(metrics));
+            // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
+            // list at once, which calls auth.test, and start-up needs no network.
+            built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));
             app = Optional.of(built);
         }
         return new SlackModule(config, web, zones, app);

@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.taskbridge.platform.Database;
 import io.javalin.config.RoutesConfig;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ public final class HttpServer implements AutoCloseable {
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),
-                    java.time.Duration.ofNanos(Math.round(ms * 1_000_000d))));
+                    Duration.ofNanos(Math.round(ms * 1_000_000d))));
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.routes.before(ctx -> {
@@ -73,7 +75,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** The matched route's template ({@code /v1/tasks/{id}}), so that paths do not become tags; "unmatched" for none. */
     private static String route(Context ctx) {
-        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         return matched == null ? "unmatched" : matched.path;
     }
 

@@ -12,7 +12,7 @@ import io.taskbridge.platform.Metrics;
 /**
  * A Bolt middleware that counts {@code /task} commands by subcommand and by how their ack went, and
  * button clicks by action id, around the listeners (which it does not change). Installed with
- * {@code app.use(new SlackCounting(metrics))}.
+ * {@code app.use(new SlackCounting(metrics))} once the app has started (see {@code SlackModule}).
  */
 public final class SlackCounting implements Middleware {
     private final Metrics metrics;
