@@ -24,7 +24,8 @@ public record Config(
         Reminders reminders,
         ConnectorSettings connectors,
         Sandbox sandbox,
-        boolean allowSelfApproval) {
+        boolean allowSelfApproval,
+        MetricsSettings metrics) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -95,10 +96,16 @@ public record Config(
         }
     }
 
+    /**
+     * {@code GET /metrics} (TASKBRIDGE_METRICS, TASKBRIDGE_METRICS_KEY): off unless asked for; a key
+     * turns it on and is then required as a bearer token.
+     */
+    public record MetricsSettings(boolean on, Optional<Secret> key) {}
+
     /** The same settings with another Slack configuration (the sandbox's, when it stands in for Slack). */
     public Config withSlack(Slack other) {
         return new Config(port, dbUrl, dbUser, dbPassword, other, outboxPollInterval, outboxLease, api, reminders,
-                connectors, sandbox, allowSelfApproval);
+                connectors, sandbox, allowSelfApproval, metrics);
     }
 
     public static Config fromEnvironment() {
@@ -126,7 +133,8 @@ public record Config(
                         bool(env, "TASKBRIDGE_REMINDER_BROADCAST")),
                 ConnectorSettings.from(env),
                 sandbox(env),
-                bool(env, "TASKBRIDGE_ALLOW_SELF_APPROVAL"));
+                bool(env, "TASKBRIDGE_ALLOW_SELF_APPROVAL"),
+                metrics(env));
         if (config.sandbox() == Sandbox.ON && config.slack().enabled()) {
             // Beside a real workspace the outbox would deliver the sandbox's messages through the real
             // workspace's token; until deliveries are routed by workspace, refuse rather than leak.
@@ -134,6 +142,16 @@ public record Config(
                     + "run the sandbox in a second Taskbridge without SLACK_* settings");
         }
         return config;
+    }
+
+    private static MetricsSettings metrics(Map<String, String> env) {
+        Optional<Secret> key = text(env, "TASKBRIDGE_METRICS_KEY").map(Secret::new);
+        boolean asked = bool(env, "TASKBRIDGE_METRICS");
+        if (key.isPresent() && text(env, "TASKBRIDGE_METRICS").isPresent() && !asked) {
+            throw new IllegalArgumentException("TASKBRIDGE_METRICS is off but TASKBRIDGE_METRICS_KEY is set: "
+                    + "unset the key, or the setting");
+        }
+        return new MetricsSettings(asked || key.isPresent(), key);
     }
 
     private static Sandbox sandbox(Map<String, String> env) {

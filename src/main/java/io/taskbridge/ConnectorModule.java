@@ -2,6 +2,7 @@ package io.taskbridge;
 
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.SecretBox;
 import io.taskbridge.sync.ConnectionSecrets;
 import io.taskbridge.sync.Connections;
@@ -36,13 +37,14 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
         return new Backends(all);
     }
 
-    static ConnectorModule wire(Config config, Clock clock, StoreModule store, Backends backends, TaskService tasks) {
+    static ConnectorModule wire(Config config, Clock clock, StoreModule store, Backends backends, TaskService tasks,
+                                Metrics metrics) {
         Subscriptions subscriptions = new Subscriptions(store.db().jdbi(), clock);
         RemoteSync sync = new RemoteSync(tasks, subscriptions, store.outbox(), store.json());
         Connections connections = new Connections(store.db().jdbi(), backends, clock);
         RemoteTasks remoteTasks = new RemoteTasks(store.db().jdbi(), tasks, connections, sync);
         return new ConnectorModule(backends, subscriptions, sync, connections, remoteTasks,
-                new Poller(store.db().jdbi(), sync));
+                new Poller(store.db().jdbi(), sync, metrics));
     }
 
     /** POST /webhooks/{connection}; deliveries are applied on a bounded pool drained at shutdown. */

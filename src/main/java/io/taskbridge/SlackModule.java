@@ -6,11 +6,13 @@ import com.slack.api.bolt.App;
 import io.taskbridge.access.ConversationKinds;
 import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackDirectory;
+import io.taskbridge.slack.SlackCounting;
 import io.taskbridge.slack.SlackResult;
 import io.taskbridge.slack.SlackRoute;
 import io.taskbridge.slack.SlackSignature;
@@ -49,7 +51,7 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
      */
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            Set<String> adminList, boolean allowSelfApproval, WorkPools pools) {
+                            Set<String> adminList, boolean allowSelfApproval, WorkPools pools, Metrics metrics) {
         Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
         UserZones zones = new UserZones(web, clock);
         Optional<SlackDirectory> directory = web.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
@@ -71,6 +73,9 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
                     .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
             new ReminderButtons(tasks, access, reminders.planner(), zones, work, clock).register(built);
+            // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
+            // list at once, which calls auth.test, and start-up needs no network.
+            built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));
             app = Optional.of(built);
         }
         return new SlackModule(config, web, zones, app, access);

@@ -73,6 +73,7 @@ public final class Taskbridge implements AutoCloseable {
             // on their own threads while this one wires the rest; requests wait for the schema (below).
             StartupTask<Optional<Slack>> slackClient = SlackModule.beginClient(config.slack());
             StoreModule store = StoreModule.open(config, clock, resources);
+            MetricsModule metrics = MetricsModule.wire(config, resources);
             WorkPools pools = new WorkPools(resources);
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
@@ -81,14 +82,15 @@ public final class Taskbridge implements AutoCloseable {
             TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
-            ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks);
+            ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
+                    metrics.metrics());
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
-                    reminders, config.connectors().admins(), config.allowSelfApproval(), pools);
+                    reminders, config.connectors().admins(), config.allowSelfApproval(), pools, metrics.metrics());
             OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
-                    Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
-                            config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
+                    metrics.measured(Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
+                            config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock),
                     clock, config.outboxPollInterval(), slack.web().map(w -> ChannelPacer.slack()), config.outboxLease());
             store.wakes(worker);
 
@@ -96,7 +98,10 @@ public final class Taskbridge implements AutoCloseable {
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
             routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
-            HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
+            int installations = requested.slack().enabled() ? 1 : 0;
+            metrics.observe(routes, store, clock, () -> installations);
+            HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes, metrics.metrics())
+                    .listen(config.port());
             resources.add(http);
             sandbox.ifPresent(s -> s.serviceOn(http.port()));
             store.ready();

@@ -95,4 +95,20 @@ class ArchitectureTest {
                             "io.taskbridge.connector..", "io.taskbridge.outbox..", "io.taskbridge.platform..",
                             "io.taskbridge.reminder.."),
                     simpleNameEndingWith("Service"), simpleNameEndingWith("Dao")));
+
+    /** platform is what every package stands on: it knows none of them. */
+    @ArchTest
+    static final ArchRule platformImportsNothingOfOurs = noClasses()
+            .that().resideInAPackage("io.taskbridge.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.taskbridge", "io.taskbridge.task..",
+                    "io.taskbridge.approval..", "io.taskbridge.reminder..", "io.taskbridge.workspace..",
+                    "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.outbox..",
+                    "io.taskbridge.slack..", "io.taskbridge.command..", "io.taskbridge.api..",
+                    "io.taskbridge.sandbox..");
+
+    /** Metrics go through platform.Metrics: the metrics library is platform's detail, swappable in one place. */
+    @ArchTest
+    static final ArchRule onlyPlatformKnowsTheMetricsLibrary = noClasses()
+            .that().resideOutsideOfPackage("io.taskbridge.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..");
 }

@@ -84,6 +84,18 @@ public final class CommandParser {
 
     private CommandParser() {}
 
+    /**
+     * The subcommand {@code text} asks for, by its first word: a verb's own name ({@code new} is
+     * {@code add}), {@code form} for none, {@code unknown} for anything else. A small, fixed set (for metrics).
+     */
+    public static String subcommand(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return "form";
+        }
+        return Verb.named(trimmed.split("\\s+", 2)[0]).map(Verb::canonical).orElse("unknown");
+    }
+
     /** Reads {@code text}, the words after {@code /task}. Null or blank opens the creation form. */
     public static Parse parse(String text) {
         try {

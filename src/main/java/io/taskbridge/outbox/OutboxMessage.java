@@ -1,7 +1,9 @@
 package io.taskbridge.outbox;
 
 import io.taskbridge.task.ReminderKind;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,16 @@ public sealed interface OutboxMessage {
     /**
      * A reminder as a reply in the task's thread; {@code broadcast} also shows it in the channel.
      * Rendered from the task as it is at delivery: a task closed meanwhile gets no reminder.
+     * {@code fireAt}: when it was planned to fire (its lag is measured from there; empty in rows
+     * queued before it was recorded).
      */
-    record ReminderReply(long taskId, ReminderKind reminder, boolean broadcast) implements OutboxMessage {
+    record ReminderReply(long taskId, ReminderKind reminder, boolean broadcast, Optional<Instant> fireAt)
+            implements OutboxMessage {
         static final String KIND = "reminder_reply";
+
+        public ReminderReply {
+            fireAt = Objects.requireNonNullElse(fireAt, Optional.empty());
+        }
 
         @Override
         public String kind() {
@@ -56,9 +65,17 @@ public sealed interface OutboxMessage {
         }
     }
 
-    /** A reminder as a direct message ({@code conversations.open}, then a post); waits out the user's quiet hours. */
-    record ReminderDm(long taskId, ReminderKind reminder, String user) implements OutboxMessage {
+    /**
+     * A reminder as a direct message ({@code conversations.open}, then a post); waits out the user's
+     * quiet hours. {@code fireAt} as for {@link ReminderReply}.
+     */
+    record ReminderDm(long taskId, ReminderKind reminder, String user, Optional<Instant> fireAt)
+            implements OutboxMessage {
         static final String KIND = "reminder_dm";
+
+        public ReminderDm {
+            fireAt = Objects.requireNonNullElse(fireAt, Optional.empty());
+        }
 
         @Override
         public String kind() {

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.taskbridge.platform.Database;
 import io.javalin.config.RoutesConfig;
+import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.Connector;
@@ -31,8 +32,15 @@ public final class HttpServer implements AutoCloseable {
 
     /** {@code slack} is Slack's endpoint when Slack is configured; {@code more} adds further endpoints (the REST API) next to it and health. */
     public HttpServer(Database db, ObjectMapper json, Optional<? extends Routes> slack, List<Routes> more) {
+        this(db, json, slack, more, Metrics.off());
+    }
+
+    /** The same, with each request counted and timed in {@code metrics} (by route template and final status). */
+    public HttpServer(Database db, ObjectMapper json, Optional<? extends Routes> slack, List<Routes> more, Metrics metrics) {
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),
+                    Duration.ofNanos(Math.round(ms * 1_000_000d))));
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
@@ -74,6 +82,12 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /** The matched route's template ({@code /v1/tasks/{id}}), so that paths do not become tags; "unmatched" for none. */
+    private static String route(Context ctx) {
+        Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        return matched == null ? "unmatched" : matched.path;
     }
 
     /** A set of endpoints that registers itself on the server (the REST API does). */

@@ -87,7 +87,8 @@ public final class ReminderJob {
         for (ReminderRow row : due) {
             ReminderTarget task = open.get(row.taskId());
             if (task != null) {
-                queued.addAll(messages.of(task, ReminderKind.ofStored(row.kind()), row.recipient()));
+                queued.addAll(messages.of(task, ReminderKind.ofStored(row.kind()), row.recipient(),
+                        Instant.ofEpochMilli(row.fireAt())));
             }
         }
         outbox.enqueueAll(tx, queued);

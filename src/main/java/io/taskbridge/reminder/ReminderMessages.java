@@ -5,6 +5,7 @@ import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.task.SlackUserId;
 import io.taskbridge.reminder.ReminderTarget;
 import io.taskbridge.task.ReminderKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,19 +16,21 @@ import java.util.Optional;
  */
 record ReminderMessages(boolean broadcast) {
 
-    List<Outbox.Queued> of(ReminderTarget task, ReminderKind kind, String recipient) {
+    /** {@code fireAt}: when the reminder was planned to fire (for its lag). */
+    List<Outbox.Queued> of(ReminderTarget task, ReminderKind kind, String recipient, Instant fireAt) {
         if (kind.personal()) {
-            return List.of(dm(task.taskId(), kind, recipient));
+            return List.of(dm(task.taskId(), kind, recipient, fireAt));
         }
         List<Outbox.Queued> messages = new ArrayList<>(2);
         task.channel().ifPresent(channel -> messages.add(new Outbox.Queued(
-                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast), Optional.of(channel))));
+                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast, Optional.of(fireAt)), Optional.of(channel))));
         task.assignee().filter(SlackUserId::matches)
-                .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee)));
+                .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee, fireAt)));
         return messages;
     }
 
-    private static Outbox.Queued dm(long taskId, ReminderKind kind, String user) {
-        return new Outbox.Queued(new OutboxMessage.ReminderDm(taskId, kind, user), Optional.of("dm:" + user));
+    private static Outbox.Queued dm(long taskId, ReminderKind kind, String user, Instant fireAt) {
+        return new Outbox.Queued(new OutboxMessage.ReminderDm(taskId, kind, user, Optional.of(fireAt)),
+                Optional.of("dm:" + user));
     }
 }

@@ -6,6 +6,8 @@ import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.TaskProblem;
+import io.taskbridge.platform.Metrics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -25,10 +27,13 @@ public final class Poller {
 
     private final Jdbi jdbi;
     private final RemoteSync sync;
+    private final Metrics metrics;
 
-    public Poller(Jdbi jdbi, RemoteSync sync) {
+    /** Each poll's duration and changes go to {@code metrics}. */
+    public Poller(Jdbi jdbi, RemoteSync sync, Metrics metrics) {
         this.jdbi = jdbi;
         this.sync = sync;
+        this.metrics = metrics;
     }
 
     /** How one poll went: pages (= list requests) read, tasks seen, tasks changed. */
@@ -46,6 +51,13 @@ public final class Poller {
 
     /** One poll of {@code backend}. Never throws: failures are reported and logged. */
     public Report poll(TaskBackend backend) {
+        long began = System.nanoTime();
+        Report report = pollOnce(backend);
+        metrics.poll(backend.name(), report.ok(), Duration.ofNanos(System.nanoTime() - began), report.changed());
+        return report;
+    }
+
+    private Report pollOnce(TaskBackend backend) {
         String name = backend.name();
         Optional<ConnectionDao.Cursor> cursor = jdbi.withExtension(ConnectionDao.class, dao -> dao.cursor(name));
         boolean firstPoll = cursor.isEmpty();

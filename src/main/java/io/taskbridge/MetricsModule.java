@@ -1,0 +1,49 @@
+package io.taskbridge;
+
+import io.taskbridge.outbox.Delivery;
+import io.taskbridge.outbox.MeasuredDelivery;
+import io.taskbridge.outbox.OutboxGauges;
+import io.taskbridge.platform.HttpServer;
+import io.taskbridge.platform.Metrics;
+import io.taskbridge.platform.MetricsEndpoint;
+import io.taskbridge.platform.PrometheusMetrics;
+import io.taskbridge.sync.WebhookResults;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * Metrics (TASKBRIDGE_METRICS, TASKBRIDGE_METRICS_KEY): off by default, and then {@link Metrics#off()}
+ * everywhere and no {@code /metrics}. On, one Prometheus registry that the HTTP server, the Bolt app,
+ * the outbox, the poller and the webhook route report to, and the gauges read at each scrape.
+ */
+record MetricsModule(Metrics metrics, Optional<HttpServer.Routes> endpoint) {
+
+    static MetricsModule wire(Config config, List<AutoCloseable> resources) {
+        if (!config.metrics().on()) {
+            return new MetricsModule(Metrics.off(), Optional.empty());
+        }
+        PrometheusMetrics prometheus = new PrometheusMetrics();
+        resources.add(prometheus);
+        return new MetricsModule(prometheus, Optional.of(new MetricsEndpoint(prometheus, config.metrics().key())));
+    }
+
+    /** {@code delivery}, each attempt counted (and reminders' lag timed). */
+    Delivery measured(Delivery delivery, Clock clock) {
+        return new MeasuredDelivery(delivery, metrics, clock);
+    }
+
+    /**
+     * The HTTP side: {@code /metrics} itself and the webhook results; and the gauges: the outbox read
+     * from the store, and {@code installations}, the Slack workspaces served (one in single-workspace
+     * mode; the sandbox's own workspace does not count).
+     */
+    void observe(List<HttpServer.Routes> routes, StoreModule store, Clock clock, IntSupplier installations) {
+        endpoint.ifPresent(routes::add);
+        routes.add(new WebhookResults(metrics)::addTo);
+        OutboxGauges.register(metrics, store.db().jdbi(), clock);
+        metrics.gauge("installations", "Slack workspaces this service is installed in",
+                installations::getAsInt);
+    }
+}
