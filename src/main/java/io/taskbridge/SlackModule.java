@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
@@ -34,6 +35,22 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
     /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
     static StartupTask<Optional<Slack>> beginClient(Config.Slack config) {
         return StartupTask.begin("slack-client", () -> config.enabled() ? Optional.of(client(config)) : Optional.empty());
+    }
+
+    /**
+     * The workspace the bot token belongs to ({@code auth.test}), or {@link WorkspaceId#UNRESOLVED}
+     * without a token or when Slack cannot say (then pre-V13 rows wait for a later start).
+     */
+    static WorkspaceId home(Config.Slack config, Optional<Slack> slack) {
+        if (slack.isEmpty() || config.botToken().isEmpty()) {
+            return WorkspaceId.UNRESOLVED;
+        }
+        SlackResult<WorkspaceId> identity = new SlackWeb(slack.get().methods(config.botToken().get().value())).identity();
+        if (identity instanceof SlackResult.Ok<WorkspaceId> ok) {
+            return ok.value();
+        }
+        log.warn("auth.test failed ({}): the bot token's workspace is unknown until the next start", identity);
+        return WorkspaceId.UNRESOLVED;
     }
 
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,

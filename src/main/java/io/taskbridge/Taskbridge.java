@@ -9,6 +9,8 @@ import io.taskbridge.outbox.ChannelPacer;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.WorkspaceId;
+import io.taskbridge.workspace.LegacyRows;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.sandbox.Sandbox;
@@ -74,12 +76,16 @@ public final class Taskbridge implements AutoCloseable {
             // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
             // on their own threads while this one wires the rest; requests wait for the schema (below).
             StartupTask<Optional<Slack>> slackClient = SlackModule.beginClient(config.slack());
+            // The workspace of the bot token (auth.test): where unscoped work and pre-V13 rows belong.
+            StartupTask<WorkspaceId> home = StartupTask.begin("slack-identity",
+                    () -> SlackModule.home(config.slack(), slackClient.join()));
+            resources.add(home);
             StoreModule store = StoreModule.open(config, clock, resources);
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
-            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents);
+            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks);
@@ -102,6 +108,12 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(http);
             sandbox.ifPresent(s -> s.serviceOn(http.port()));
             store.ready();
+            if (sandbox.isEmpty()) {
+                int moved = LegacyRows.claim(store.db().jdbi(), home.join());
+                if (moved > 0) {
+                    log.info("{} rows from before workspaces now belong to workspace {}", moved, home.join());
+                }
+            }
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
             worker.start();

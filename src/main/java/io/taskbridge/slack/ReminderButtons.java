@@ -64,7 +64,8 @@ public final class ReminderButtons {
     private Response onClick(BlockActionRequest request, ActionContext ctx, Click click) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        if (id.isEmpty()) {
+        Optional<TaskService> scoped = PayloadWorkspace.of(p).map(tasks::in);
+        if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
         String user = p.getUser().getId();
@@ -72,7 +73,7 @@ public final class ReminderButtons {
         try {
             work.execute(() -> {
                 try {
-                    act(ctx, click, taskId, user);
+                    act(ctx, click, scoped.get(), taskId, user);
                 } catch (RuntimeException e) {
                     log.error("reminder button {} on task #{} failed after its ack", click, taskId, e);
                 }
@@ -83,7 +84,11 @@ public final class ReminderButtons {
         return ctx.ack();
     }
 
-    private void act(ActionContext ctx, Click click, long taskId, String user) {
+    private void act(ActionContext ctx, Click click, TaskService tasks, long taskId, String user) {
+        if (tasks.find(taskId).isEmpty()) {
+            respond(ctx, false, ":warning: " + new TaskProblem.NotFound(taskId).getMessage());
+            return;
+        }
         if (click == Click.DONE) {
             try {
                 tasks.complete(taskId, user);

@@ -21,6 +21,7 @@ import io.taskbridge.approval.Decision;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+    static final String NO_WORKSPACE = ":warning: I couldn't tell which Slack workspace this came from; nothing was changed.";
     static final String BUSY = "Taskbridge is very busy right now; nothing was changed. Please try again in a minute.";
 
     private final TaskService tasks;
@@ -107,7 +109,11 @@ public final class SlackApp {
         if (command instanceof Command.Help) {
             return ctx.ack(Usage.HELP_TEXT);
         }
-        Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId());
+        Optional<WorkspaceId> workspace = PayloadWorkspace.of(p);
+        if (workspace.isEmpty()) {
+            return ctx.ack(NO_WORKSPACE);
+        }
+        Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(), workspace.get());
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
         }
@@ -171,12 +177,14 @@ public final class SlackApp {
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        if (id.isEmpty()) {
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
         String user = p.getUser().getId();
         boolean queued = later(() -> {
             try {
+                scoped.get().get(id.getAsLong());
                 Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
                 if (elsewhere.isPresent()) {
                     if (elsewhere.get().startsWith(":warning:")) {
@@ -185,8 +193,8 @@ public final class SlackApp {
                     return;
                 }
                 TaskService.Change change = target == Status.DONE
-                        ? tasks.complete(id.getAsLong(), user)
-                        : tasks.moveTo(id.getAsLong(), target, user);
+                        ? scoped.get().complete(id.getAsLong(), user)
+                        : scoped.get().moveTo(id.getAsLong(), target, user);
                 log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
             } catch (TaskProblem e) {
                 ephemeral(ctx, ":warning: " + e.getMessage());
@@ -213,15 +221,19 @@ public final class SlackApp {
         if (!problems.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        if (scoped.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.TITLE.blockId(), NO_WORKSPACE)));
+        }
         Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(SlackPlace.channel(p.getTeam().getId(), form.channel()));
+                : Optional.of(SlackPlace.channel(PayloadWorkspace.team(p).orElse(scoped.get().workspace().value()), form.channel()));
         Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
         Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now));
         if (refused.isPresent()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
         }
         try {
-            TaskService.Created created = tasks.create(draft, user, place, Optional.of("view:" + p.getView().getId()));
+            TaskService.Created created = scoped.get().create(draft, user, place, Optional.of("view:" + p.getView().getId()));
             if (created.created() && approval.isPresent()) {
                 approvals.request(created.task().id(), approval.get(), user);
             }
@@ -248,6 +260,11 @@ public final class SlackApp {
         }
         String user = p.getUser().getId();
         ApprovalMessage.Ref r = ref.get();
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        if (scoped.isEmpty() || scoped.get().find(r.taskId()).isEmpty()) {
+            tellLater(ctx, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
+            return ctx.ack();
+        }
         if (!withComment) {
             try {
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
@@ -262,7 +279,7 @@ public final class SlackApp {
                 ephemeral(ctx, ":warning: " + refusal.get().getMessage());
                 return;
             }
-            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
+            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(scoped.get().get(r.taskId()),
                     new ApprovalModal.Pending(r, decision)));
             if (!(opened instanceof SlackResult.Ok)) {
                 log.warn("views.open for a decision failed: {}", opened);
@@ -289,6 +306,11 @@ public final class SlackApp {
             return ctx.ack();
         }
         ApprovalMessage.Ref r = pending.get().ref();
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        if (scoped.isEmpty() || scoped.get().find(r.taskId()).isEmpty()) {
+            return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK,
+                    new TaskProblem.NotFound(r.taskId()).getMessage())));
+        }
         Optional<String> comment = ApprovalModal.comment(p.getView().getState());
         try {
             approvals.decide(r.taskId(), r.round(), r.position(), p.getUser().getId(), pending.get().decision(), comment);
@@ -296,6 +318,11 @@ public final class SlackApp {
         } catch (ApprovalProblem | TaskProblem e) {
             return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK, e.getMessage())));
         }
+    }
+
+    /** The tasks of the workspace the request is for; empty when the payload names none. */
+    private Optional<TaskService> scoped(Optional<WorkspaceId> workspace) {
+        return workspace.map(tasks::in);
     }
 
     private boolean later(Runnable job) {

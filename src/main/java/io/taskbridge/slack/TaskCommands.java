@@ -47,19 +47,19 @@ final class TaskCommands {
         handlers.on(Command.Add.class, (add, caller, key) -> connectors.add(add, caller)
                         .orElseGet(() -> add(add, caller, key)))
                 .on(Command.ListTasks.class, (list, caller, key) -> list(list, caller, clock.instant()))
-                .on(Command.Show.class, (show, caller, key) -> show(show))
+                .on(Command.Show.class, (show, caller, key) -> show(show, caller))
                 .on(Command.Review.class, (review, caller, key) -> review(review, caller))
                 .on(Command.Approvals.class, (a, caller, key) -> waitingFor(caller))
-                .on(Command.Start.class, (start, caller, key) -> connectors.moveTo(start.taskId(), Status.IN_PROGRESS, caller)
-                        .orElseGet(() -> changed(tasks.moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress")))
-                .on(Command.Done.class, (done, caller, key) -> connectors.moveTo(done.taskId(), Status.DONE, caller)
-                        .orElseGet(() -> changed(tasks.complete(done.taskId(), caller.userId()), "done")))
-                .on(Command.Cancel.class, (cancel, caller, key) -> connectors.moveTo(cancel.taskId(), Status.CANCELED, caller)
-                        .orElseGet(() -> changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled")))
-                .on(Command.Assign.class, (assign, caller, key) -> connectors.assign(assign, caller)
-                        .orElseGet(() -> changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
+                .on(Command.Start.class, (start, caller, key) -> connectors.moveTo(seen(start.taskId(), caller), Status.IN_PROGRESS, caller)
+                        .orElseGet(() -> changed(in(caller).moveTo(start.taskId(), Status.IN_PROGRESS, caller.userId()), "in progress")))
+                .on(Command.Done.class, (done, caller, key) -> connectors.moveTo(seen(done.taskId(), caller), Status.DONE, caller)
+                        .orElseGet(() -> changed(in(caller).complete(done.taskId(), caller.userId()), "done")))
+                .on(Command.Cancel.class, (cancel, caller, key) -> connectors.moveTo(seen(cancel.taskId(), caller), Status.CANCELED, caller)
+                        .orElseGet(() -> changed(in(caller).moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled")))
+                .on(Command.Assign.class, (assign, caller, key) -> connectors.assign(seen(assign, assign.taskId(), caller), caller)
+                        .orElseGet(() -> changed(in(caller).assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
                                 "assigned to <@" + assign.assignee() + ">")))
-                .on(Command.Due.class, (due, caller, key) -> connectors.due(due, caller).orElseGet(() -> due(due, caller)))
+                .on(Command.Due.class, (due, caller, key) -> connectors.due(seen(due, due.taskId(), caller), caller).orElseGet(() -> due(due, caller)))
                 .on(Command.Digest.class, (digest, caller, key) -> digest(digest, caller))
                 .on(Command.Help.class, (help, caller, key) -> Usage.HELP_TEXT);
         connectors.register(handlers);
@@ -76,21 +76,37 @@ final class TaskCommands {
         }
     }
 
-    private String show(Command.Show show) {
-        Task task = tasks.get(show.taskId());
+    /** The tasks of the caller's workspace: a task of another workspace does not exist for them. */
+    private TaskService in(Caller caller) {
+        return tasks.in(caller.workspace());
+    }
+
+    /** {@code id}, once it is known to be a task of the caller's workspace ({@link TaskProblem.NotFound} if not). */
+    private long seen(long id, Caller caller) {
+        return in(caller).get(id).id();
+    }
+
+    private <C> C seen(C command, long id, Caller caller) {
+        seen(id, caller);
+        return command;
+    }
+
+    private String show(Command.Show show, Caller caller) {
+        Task task = in(caller).get(show.taskId());
         return Replies.show(task, clock.instant()) + approvals.find(task.id())
                 .map(a -> "\n" + ApprovalMessage.summary(a) + "\n" + ApprovalMessage.next(task, a)).orElse("");
     }
 
     private String waitingFor(Caller caller) {
-        List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(tasks::get).toList();
+        List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(in(caller)::find)
+                .flatMap(Optional::stream).toList();
         return waiting.isEmpty() ? "Nothing waits for your approval." : Replies.list(waiting, "Waiting for your approval", clock.instant())
                 + "\nOpen the request in your DMs to answer, or `/task show <number>` for the details.";
     }
 
     private String due(Command.Due due, Caller caller) {
         Optional<Instant> when = dueOf(due.due(), caller, Usage.DUE);
-        return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
+        return changed(in(caller).reschedule(due.taskId(), when, caller.userId()),
                 when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
     }
 
@@ -102,7 +118,7 @@ final class TaskCommands {
                 .withPriority(add.priority().orElse(io.taskbridge.task.Priority.DEFAULT))
                 .withTags(add.tags())
                 .withWarning(add.remind());
-        TaskService.Created created = tasks.create(draft, caller.userId(),
+        TaskService.Created created = in(caller).create(draft, caller.userId(),
                 Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId())), Optional.of(idempotencyKey));
         return Replies.created(created.task());
     }
@@ -112,6 +128,7 @@ final class TaskCommands {
         for (Command.Review.Step step : review.steps()) {
             steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), dueOf(step.due(), caller, Usage.REVIEW)));
         }
+        seen(review.taskId(), caller);
         Approval approval = approvals.request(review.taskId(), new ApprovalPlan(steps), caller.userId());
         return "Approval requested for task #" + review.taskId() + ".\n" + ApprovalMessage.progress(approval);
     }
@@ -125,7 +142,7 @@ final class TaskCommands {
                 .withDueBefore(list.overdueOnly() ? Optional.of(now) : Optional.empty())
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(LIST_LIMIT, 0);
-        List<Task> found = tasks.list(query);
+        List<Task> found = in(caller).list(query);
         StringBuilder heading = new StringBuilder(list.overdueOnly() ? "Overdue tasks" : "Open tasks");
         assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to <@" + a + ">"));
         list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t)));

@@ -5,6 +5,8 @@ import io.taskbridge.task.TaskQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import io.taskbridge.platform.WorkspaceId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -12,18 +14,19 @@ import org.jdbi.v3.core.statement.Query;
 final class TaskSql {
     private TaskSql() {}
 
-    static Query select(Handle h, TaskQuery q) {
-        String sql = "SELECT " + TaskRow.COLUMNS + " FROM tasks" + where(q) + " ORDER BY " + order(q.sort())
+    static Query select(Handle h, TaskQuery q, Optional<WorkspaceId> workspace) {
+        String sql = "SELECT " + TaskRow.COLUMNS + " FROM tasks" + where(q, workspace) + " ORDER BY " + order(q.sort())
                 + " LIMIT :limit OFFSET :offset";
-        return bind(h.createQuery(sql), q).bind("limit", q.limit()).bind("offset", q.offset());
+        return bind(h.createQuery(sql), q, workspace).bind("limit", q.limit()).bind("offset", q.offset());
     }
 
-    static Query count(Handle h, TaskQuery q) {
-        return bind(h.createQuery("SELECT COUNT(*) FROM tasks" + where(q)), q);
+    static Query count(Handle h, TaskQuery q, Optional<WorkspaceId> workspace) {
+        return bind(h.createQuery("SELECT COUNT(*) FROM tasks" + where(q, workspace)), q, workspace);
     }
 
-    private static String where(TaskQuery q) {
+    private static String where(TaskQuery q, Optional<WorkspaceId> workspace) {
         List<String> clauses = new ArrayList<>();
+        workspace.ifPresent(w -> clauses.add("workspace = :workspace"));
         if (!q.statuses().isEmpty()) {
             clauses.add("status IN (<statuses>)");
         }
@@ -42,7 +45,8 @@ final class TaskSql {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static Query bind(Query query, TaskQuery q) {
+    private static Query bind(Query query, TaskQuery q, Optional<WorkspaceId> workspace) {
+        workspace.ifPresent(w -> query.bind("workspace", w.value()));
         if (!q.statuses().isEmpty()) {
             query.bindList("statuses", q.statuses().stream().map(Status::name).sorted().toList());
         }
