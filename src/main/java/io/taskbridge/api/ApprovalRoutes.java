@@ -28,7 +28,7 @@ final class ApprovalRoutes {
 
     void submit(Context ctx, ApiCaller caller, JsonNode body) {
         long id = TaskRoutes.id(ctx);
-        tasks.get(id);
+        tasks.in(caller.workspace()).get(id);
         Map<String, String> problems = new LinkedHashMap<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -67,6 +67,6 @@ final class ApprovalRoutes {
                 case ALREADY_ANSWERED, NOT_WAITING, NO_APPROVAL -> ApiProblem.of(409, "resource_conflict", p.getMessage(), Map.of());
             };
         }
-        ctx.json(ApprovalResource.of(approvals.find(id).orElseThrow(), tasks.get(id)));
+        ctx.json(ApprovalResource.of(approvals.find(id).orElseThrow(), tasks.in(caller.workspace()).get(id)));
     }
 }

@@ -56,8 +56,8 @@ public final class RestApi {
     public void addTo(RoutesConfig routes) {
         routes.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.post(BASE + "/tasks", withBody(taskRoutes::create));
-        routes.get(BASE + "/tasks", authed((ctx, caller) -> taskRoutes.list(ctx)));
-        routes.get(BASE + "/tasks/{id}", authed((ctx, caller) -> taskRoutes.get(ctx)));
+        routes.get(BASE + "/tasks", authed(taskRoutes::list));
+        routes.get(BASE + "/tasks/{id}", authed(taskRoutes::get));
         routes.patch(BASE + "/tasks/{id}", withBody(taskRoutes::patch));
         routes.delete(BASE + "/tasks/{id}", authed(taskRoutes::delete));
         routes.post(BASE + "/tasks/{id}/actionSubmission", withBody(approvalRoutes::submit));

@@ -37,7 +37,7 @@ final class TaskRoutes {
         }
         TaskInput.NewTask input = TaskInput.forCreate(body, clock.instant());
         requireMayAssign(caller, input.draft().assignee());
-        TaskService.Created created = tasks.create(input.draft(), caller.principal(),
+        TaskService.Created created = tasks.in(caller.workspace()).create(input.draft(), caller.principal(),
                 input.channel().map(c -> SlackPlace.channel("", c)),
                 key.map(k -> "api:" + caller.keyId() + ":" + k));
         if (!created.created()) {
@@ -48,35 +48,35 @@ final class TaskRoutes {
     }
 
     /** {@code GET /tasks}: a page of tasks in a {@code data} / {@code pagination} envelope. */
-    void list(Context ctx) {
+    void list(Context ctx, ApiCaller caller) {
         TaskQuery query = ListParams.parse(ctx.queryParamMap());
         Map<String, Object> pagination = new LinkedHashMap<>();
-        pagination.put("total", tasks.count(query));
+        pagination.put("total", tasks.in(caller.workspace()).count(query));
         pagination.put("limit", query.limit());
         pagination.put("offset", query.offset());
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("data", tasks.list(query).stream().map(TaskResource::of).toList());
+        page.put("data", tasks.in(caller.workspace()).list(query).stream().map(TaskResource::of).toList());
         page.put("pagination", pagination);
         ctx.json(page);
     }
 
-    void get(Context ctx) {
-        ctx.json(TaskResource.of(tasks.get(id(ctx))));
+    void get(Context ctx, ApiCaller caller) {
+        ctx.json(TaskResource.of(tasks.in(caller.workspace()).get(id(ctx))));
     }
 
     /** {@code PATCH /tasks/{id}}: the fields sent change, {@code null} clears; status follows the strict lifecycle. */
     void patch(Context ctx, ApiCaller caller, JsonNode body) {
         long id = id(ctx);
-        requireHeldHere(id);
+        requireHeldHere(id, caller);
         TaskInput.TaskPatch patch = TaskInput.forPatch(body);
         patch.assignee().ifPresent(a -> requireMayAssign(caller, a));
-        Task after = tasks.change(id, caller.principal(), patch).after();
+        Task after = tasks.in(caller.workspace()).change(id, caller.principal(), patch).after();
         ctx.json(TaskResource.of(after));
     }
 
     void delete(Context ctx, ApiCaller caller) {
-        requireHeldHere(id(ctx));
-        tasks.delete(id(ctx), caller.principal());
+        requireHeldHere(id(ctx), caller);
+        tasks.in(caller.workspace()).delete(id(ctx), caller.principal());
         ctx.status(204);
     }
 
@@ -84,8 +84,8 @@ final class TaskRoutes {
      * A task held in another task system changes there (or from Slack, which goes there first);
      * changed here alone it would drift from its system and be overwritten by the next poll.
      */
-    private void requireHeldHere(long id) {
-        tasks.heldElsewhere(id).ifPresent(connection -> {
+    private void requireHeldHere(long id, ApiCaller caller) {
+        tasks.in(caller.workspace()).heldElsewhere(id).ifPresent(connection -> {
             throw ApiProblem.of(409, "resource_conflict", "Task " + id + " is held in " + connection
                     + ": change it there, or from Slack, which passes the change on.", Map.of("connection", connection));
         });
