@@ -5,6 +5,14 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.SecretBox;
+import io.taskbridge.slack.InstallApp;
+import io.taskbridge.slack.InstallRoutes;
+import io.taskbridge.slack.SlackWebs;
+import io.taskbridge.workspace.Installations;
+import io.taskbridge.workspace.OAuthStates;
+import java.security.SecureRandom;
+import org.jdbi.v3.core.Jdbi;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
@@ -29,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * (even if an app token is set too; see {@link SocketModeTransport}), otherwise Socket Mode,
  * otherwise none.
  */
-record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones, Optional<App> app) {
+record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zones, Optional<App> app) {
     private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
 
     /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
@@ -53,27 +61,43 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
         return WorkspaceId.UNRESOLVED;
     }
 
-    static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
+    static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
                             List<AutoCloseable> resources) {
-        Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
-        UserZones zones = new UserZones(web, clock);
+        Optional<Installations> installations = config.multiWorkspace()
+                ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
+                        new SecureRandom()), clock))
+                : Optional.empty();
+        Optional<SlackWebs> webs = slack.map(s -> installations.isPresent()
+                ? SlackWebs.installed(s, installations.get())
+                : SlackWebs.single(new SlackWeb(s.methods(config.botToken().orElseThrow().value()))));
+        UserZones zones = new UserZones(webs, clock);
         Optional<App> app = Optional.empty();
         if (config.enabled()) {
             ExecutorService work = slackWork();
             resources.add(Taskbridge.drained(work));
-            SlackWeb slackWeb = web.orElseThrow();
+            SlackWebs all = webs.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
-                    user -> slackWeb.userEmail(user) instanceof SlackResult.Ok<String> ok && !ok.value().isBlank()
-                            ? Optional.of(ok.value()) : Optional.empty(), clock);
-            App built = new SlackApp(tasks, approvals, zones, slackWeb, work, clock, reminders.digests(), connectorCommands)
-                    .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
+                    user -> all.forUser(user).map(w -> w.userEmail(user))
+                            .filter(r -> r instanceof SlackResult.Ok<String> ok && !ok.value().isBlank())
+                            .map(r -> ((SlackResult.Ok<String>) r).value()), clock);
+            SlackApp listeners = new SlackApp(tasks, approvals, zones, all, work, clock, reminders.digests(),
+                    connectorCommands);
+            App built = installations.isPresent()
+                    ? listeners.register(InstallApp.build(config, slack.orElseThrow(), installations.get(),
+                            new OAuthStates(jdbi, clock), clock))
+                    : listeners.build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
             new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
             app = Optional.of(built);
         }
-        return new SlackModule(config, web, zones, app);
+        return new SlackModule(config, webs, zones, app);
+    }
+
+    /** "Add to Slack" at /slack/install and /slack/oauth_redirect, in multi-workspace mode. */
+    Optional<InstallRoutes> install() {
+        return config.multiWorkspace() ? app.map(InstallRoutes::new) : Optional.empty();
     }
 
     /** Slack's endpoint, in HTTP mode. */
@@ -86,7 +110,11 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
 
     /** Opens the Socket Mode connection if that is the transport, and says how Slack is connected. */
     void connect(List<AutoCloseable> resources) {
-        if (config.httpMode()) {
+        if (config.multiWorkspace()) {
+            log.info("Slack connected over HTTP at /slack/events for every workspace that installs it from {} "
+                    + "(multi-workspace mode; Web API {})", config.oauth().orElseThrow().publicUrl().resolve("slack/install"),
+                    config.apiUrl());
+        } else if (config.httpMode()) {
             log.info("Slack connected over HTTP at /slack/events (Web API {}){}", config.apiUrl(),
                     config.appToken().isPresent()
                             ? "; SLACK_APP_TOKEN is also set but ignored: HTTP mode wins, no Socket Mode connection is opened"

@@ -91,18 +91,19 @@ public final class Taskbridge implements AutoCloseable {
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks);
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
-            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
+            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(), tasks, approvals, connectors,
                     reminders, resources);
             OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
-                    Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
+                    Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                             config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
-                    clock, config.outboxPollInterval(), slack.web().map(w -> ChannelPacer.slack()), config.outboxLease());
+                    clock, config.outboxPollInterval(), slack.webs().map(w -> ChannelPacer.slack()), config.outboxLease());
             store.wakes(worker);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
             routes.add(connectors.webhooks(config, clock, store, resources)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
+            slack.install().ifPresent(routes::add);
             ApiModule.admin(config, store).ifPresent(routes::add);
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
             resources.add(http);

@@ -53,20 +53,20 @@ public final class SlackApp {
     private final ApprovalService approvals;
     private final TaskCommands commands;
     private final UserZones zones;
-    private final SlackWeb web;
+    private final SlackWebs webs;
     private final Executor work;
     private final Clock clock;
     private final ConnectorCommands connectors;
 
     /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
-    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
+    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWebs webs, Executor work,
                     Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
         this.commands = new TaskCommands(tasks, approvals, zones, clock, digests, connectors);
         this.zones = zones;
-        this.web = web;
+        this.webs = webs;
         this.work = work;
         this.clock = clock;
     }
@@ -87,7 +87,11 @@ public final class SlackApp {
                 .requestVerificationEnabled(false)
                 .unmatchedRequestHandler(request -> Response.ok())
                 .build();
-        App app = new App(config);
+        return register(new App(config));
+    }
+
+    /** The listeners, on an app built elsewhere (multi-workspace mode builds its own, with OAuth). */
+    public App register(App app) {
         app.command("/task", this::onCommand);
         app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
@@ -114,6 +118,7 @@ public final class SlackApp {
             return ctx.ack(NO_WORKSPACE);
         }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(), workspace.get());
+        webs.seen(caller.userId(), caller.workspace());
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
         }
@@ -145,7 +150,8 @@ public final class SlackApp {
      */
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
         FormContext form = new FormContext(caller.channelId(), Optional.of(zones.of(caller.userId())));
-        SlackResult<String> opened = web.openView(triggerId, TaskModal.create(form.metadata()));
+        SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
+                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
             reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
@@ -177,7 +183,7 @@ public final class SlackApp {
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
         if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
@@ -221,7 +227,7 @@ public final class SlackApp {
         if (!problems.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
-        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
         if (scoped.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.TITLE.blockId(), NO_WORKSPACE)));
         }
@@ -260,7 +266,7 @@ public final class SlackApp {
         }
         String user = p.getUser().getId();
         ApprovalMessage.Ref r = ref.get();
-        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
         if (scoped.isEmpty() || scoped.get().find(r.taskId()).isEmpty()) {
             tellLater(ctx, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
             return ctx.ack();
@@ -279,8 +285,9 @@ public final class SlackApp {
                 ephemeral(ctx, ":warning: " + refusal.get().getMessage());
                 return;
             }
-            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(scoped.get().get(r.taskId()),
-                    new ApprovalModal.Pending(r, decision)));
+            SlackResult<String> opened = webs.of(scoped.get().workspace()).map(w -> w.openView(p.getTriggerId(),
+                    ApprovalModal.create(scoped.get().get(r.taskId()), new ApprovalModal.Pending(r, decision))))
+                    .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
             if (!(opened instanceof SlackResult.Ok)) {
                 log.warn("views.open for a decision failed: {}", opened);
                 ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
@@ -306,7 +313,7 @@ public final class SlackApp {
             return ctx.ack();
         }
         ApprovalMessage.Ref r = pending.get().ref();
-        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p));
+        Optional<TaskService> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
         if (scoped.isEmpty() || scoped.get().find(r.taskId()).isEmpty()) {
             return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK,
                     new TaskProblem.NotFound(r.taskId()).getMessage())));
@@ -321,7 +328,8 @@ public final class SlackApp {
     }
 
     /** The tasks of the workspace the request is for; empty when the payload names none. */
-    private Optional<TaskService> scoped(Optional<WorkspaceId> workspace) {
+    private Optional<TaskService> scoped(Optional<WorkspaceId> workspace, String user) {
+        workspace.ifPresent(w -> webs.seen(user, w));
         return workspace.map(tasks::in);
     }
 

@@ -31,7 +31,7 @@ class OutboxWorkerStartTest {
         try (Database db = Databases.open(Databases.Kind.SQLITE)) {
             OutboxCodec codec = new OutboxCodec(Json.mapper());
             Outbox outbox = new Outbox(codec, Clock.systemUTC(), () -> { });
-            db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
+            db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new io.taskbridge.platform.WorkspaceId("T1"), new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
             OutboxWorker worker = worker(db, codec, Duration.ofMillis(1500));
             long started = System.nanoTime();
             worker.start();
@@ -54,7 +54,7 @@ class OutboxWorkerStartTest {
             Outbox outbox = new Outbox(codec, Clock.systemUTC(), worker::wake);
             worker.start();
             try {
-                db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
+                db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new io.taskbridge.platform.WorkspaceId("T1"), new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
                 worker.wake();
                 awaitDelivery(5_000);
             } finally {
