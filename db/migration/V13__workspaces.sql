@@ -29,7 +29,8 @@ ALTER TABLE user_links ADD COLUMN workspace TEXT NOT NULL DEFAULT '~';
 -- Installations made through "Add to Slack" (multi-workspace mode). Tokens are sealed with
 -- TASKBRIDGE_ENCRYPTION_KEY (AES-GCM). workspace is the team id, or the enterprise id of an org-wide
 -- installation. uninstalled_at is set, and the tokens cleared, by app_uninstalled / tokens_revoked.
--- version makes a token refresh a compare-and-set: with several instances one refreshes.
+-- A token refresh is claimed first (version compare-and-set, refresh_claimed_until a lease), so with
+-- several instances one asks Slack while the others leave the row alone.
 CREATE TABLE installations (
     workspace          TEXT    NOT NULL PRIMARY KEY,
     team_id            TEXT,
@@ -46,6 +47,7 @@ CREATE TABLE installations (
     user_token         TEXT,
     installed_at       BIGINT  NOT NULL,
     uninstalled_at     BIGINT,
+    refresh_claimed_until BIGINT NOT NULL DEFAULT 0,
     version            BIGINT  NOT NULL DEFAULT 0
 );
 

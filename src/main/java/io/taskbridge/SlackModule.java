@@ -7,8 +7,10 @@ import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.SecretBox;
 import io.taskbridge.slack.InstallApp;
+import io.taskbridge.slack.OAuthClient;
 import io.taskbridge.slack.InstallRoutes;
 import io.taskbridge.slack.SlackWebs;
+import io.taskbridge.slack.TokenRotation;
 import io.taskbridge.workspace.Installations;
 import io.taskbridge.workspace.OAuthStates;
 import java.security.SecureRandom;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * (even if an app token is set too; see {@link SocketModeTransport}), otherwise Socket Mode,
  * otherwise none.
  */
-record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zones, Optional<App> app) {
+record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zones, Optional<App> app,
+                   Optional<TokenRotation> rotation) {
     private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
 
     /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
@@ -85,14 +88,41 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
             SlackApp listeners = new SlackApp(tasks, approvals, zones, all, work, clock, reminders.digests(),
                     connectorCommands);
             App built = installations.isPresent()
-                    ? listeners.register(InstallApp.build(config, slack.orElseThrow(), installations.get(),
+                    ? listeners.register(InstallApp.build(config.signingSecret(), oauthClient(config), slack.orElseThrow(), installations.get(),
                             new OAuthStates(jdbi, clock), clock))
                     : listeners.build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
             new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
             app = Optional.of(built);
         }
-        return new SlackModule(config, webs, zones, app);
+        Optional<TokenRotation> rotation = installations.map(i -> new TokenRotation(slack.orElseThrow(),
+                oauthClient(config), i, clock));
+        return new SlackModule(config, webs, zones, app, rotation);
+    }
+
+    private static OAuthClient oauthClient(Config.Slack config) {
+        Config.OAuth oauth = config.oauth().orElseThrow();
+        return new OAuthClient(oauth.clientId(), oauth.clientSecret(), oauth.redirectUri());
+    }
+
+    /** Refreshes rotating tokens every few minutes (multi-workspace mode); closing stops it. */
+    AutoCloseable scheduleRotation() {
+        if (rotation.isEmpty()) {
+            return () -> { };
+        }
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "token-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                rotation.get().refreshDue();
+            } catch (RuntimeException e) {
+                log.warn("token rotation tick failed", e);
+            }
+        }, 1, 5, java.util.concurrent.TimeUnit.MINUTES);
+        return timer::shutdownNow;
     }
 
     /** "Add to Slack" at /slack/install and /slack/oauth_redirect, in multi-workspace mode. */

@@ -17,6 +17,7 @@ import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.slack.Deliveries;
 import io.taskbridge.slack.SlackNotifier;
+import io.taskbridge.slack.TokenRotation;
 import io.taskbridge.sync.Poller;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
@@ -43,9 +44,11 @@ public final class Taskbridge implements AutoCloseable {
     private final ReminderJob reminderJob;
     private final Poller poller;
     private final Backends backends;
+    private final Optional<TokenRotation> rotation;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
-                       ReminderJob reminderJob, Poller poller, Backends backends) {
+                       ReminderJob reminderJob, Poller poller, Backends backends, Optional<TokenRotation> rotation) {
+        this.rotation = rotation;
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
@@ -133,7 +136,9 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
-            return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends);
+            resources.add(slack.scheduleRotation());
+            return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
+                    slack.rotation());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -182,6 +187,11 @@ public final class Taskbridge implements AutoCloseable {
     /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */
     public ReminderJob reminderJob() {
         return reminderJob;
+    }
+
+    /** Refreshes the rotating Slack tokens that are due now (a tick of the rotation timer; for tests). */
+    public int refreshTokens() {
+        return rotation.map(TokenRotation::refreshDue).orElse(0);
     }
 
     /** Polls a connection now (tests, and operators through a future admin endpoint). */

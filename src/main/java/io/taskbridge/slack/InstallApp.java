@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
-import io.taskbridge.Config;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.workspace.Installations;
 import io.taskbridge.workspace.OAuthStates;
@@ -23,12 +22,11 @@ public final class InstallApp {
 
     private InstallApp() {}
 
-    public static App build(Config.Slack slack, Slack client, Installations installations, OAuthStates states,
-                            Clock clock) {
-        Config.OAuth oauth = slack.oauth().orElseThrow();
+    public static App build(java.util.Optional<Secret> signingSecret, OAuthClient oauth, Slack client,
+                            Installations installations, OAuthStates states, Clock clock) {
         InstallPages pages = new InstallPages();
         AppConfig config = AppConfig.builder()
-                .signingSecret(slack.signingSecret().map(Secret::value).orElse(null))
+                .signingSecret(signingSecret.map(Secret::value).orElse(null))
                 .clientId(oauth.clientId())
                 .clientSecret(oauth.clientSecret().value())
                 .scope(SCOPES)

@@ -21,6 +21,9 @@ public final class Installations {
             + " bot_id, installer_user_id, scope, bot_token, bot_refresh_token, bot_expires_at, user_token,"
             + " installed_at, uninstalled_at, version";
 
+    /** How long a claimed refresh is its instance's (a Slack call takes at most 15 s). */
+    public static final java.time.Duration REFRESH_LEASE = java.time.Duration.ofMinutes(1);
+
     private final Jdbi jdbi;
     private final SecretBox box;
     private final Clock clock;
@@ -81,13 +84,29 @@ public final class Installations {
     /** Active installations whose bot token expires before {@code before}. */
     public List<Installation> expiringBefore(Instant before) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM installations WHERE uninstalled_at IS NULL"
-                        + " AND bot_refresh_token IS NOT NULL AND bot_expires_at < :before")
-                .bind("before", before.toEpochMilli()).map(this::map).list());
+                        + " AND bot_refresh_token IS NOT NULL AND bot_expires_at < :before AND refresh_claimed_until < :now")
+                .bind("before", before.toEpochMilli()).bind("now", clock.millis()).map(this::map).list());
     }
 
     /**
-     * Replaces the bot token if the row is still at {@code seen}'s version: of several instances
-     * refreshing at once, one wins and the others read its token. False when another got there first.
+     * Claims the refresh of {@code seen}'s token: a conditional UPDATE of its version that also takes a
+     * lease ({@link #REFRESH_LEASE}), so of several instances that saw the same row one wins (and asks
+     * Slack) and the others leave it alone while it does, then read the new token. A claim whose
+     * instance died runs out. Gives the claimed row, whose version {@link #rotated} compares.
+     */
+    public java.util.Optional<Installation> claimRefresh(Installation seen) {
+        long now = clock.millis();
+        int claimed = jdbi.withHandle(h -> h.createUpdate("UPDATE installations SET version = version + 1,"
+                        + " refresh_claimed_until = :until WHERE workspace = :w AND version = :version"
+                        + " AND uninstalled_at IS NULL AND refresh_claimed_until < :now")
+                .bind("until", now + REFRESH_LEASE.toMillis()).bind("now", now)
+                .bind("w", seen.workspace().value()).bind("version", seen.version()).execute());
+        return claimed == 1 ? find(seen.workspace()) : Optional.empty();
+    }
+
+    /**
+     * Replaces the bot token if the row is still at {@code seen}'s version (nobody uninstalled or
+     * claimed it since). False when it moved on.
      */
     public boolean rotated(Installation seen, Secret token, Secret refresh, Instant expiresAt) {
         return jdbi.withHandle(h -> rotated(h, seen, token, refresh, expiresAt));
@@ -95,7 +114,7 @@ public final class Installations {
 
     private boolean rotated(Handle h, Installation seen, Secret token, Secret refresh, Instant expiresAt) {
         return h.createUpdate("UPDATE installations SET bot_token = :token, bot_refresh_token = :refresh,"
-                        + " bot_expires_at = :expires, version = version + 1"
+                        + " bot_expires_at = :expires, version = version + 1, refresh_claimed_until = 0"
                         + " WHERE workspace = :w AND version = :version AND uninstalled_at IS NULL")
                 .bind("token", seal(Optional.of(token), seen.workspace()))
                 .bind("refresh", seal(Optional.of(refresh), seen.workspace()))

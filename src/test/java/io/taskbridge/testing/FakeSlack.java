@@ -441,7 +441,7 @@ public final class FakeSlack implements AutoCloseable {
             long n = refreshes.incrementAndGet();
             teamByToken.remove(old.botToken());
             grant = new Grant(old.team(), old.enterprise(), old.orgWide(), old.botToken() + "-r" + n,
-                    old.refreshToken() + "-r" + n, old.expiresInSeconds());
+                    old.refreshToken() + "-r" + n, 43_200); // a refreshed token lasts 12 hours, as Slack's
         } else {
             grant = codes.remove(String.valueOf(form.get("code")));
             if (grant == null) {

@@ -9,28 +9,21 @@ import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.InstallBrowser;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.SlackReply;
 import io.taskbridge.testing.SlackRequests;
 import io.taskbridge.testing.TestClock;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,30 +34,24 @@ import org.junit.jupiter.api.Test;
  * reminder; each sees only its own tasks and every Web API call carries its own workspace's token.
  */
 class InstallFlowTest {
-    static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="; // base64 of 32 bytes
     static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
 
     TestClock clock;
     FakeSlack slack;
     RunningService svc;
     String dbUrl;
-    final HttpClient http = HttpClient.newHttpClient();
+    InstallBrowser browser;
 
     @BeforeEach
     void start() {
         clock = new TestClock(MONDAY);
         slack = new FakeSlack();
-        slack.oauthClient("client-1", "client-secret-1");
         slack.strictTokens();
         dbUrl = Databases.sqliteUrl();
-        Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", "");
-        env.put("SLACK_CLIENT_ID", "client-1");
-        env.put("SLACK_CLIENT_SECRET", "client-secret-1");
-        env.put("TASKBRIDGE_PUBLIC_URL", "https://tasks.example.com");
-        env.put("TASKBRIDGE_ENCRYPTION_KEY", KEY);
+        Map<String, String> env = InstallBrowser.multiWorkspaceEnv(slack);
         env.put("TASKBRIDGE_REMINDER_INTERVAL", "0.2");
         svc = new RunningService(dbUrl, env, slack, clock);
+        browser = new InstallBrowser(svc.service.port(), slack);
     }
 
     @AfterEach
@@ -73,35 +60,16 @@ class InstallFlowTest {
         slack.close();
     }
 
-    /** A browser that began an install: the state in Slack's authorize URL and the cookie that binds it. */
-    record Started(String state, String cookie, String page) {}
-
-    Started begin() throws Exception {
-        HttpResponse<String> page = get("/slack/install", Optional.empty());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Add to Slack");
-        Matcher m = Pattern.compile("https://slack\\.com/oauth/v2/authorize\\?[^\"]*").matcher(page.body());
-        assertThat(m.find()).as("the page links to Slack's authorize URL").isTrue();
-        String url = m.group().replace("&amp;", "&");
-        assertThat(url).contains("client_id=client-1").contains("scope=commands")
-                .contains("redirect_uri=" + java.net.URLEncoder.encode("https://tasks.example.com/slack/oauth_redirect",
-                        StandardCharsets.UTF_8));
-        Matcher s = Pattern.compile("[?&]state=([^&]+)").matcher(url);
-        assertThat(s.find()).isTrue();
-        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        return new Started(URLDecoder.decode(s.group(1), StandardCharsets.UTF_8), cookie, page.body());
+    void install(String team, String token) {
+        browser.install("code-" + team, FakeSlack.Grant.of(team, token));
     }
 
-    HttpResponse<String> back(String query, Optional<String> cookie) throws Exception {
-        return get("/slack/oauth_redirect?" + query, cookie);
+    InstallBrowser.Started begin() {
+        return browser.begin();
     }
 
-    void install(String team, String token) throws Exception {
-        slack.installCode("code-" + team, FakeSlack.Grant.of(team, token));
-        Started started = begin();
-        HttpResponse<String> done = back("code=code-" + team + "&state=" + started.state(), Optional.of(started.cookie()));
-        assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("Taskbridge is installed").contains("/task");
+    HttpResponse<String> back(String query, Optional<String> cookie) {
+        return browser.back(query, cookie);
     }
 
     @Test
@@ -195,7 +163,7 @@ class InstallFlowTest {
     @Test
     void aStateFromAnotherBrowserInstallsNothing() throws Exception {
         slack.installCode("code-x", FakeSlack.Grant.of("TX", "xoxb-x"));
-        Started started = begin();
+        InstallBrowser.Started started = begin();
         HttpResponse<String> r = back("code=code-x&state=" + started.state(), Optional.empty());
         assertFailed(r);
     }
@@ -203,7 +171,7 @@ class InstallFlowTest {
     @Test
     void aReusedStateInstallsNothingTheSecondTime() throws Exception {
         slack.installCode("code-1", FakeSlack.Grant.of("TA", "xoxb-team-a"));
-        Started started = begin();
+        InstallBrowser.Started started = begin();
         assertThat(back("code=code-1&state=" + started.state(), Optional.of(started.cookie())).body())
                 .contains("Taskbridge is installed");
         slack.installCode("code-2", FakeSlack.Grant.of("TZ", "xoxb-z"));
@@ -216,14 +184,14 @@ class InstallFlowTest {
     @Test
     void anExpiredStateInstallsNothing() throws Exception {
         slack.installCode("code-x", FakeSlack.Grant.of("TX", "xoxb-x"));
-        Started started = begin();
+        InstallBrowser.Started started = begin();
         clock.advance(Duration.ofMinutes(11));
         assertFailed(back("code=code-x&state=" + started.state(), Optional.of(started.cookie())));
     }
 
     @Test
     void aDeniedInstallSaysSoAndInstallsNothing() throws Exception {
-        Started started = begin();
+        InstallBrowser.Started started = begin();
         HttpResponse<String> r = back("error=access_denied&state=" + started.state(), Optional.of(started.cookie()));
         assertFailed(r);
         assertThat(r.body()).contains("cancelled");
@@ -253,13 +221,6 @@ class InstallFlowTest {
             }
         }
         return out;
-    }
-
-    private HttpResponse<String> get(String path, Optional<String> cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + svc.service.port() + path))
-                .timeout(Duration.ofSeconds(10));
-        cookie.ifPresent(c -> b.header("Cookie", c));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String reply(SlackRequests from, String text, String user, String channel, String id) {
