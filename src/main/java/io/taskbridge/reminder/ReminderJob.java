@@ -120,13 +120,12 @@ public final class ReminderJob {
                 .withDueBefore(Optional.of(now))
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(TaskQuery.MAX_LIMIT, 0);
-        List<Task> overdueTasks = tx.attach(TaskDao.class).query(query);
+        List<Task> overdueTasks = tx.attach(TaskDao.class).query(query, Optional.of(row.workspace()));
         if (overdueTasks.isEmpty()) {
             return 0;
         }
         List<Long> overdue = overdueTasks.stream().map(Task::id).toList();
-        // A channel is in one workspace: its tasks' workspace is the digest's.
-        outbox.enqueue(tx, overdueTasks.get(0).workspace(), new OutboxMessage.OverdueDigest(row.channel(), overdue), Optional.empty(),
+        outbox.enqueue(tx, row.workspace(), new OutboxMessage.OverdueDigest(row.channel(), overdue), Optional.empty(),
                 Optional.of(row.channel()));
         return 1;
     }

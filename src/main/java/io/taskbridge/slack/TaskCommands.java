@@ -174,13 +174,13 @@ final class TaskCommands {
             return ":warning: Daily digests are not available on this Taskbridge.";
         }
         if (digest.isOff()) {
-            digests.off(caller.teamId(), caller.channelId());
+            digests.off(caller.workspace(), caller.teamId(), caller.channelId());
             return "This channel's daily digest of overdue tasks is off. Turn it back on with "
                     + "`/task digest 9:00 Europe/Berlin`.";
         }
         java.time.ZoneId zone = digest.zone().orElseGet(() -> zones.of(caller.userId()));
         java.time.LocalTime at = digest.at().orElseThrow();
-        Instant next = digests.set(caller.teamId(), caller.channelId(), at, zone);
+        Instant next = digests.set(caller.workspace(), caller.teamId(), caller.channelId(), at, zone);
         return "Every day at " + at + " (" + zone.getId() + ") I'll post this channel's overdue tasks, if there are any."
                 + " The next is " + SlackDates.token(next) + ".";
     }
