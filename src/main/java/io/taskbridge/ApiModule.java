@@ -19,7 +19,7 @@ final class ApiModule {
     static HttpServer.Routes rest(Config config, Clock clock, StoreModule store, TaskService tasks,
                                   ApprovalService approvals, TaskAccess access) {
         RestApi api = new RestApi(tasks, approvals, access,
-                new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom()),
+                new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom(), tasks::workspace),
                 new RateLimiter(config.api().ratePerMinute(), System::nanoTime), store.json(), clock);
         return api::addTo;
     }

@@ -17,17 +17,18 @@ record ReminderMessages(boolean broadcast) {
 
     List<Outbox.Queued> of(ReminderTarget task, ReminderKind kind, String recipient) {
         if (kind.personal()) {
-            return List.of(dm(task.taskId(), kind, recipient));
+            return List.of(dm(task, kind, recipient));
         }
         List<Outbox.Queued> messages = new ArrayList<>(2);
         task.channel().ifPresent(channel -> messages.add(new Outbox.Queued(
-                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast), Optional.of(channel))));
+                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast), Optional.of(channel), task.workspace())));
         task.assignee().filter(SlackUserId::matches)
-                .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee)));
+                .ifPresent(assignee -> messages.add(dm(task, kind, assignee)));
         return messages;
     }
 
-    private static Outbox.Queued dm(long taskId, ReminderKind kind, String user) {
-        return new Outbox.Queued(new OutboxMessage.ReminderDm(taskId, kind, user), Optional.of("dm:" + user));
+    private static Outbox.Queued dm(ReminderTarget task, ReminderKind kind, String user) {
+        return new Outbox.Queued(new OutboxMessage.ReminderDm(task.taskId(), kind, user), Optional.of("dm:" + user),
+                task.workspace());
     }
 }
