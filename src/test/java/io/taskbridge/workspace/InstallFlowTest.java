@@ -145,6 +145,38 @@ class InstallFlowTest {
     }
 
     @Test
+    void thePolicyAsksEachWorkspaceWithItsOwnTokenAndAnotherWorkspacesTaskIsNotFoundBeforeAnyPermissionQuestion() throws Exception {
+        install("TA", "xoxb-team-a");
+        install("TB", "xoxb-team-b");
+        SlackRequests a = svc.requests.fromTeam("TA");
+        SlackRequests b = svc.requests.fromTeam("TB");
+        assertThat(reply(a, "add Alpha report <@UX|x>", "UA", "CA", "a1")).contains("#1");
+        assertThat(reply(b, "add Beta report <@UX|x>", "UB", "CB", "b1")).contains("#2");
+        slack.workspaceAdmin("UBADMIN");
+
+        // Not the creator, not the assignee, no admin: refused, nothing changes.
+        assertThat(reply(a, "done 1", "UA2", "CA", "a2")).contains("Only the creator, the assignee or an admin can");
+        assertThat(svc.service.tasks().get(1).status()).isEqualTo(Status.TODO);
+        // B's admin is no one in A: A's task does not exist for them, so nothing about it is asked of Slack.
+        int before = slack.calls().size();
+        assertThat(reply(b, "done 1", "UBADMIN", "CB", "b2")).contains("no task #1");
+        assertThat(slack.calls().subList(before, slack.calls().size())).noneMatch(c -> c.method().equals("users.info"));
+        assertThat(svc.service.tasks().get(1).status()).isEqualTo(Status.TODO);
+        // In B, B's admin (asked with B's token) may close B's task.
+        assertThat(reply(b, "done 2", "UBADMIN", "CB", "b3")).contains("#2");
+        assertThat(svc.service.tasks().get(2).status()).isEqualTo(Status.DONE);
+        assertThat(slack.calls()).filteredOn(c -> c.method().equals("users.info") && "UBADMIN".equals(c.param("user")))
+                .isNotEmpty().allMatch(c -> c.authorization().equals("Bearer xoxb-team-b"));
+
+        // A task stored without its conversation's kind: the kind is asked with its own workspace's token.
+        long id = svc.service.tasks().in(new WorkspaceId("TA")).create(TaskDraft.titled("Kind unknown"), "UA",
+                Optional.of(SlackPlace.channel("TA", "CA7")), Optional.empty()).task().id();
+        assertThat(reply(a, "show " + id, "UA3", "CA", "a4")).contains("Kind unknown");
+        assertThat(slack.calls()).filteredOn(c -> c.method().equals("conversations.info") && "CA7".equals(c.param("channel")))
+                .isNotEmpty().allMatch(c -> c.authorization().equals("Bearer xoxb-team-a"));
+    }
+
+    @Test
     void aMissingStateInstallsNothing() throws Exception {
         slack.installCode("code-x", FakeSlack.Grant.of("TX", "xoxb-x"));
         HttpResponse<String> r = back("code=code-x", Optional.empty());
