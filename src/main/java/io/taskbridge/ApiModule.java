@@ -17,7 +17,7 @@ final class ApiModule {
 
     static HttpServer.Routes rest(Config config, Clock clock, StoreModule store, TaskService tasks,
                                   ApprovalService approvals, TaskAccess access) {
-        ApiKeys keys = new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom());
+        ApiKeys keys = new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom(), tasks::workspace);
         RestApi api = new RestApi(tasks, approvals, access, keys,
                 new RateLimiter(config.api().ratePerMinute(), System::nanoTime), store.json(), clock);
         AdminEndpoint admin = new AdminEndpoint(store.db().jdbi(), keys::admitsAdmin);

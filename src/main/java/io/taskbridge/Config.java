@@ -51,9 +51,19 @@ public record Config(
      * no socket is opened (see {@code slack.SocketModeTransport}).
      */
     public record Slack(Optional<Secret> signingSecret, Optional<Secret> botToken, Optional<Secret> appToken,
-                        URI apiUrl) {
+                        URI apiUrl, Optional<OAuth> oauth) {
+        /** Single-workspace (or Socket Mode) settings: no "Add to Slack". */
+        public Slack(Optional<Secret> signingSecret, Optional<Secret> botToken, Optional<Secret> appToken, URI apiUrl) {
+            this(signingSecret, botToken, appToken, apiUrl, Optional.empty());
+        }
+
         public boolean httpMode() {
-            return signingSecret.isPresent() && botToken.isPresent();
+            return signingSecret.isPresent() && (botToken.isPresent() || oauth.isPresent());
+        }
+
+        /** Installed from Slack into any number of workspaces, each with its own tokens. */
+        public boolean multiWorkspace() {
+            return signingSecret.isPresent() && oauth.isPresent();
         }
 
         public boolean socketMode() {
@@ -73,6 +83,16 @@ public record Config(
                 return Optional.of("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode)");
             }
             return Optional.of("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+        }
+    }
+
+    /**
+     * Multi-workspace mode ("Add to Slack"): the app's OAuth client, the public base URL Slack sends
+     * installers back to ({@code /slack/oauth_redirect} under it), and the key that seals the tokens.
+     */
+    public record OAuth(String clientId, Secret clientSecret, URI publicUrl, Secret encryptionKey) {
+        public URI redirectUri() {
+            return publicUrl.resolve("slack/oauth_redirect");
         }
     }
 
@@ -123,7 +143,8 @@ public record Config(
                         text(env, "SLACK_SIGNING_SECRET").map(Secret::new),
                         text(env, "SLACK_BOT_TOKEN").map(Secret::new),
                         text(env, "SLACK_APP_TOKEN").map(Secret::new),
-                        apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL))),
+                        apiUrl(text(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
+                        oauth(env)),
                 Duration.ofMillis(integer(env, "TASKBRIDGE_OUTBOX_POLL_MS", 1000)),
                 outboxLease(env),
                 new Api(text(env, "TASKBRIDGE_ADMIN_KEY").map(Secret::new),
@@ -152,6 +173,36 @@ public record Config(
                     + "unset the key, or the setting");
         }
         return new MetricsSettings(asked || key.isPresent(), key);
+    }
+
+    /**
+     * Multi-workspace mode is on when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET are
+     * set. It then needs TASKBRIDGE_PUBLIC_URL (Slack's redirect) and TASKBRIDGE_ENCRYPTION_KEY (every
+     * workspace's tokens are stored, and never in the clear): without them the service refuses to start.
+     */
+    private static Optional<OAuth> oauth(Map<String, String> env) {
+        Optional<String> clientId = text(env, "SLACK_CLIENT_ID");
+        Optional<String> clientSecret = text(env, "SLACK_CLIENT_SECRET");
+        if (clientId.isEmpty() || clientSecret.isEmpty() || text(env, "SLACK_SIGNING_SECRET").isEmpty()) {
+            return Optional.empty();
+        }
+        Secret key = text(env, "TASKBRIDGE_ENCRYPTION_KEY").map(Secret::new).orElseThrow(() -> new IllegalArgumentException(
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET turn on multi-workspace mode, which stores each workspace's "
+                        + "Slack tokens in the database: set TASKBRIDGE_ENCRYPTION_KEY (base64 of 32 random bytes, "
+                        + "e.g. `openssl rand -base64 32`) so they are stored encrypted"));
+        String publicUrl = text(env, "TASKBRIDGE_PUBLIC_URL").orElseThrow(() -> new IllegalArgumentException(
+                "multi-workspace mode needs TASKBRIDGE_PUBLIC_URL, the public HTTPS base URL Slack sends installers "
+                        + "back to (its /slack/oauth_redirect)"));
+        URI base;
+        try {
+            base = URI.create(publicUrl.endsWith("/") ? publicUrl : publicUrl + "/");
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TASKBRIDGE_PUBLIC_URL must be an absolute URL such as https://tasks.example.com");
+        }
+        return Optional.of(new OAuth(clientId.get(), new Secret(clientSecret.get()), base, key));
     }
 
     private static Sandbox sandbox(Map<String, String> env) {

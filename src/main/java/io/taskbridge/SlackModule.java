@@ -8,6 +8,17 @@ import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.SecretBox;
+import io.taskbridge.slack.InstallApp;
+import io.taskbridge.slack.OAuthClient;
+import io.taskbridge.slack.InstallRoutes;
+import io.taskbridge.slack.SlackWebs;
+import io.taskbridge.slack.TokenRotation;
+import io.taskbridge.workspace.Installations;
+import io.taskbridge.workspace.OAuthStates;
+import java.security.SecureRandom;
+import org.jdbi.v3.core.Jdbi;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
@@ -37,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * (even if an app token is set too; see {@link SocketModeTransport}), otherwise Socket Mode,
  * otherwise none.
  */
-record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones, Optional<App> app, TaskAccess access) {
+record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zones, Optional<App> app,
+                   Optional<TokenRotation> rotation, TaskAccess access) {
     private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
 
     /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
@@ -46,15 +58,38 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
     }
 
     /**
-     * {@code admins} is {@code TASKBRIDGE_ADMINS}; without it, Slack says who the workspace's admins
-     * and owners are. The one {@link TaskAccess} made here is what every entry point, REST too, asks.
+     * The workspace the bot token belongs to ({@code auth.test}), or {@link WorkspaceId#UNRESOLVED}
+     * without a token or when Slack cannot say (then pre-V13 rows wait for a later start).
      */
-    static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
+    static WorkspaceId home(Config.Slack config, Optional<Slack> slack) {
+        if (slack.isEmpty() || config.botToken().isEmpty()) {
+            return WorkspaceId.UNRESOLVED;
+        }
+        SlackResult<WorkspaceId> identity = new SlackWeb(slack.get().methods(config.botToken().get().value())).identity();
+        if (identity instanceof SlackResult.Ok<WorkspaceId> ok) {
+            return ok.value();
+        }
+        log.warn("auth.test failed ({}): the bot token's workspace is unknown until the next start", identity);
+        return WorkspaceId.UNRESOLVED;
+    }
+
+    /**
+     * {@code admins} is {@code TASKBRIDGE_ADMINS}; without it, Slack says who each workspace's admins
+     * and owners are, asked with that workspace's token. The one {@link TaskAccess} made here is what
+     * every entry point, REST too, asks (through the view of the request's workspace).
+     */
+    static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
                             Set<String> adminList, boolean allowSelfApproval, WorkPools pools, Metrics metrics) {
-        Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
-        UserZones zones = new UserZones(web, clock);
-        Optional<SlackDirectory> directory = web.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
+        Optional<Installations> installations = config.multiWorkspace()
+                ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
+                        new SecureRandom()), clock))
+                : Optional.empty();
+        Optional<SlackWebs> webs = slack.map(s -> installations.isPresent()
+                ? SlackWebs.installed(s, installations.get())
+                : SlackWebs.single(new SlackWeb(s.methods(config.botToken().orElseThrow().value()))));
+        UserZones zones = new UserZones(webs, clock);
+        Optional<SlackDirectory> directory = webs.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
         WorkspaceAdmins workspaceAdmins = directory.<WorkspaceAdmins>map(d -> d).orElse((team, user) -> Optional.empty());
         Admins admins = new Admins(adminList, workspaceAdmins, clock, Admins.DEFAULT_TTL);
         TaskAccess access = new TaskAccess(tasks, approvals, new PermissionPolicy(allowSelfApproval), admins,
@@ -63,22 +98,58 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
         if (config.enabled()) {
             // Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever.
             ExecutorService work = pools.pool("slack-work", 4, 16);
-            SlackWeb slackWeb = web.orElseThrow();
+            SlackWebs all = webs.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
-                    user -> slackWeb.userEmail(user) instanceof SlackResult.Ok<String> ok && !ok.value().isBlank()
-                            ? Optional.of(ok.value()) : Optional.empty(), clock, admins);
-            App built = new SlackApp(tasks, approvals, access, zones, slackWeb, work, clock, reminders.digests(),
-                    connectorCommands)
-                    .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
+                    user -> all.forUser(user).map(w -> w.userEmail(user))
+                            .filter(r -> r instanceof SlackResult.Ok<String> ok && !ok.value().isBlank())
+                            .map(r -> ((SlackResult.Ok<String>) r).value()), clock, admins);
+            SlackApp listeners = new SlackApp(tasks, approvals, access, zones, all, work, clock, reminders.digests(),
+                    connectorCommands);
+            App built = installations.isPresent()
+                    ? listeners.register(InstallApp.build(config.signingSecret(), oauthClient(config), slack.orElseThrow(), installations.get(),
+                            new OAuthStates(jdbi, clock), clock))
+                    : listeners.build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
-            new ReminderButtons(tasks, access, reminders.planner(), zones, work, clock).register(built);
+            new ReminderButtons(access, reminders.planner(), zones, work, clock).register(built);
             // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
             // list at once, which calls auth.test, and start-up needs no network.
             built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));
             app = Optional.of(built);
         }
-        return new SlackModule(config, web, zones, app, access);
+        Optional<TokenRotation> rotation = installations.map(i -> new TokenRotation(slack.orElseThrow(),
+                oauthClient(config), i, clock));
+        return new SlackModule(config, webs, zones, app, rotation, access);
+    }
+
+    private static OAuthClient oauthClient(Config.Slack config) {
+        Config.OAuth oauth = config.oauth().orElseThrow();
+        return new OAuthClient(oauth.clientId(), oauth.clientSecret(), oauth.redirectUri());
+    }
+
+    /** Refreshes rotating tokens every few minutes (multi-workspace mode); closing stops it. */
+    AutoCloseable scheduleRotation() {
+        if (rotation.isEmpty()) {
+            return () -> { };
+        }
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "token-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                rotation.get().refreshDue();
+            } catch (RuntimeException e) {
+                log.warn("token rotation tick failed", e);
+            }
+        }, 1, 5, java.util.concurrent.TimeUnit.MINUTES);
+        return timer::shutdownNow;
+    }
+
+    /** "Add to Slack" at /slack/install and /slack/oauth_redirect, in multi-workspace mode. */
+    Optional<InstallRoutes> install() {
+        return config.multiWorkspace() ? app.map(InstallRoutes::new) : Optional.empty();
     }
 
     /** Slack's endpoint, in HTTP mode. */
@@ -91,7 +162,11 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
 
     /** Opens the Socket Mode connection if that is the transport, and says how Slack is connected. */
     void connect(List<AutoCloseable> resources) {
-        if (config.httpMode()) {
+        if (config.multiWorkspace()) {
+            log.info("Slack connected over HTTP at /slack/events for every workspace that installs it from {} "
+                    + "(multi-workspace mode; Web API {})", config.oauth().orElseThrow().publicUrl().resolve("slack/install"),
+                    config.apiUrl());
+        } else if (config.httpMode()) {
             log.info("Slack connected over HTTP at /slack/events (Web API {}){}", config.apiUrl(),
                     config.appToken().isPresent()
                             ? "; SLACK_APP_TOKEN is also set but ignored: HTTP mode wins, no Socket Mode connection is opened"

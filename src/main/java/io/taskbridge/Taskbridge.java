@@ -9,15 +9,19 @@ import io.taskbridge.outbox.ChannelPacer;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.WorkspaceId;
+import io.taskbridge.workspace.LegacyRows;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.slack.Deliveries;
 import io.taskbridge.slack.SlackNotifier;
+import io.taskbridge.slack.TokenRotation;
 import io.taskbridge.sync.Poller;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
+import io.taskbridge.workspace.Installations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +42,12 @@ public final class Taskbridge implements AutoCloseable {
     private final Poller poller;
     private final Backends backends;
     private final BooleanSupplier quiescent;
+    private final Optional<TokenRotation> rotation;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
-                       ReminderJob reminderJob, Poller poller, Backends backends, BooleanSupplier quiescent) {
+                       ReminderJob reminderJob, Poller poller, Backends backends, BooleanSupplier quiescent,
+                       Optional<TokenRotation> rotation) {
+        this.rotation = rotation;
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
@@ -72,6 +79,10 @@ public final class Taskbridge implements AutoCloseable {
             // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
             // on their own threads while this one wires the rest; requests wait for the schema (below).
             StartupTask<Optional<Slack>> slackClient = SlackModule.beginClient(config.slack());
+            // The workspace of the bot token (auth.test): where unscoped work and pre-V13 rows belong.
+            StartupTask<WorkspaceId> home = StartupTask.begin("slack-identity",
+                    () -> SlackModule.home(config.slack(), slackClient.join()));
+            resources.add(home);
             StoreModule store = StoreModule.open(config, clock, resources);
             MetricsModule metrics = MetricsModule.wire(config, resources);
             WorkPools pools = new WorkPools(resources);
@@ -79,32 +90,38 @@ public final class Taskbridge implements AutoCloseable {
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
-            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents);
+            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
-            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
-                    reminders, config.connectors().admins(), config.allowSelfApproval(), pools, metrics.metrics());
+            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(), tasks, approvals,
+                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), pools, metrics.metrics());
             OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
-                    metrics.measured(Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
+                    metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                             config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock),
-                    clock, config.outboxPollInterval(), slack.web().map(w -> ChannelPacer.slack()), config.outboxLease());
+                    clock, config.outboxPollInterval(), slack.webs().map(w -> ChannelPacer.slack()), config.outboxLease());
             store.wakes(worker);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
             routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
-            int installations = requested.slack().enabled() ? 1 : 0;
-            metrics.observe(routes, store, clock, () -> installations);
+            slack.install().ifPresent(routes::add);
+            metrics.observe(routes, store, clock, installationCount(requested, store));
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes, metrics.metrics())
                     .listen(config.port());
             resources.add(http);
             sandbox.ifPresent(s -> s.serviceOn(http.port()));
             store.ready();
+            if (sandbox.isEmpty()) {
+                int moved = LegacyRows.claim(store.db().jdbi(), home.join());
+                if (moved > 0) {
+                    log.info("{} rows from before workspaces now belong to workspace {}", moved, home.join());
+                }
+            }
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
             worker.start();
@@ -123,12 +140,22 @@ public final class Taskbridge implements AutoCloseable {
             if (config.api().adminKey().isEmpty()) {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
+            resources.add(slack.scheduleRotation());
             return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
-                    () -> pools.idle() && worker.atRest());
+                    () -> pools.idle() && worker.atRest(), slack.rotation());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Installed workspaces: stored installations in multi-workspace mode, else 1 with a bot token (the sandbox is none). */
+    private static java.util.function.IntSupplier installationCount(Config requested, StoreModule store) {
+        if (requested.slack().multiWorkspace()) {
+            return () -> Installations.active(store.db().jdbi());
+        }
+        int single = requested.slack().enabled() ? 1 : 0;
+        return () -> single;
     }
 
     public int port() {
@@ -155,6 +182,11 @@ public final class Taskbridge implements AutoCloseable {
      */
     public boolean quiescent() {
         return quiescent.getAsBoolean();
+    }
+
+    /** Refreshes the rotating Slack tokens that are due now (a tick of the rotation timer; for tests). */
+    public int refreshTokens() {
+        return rotation.map(TokenRotation::refreshDue).orElse(0);
     }
 
     /** Polls a connection now (tests, and operators through a future admin endpoint). */

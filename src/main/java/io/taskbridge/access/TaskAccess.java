@@ -3,6 +3,7 @@ package io.taskbridge.access;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.ApprovalStep;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskProblem;
@@ -46,6 +47,20 @@ public final class TaskAccess {
         this.policy = policy;
         this.admins = admins;
         this.kinds = kinds;
+    }
+
+    /**
+     * The same door over one workspace's tasks ({@link TaskService#in}): a task of another
+     * workspace is not found before any permission question is asked. Every entry point that acts
+     * for a person or a key goes through the view of the workspace its request is for.
+     */
+    public TaskAccess in(WorkspaceId workspace) {
+        return new TaskAccess(tasks.in(workspace), approvals, policy, admins, kinds);
+    }
+
+    /** The task service this door reads and changes through (scoped when this door is). */
+    public TaskService tasks() {
+        return tasks;
     }
 
     /** The task if {@code asker} may see it; empty for a hidden task exactly as for a missing one. */
@@ -178,7 +193,7 @@ public final class TaskAccess {
         Optional<String> askedBy = approval.isPresent() ? approvals.requestedBy(task.id()) : Optional.empty();
         Optional<Conversation> conversation = task.slack().map(place -> new Conversation(place.channelId(),
                 place.kind().flatMap(TaskAccess::kind)
-                        .or(() -> learn ? learnKind(task.id(), place.teamId(), place.channelId()) : Optional.empty())
+                        .or(() -> learn ? learnKind(task.id(), task.workspace().value(), place.channelId()) : Optional.empty())
                         .orElse(ConversationKind.PRIVATE)));
         return new TaskFacts(task.id(), task.createdBy(), task.assignee(), approvers, askedBy, conversation);
     }
@@ -187,8 +202,8 @@ public final class TaskAccess {
      * The kind of a conversation as Slack tells it, or empty when it can't (the task stays private).
      * REST tasks posted to a channel store it at once, so lists (which filter in SQL) agree.
      */
-    public Optional<ConversationKind> kindOf(String teamId, String channelId) {
-        return kinds.kindOf(teamId, channelId);
+    public Optional<ConversationKind> kindOf(WorkspaceId workspace, String channelId) {
+        return kinds.kindOf(workspace.value(), channelId);
     }
 
     /** A kind stored before it was known is learned once and stored, so lists and reads agree from then on. */

@@ -2,15 +2,18 @@ package io.taskbridge.api;
 
 import io.taskbridge.workspace.ApiKeyHolder;
 import io.taskbridge.workspace.KeyRole;
+import io.taskbridge.platform.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Who is calling the API: the key's id (what rate limits and idempotency keys are counted by), the
- * principal tasks are attributed to ({@code createdBy}), and the role that decides what it may do.
+ * principal tasks are attributed to ({@code createdBy}), the role that decides what it may do, and
+ * the one workspace whose tasks and keys it sees.
  */
-public record ApiCaller(String keyId, String principal, KeyRole role) {
+public record ApiCaller(String keyId, String principal, KeyRole role, WorkspaceId workspace) {
     public ApiCaller {
+        Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(role, "role");

@@ -43,7 +43,8 @@ final class ApiKeyRoutes {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        ApiKeys.Issued issued = keys.issue(name.orElseThrow(), role.orElseThrow(), principal.orElseThrow());
+        ApiKeys.Issued issued = keys.issue(name.orElseThrow(), role.orElseThrow(), principal.orElseThrow(),
+                caller.workspace());
         Map<String, Object> out = view(issued.key());
         out.put("key", issued.secret());
         ctx.header("Location", "/v1/apikeys/" + issued.key().id());
@@ -53,12 +54,12 @@ final class ApiKeyRoutes {
 
     void list(Context ctx, ApiCaller caller) {
         requireAdmin(caller);
-        ctx.json(Map.of("data", keys.active().stream().map(ApiKeyRoutes::view).toList()));
+        ctx.json(Map.of("data", keys.active(caller.workspace()).stream().map(ApiKeyRoutes::view).toList()));
     }
 
     void revoke(Context ctx, ApiCaller caller) {
         requireAdmin(caller);
-        if (!keys.revoke(ctx.pathParam("id"))) {
+        if (!keys.revoke(ctx.pathParam("id"), caller.workspace())) {
             throw ApiProblem.notFound("There is no active API key with id '" + ctx.pathParam("id") + "'.");
         }
         ctx.status(204);

@@ -2,6 +2,8 @@ package io.taskbridge.api;
 
 import io.taskbridge.workspace.KeyRole;
 import io.taskbridge.platform.Secret;
+import io.taskbridge.platform.WorkspaceId;
+import java.util.function.Supplier;
 import io.taskbridge.api.ApiKeyDao;
 import io.taskbridge.api.ApiKeyRow;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +36,11 @@ public final class ApiKeys {
     private final Clock clock;
     private final Optional<byte[]> adminKeyHash;
     private final SecureRandom random;
+    private final Supplier<WorkspaceId> home;
 
-    public ApiKeys(Jdbi jdbi, Clock clock, Optional<Secret> adminKey, SecureRandom random) {
+    /** {@code home}: the workspace of the environment's admin key (the single workspace's, when there is one). */
+    public ApiKeys(Jdbi jdbi, Clock clock, Optional<Secret> adminKey, SecureRandom random, Supplier<WorkspaceId> home) {
+        this.home = home;
         this.jdbi = jdbi;
         this.clock = clock;
         this.adminKeyHash = adminKey.map(k -> sha256(k.value()));
@@ -68,13 +73,14 @@ public final class ApiKeys {
         }
     }
 
-    public Issued issue(String name, KeyRole role, String principal) {
+    /** A key for {@code workspace}: it sees that workspace's tasks and keys, and nothing else. */
+    public Issued issue(String name, KeyRole role, String principal, WorkspaceId workspace) {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         long id = jdbi.withExtension(ApiKeyDao.class, dao -> dao.insert(name, wireName(role), principal,
-                hex(sha256(secret)), now.toEpochMilli()));
+                hex(sha256(secret)), now.toEpochMilli(), workspace.value()));
         return new Issued(new ApiKey(Long.toString(id), name, role, principal, Instant.ofEpochMilli(now.toEpochMilli())),
                 secret);
     }
@@ -88,7 +94,7 @@ public final class ApiKeys {
     public Optional<ApiCaller> authenticate(String presented) {
         byte[] hash = sha256(presented);
         if (adminKeyHash.isPresent() && MessageDigest.isEqual(adminKeyHash.get(), hash)) {
-            return Optional.of(new ApiCaller(ENV_ADMIN_ID, ENV_ADMIN_PRINCIPAL, KeyRole.ADMIN));
+            return Optional.of(new ApiCaller(ENV_ADMIN_ID, ENV_ADMIN_PRINCIPAL, KeyRole.ADMIN, home.get()));
         }
         if (!presented.startsWith(PREFIX)) {
             return Optional.empty();
@@ -97,7 +103,8 @@ public final class ApiKeys {
         return jdbi.withExtension(ApiKeyDao.class, dao -> dao.active(hexHash))
                 .filter(row -> MessageDigest.isEqual(row.secretHash().getBytes(StandardCharsets.US_ASCII),
                         hexHash.getBytes(StandardCharsets.US_ASCII)))
-                .flatMap(row -> role(row.role()).map(role -> new ApiCaller(Long.toString(row.id()), row.principal(), role)));
+                .flatMap(row -> role(row.role()).map(role -> new ApiCaller(Long.toString(row.id()), row.principal(), role,
+                        new WorkspaceId(row.workspace()))));
     }
 
     /**
@@ -113,15 +120,16 @@ public final class ApiKeys {
                 && authenticate(parts[1]).filter(c -> c.role() == KeyRole.ADMIN).isPresent();
     }
 
-    /** False when there is no active key with that id. */
-    public boolean revoke(String id) {
+    /** False when {@code workspace} has no active key with that id. */
+    public boolean revoke(String id, WorkspaceId workspace) {
         Optional<Long> number = parseId(id);
-        return number.isPresent()
-                && jdbi.withExtension(ApiKeyDao.class, dao -> dao.revoke(number.get(), clock.millis())) == 1;
+        return number.isPresent() && jdbi.withExtension(ApiKeyDao.class,
+                dao -> dao.revoke(number.get(), clock.millis(), workspace.value())) == 1;
     }
 
-    public List<ApiKey> active() {
-        return jdbi.withExtension(ApiKeyDao.class, ApiKeyDao::allActive).stream()
+    /** The active keys of {@code workspace}. */
+    public List<ApiKey> active(WorkspaceId workspace) {
+        return jdbi.withExtension(ApiKeyDao.class, dao -> dao.allActive(workspace.value())).stream()
                 .flatMap(row -> role(row.role()).map(role -> toKey(row, role)).stream())
                 .toList();
     }

@@ -33,7 +33,7 @@ final class ApprovalRoutes {
 
     void submit(Context ctx, ApiCaller caller, JsonNode body) {
         long id = TaskRoutes.id(ctx);
-        access.require(caller.holder(), id, RestAction.READ);
+        access.in(caller.workspace()).require(caller.holder(), id, RestAction.READ);
         Map<String, String> problems = new LinkedHashMap<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -62,7 +62,7 @@ final class ApprovalRoutes {
         Approval waiting = approvals.find(id).filter(a -> a.state() == Approval.State.PENDING)
                 .orElseThrow(() -> ApiProblem.of(409, "resource_conflict",
                         "Task " + id + " is not waiting for approval.", Map.of()));
-        access.requireAnswer(caller.holder(), id, decision.get() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT);
+        access.in(caller.workspace()).requireAnswer(caller.holder(), id, decision.get() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT);
         Optional<String> text = comment == null || comment.isNull() ? Optional.empty() : Optional.of(comment.asText());
         try {
             approvals.decide(id, waiting.round(), waiting.currentStep(), caller.principal(), decision.get(), text);
@@ -73,6 +73,6 @@ final class ApprovalRoutes {
                 case ALREADY_ANSWERED, NOT_WAITING, NO_APPROVAL -> ApiProblem.of(409, "resource_conflict", p.getMessage(), Map.of());
             };
         }
-        ctx.json(ApprovalResource.of(approvals.find(id).orElseThrow(), tasks.get(id)));
+        ctx.json(ApprovalResource.of(approvals.find(id).orElseThrow(), tasks.in(caller.workspace()).get(id)));
     }
 }

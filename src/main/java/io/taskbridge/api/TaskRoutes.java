@@ -46,9 +46,9 @@ final class TaskRoutes {
             throw ApiProblem.denied(denied.reason());
         }
         requireMayAssign(caller, input.draft().assignee());
-        TaskService.Created created = tasks.create(input.draft(), caller.principal(),
+        TaskService.Created created = tasks.in(caller.workspace()).create(input.draft(), caller.principal(),
                 input.channel().map(c -> new SlackPlace("", c, Optional.empty(),
-                        access.kindOf("", c).map(Enum::name))),
+                        access.kindOf(caller.workspace(), c).map(Enum::name))),
                 key.map(k -> "api:" + caller.keyId() + ":" + k));
         if (!created.created()) {
             ctx.header("Idempotent-Replayed", "true");
@@ -65,35 +65,35 @@ final class TaskRoutes {
         TaskQuery query = ListParams.parse(ctx.queryParamMap());
         Optional<Viewer> viewer = TaskAccess.viewer(caller.holder());
         Map<String, Object> pagination = new LinkedHashMap<>();
-        pagination.put("total", tasks.count(query, viewer));
+        pagination.put("total", tasks.in(caller.workspace()).count(query, viewer));
         pagination.put("limit", query.limit());
         pagination.put("offset", query.offset());
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("data", tasks.list(query, viewer).stream().map(TaskResource::of).toList());
+        page.put("data", tasks.in(caller.workspace()).list(query, viewer).stream().map(TaskResource::of).toList());
         page.put("pagination", pagination);
         ctx.json(page);
     }
 
-    /** A task the key may not read answers 404, exactly as a missing one. */
+    /** A task the key may not read, or of another workspace, answers 404, exactly as a missing one. */
     void get(Context ctx, ApiCaller caller) {
-        ctx.json(TaskResource.of(access.require(caller.holder(), id(ctx), RestAction.READ)));
+        ctx.json(TaskResource.of(access.in(caller.workspace()).require(caller.holder(), id(ctx), RestAction.READ)));
     }
 
     /** {@code PATCH /tasks/{id}}: the fields sent change, {@code null} clears; status follows the strict lifecycle. */
     void patch(Context ctx, ApiCaller caller, JsonNode body) {
         long id = id(ctx);
-        access.require(caller.holder(), id, RestAction.CHANGE);
-        requireHeldHere(id);
+        access.in(caller.workspace()).require(caller.holder(), id, RestAction.CHANGE);
+        requireHeldHere(id, caller);
         TaskInput.TaskPatch patch = TaskInput.forPatch(body);
         patch.assignee().ifPresent(a -> requireMayAssign(caller, a));
-        Task after = tasks.change(id, caller.principal(), patch).after();
+        Task after = tasks.in(caller.workspace()).change(id, caller.principal(), patch).after();
         ctx.json(TaskResource.of(after));
     }
 
     void delete(Context ctx, ApiCaller caller) {
-        access.require(caller.holder(), id(ctx), RestAction.DELETE);
-        requireHeldHere(id(ctx));
-        tasks.delete(id(ctx), caller.principal());
+        access.in(caller.workspace()).require(caller.holder(), id(ctx), RestAction.DELETE);
+        requireHeldHere(id(ctx), caller);
+        tasks.in(caller.workspace()).delete(id(ctx), caller.principal());
         ctx.status(204);
     }
 
@@ -101,8 +101,8 @@ final class TaskRoutes {
      * A task held in another task system changes there (or from Slack, which goes there first);
      * changed here alone it would drift from its system and be overwritten by the next poll.
      */
-    private void requireHeldHere(long id) {
-        tasks.heldElsewhere(id).ifPresent(connection -> {
+    private void requireHeldHere(long id, ApiCaller caller) {
+        tasks.in(caller.workspace()).heldElsewhere(id).ifPresent(connection -> {
             throw ApiProblem.of(409, "resource_conflict", "Task " + id + " is held in " + connection
                     + ": change it there, or from Slack, which passes the change on.", Map.of("connection", connection));
         });

@@ -1,5 +1,6 @@
 package io.taskbridge.outbox;
 
+import io.taskbridge.platform.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,15 +10,11 @@ public interface Delivery {
 
     /**
      * One try at delivering an outbox row: the row, how many tries came before this one, when the
-     * row was queued, and the message. A try before this one may have reached the receiver without
+     * row was queued, the message, and the workspace it is for (whose token delivers it). A try before this one may have reached the receiver without
      * its row being settled (the service died, or the answer was lost), so a delivery that creates
      * something must look for it first when {@link #mayHaveBeenSent()}.
      */
-    record Attempt(long rowId, int previousAttempts, Instant queuedAt, OutboxMessage message) {
-        /** A first try: nothing can have been sent for this row yet. */
-        public static Attempt first(long rowId, Instant queuedAt, OutboxMessage message) {
-            return new Attempt(rowId, 0, queuedAt, message);
-        }
+    record Attempt(long rowId, int previousAttempts, Instant queuedAt, OutboxMessage message, WorkspaceId workspace) {
 
         /** Whether an earlier try may already have delivered this row. */
         public boolean mayHaveBeenSent() {

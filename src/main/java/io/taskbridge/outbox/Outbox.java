@@ -1,5 +1,6 @@
 package io.taskbridge.outbox;
 
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.outbox.OutboxDao;
 import java.time.Clock;
 import java.util.List;
@@ -22,23 +23,25 @@ public final class Outbox {
     }
 
     /**
-     * Queues {@code message}. With a {@code dedupeKey}, at most one such row waits: a second
+     * Queues {@code message}, for {@code workspace} (its token delivers it). With a {@code dedupeKey}, at most one such row waits: a second
      * enqueue marks the waiting one as changed instead of adding another.
      */
-    public void enqueue(Handle tx, OutboxMessage message, Optional<String> dedupeKey, Optional<String> channel) {
+    public void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
+                        Optional<String> channel) {
         OutboxDao dao = tx.attach(OutboxDao.class);
         String payload = codec.write(message);
         long now = clock.millis();
         if (dedupeKey.isPresent()) {
-            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now);
+            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now, workspace.value());
         } else {
-            dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload)), now);
+            dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload, workspace.value())),
+                    now);
         }
         tx.afterCommit(wake);
     }
 
     /** A message for {@link #enqueueAll}: no dedupe key, so each becomes a row of its own. */
-    public record Queued(OutboxMessage message, Optional<String> channel) {}
+    public record Queued(OutboxMessage message, Optional<String> channel, WorkspaceId workspace) {}
 
     /**
      * Queues {@code messages}, in this order, as one batch of inserts: for callers that queue many
@@ -49,7 +52,8 @@ public final class Outbox {
             return;
         }
         List<OutboxDao.NewRow> rows = messages.stream()
-                .map(q -> new OutboxDao.NewRow(q.message().kind(), q.channel().orElse(null), codec.write(q.message())))
+                .map(q -> new OutboxDao.NewRow(q.message().kind(), q.channel().orElse(null), codec.write(q.message()),
+                        q.workspace().value()))
                 .toList();
         tx.attach(OutboxDao.class).insertAll(rows, clock.millis());
         tx.afterCommit(wake);

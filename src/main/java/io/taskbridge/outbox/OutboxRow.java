@@ -1,5 +1,6 @@
 package io.taskbridge.outbox;
 
+import io.taskbridge.platform.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -8,11 +9,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * One waiting outbound message, as stored. {@code leaseUntil} is what a claim compares and sets;
- * {@code createdAt} (epoch millis) is when it was first queued.
+ * {@code createdAt} (epoch millis) is when it was first queued; {@code workspace} whose token delivers it.
  */
 public record OutboxRow(long id, String kind, String payload, Optional<String> channel, String state,
                         int attempts, long version, long nextAttemptAt, long leaseUntil, Optional<String> lastError,
-                        long createdAt) {
+                        long createdAt, WorkspaceId workspace) {
 
     /** Public for Jdbi's reflection. */
     public static final class Mapper implements RowMapper<OutboxRow> {
@@ -21,7 +22,8 @@ public record OutboxRow(long id, String kind, String payload, Optional<String> c
             return new OutboxRow(rs.getLong("id"), rs.getString("kind"), rs.getString("payload"),
                     Optional.ofNullable(rs.getString("channel")), rs.getString("state"), rs.getInt("attempts"),
                     rs.getLong("version"), rs.getLong("next_attempt_at"), rs.getLong("lease_until"),
-                    Optional.ofNullable(rs.getString("last_error")), rs.getLong("created_at"));
+                    Optional.ofNullable(rs.getString("last_error")), rs.getLong("created_at"),
+                    new WorkspaceId(rs.getString("workspace")));
         }
     }
 }

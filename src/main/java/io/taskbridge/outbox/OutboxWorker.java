@@ -162,7 +162,7 @@ public final class OutboxWorker implements AutoCloseable {
         try {
             // row.attempts() is the count read before this claim: the tries that came before it.
             outcome = delivery.deliver(new Delivery.Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
-                    codec.read(row.kind(), row.payload())));
+                    codec.read(row.kind(), row.payload()), row.workspace()));
         } catch (RuntimeException e) {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);

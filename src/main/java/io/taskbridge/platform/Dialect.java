@@ -11,7 +11,7 @@ public enum Dialect {
         this.idColumn = idColumn;
     }
 
-    String idColumn() {
+    public String idColumn() {
         return idColumn;
     }
 

@@ -10,21 +10,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The {@code channel_digests} table; a due digest is claimed by moving {@code next_at} on with a compare-and-set. */
 @RegisterRowMapper(DigestRow.Mapper.class)
 public interface DigestDao {
-    String COLUMNS = "channel, team, local_time, zone, next_at";
+    String COLUMNS = "channel, team, local_time, zone, next_at, workspace";
 
     /** Sets a channel's digest; {@code nextAt} null turns it off. */
-    @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at)"
-            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now)"
+    @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at, workspace)"
+            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace)"
             + " ON CONFLICT (channel) DO UPDATE SET local_time = excluded.local_time, zone = excluded.zone,"
-            + " next_at = excluded.next_at, updated_at = excluded.updated_at")
+            + " next_at = excluded.next_at, updated_at = excluded.updated_at, workspace = excluded.workspace")
     void set(@Bind("channel") String channel, @Bind("team") String team, @Bind("time") String localTime,
-             @Bind("zone") String zone, @Bind("nextAt") Long nextAt, @Bind("now") long now);
+             @Bind("zone") String zone, @Bind("nextAt") Long nextAt, @Bind("now") long now,
+             @Bind("workspace") String workspace);
 
     /** The default digest for a channel that has none yet; a channel's own choice (even "off") stays. */
-    @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at)"
-            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now) ON CONFLICT (channel) DO NOTHING")
+    @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at, workspace)"
+            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace) ON CONFLICT (channel) DO NOTHING")
     void setIfAbsent(@Bind("channel") String channel, @Bind("team") String team, @Bind("time") String localTime,
-                     @Bind("zone") String zone, @Bind("nextAt") long nextAt, @Bind("now") long now);
+                     @Bind("zone") String zone, @Bind("nextAt") long nextAt, @Bind("now") long now,
+                     @Bind("workspace") String workspace);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM channel_digests WHERE next_at <= :now ORDER BY next_at LIMIT :limit")
     List<DigestRow> due(@Bind("now") long now, @Bind("limit") int limit);

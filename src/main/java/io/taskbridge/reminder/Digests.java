@@ -1,5 +1,6 @@
 package io.taskbridge.reminder;
 
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.reminder.DigestSettings;
 import io.taskbridge.reminder.DigestDao;
 import io.taskbridge.task.SlackPlace;
@@ -32,24 +33,25 @@ public final class Digests implements DigestSettings {
     }
 
     @Override
-    public Instant set(String teamId, String channelId, LocalTime at, ZoneId zone) {
+    public Instant set(WorkspaceId workspace, String teamId, String channelId, LocalTime at, ZoneId zone) {
         Instant now = clock.instant();
         Instant next = next(at, zone, now);
         jdbi.useExtension(DigestDao.class, dao -> dao.set(channelId, teamId, HH_MM.format(at), zone.getId(),
-                next.toEpochMilli(), now.toEpochMilli()));
+                next.toEpochMilli(), now.toEpochMilli(), workspace.value()));
         return next;
     }
 
     @Override
-    public void off(String teamId, String channelId) {
+    public void off(WorkspaceId workspace, String teamId, String channelId) {
         jdbi.useExtension(DigestDao.class, dao -> dao.set(channelId, teamId, HH_MM.format(DEFAULT_TIME),
-                DEFAULT_ZONE.getId(), null, clock.millis()));
+                DEFAULT_ZONE.getId(), null, clock.millis(), workspace.value()));
     }
 
     /** The default digest for {@code place}'s channel, unless the channel has a setting already. */
-    void ensure(Handle tx, SlackPlace place, Instant now) {
+    void ensure(Handle tx, WorkspaceId workspace, SlackPlace place, Instant now) {
         tx.attach(DigestDao.class).setIfAbsent(place.channelId(), place.teamId(), HH_MM.format(DEFAULT_TIME),
-                DEFAULT_ZONE.getId(), next(DEFAULT_TIME, DEFAULT_ZONE, now).toEpochMilli(), now.toEpochMilli());
+                DEFAULT_ZONE.getId(), next(DEFAULT_TIME, DEFAULT_ZONE, now).toEpochMilli(), now.toEpochMilli(),
+                workspace.value());
     }
 
     /** The first {@code at} in {@code zone} strictly after {@code after} (a time skipped by DST moves forward). */

@@ -121,11 +121,12 @@ public final class ReminderJob {
                 .withDueBefore(Optional.of(now))
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(TaskQuery.MAX_LIMIT, 0);
-        List<Long> overdue = tx.attach(TaskDao.class).query(query, Optional.empty()).stream().map(Task::id).toList();
-        if (overdue.isEmpty()) {
+        List<Task> overdueTasks = tx.attach(TaskDao.class).query(query, Optional.of(row.workspace()), Optional.empty());
+        if (overdueTasks.isEmpty()) {
             return 0;
         }
-        outbox.enqueue(tx, new OutboxMessage.OverdueDigest(row.channel(), overdue), Optional.empty(),
+        List<Long> overdue = overdueTasks.stream().map(Task::id).toList();
+        outbox.enqueue(tx, row.workspace(), new OutboxMessage.OverdueDigest(row.channel(), overdue), Optional.empty(),
                 Optional.of(row.channel()));
         return 1;
     }

@@ -19,18 +19,19 @@ record ReminderMessages(boolean broadcast) {
     /** {@code fireAt}: when the reminder was planned to fire (for its lag). */
     List<Outbox.Queued> of(ReminderTarget task, ReminderKind kind, String recipient, Instant fireAt) {
         if (kind.personal()) {
-            return List.of(dm(task.taskId(), kind, recipient, fireAt));
+            return List.of(dm(task, kind, recipient, fireAt));
         }
         List<Outbox.Queued> messages = new ArrayList<>(2);
         task.channel().ifPresent(channel -> messages.add(new Outbox.Queued(
-                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast, Optional.of(fireAt)), Optional.of(channel))));
+                new OutboxMessage.ReminderReply(task.taskId(), kind, broadcast, Optional.of(fireAt)), Optional.of(channel),
+                task.workspace())));
         task.assignee().filter(SlackUserId::matches)
-                .ifPresent(assignee -> messages.add(dm(task.taskId(), kind, assignee, fireAt)));
+                .ifPresent(assignee -> messages.add(dm(task, kind, assignee, fireAt)));
         return messages;
     }
 
-    private static Outbox.Queued dm(long taskId, ReminderKind kind, String user, Instant fireAt) {
-        return new Outbox.Queued(new OutboxMessage.ReminderDm(taskId, kind, user, Optional.of(fireAt)),
-                Optional.of("dm:" + user));
+    private static Outbox.Queued dm(ReminderTarget task, ReminderKind kind, String user, Instant fireAt) {
+        return new Outbox.Queued(new OutboxMessage.ReminderDm(task.taskId(), kind, user, Optional.of(fireAt)),
+                Optional.of("dm:" + user), task.workspace());
     }
 }

@@ -79,7 +79,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         if (overdue.isAfter(now)) {
             dao.plan(after.id(), ReminderKind.OVERDUE.stored(), "", overdue.toEpochMilli(), created);
         }
-        after.slack().ifPresent(place -> digests.ensure(tx, place, now));
+        after.slack().ifPresent(place -> digests.ensure(tx, after.workspace(), place, now));
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class ApprovalNotifier implements ApprovalEvents {
             e.approval().current().ifPresent(step -> ask(tx, task, round, step));
         }
         if (e.response().isPresent()) {
-            outbox.enqueue(tx, new OutboxMessage.ApprovalSync(taskId, round),
+            outbox.enqueue(tx, task.workspace(), new OutboxMessage.ApprovalSync(taskId, round),
                     Optional.of("approval_sync:" + taskId + ":" + round), Optional.empty());
         }
         if (e.finished()) {
@@ -43,14 +43,14 @@ public final class ApprovalNotifier implements ApprovalEvents {
                     : ":x: Task #" + taskId + " “" + SlackText.escape(task.title(), 200) + "” was rejected by <@" + e.actor()
                             + ">" + e.response().flatMap(r -> r.comment()).map(c -> ": “" + SlackText.escape(c, 500) + "”")
                             .orElse(".") + " It is back with you to rework.";
-            outbox.enqueue(tx, new OutboxMessage.Notice(task.createdBy(), outcome),
+            outbox.enqueue(tx, task.workspace(), new OutboxMessage.Notice(task.createdBy(), outcome),
                     Optional.of("approval_result:" + taskId + ":" + round), Optional.empty());
-            outbox.enqueue(tx, new OutboxMessage.ThreadNote(taskId, outcome),
+            outbox.enqueue(tx, task.workspace(), new OutboxMessage.ThreadNote(taskId, outcome),
                     Optional.of("approval_result_note:" + taskId + ":" + round), Optional.empty());
         }
         if (!e.connection().equals(Backends.BUILTIN) && e.response().isPresent() && e.externalId().isPresent()) {
             var r = e.response().get();
-            outbox.enqueue(tx, new OutboxMessage.BackendDecision(taskId, e.connection(), e.externalId().get(),
+            outbox.enqueue(tx, task.workspace(), new OutboxMessage.BackendDecision(taskId, e.connection(), e.externalId().get(),
                             r.decision().name(), r.comment().orElse(null), r.userId()),
                     Optional.of("backend_decision:" + taskId + ":" + round + ":" + e.decidedStep() + ":" + r.userId()),
                     Optional.empty());
@@ -59,12 +59,12 @@ public final class ApprovalNotifier implements ApprovalEvents {
 
     private void ask(Handle tx, Task task, int round, ApprovalStep step) {
         for (String user : step.participants()) {
-            outbox.enqueue(tx, new OutboxMessage.ApprovalRequest(task.id(), round, step.position(), user),
+            outbox.enqueue(tx, task.workspace(), new OutboxMessage.ApprovalRequest(task.id(), round, step.position(), user),
                     Optional.of("approval_request:" + task.id() + ":" + round + ":" + step.position() + ":" + user),
                     Optional.empty());
         }
         String who = String.join(", ", step.participants().stream().map(u -> "<@" + u + ">").toList());
-        outbox.enqueue(tx, new OutboxMessage.ThreadNote(task.id(), ":ballot_box_with_check: Approval requested from "
+        outbox.enqueue(tx, task.workspace(), new OutboxMessage.ThreadNote(task.id(), ":ballot_box_with_check: Approval requested from "
                         + who + (step.participants().size() > 1
                         ? (step.mode() == io.taskbridge.approval.CompletionMode.ALL ? " (everyone must approve)" : " (any one of them)")
                         : "") + "."),

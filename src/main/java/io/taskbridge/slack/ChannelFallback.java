@@ -53,7 +53,7 @@ public final class ChannelFallback implements Delivery {
             String channel = task.get().slack().get().channelId();
             String creator = task.get().createdBy();
             log.warn("cannot post in channel {} ({}); telling the task's creator {}", channel, error, creator);
-            outbox.enqueue(tx, new OutboxMessage.Notice(creator, ReminderMessage.notInChannel(task.get(), channel, error)),
+            outbox.enqueue(tx, task.get().workspace(), new OutboxMessage.Notice(creator, ReminderMessage.notInChannel(task.get(), channel, error)),
                     Optional.of("notice:not_in_channel:" + channel + ":" + creator), Optional.of("dm:" + creator));
         });
     }

@@ -149,7 +149,7 @@ public final class ConnectorCommands {
     }
 
     private String subscribe(Command.Subscribe s, Caller caller) {
-        if (!admins.isAdmin(caller.teamId(), caller.userId())) {
+        if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
         }
         if (connections.backend(s.connection()).isEmpty()) {
@@ -176,7 +176,7 @@ public final class ConnectorCommands {
     }
 
     private String connect(Command.Connect c, Caller caller) {
-        if (!admins.isAdmin(caller.teamId(), caller.userId())) {
+        if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can change where this channel's tasks go.";
         }
         if (!connections.names().contains(c.connection())) {
@@ -190,7 +190,7 @@ public final class ConnectorCommands {
     }
 
     private String link(Command.Link l, Caller caller) {
-        if (!admins.isAdmin(caller.teamId(), caller.userId())) {
+        if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can link people to task-system users.";
         }
         String connection = l.connection().orElse(connections.of(caller.teamId(), caller.channelId()));

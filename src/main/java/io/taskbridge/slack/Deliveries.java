@@ -9,7 +9,9 @@ import io.taskbridge.connector.Backends;
 import io.taskbridge.slack.SlackWeb;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,16 +31,27 @@ public final class Deliveries implements Delivery {
         this.backends = new BackendDelivery(backends);
     }
 
-    /** Everything routed; without {@code web} (Slack not configured) Slack messages wait in the outbox. */
-    public static Deliveries of(Optional<SlackWeb> web, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
+    /**
+     * Everything routed; without {@code webs} (Slack not configured) Slack messages wait in the outbox.
+     * Each Slack message goes out with the token of its row's workspace; a workspace without one
+     * (never installed, or uninstalled) fails the row for good instead of retrying it forever.
+     */
+    public static Deliveries of(Optional<SlackWebs> webs, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
                                 Outbox outbox) {
-        Optional<Delivery> slack = web.map(w -> {
-            SlackDelivery messages = new SlackDelivery(w, jdbi, clock);
-            ReminderDelivery reminders = new ReminderDelivery(w, jdbi, clock, quiet);
-            Delivery routed = a -> ReminderDelivery.handles(a.message()) ? reminders.deliver(a) : messages.deliver(a);
-            return new ChannelFallback(routed, jdbi, outbox);
+        Optional<Delivery> slack = webs.map(all -> {
+            Map<SlackWeb, Delivery> byClient = new ConcurrentHashMap<>();
+            Delivery perWorkspace = a -> all.of(a.workspace())
+                    .map(w -> byClient.computeIfAbsent(w, c -> routed(c, jdbi, clock, quiet)).deliver(a))
+                    .orElseGet(() -> new Outcome.Failed("workspace " + a.workspace() + " has no installation", false));
+            return new ChannelFallback(perWorkspace, jdbi, outbox);
         });
         return new Deliveries(slack, backends);
+    }
+
+    private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet) {
+        SlackDelivery messages = new SlackDelivery(web, jdbi, clock);
+        ReminderDelivery reminders = new ReminderDelivery(web, jdbi, clock, quiet);
+        return a -> ReminderDelivery.handles(a.message()) ? reminders.deliver(a) : messages.deliver(a);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.taskbridge.access.Refused;
 import io.taskbridge.access.TaskAccess;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.workspace.TaskAction;
 import io.taskbridge.task.TaskService;
@@ -37,7 +38,6 @@ public final class ReminderButtons {
 
     private enum Click { SNOOZE_HOUR, SNOOZE_TOMORROW, DONE }
 
-    private final TaskService tasks;
     private final TaskAccess access;
     private final Snoozer snoozer;
     private final UserZones zones;
@@ -45,9 +45,7 @@ public final class ReminderButtons {
     private final Clock clock;
 
     /** Every click asks {@code access} first: Done like {@code /task done}, a snooze like {@code /task show}. */
-    public ReminderButtons(TaskService tasks, TaskAccess access, Snoozer snoozer, UserZones zones, Executor work,
-                           Clock clock) {
-        this.tasks = tasks;
+    public ReminderButtons(TaskAccess access, Snoozer snoozer, UserZones zones, Executor work, Clock clock) {
         this.access = access;
         this.snoozer = snoozer;
         this.zones = zones;
@@ -71,15 +69,16 @@ public final class ReminderButtons {
     private Response onClick(BlockActionRequest request, ActionContext ctx, Click click) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        if (id.isEmpty()) {
+        Optional<WorkspaceId> workspace = PayloadWorkspace.of(p);
+        if (id.isEmpty() || workspace.isEmpty()) {
             return ctx.ack();
         }
-        Caller caller = SlackApp.clicker(p);
+        Caller caller = SlackApp.clicker(p, workspace.get());
         long taskId = id.getAsLong();
         try {
             work.execute(() -> {
                 try {
-                    act(ctx, click, taskId, caller);
+                    act(ctx, click, access.in(caller.workspace()), taskId, caller);
                 } catch (RuntimeException e) {
                     log.error("reminder button {} on task #{} failed after its ack", click, taskId, e);
                 }
@@ -90,12 +89,13 @@ public final class ReminderButtons {
         return ctx.ack();
     }
 
-    private void act(ActionContext ctx, Click click, long taskId, Caller caller) {
+    /** {@code access} is the door over the clicker's workspace: another workspace's task is not found. */
+    private void act(ActionContext ctx, Click click, TaskAccess access, long taskId, Caller caller) {
         String user = caller.userId();
         if (click == Click.DONE) {
             try {
                 access.require(caller.asker(), taskId, TaskAction.DONE);
-                tasks.complete(taskId, user);
+                access.tasks().complete(taskId, user);
                 respond(ctx, true, ReminderMessage.done(taskId, user));
             } catch (Refused e) {
                 respond(ctx, false, ":no_entry: " + e.getMessage());

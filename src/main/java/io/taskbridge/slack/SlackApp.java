@@ -24,6 +24,7 @@ import io.taskbridge.approval.Decision;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
@@ -50,13 +51,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+    static final String NO_WORKSPACE = ":warning: I couldn't tell which Slack workspace this came from; nothing was changed.";
     static final String BUSY = "Taskbridge is very busy right now; nothing was changed. Please try again in a minute.";
 
     private final TaskService tasks;
     private final ApprovalService approvals;
     private final TaskCommands commands;
     private final UserZones zones;
-    private final SlackWeb web;
+    private final SlackWebs webs;
     private final Executor work;
     private final Clock clock;
     private final ConnectorCommands connectors;
@@ -64,9 +66,10 @@ public final class SlackApp {
 
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
-     * command, click and form that reads or changes a task asks {@code access} first.
+     * command, click and form resolves its workspace from the payload and asks {@code access}, over
+     * that workspace's tasks, first.
      */
-    public SlackApp(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, SlackWeb web,
+    public SlackApp(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, SlackWebs webs,
                     Executor work, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
@@ -74,7 +77,7 @@ public final class SlackApp {
         this.access = access;
         this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
         this.zones = zones;
-        this.web = web;
+        this.webs = webs;
         this.work = work;
         this.clock = clock;
     }
@@ -95,7 +98,11 @@ public final class SlackApp {
                 .requestVerificationEnabled(false)
                 .unmatchedRequestHandler(request -> Response.ok())
                 .build();
-        App app = new App(config);
+        return register(new App(config));
+    }
+
+    /** The listeners, on an app built elsewhere (multi-workspace mode builds its own, with OAuth). */
+    public App register(App app) {
         app.command("/task", this::onCommand);
         app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
@@ -117,8 +124,13 @@ public final class SlackApp {
         if (command instanceof Command.Help) {
             return ctx.ack(Usage.HELP_TEXT);
         }
+        Optional<WorkspaceId> workspace = PayloadWorkspace.of(p);
+        if (workspace.isEmpty()) {
+            return ctx.ack(NO_WORKSPACE);
+        }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(),
-                ConversationKind.fromSlashCommand(p.getChannelId(), p.getChannelName()));
+                ConversationKind.fromSlashCommand(p.getChannelId(), p.getChannelName()), workspace.get());
+        webs.seen(caller.userId(), caller.workspace());
         String replayKey = replayKey(p);
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, replayKey));
@@ -162,7 +174,8 @@ public final class SlackApp {
     private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
         FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
                 Optional.of(zones.of(caller.userId())));
-        SlackResult<String> opened = web.openView(triggerId, TaskModal.create(form.metadata()));
+        SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
+                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
             reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
@@ -209,15 +222,16 @@ public final class SlackApp {
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        if (id.isEmpty()) {
+        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
         String user = p.getUser().getId();
-        Caller caller = clicker(p);
+        Caller caller = clicker(p, scoped.get().tasks().workspace());
         boolean queued = later(() -> {
             try {
                 // A button carries no authority: the click is checked like the command, before any change.
-                access.require(caller.asker(), id.getAsLong(), target == Status.DONE ? TaskAction.DONE : TaskAction.START);
+                scoped.get().require(caller.asker(), id.getAsLong(), target == Status.DONE ? TaskAction.DONE : TaskAction.START);
                 Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
                 if (elsewhere.isPresent()) {
                     if (elsewhere.get().startsWith(":warning:")) {
@@ -226,8 +240,8 @@ public final class SlackApp {
                     return;
                 }
                 TaskService.Change change = target == Status.DONE
-                        ? tasks.complete(id.getAsLong(), user)
-                        : access.start(caller.asker(), id.getAsLong());
+                        ? scoped.get().tasks().complete(id.getAsLong(), user)
+                        : scoped.get().start(caller.asker(), id.getAsLong());
                 log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
             } catch (Refused e) {
                 ephemeral(ctx, ":no_entry: " + e.getMessage());
@@ -256,19 +270,23 @@ public final class SlackApp {
         if (!problems.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
+        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        if (scoped.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.TITLE.blockId(), NO_WORKSPACE)));
+        }
         Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(new SlackPlace(teamOf(p), form.channel(), Optional.empty(),
-                        form.kind().map(ConversationKind::name)));
+                : Optional.of(new SlackPlace(PayloadWorkspace.team(p).orElse(scoped.get().tasks().workspace().value()),
+                        form.channel(), Optional.empty(), form.kind().map(ConversationKind::name)));
         Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
-        Asker asker = new Asker(teamOf(p), user, place.map(SlackPlace::channelId));
+        Asker asker = new Asker(scoped.get().tasks().workspace().value(), user, place.map(SlackPlace::channelId));
         Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now)
-                .or(() -> access.reviewOfNewTask(asker, draft.assignee(),
+                .or(() -> scoped.get().reviewOfNewTask(asker, draft.assignee(),
                         plan.steps().stream().flatMap(s -> s.participants().stream()).toList())));
         if (refused.isPresent()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
         }
         try {
-            TaskService.Created created = tasks.create(draft, user, place, Optional.of("view:" + p.getView().getId()));
+            TaskService.Created created = scoped.get().tasks().create(draft, user, place, Optional.of("view:" + p.getView().getId()));
             if (created.created() && approval.isPresent()) {
                 approvals.request(created.task().id(), approval.get(), user);
             }
@@ -278,20 +296,6 @@ public final class SlackApp {
             log.warn("task made from the form, but its approval was refused: {}", e.getMessage());
         }
         return ctx.ack();
-    }
-
-    /**
-     * The workspace a submission came from. Org-wide installs send {@code "team": null}; the
-     * user's and the view's team ids are there then.
-     */
-    static String teamOf(ViewSubmissionPayload p) {
-        if (p.getTeam() != null && p.getTeam().getId() != null) {
-            return p.getTeam().getId();
-        }
-        if (p.getUser() != null && p.getUser().getTeamId() != null) {
-            return p.getUser().getTeamId();
-        }
-        return p.getView() == null || p.getView().getTeamId() == null ? "" : p.getView().getTeamId();
     }
 
     /**
@@ -308,12 +312,17 @@ public final class SlackApp {
             return ctx.ack();
         }
         String user = p.getUser().getId();
-        Asker asker = clicker(p).asker();
         TaskAction action = decision == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         ApprovalMessage.Ref r = ref.get();
+        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
+            tellLater(ctx, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
+            return ctx.ack();
+        }
+        Asker asker = clicker(p, scoped.get().tasks().workspace()).asker();
         if (!withComment) {
             try {
-                access.requireAnswer(asker, r.taskId(), action);
+                scoped.get().requireAnswer(asker, r.taskId(), action);
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
             } catch (Refused e) {
                 tellLater(ctx, ":no_entry: " + e.getMessage());
@@ -324,7 +333,7 @@ public final class SlackApp {
         }
         boolean queued = later(() -> {
             try {
-                access.requireAnswer(asker, r.taskId(), action);
+                scoped.get().requireAnswer(asker, r.taskId(), action);
             } catch (Refused e) {
                 ephemeral(ctx, ":no_entry: " + e.getMessage());
                 return;
@@ -337,8 +346,9 @@ public final class SlackApp {
                 ephemeral(ctx, ":warning: " + refusal.get().getMessage());
                 return;
             }
-            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
-                    new ApprovalModal.Pending(r, decision)));
+            SlackResult<String> opened = webs.of(scoped.get().tasks().workspace()).map(w -> w.openView(p.getTriggerId(),
+                    ApprovalModal.create(scoped.get().tasks().get(r.taskId()), new ApprovalModal.Pending(r, decision))))
+                    .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
             if (!(opened instanceof SlackResult.Ok)) {
                 log.warn("views.open for a decision failed: {}", opened);
                 ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
@@ -364,10 +374,16 @@ public final class SlackApp {
             return ctx.ack();
         }
         ApprovalMessage.Ref r = pending.get().ref();
+        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
+            return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK,
+                    new TaskProblem.NotFound(r.taskId()).getMessage())));
+        }
         Optional<String> comment = ApprovalModal.comment(p.getView().getState());
         TaskAction action = pending.get().decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         try {
-            access.requireAnswer(new Asker(teamOf(p), p.getUser().getId(), Optional.empty()), r.taskId(), action);
+            scoped.get().requireAnswer(new Asker(scoped.get().tasks().workspace().value(), p.getUser().getId(), Optional.empty()),
+                    r.taskId(), action);
             approvals.decide(r.taskId(), r.round(), r.position(), p.getUser().getId(), pending.get().decision(), comment);
             return ctx.ack();
         } catch (ApprovalProblem | TaskProblem | Refused e) {
@@ -375,13 +391,19 @@ public final class SlackApp {
         }
     }
 
-    /** Who clicked, in the conversation the clicked message is in (none for a modal or App Home). */
-    static Caller clicker(BlockActionPayload p) {
+    /** Who clicked, in the conversation the clicked message is in (none for a modal or App Home), for {@code workspace}. */
+    static Caller clicker(BlockActionPayload p, WorkspaceId workspace) {
         String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
                 : p.getChannel() != null && p.getChannel().getId() != null ? p.getChannel().getId() : "";
         String team = p.getTeam() != null && p.getTeam().getId() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         // The task's own kind is stored with it; a click never tells it, so this one is unused.
-        return new Caller(p.getUser().getId(), team == null ? "" : team, channel, ConversationKind.PRIVATE);
+        return new Caller(p.getUser().getId(), team == null ? "" : team, channel, ConversationKind.PRIVATE, workspace);
+    }
+
+    /** The door to the tasks of the workspace the request is for; empty when the payload names none. */
+    private Optional<TaskAccess> scoped(Optional<WorkspaceId> workspace, String user) {
+        workspace.ifPresent(w -> webs.seen(user, w));
+        return workspace.map(access::in);
     }
 
     private boolean later(Runnable job) {

@@ -1,6 +1,7 @@
 package io.taskbridge.slack;
 
 import io.taskbridge.access.ConversationKinds;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.workspace.ConversationKind;
 import io.taskbridge.workspace.WorkspaceAdmins;
 import java.time.Clock;
@@ -14,23 +15,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the permission policy asks Slack: whether a person is a workspace admin or owner
  * ({@code users.info}; {@code workspace.Admins} remembers the answers) and what kind of conversation
  * a channel is ({@code conversations.info}, remembered here for {@code ttl}). A failed call answers
- * empty and is not remembered: the person counts as no admin, the channel as private.
+ * empty and is not remembered: the person counts as no admin, the channel as private. Each question
+ * goes to the workspace it is about, with that workspace's token ({@link SlackWebs}); its
+ * {@code teamId} is the workspace id (team, or enterprise of an org-wide install), and answers are
+ * remembered per workspace. A workspace without a token answers empty.
  */
 public final class SlackDirectory implements WorkspaceAdmins, ConversationKinds {
-    private final SlackWeb web;
+    private final SlackWebs webs;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Known> kinds = new ConcurrentHashMap<>();
 
-    public SlackDirectory(SlackWeb web, Clock clock, Duration ttl) {
-        this.web = web;
+    public SlackDirectory(SlackWebs webs, Clock clock, Duration ttl) {
+        this.webs = webs;
         this.clock = clock;
         this.ttl = ttl;
     }
 
     @Override
     public Optional<Boolean> isAdminOrOwner(String teamId, String userId) {
-        return web.userIsAdmin(userId) instanceof SlackResult.Ok<Boolean> ok ? Optional.of(ok.value()) : Optional.empty();
+        return web(teamId).map(web -> web.userIsAdmin(userId)).orElse(null) instanceof SlackResult.Ok<Boolean> ok
+                ? Optional.of(ok.value()) : Optional.empty();
     }
 
     @Override
@@ -41,11 +46,15 @@ public final class SlackDirectory implements WorkspaceAdmins, ConversationKinds 
         if (known != null && now.isBefore(known.until())) {
             return Optional.of(known.kind());
         }
-        if (web.conversationKind(channelId) instanceof SlackResult.Ok<ConversationKind> ok) {
+        if (web(teamId).map(web -> web.conversationKind(channelId)).orElse(null) instanceof SlackResult.Ok<ConversationKind> ok) {
             kinds.put(key, new Known(ok.value(), now.plus(ttl)));
             return Optional.of(ok.value());
         }
         return Optional.empty();
+    }
+
+    private Optional<SlackWeb> web(String workspace) {
+        return workspace.isBlank() ? Optional.empty() : webs.of(new WorkspaceId(workspace));
     }
 
     private record Known(ConversationKind kind, Instant until) {}

@@ -20,7 +20,7 @@ public final class SlackNotifier implements TaskEvents {
 
     @Override
     public void changed(TaskChanged event, Handle tx) {
-        event.after().slack().ifPresent(place -> outbox.enqueue(tx,
+        event.after().slack().ifPresent(place -> outbox.enqueue(tx, event.after().workspace(),
                 new OutboxMessage.TaskMessage(event.after().id()),
                 Optional.of("task_message:" + event.after().id()),
                 Optional.of(place.channelId())));

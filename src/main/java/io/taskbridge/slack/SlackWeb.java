@@ -193,6 +193,17 @@ public final class SlackWeb {
                 "is_primary_owner", response.getUser().isPrimaryOwner())));
     }
 
+    /**
+     * The workspace this client's token belongs to ({@code auth.test}): the team, or the enterprise
+     * of an org-wide installation.
+     */
+    public SlackResult<io.taskbridge.platform.WorkspaceId> identity() {
+        return call(() -> client.authTest(r -> r), response -> io.taskbridge.platform.WorkspaceId.of(
+                java.util.Optional.ofNullable(response.getTeamId()), java.util.Optional.ofNullable(response.getEnterpriseId()),
+                response.isEnterpriseInstall()).orElseThrow(
+                        () -> new IllegalStateException("auth.test named no team")));
+    }
+
     private interface Call<R> {
         R run() throws IOException, SlackApiException;
     }

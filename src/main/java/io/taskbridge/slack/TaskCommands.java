@@ -59,16 +59,16 @@ final class TaskCommands {
                 // Every change asks the policy first, also for a task held in a task system.
                 .on(Command.Start.class, (start, caller, key) -> allowed(caller, start.taskId(), TaskAction.START,
                         () -> connectors.moveTo(start.taskId(), Status.IN_PROGRESS, caller)
-                                .orElseGet(() -> changed(access.start(caller.asker(), start.taskId()), "in progress"))))
+                                .orElseGet(() -> changed(access(caller).start(caller.asker(), start.taskId()), "in progress"))))
                 .on(Command.Done.class, (done, caller, key) -> allowed(caller, done.taskId(), TaskAction.DONE,
                         () -> connectors.moveTo(done.taskId(), Status.DONE, caller)
-                                .orElseGet(() -> changed(tasks.complete(done.taskId(), caller.userId()), "done"))))
+                                .orElseGet(() -> changed(in(caller).complete(done.taskId(), caller.userId()), "done"))))
                 .on(Command.Cancel.class, (cancel, caller, key) -> allowed(caller, cancel.taskId(), TaskAction.CANCEL,
                         () -> connectors.moveTo(cancel.taskId(), Status.CANCELED, caller)
-                                .orElseGet(() -> changed(tasks.moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled"))))
+                                .orElseGet(() -> changed(in(caller).moveTo(cancel.taskId(), Status.CANCELED, caller.userId()), "canceled"))))
                 .on(Command.Assign.class, (assign, caller, key) -> allowed(caller, assign.taskId(), TaskAction.REASSIGN,
                         () -> connectors.assign(assign, caller)
-                                .orElseGet(() -> changed(tasks.assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
+                                .orElseGet(() -> changed(in(caller).assign(assign.taskId(), Optional.of(assign.assignee()), caller.userId()),
                                         "assigned to <@" + assign.assignee() + ">"))))
                 .on(Command.Due.class, (due, caller, key) -> allowed(caller, due.taskId(), TaskAction.REDATE,
                         () -> connectors.due(due, caller).orElseGet(() -> due(due, caller))))
@@ -92,25 +92,36 @@ final class TaskCommands {
 
     /** The reply of {@code change}, run only if the caller may do {@code action} to the task. */
     private String allowed(Caller caller, long taskId, TaskAction action, Supplier<String> change) {
-        access.require(caller.asker(), taskId, action);
+        access(caller).require(caller.asker(), taskId, action);
         return change.get();
     }
 
+    /** The tasks of the caller's workspace: a task of another workspace does not exist for them. */
+    private TaskService in(Caller caller) {
+        return tasks.in(caller.workspace());
+    }
+
+    /** The policy's door over the caller's workspace: another workspace's task is not found before any permission question. */
+    private TaskAccess access(Caller caller) {
+        return access.in(caller.workspace());
+    }
+
     private String show(Command.Show show, Caller caller) {
-        Task task = access.see(caller.asker(), show.taskId()).orElseThrow(() -> new TaskProblem.NotFound(show.taskId()));
+        Task task = access(caller).see(caller.asker(), show.taskId()).orElseThrow(() -> new TaskProblem.NotFound(show.taskId()));
         return Replies.show(task, clock.instant()) + approvals.find(task.id())
                 .map(a -> "\n" + ApprovalMessage.summary(a) + "\n" + ApprovalMessage.next(task, a)).orElse("");
     }
 
     private String waitingFor(Caller caller) {
-        List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(tasks::get).toList();
+        List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(in(caller)::find)
+                .flatMap(Optional::stream).toList();
         return waiting.isEmpty() ? "Nothing waits for your approval." : Replies.list(waiting, "Waiting for your approval", clock.instant())
                 + "\nOpen the request in your DMs to answer, or `/task show <number>` for the details.";
     }
 
     private String due(Command.Due due, Caller caller) {
         Optional<Instant> when = dueOf(due.due(), caller, Usage.DUE);
-        return changed(tasks.reschedule(due.taskId(), when, caller.userId()),
+        return changed(in(caller).reschedule(due.taskId(), when, caller.userId()),
                 when.isPresent() ? "due " + SlackDates.token(when.get()) : "without a due date");
     }
 
@@ -122,14 +133,14 @@ final class TaskCommands {
                 .withPriority(add.priority().orElse(io.taskbridge.task.Priority.DEFAULT))
                 .withTags(add.tags())
                 .withWarning(add.remind());
-        TaskService.Created created = tasks.create(draft, caller.userId(),
+        TaskService.Created created = in(caller).create(draft, caller.userId(),
                 Optional.of(SlackPlace.channel(caller.teamId(), caller.channelId(), caller.kind().name())),
                 Optional.of(idempotencyKey));
         return Replies.created(created.task());
     }
 
     private String review(Command.Review review, Caller caller) {
-        access.requireReview(caller.asker(), review.taskId(),
+        access(caller).requireReview(caller.asker(), review.taskId(),
                 review.steps().stream().flatMap(s -> s.approvers().stream()).toList());
         List<ApprovalPlan.Step> steps = new ArrayList<>();
         for (Command.Review.Step step : review.steps()) {
@@ -148,7 +159,7 @@ final class TaskCommands {
                 .withDueBefore(list.overdueOnly() ? Optional.of(now) : Optional.empty())
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(LIST_LIMIT, 0);
-        List<Task> found = tasks.list(query, access.viewer(caller.asker()));
+        List<Task> found = in(caller).list(query, access(caller).viewer(caller.asker()));
         StringBuilder heading = new StringBuilder(list.overdueOnly() ? "Overdue tasks" : "Open tasks");
         assignee.ifPresent(a -> heading.append(a.equals(caller.userId()) ? " assigned to you" : " assigned to " + SlackText.person(Optional.of(a))));
         list.tag().ifPresent(t -> heading.append(" tagged #").append(SlackText.escape(t, 100)));
@@ -180,13 +191,13 @@ final class TaskCommands {
             return ":warning: Daily digests are not available on this Taskbridge.";
         }
         if (digest.isOff()) {
-            digests.off(caller.teamId(), caller.channelId());
+            digests.off(caller.workspace(), caller.teamId(), caller.channelId());
             return "This channel's daily digest of overdue tasks is off. Turn it back on with "
                     + "`/task digest 9:00 Europe/Berlin`.";
         }
         java.time.ZoneId zone = digest.zone().orElseGet(() -> zones.of(caller.userId()));
         java.time.LocalTime at = digest.at().orElseThrow();
-        Instant next = digests.set(caller.teamId(), caller.channelId(), at, zone);
+        Instant next = digests.set(caller.workspace(), caller.teamId(), caller.channelId(), at, zone);
         return "Every day at " + at + " (" + zone.getId() + ") I'll post this channel's overdue tasks, if there are any."
                 + " The next is " + SlackDates.token(next) + ".";
     }

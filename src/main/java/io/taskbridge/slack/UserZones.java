@@ -23,11 +23,11 @@ public final class UserZones {
 
     private record Known(ZoneId zone, Instant until) {}
 
-    private final Optional<SlackWeb> web;
+    private final Optional<SlackWebs> web;
     private final Clock clock;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    public UserZones(Optional<SlackWeb> web, Clock clock) {
+    public UserZones(Optional<SlackWebs> web, Clock clock) {
         this.web = web;
         this.clock = clock;
     }
@@ -54,7 +54,8 @@ public final class UserZones {
         if (web.isEmpty()) {
             return Optional.of(ZoneOffset.UTC);
         }
-        SlackResult<String> result = web.get().userTimeZone(userId);
+        SlackResult<String> result = web.get().forUser(userId).map(w -> w.userTimeZone(userId))
+                .orElseGet(() -> new SlackResult.Failed<>("no_workspace_for_user", true));
         if (result instanceof SlackResult.Ok<String> ok && ok.value() != null) {
             try {
                 return Optional.of(ZoneId.of(ok.value()));

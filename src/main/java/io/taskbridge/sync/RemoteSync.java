@@ -105,7 +105,7 @@ public final class RemoteSync {
         ConnectionDao dao = tx.attach(ConnectionDao.class);
         for (RemoteChange c : changes) {
             if (c instanceof RemoteChange.Responded r && task.slack().isPresent()) {
-                outbox.enqueue(tx, new OutboxMessage.RemoteResponse(task.id(), backend.displayName(),
+                outbox.enqueue(tx, task.workspace(), new OutboxMessage.RemoteResponse(task.id(), backend.displayName(),
                         responded(r.response(), connection, dao)), Optional.empty(), Optional.empty());
             }
         }
@@ -113,7 +113,7 @@ public final class RemoteSync {
         for (Subscriptions.Subscription s : subscriptions.to(tx, connection)) {
             Optional<String> remoteAssignee = s.filter().assignee().flatMap(a -> dao.remoteUser(connection, a));
             if (s.filter().matches(task, remote, remoteAssignee)) {
-                outbox.enqueue(tx, new OutboxMessage.RemoteNews(s.channel(), task.id(), backend.displayName(),
+                outbox.enqueue(tx, task.workspace(), new OutboxMessage.RemoteNews(s.channel(), task.id(), backend.displayName(),
                                 remote.title(), remote.url(), facts),
                         Optional.empty(), Optional.of(s.channel()));
             }

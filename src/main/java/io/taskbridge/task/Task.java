@@ -1,5 +1,6 @@
 package io.taskbridge.task;
 
+import io.taskbridge.platform.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 /**
  * A task as the built-in store keeps it (seed 001's fields, plus where it lives in Slack).
  * {@code warning} is seed 001's {@code warningOffset}: how long before the due date to remind.
+ * {@code workspace} is the Slack workspace it belongs to; nobody in another sees it.
  * {@code version} grows with every change and is what concurrent writers compare and set.
  */
 public record Task(
@@ -25,12 +27,14 @@ public record Task(
         Instant createdAt,
         Instant updatedAt,
         Optional<SlackPlace> slack,
-        long version) {
+        long version,
+        WorkspaceId workspace) {
 
     public Task {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(workspace, "workspace");
         tags = List.copyOf(tags);
     }
 
@@ -47,6 +51,6 @@ public record Task(
     public Task with(TaskDraft draft, Instant now) {
         return new Task(id, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), createdBy, draft.dueDate(), draft.warning(), draft.tags(),
-                createdAt, now, slack, version);
+                createdAt, now, slack, version, workspace);
     }
 }

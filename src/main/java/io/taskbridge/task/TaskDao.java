@@ -3,6 +3,7 @@ package io.taskbridge.task;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskQuery;
+import io.taskbridge.platform.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,16 +29,16 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 public interface TaskDao extends SqlObject {
 
     @SqlQuery("INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at, warning_seconds,"
-            + " slack_team, slack_channel, slack_conversation_kind, idempotency_key, created_at, updated_at)"
+            + " slack_team, slack_channel, slack_conversation_kind, idempotency_key, created_at, updated_at, workspace)"
             + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
-            + " :team, :channel, :kind, :key, :now, :now)"
+            + " :team, :channel, :kind, :key, :now, :now, :workspace)"
             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
     Optional<Long> insertRow(@Bind("title") String title, @Bind("description") String description,
             @Bind("status") String status, @Bind("priority") String priority, @Bind("assignee") String assignee,
             @Bind("createdBy") String createdBy, @Bind("dueAt") Long dueAt, @Bind("warningSeconds") Long warningSeconds,
             @Bind("team") String team, @Bind("channel") String channel, @Bind("kind") String kind,
             @Bind("key") String idempotencyKey,
-            @Bind("now") long now);
+            @Bind("now") long now, @Bind("workspace") String workspace);
 
     /** Which task system holds the task: 'builtin' for this database. */
     @SqlQuery("SELECT connection FROM tasks WHERE id = :id")
@@ -99,7 +100,8 @@ public interface TaskDao extends SqlObject {
         Optional<Long> id = insertRow(t.title(), t.description().orElse(null), t.status().name(), t.priority().name(),
                 t.assignee().orElse(null), t.createdBy(), millis(t.dueDate()), seconds(t.warning()),
                 t.slack().map(s -> s.teamId()).orElse(null), t.slack().map(s -> s.channelId()).orElse(null),
-                t.slack().flatMap(SlackPlace::kind).orElse(null), idempotencyKey.orElse(null), t.createdAt().toEpochMilli());
+                t.slack().flatMap(SlackPlace::kind).orElse(null), idempotencyKey.orElse(null), t.createdAt().toEpochMilli(),
+                t.workspace().value());
         if (id.isEmpty()) {
             long existing = idForKey(idempotencyKey.orElseThrow()).orElseThrow();
             return new Inserted(find(existing).orElseThrow(), false);
@@ -117,7 +119,7 @@ public interface TaskDao extends SqlObject {
         return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
                 t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
                 t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
-                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind())), 0);
+                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind())), 0, t.workspace());
     }
 
     record Inserted(Task task, boolean created) {}
@@ -138,12 +140,13 @@ public interface TaskDao extends SqlObject {
         return true;
     }
 
-    default List<Task> query(TaskQuery q, Optional<Viewer> viewer) {
-        return withTags(TaskSql.select(getHandle(), q, viewer).map(new TaskRow()).list());
+    /** The tasks {@code q} selects, of {@code workspace} only when one is given, that {@code viewer} may see (all when empty). */
+    default List<Task> query(TaskQuery q, Optional<WorkspaceId> workspace, Optional<Viewer> viewer) {
+        return withTags(TaskSql.select(getHandle(), q, workspace, viewer).map(new TaskRow()).list());
     }
 
-    default int count(TaskQuery q, Optional<Viewer> viewer) {
-        return TaskSql.count(getHandle(), q, viewer).mapTo(Integer.class).one();
+    default int count(TaskQuery q, Optional<WorkspaceId> workspace, Optional<Viewer> viewer) {
+        return TaskSql.count(getHandle(), q, workspace, viewer).mapTo(Integer.class).one();
     }
 
     private void writeTags(long id, List<String> tags) {
@@ -171,7 +174,7 @@ public interface TaskDao extends SqlObject {
         }
         return tasks.stream().map(t -> new Task(t.id(), t.title(), t.description(), t.status(), t.priority(),
                 t.assignee(), t.createdBy(), t.dueDate(), t.warning(), tags.getOrDefault(t.id(), List.of()),
-                t.createdAt(), t.updatedAt(), t.slack(), t.version())).toList();
+                t.createdAt(), t.updatedAt(), t.slack(), t.version(), t.workspace())).toList();
     }
 
     private static Long millis(Optional<Instant> i) {

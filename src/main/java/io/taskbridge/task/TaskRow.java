@@ -4,6 +4,7 @@ import io.taskbridge.task.Priority;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
+import io.taskbridge.platform.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Reads a {@code tasks} row (public only because Jdbi instantiates it reflectively); tags come from {@code task_tags} and are filled in by {@link TaskDao}. */
 public final class TaskRow implements RowMapper<Task> {
     static final String COLUMNS = "id, title, description, status, priority, assignee, created_by, due_at, "
-            + "warning_seconds, slack_team, slack_channel, slack_ts, slack_conversation_kind, created_at, updated_at, version";
+            + "warning_seconds, slack_team, slack_channel, slack_ts, slack_conversation_kind, created_at, updated_at, version, workspace";
 
     @Override
     public Task map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -39,7 +40,8 @@ public final class TaskRow implements RowMapper<Task> {
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 slack,
-                rs.getLong("version"));
+                rs.getLong("version"),
+                new WorkspaceId(rs.getString("workspace")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

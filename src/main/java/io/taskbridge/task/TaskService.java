@@ -1,11 +1,12 @@
 package io.taskbridge.task;
 
-import io.taskbridge.task.TaskDao;
+import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -24,11 +25,51 @@ public final class TaskService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final TaskEvents events;
+    private final Supplier<WorkspaceId> home;
+    private final Optional<WorkspaceId> scope;
 
+    /** All workspaces' tasks; tasks created through it go to the unresolved workspace. */
     public TaskService(Jdbi jdbi, Clock clock, TaskEvents events) {
+        this(jdbi, clock, events, () -> WorkspaceId.UNRESOLVED);
+    }
+
+    /**
+     * All workspaces' tasks (for the system's own paths: polls, webhooks, reminders); tasks created
+     * through it, outside any workspace's request, go to {@code home} (the single workspace's, when
+     * there is one). Entry points that act for a person use {@link #in}.
+     */
+    public TaskService(Jdbi jdbi, Clock clock, TaskEvents events, Supplier<WorkspaceId> home) {
+        this(jdbi, clock, events, home, Optional.empty());
+    }
+
+    private TaskService(Jdbi jdbi, Clock clock, TaskEvents events, Supplier<WorkspaceId> home,
+                        Optional<WorkspaceId> scope) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.events = events;
+        this.home = home;
+        this.scope = scope;
+    }
+
+    /**
+     * The tasks of one workspace: creates go there, and a task of any other workspace does not exist
+     * for it (found nowhere, listed nowhere, changed never: {@link TaskProblem.NotFound}).
+     */
+    public TaskService in(WorkspaceId workspace) {
+        return new TaskService(jdbi, clock, events, home, Optional.of(workspace));
+    }
+
+    /** The workspace this view is scoped to, or the one unscoped creates go to. */
+    public WorkspaceId workspace() {
+        return scope.orElseGet(home);
+    }
+
+    private boolean visible(Task task) {
+        return scope.map(ws -> ws.equals(task.workspace())).orElse(true);
+    }
+
+    private Optional<Task> load(TaskDao dao, long id) {
+        return dao.find(id).filter(this::visible);
     }
 
     /** What {@link #create} did: {@code created} is false when the idempotency key was seen before. */
@@ -49,7 +90,7 @@ public final class TaskService {
         Instant now = clock.instant();
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
-                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0);
+                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
         Created created = jdbi.inTransaction(tx -> {
             TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
             if (inserted.created()) {
@@ -65,11 +106,14 @@ public final class TaskService {
     }
 
     public Optional<Task> find(long id) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.find(id));
+        return jdbi.withExtension(TaskDao.class, dao -> load(dao, id));
     }
 
     /** The task system that holds the task, when it is not the built-in store. */
     public Optional<String> heldElsewhere(long id) {
+        if (scope.isPresent() && find(id).isEmpty()) {
+            return Optional.empty();
+        }
         return jdbi.withExtension(TaskDao.class, dao -> dao.connection(id)).filter(c -> !c.equals("builtin"));
     }
 
@@ -89,9 +133,9 @@ public final class TaskService {
         return list(query, Optional.empty());
     }
 
-    /** The tasks {@code viewer} may see (all of them when empty, for admins and the system itself). */
+    /** The tasks {@code viewer} may see (all of them when empty, for admins and the system itself), of this view's workspace. */
     public List<Task> list(TaskQuery query, Optional<Viewer> viewer) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query, viewer));
+        return jdbi.withExtension(TaskDao.class, dao -> dao.query(query, scope, viewer));
     }
 
     public int count(TaskQuery query) {
@@ -99,7 +143,7 @@ public final class TaskService {
     }
 
     public int count(TaskQuery query, Optional<Viewer> viewer) {
-        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query, viewer));
+        return jdbi.withExtension(TaskDao.class, dao -> dao.count(query, scope, viewer));
     }
 
     /**
@@ -111,7 +155,7 @@ public final class TaskService {
     public void delete(long id, String actor) {
         jdbi.useTransaction(tx -> {
             TaskDao dao = tx.attach(TaskDao.class);
-            Task task = dao.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+            Task task = load(dao, id).orElseThrow(() -> new TaskProblem.NotFound(id));
             if (task.slack().isPresent()) {
                 throw new TaskProblem.LivesInSlack(id);
             }
@@ -133,7 +177,7 @@ public final class TaskService {
         Instant now = clock.instant();
         requireRecorded(draft);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
-                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0);
+                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
         TaskDao dao = tx.attach(TaskDao.class);
         TaskDao.Inserted inserted = dao.insert(candidate, Optional.of("remote:" + connection + ":" + externalId));
         if (inserted.created()) {
@@ -153,7 +197,7 @@ public final class TaskService {
      */
     public Change recordFromSystemOfRecord(Handle tx, long id, String actor, UnaryOperator<TaskDraft> edit) {
         TaskDao dao = tx.attach(TaskDao.class);
-        Task before = dao.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+        Task before = load(dao, id).orElseThrow(() -> new TaskProblem.NotFound(id));
         TaskDraft draft = edit.apply(before.draft());
         if (draft.dueDate().isEmpty()) {
             draft = draft.withWarning(Optional.empty());
@@ -229,7 +273,7 @@ public final class TaskService {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Change> done = jdbi.inTransaction(tx -> {
                 TaskDao dao = tx.attach(TaskDao.class);
-                Task before = dao.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+                Task before = load(dao, id).orElseThrow(() -> new TaskProblem.NotFound(id));
                 TaskDraft draft = edit.apply(before);
                 if (draft.equals(before.draft())) {
                     return Optional.of(new Change(before, before));

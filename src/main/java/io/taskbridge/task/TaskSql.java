@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.taskbridge.platform.WorkspaceId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -13,18 +14,19 @@ import org.jdbi.v3.core.statement.Query;
 final class TaskSql {
     private TaskSql() {}
 
-    static Query select(Handle h, TaskQuery q, Optional<Viewer> viewer) {
-        String sql = "SELECT " + TaskRow.COLUMNS + " FROM tasks" + where(q, viewer) + " ORDER BY " + order(q.sort())
+    static Query select(Handle h, TaskQuery q, Optional<WorkspaceId> workspace, Optional<Viewer> viewer) {
+        String sql = "SELECT " + TaskRow.COLUMNS + " FROM tasks" + where(q, workspace, viewer) + " ORDER BY " + order(q.sort())
                 + " LIMIT :limit OFFSET :offset";
-        return bind(h.createQuery(sql), q, viewer).bind("limit", q.limit()).bind("offset", q.offset());
+        return bind(h.createQuery(sql), q, workspace, viewer).bind("limit", q.limit()).bind("offset", q.offset());
     }
 
-    static Query count(Handle h, TaskQuery q, Optional<Viewer> viewer) {
-        return bind(h.createQuery("SELECT COUNT(*) FROM tasks" + where(q, viewer)), q, viewer);
+    static Query count(Handle h, TaskQuery q, Optional<WorkspaceId> workspace, Optional<Viewer> viewer) {
+        return bind(h.createQuery("SELECT COUNT(*) FROM tasks" + where(q, workspace, viewer)), q, workspace, viewer);
     }
 
-    private static String where(TaskQuery q, Optional<Viewer> viewer) {
+    private static String where(TaskQuery q, Optional<WorkspaceId> workspace, Optional<Viewer> viewer) {
         List<String> clauses = new ArrayList<>();
+        workspace.ifPresent(w -> clauses.add("workspace = :workspace"));
         viewer.ifPresent(v -> clauses.add(v.condition()));
         if (!q.statuses().isEmpty()) {
             clauses.add("status IN (<statuses>)");
@@ -44,7 +46,8 @@ final class TaskSql {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static Query bind(Query query, TaskQuery q, Optional<Viewer> viewer) {
+    private static Query bind(Query query, TaskQuery q, Optional<WorkspaceId> workspace, Optional<Viewer> viewer) {
+        workspace.ifPresent(w -> query.bind("workspace", w.value()));
         viewer.ifPresent(v -> v.bind(query));
         if (!q.statuses().isEmpty()) {
             query.bindList("statuses", q.statuses().stream().map(Status::name).sorted().toList());

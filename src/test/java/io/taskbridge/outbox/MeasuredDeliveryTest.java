@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskbridge.platform.Json;
 import io.taskbridge.platform.PrometheusMetrics;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.ReminderKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class MeasuredDeliveryTest {
             MeasuredDelivery measured = new MeasuredDelivery(a -> {
                 throw new IllegalStateException("boom");
             }, metrics, clock);
-            assertThatThrownBy(() -> measured.deliver(Delivery.Attempt.first(1, NOW, new OutboxMessage.Notice("U1", "hi"))))
+            assertThatThrownBy(() -> measured.deliver(new Delivery.Attempt(1, 0, NOW, new OutboxMessage.Notice("U1", "hi"), new WorkspaceId("T1"))))
                     .hasMessage("boom");
             assertThat(value(metrics.scrape(), "taskbridge_outbox_deliveries_total", "kind", "notice", "result", "error"))
                     .isEqualTo(1);
@@ -100,6 +101,6 @@ class MeasuredDeliveryTest {
     }
 
     private Delivery.Outcome deliver(PrometheusMetrics metrics, OutboxMessage message, Delivery.Outcome outcome) {
-        return new MeasuredDelivery(a -> outcome, metrics, clock).deliver(Delivery.Attempt.first(1, NOW, message));
+        return new MeasuredDelivery(a -> outcome, metrics, clock).deliver(new Delivery.Attempt(1, 0, NOW, message, new WorkspaceId("T1")));
     }
 }

@@ -31,7 +31,7 @@ class OutboxWorkerStartTest {
         try (Database db = Databases.open(Databases.Kind.SQLITE)) {
             OutboxCodec codec = new OutboxCodec(Json.mapper());
             Outbox outbox = new Outbox(codec, Clock.systemUTC(), () -> { });
-            db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
+            db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new io.taskbridge.platform.WorkspaceId("T1"), new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
             OutboxWorker worker = worker(db, codec, Duration.ofMillis(1500));
             worker.start();
             try {
@@ -55,7 +55,7 @@ class OutboxWorkerStartTest {
             worker.start();
             try {
                 // Only the commit wakes it: the poll is a minute away and nothing else calls wake().
-                db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
+                db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new io.taskbridge.platform.WorkspaceId("T1"), new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
                 awaitDelivery(5_000);
             } finally {
                 worker.close();

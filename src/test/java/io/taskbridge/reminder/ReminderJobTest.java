@@ -165,10 +165,11 @@ class ReminderJobTest {
         // Overdue too, but in another (private) channel: a digest lists only its own channel's tasks,
         // so it never shows a task to people who can't see it.
         Task elsewhere = create("Elsewhere", START.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "G3");
-        digests.off("T1", "G3");
+        digests.off(io.taskbridge.platform.WorkspaceId.UNRESOLVED, "T1", "G3");
         Optional<io.taskbridge.reminder.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
         assertThat(byDefault).as("default: 09:00 UTC").hasValueSatisfying(d -> assertThat(d.localTime()).isEqualTo("09:00"));
-        Instant next = digests.set("T1", "C9", LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"));
+        Instant next = digests.set(io.taskbridge.platform.WorkspaceId.UNRESOLVED, "T1", "C9", LocalTime.of(9, 0),
+                ZoneId.of("Europe/Berlin"));
         assertThat(next).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
 
         clock.set(next.plusSeconds(5));
@@ -182,7 +183,7 @@ class ReminderJobTest {
         clock.set(next.plus(Duration.ofDays(1)).plusSeconds(5));
         assertThat(job.tick().digests()).isEqualTo(1);
 
-        digests.off("T1", "C9");
+        digests.off(io.taskbridge.platform.WorkspaceId.UNRESOLVED, "T1", "C9");
         clock.advance(Duration.ofDays(2));
         assertThat(job.tick().digests()).isZero();
         create("Another", clock.instant().plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");

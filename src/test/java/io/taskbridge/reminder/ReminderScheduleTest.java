@@ -20,7 +20,8 @@ class ReminderScheduleTest {
         try (Database db = Databases.open(Databases.Kind.SQLITE)) {
             Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), Clock.systemUTC(), () -> { });
             ReminderJob job = new ReminderJob(db.jdbi(), db.dialect(), outbox, Clock.systemUTC(), false);
-            Instant before = Instant.now();
+            // Quartz keeps the start time in whole milliseconds (a java.util.Date), so "before" is too.
+            Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             try (ReminderSchedule schedule = ReminderSchedule.start(job, Duration.ofSeconds(60), new ReminderSchedule.Store.Memory())) {
                 assertThat(schedule.nextTick()).hasValueSatisfying(next -> assertThat(next)
                         .isBetween(before.plusSeconds(60), Instant.now().plusSeconds(60)));

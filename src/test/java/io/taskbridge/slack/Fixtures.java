@@ -21,18 +21,19 @@ final class Fixtures {
     static final Instant CREATED = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant DUE = Instant.parse("2026-11-27T16:00:00Z");
     static final long DUE_EPOCH = 1_795_795_200L;
+    static final io.taskbridge.platform.WorkspaceId WORKSPACE = new io.taskbridge.platform.WorkspaceId("T1");
 
     private Fixtures() {}
 
     static Task task(long id, String title, Status status) {
         return new Task(id, title, Optional.empty(), status, Priority.MEDIUM, Optional.empty(), "U0CREATOR",
-                Optional.empty(), Optional.empty(), List.of(), CREATED, CREATED, Optional.empty(), 1);
+                Optional.empty(), Optional.empty(), List.of(), CREATED, CREATED, Optional.empty(), 1, Fixtures.WORKSPACE);
     }
 
     static Task full(long id, Status status) {
         return new Task(id, "Review the Q3 report", Optional.of("Numbers from finance."), status, Priority.URGENT,
                 Optional.of("U123ABC"), "U0CREATOR", Optional.of(DUE), Optional.of(Duration.ofHours(24)),
-                List.of("finance", "q3"), CREATED, CREATED, Optional.empty(), 3);
+                List.of("finance", "q3"), CREATED, CREATED, Optional.empty(), 3, Fixtures.WORKSPACE);
     }
 
     static JsonElement json(Object o) {

@@ -117,7 +117,7 @@ class TaskMessageTest {
     void lowPriorityIsSaidInAPlainWord() {
         Task low = task(5, "Tidy", Status.TODO);
         low = new Task(5, "Tidy", Optional.empty(), Status.TODO, Priority.LOW, Optional.empty(), "U0", Optional.empty(),
-                Optional.empty(), List.of(), low.createdAt(), low.updatedAt(), Optional.empty(), 1);
+                Optional.empty(), List.of(), low.createdAt(), low.updatedAt(), Optional.empty(), 1, Fixtures.WORKSPACE);
 
         assertThat(texts(blocks(low, BEFORE_DUE))).contains("*Priority*\n:small_blue_diamond: Low");
     }
@@ -138,7 +138,7 @@ class TaskMessageTest {
     void hostileDescriptionTagsAndForeignAssigneeAreEscapedToo() {
         Task t = new Task(8, "T", Optional.of("<!here> please"), Status.TODO, Priority.MEDIUM,
                 Optional.of("alice@example.com>|<!everyone"), "U0", Optional.empty(), Optional.empty(),
-                List.of("a<b"), Fixtures.CREATED, Fixtures.CREATED, Optional.empty(), 1);
+                List.of("a<b"), Fixtures.CREATED, Fixtures.CREATED, Optional.empty(), 1, Fixtures.WORKSPACE);
 
         List<String> texts = texts(blocks(t, BEFORE_DUE));
 
@@ -151,7 +151,7 @@ class TaskMessageTest {
     void aLongDescriptionIsCutToSlacksSectionLimitAndSaysSo() {
         String description = "&".repeat(9_000);
         Task t = new Task(8, "T", Optional.of(description), Status.TODO, Priority.MEDIUM, Optional.empty(), "U0",
-                Optional.empty(), Optional.empty(), List.of(), Fixtures.CREATED, Fixtures.CREATED, Optional.empty(), 1);
+                Optional.empty(), Optional.empty(), List.of(), Fixtures.CREATED, Fixtures.CREATED, Optional.empty(), 1, Fixtures.WORKSPACE);
 
         JsonArray blocks = blocks(t, BEFORE_DUE);
         String shown = texts(Fixtures.blockById(blocks, "task_description:8")).get(0);

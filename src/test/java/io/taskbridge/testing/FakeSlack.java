@@ -117,6 +117,32 @@ public final class FakeSlack implements AutoCloseable {
     private final Set<String> missingChannels = ConcurrentHashMap.newKeySet();
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private final Set<String> expectedRefusals = ConcurrentHashMap.newKeySet();
+    /**
+     * The workspace of each bot token issued by oauth.v2.access (until it is refreshed away); the
+     * {@link #botToken} is T1's. Any other token answers invalid_auth.
+     */
+    private final Map<String, String> teamByToken = new ConcurrentHashMap<>();
+    /** Install codes Slack would hand the browser after "Allow", each usable once. */
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicLong refreshes = new AtomicLong();
+    private volatile String clientId;
+    private volatile String clientSecret;
+
+    /**
+     * What an "Allow" in Slack grants: a bot token for {@code team} (or, org-wide, {@code enterprise}),
+     * with a refresh token and a lifetime when the app has token rotation on.
+     */
+    public record Grant(String team, String enterprise, boolean orgWide, String botToken, String refreshToken,
+                        Integer expiresInSeconds) {
+        public static Grant of(String team, String botToken) {
+            return new Grant(team, null, false, botToken, null, null);
+        }
+
+        public static Grant rotating(String team, String botToken, String refreshToken, int expiresInSeconds) {
+            return new Grant(team, null, false, botToken, refreshToken, expiresInSeconds);
+        }
+    }
 
     public FakeSlack() {
         this(Clock.systemUTC());
@@ -216,6 +242,27 @@ public final class FakeSlack implements AutoCloseable {
     /** Replies in the thread {@code threadTs} of {@code channel} as they are now, oldest first. */
     public List<Message> replies(String channel, String threadTs) {
         return messages.stream().filter(m -> m.channel().equals(channel) && threadTs.equals(m.threadTs())).toList();
+    }
+
+    /** The OAuth client oauth.v2.access accepts. */
+    public void oauthClient(String id, String secret) {
+        clientId = id;
+        clientSecret = secret;
+    }
+
+    /** {@code code} may be exchanged once with oauth.v2.access for {@code grant}. */
+    public void installCode(String code, Grant grant) {
+        codes.put(code, grant);
+    }
+
+    /** How many times a refresh token was exchanged for a new bot token. */
+    public long refreshes() {
+        return refreshes.get();
+    }
+
+    /** The workspace {@code token} belongs to, if the fake knows it. */
+    public Optional<String> teamOf(String token) {
+        return token.equals(botToken) ? Optional.of("T1") : Optional.ofNullable(teamByToken.get(token));
     }
 
     public void failNext(String method, Failure failure) {
@@ -325,6 +372,11 @@ public final class FakeSlack implements AutoCloseable {
         ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
         Call call = new Call(method, form, null, ctx.header("Authorization"));
         calls.add(call);
+        if (method.equals("oauth.v2.access")) {
+            ctx.json(oauthAccess(form, ctx.header("Authorization")));
+            return;
+        }
+        String token = bearer(ctx.header("Authorization"));
         Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method)
                 ? tokenError(method, ctx.header("Authorization"))
                 : Optional.of("unknown_method");
@@ -376,7 +428,9 @@ public final class FakeSlack implements AutoCloseable {
             ctx.status(lost.status()).result("the answer was lost");
             return;
         }
-        ctx.json(answer(method, form));
+        Map<String, String> withToken = new java.util.HashMap<>(form);
+        withToken.put("__token", String.valueOf(token));
+        ctx.json(answer(method, withToken));
     }
 
     private Optional<String> tokenError(String method, String authorization) {
@@ -388,7 +442,7 @@ public final class FakeSlack implements AutoCloseable {
             return token.equals(appToken) ? Optional.empty()
                     : Optional.of(token.equals(botToken) ? "not_allowed_token_type" : "invalid_auth");
         }
-        return token.equals(botToken) ? Optional.empty() : Optional.of("invalid_auth");
+        return token.equals(botToken) || teamByToken.containsKey(token) ? Optional.empty() : Optional.of("invalid_auth");
     }
 
     private void refuse(Context ctx, Call call, String error, List<String> problems) {
@@ -618,7 +672,8 @@ public final class FakeSlack implements AutoCloseable {
 
     private Object answer(String method, Map<String, String> form) throws Exception {
         return switch (method) {
-            case "auth.test" -> Map.of("ok", true, "user_id", "UBOT", "team_id", "T1", "bot_id", "BBOT", "team", "Test");
+            case "auth.test" -> Map.of("ok", true, "user_id", "UBOT", "bot_id", "BBOT", "team", "Test",
+                    "team_id", teamOf(String.valueOf(form.get("__token"))).orElse("T1"));
             case "conversations.history", "conversations.replies" -> read(method, form);
             case "conversations.join" -> {
                 notMember.remove(form.getOrDefault("channel", ""));
@@ -648,6 +703,59 @@ public final class FakeSlack implements AutoCloseable {
         return Map.of("ok", true, "channel", Map.of("id", channel,
                 "is_channel", kind.equals("public") || kind.equals("private"),
                 "is_private", !kind.equals("public"), "is_im", kind.equals("im"), "is_mpim", kind.equals("mpim")));
+    }
+
+    private static String bearer(String header) {
+        return header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : null;
+    }
+
+    /** oauth.v2.access: a code (once) or a refresh token (rotation) for a bot token; the client must match. */
+    private Map<String, Object> oauthAccess(Map<String, String> form, String authorization) {
+        String id = form.get("client_id");
+        String secret = form.get("client_secret");
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String[] pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
+                    java.nio.charset.StandardCharsets.UTF_8).split(":", 2);
+            id = pair[0];
+            secret = pair.length > 1 ? pair[1] : "";
+        }
+        if (clientId == null || !clientId.equals(id) || !clientSecret.equals(secret)) {
+            return Map.of("ok", false, "error", "invalid_client_id");
+        }
+        Grant grant;
+        if ("refresh_token".equals(form.get("grant_type"))) {
+            Grant old = refreshTokens.remove(String.valueOf(form.get("refresh_token")));
+            if (old == null) {
+                return Map.of("ok", false, "error", "invalid_refresh_token");
+            }
+            long n = refreshes.incrementAndGet();
+            teamByToken.remove(old.botToken());
+            grant = new Grant(old.team(), old.enterprise(), old.orgWide(), old.botToken() + "-r" + n,
+                    old.refreshToken() + "-r" + n, 43_200); // a refreshed token lasts 12 hours, as Slack's
+        } else {
+            grant = codes.remove(String.valueOf(form.get("code")));
+            if (grant == null) {
+                return Map.of("ok", false, "error", "invalid_code");
+            }
+        }
+        teamByToken.put(grant.botToken(), grant.orgWide() ? grant.enterprise() : grant.team());
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("ok", true);
+        answer.put("access_token", grant.botToken());
+        answer.put("token_type", "bot");
+        answer.put("scope", "commands,chat:write");
+        answer.put("bot_user_id", "UBOT");
+        answer.put("app_id", "A1");
+        answer.put("team", grant.orgWide() ? null : Map.of("id", grant.team(), "name", "Team " + grant.team()));
+        answer.put("enterprise", grant.enterprise() == null ? null : Map.of("id", grant.enterprise(), "name", "Org"));
+        answer.put("is_enterprise_install", grant.orgWide());
+        answer.put("authed_user", Map.of("id", "UINSTALLER"));
+        if (grant.refreshToken() != null) {
+            refreshTokens.put(grant.refreshToken(), grant);
+            answer.put("refresh_token", grant.refreshToken());
+            answer.put("expires_in", grant.expiresInSeconds());
+        }
+        return answer;
     }
 
     private Map<String, Object> socketModeUrl() {

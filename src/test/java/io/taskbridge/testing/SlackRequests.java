@@ -24,6 +24,7 @@ public final class SlackRequests {
     private final URI endpoint;
     private final String secret;
     private final Clock clock;
+    private final String team;
 
     public SlackRequests(int port, String secret) {
         this(port, secret, Clock.systemUTC());
@@ -31,9 +32,19 @@ public final class SlackRequests {
 
     /** Signs with {@code clock}'s time, for a service running on a {@link TestClock}. */
     public SlackRequests(int port, String secret, Clock clock) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this(URI.create("http://127.0.0.1:" + port + "/slack/events"), secret, clock, "T1");
+    }
+
+    private SlackRequests(URI endpoint, String secret, Clock clock, String team) {
+        this.endpoint = endpoint;
         this.secret = secret;
         this.clock = clock;
+        this.team = team;
+    }
+
+    /** The same requests, sent from workspace {@code teamId} (slash commands' team_id). */
+    public SlackRequests fromTeam(String teamId) {
+        return new SlackRequests(endpoint, secret, clock, teamId);
     }
 
     public static String sign(String secret, long timestamp, byte[] body) {
@@ -60,7 +71,7 @@ public final class SlackRequests {
                                         String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
-        form.put("team_id", "T1");
+        form.put("team_id", team);
         form.put("team_domain", "test");
         form.put("channel_id", channelId);
         form.put("channel_name", channelName);

@@ -10,22 +10,36 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The policy is pure and sits below every adapter: its sources import the JDK and nothing else
- * (DESIGN: {@code workspace} may import only {@code platform}; the policy needs not even that).
+ * The package sits below every adapter (DESIGN: {@code workspace} may import only {@code platform}):
+ * its stores use Jdbi and platform, and the policy is pure: its sources import the JDK and nothing else.
  */
 class WorkspaceImportsTest {
     private static final Path SOURCES = Path.of("src/main/java/io/taskbridge/workspace");
 
+    /** The policy's own files: what decides who may do what. */
+    private static final List<String> POLICY = List.of("PermissionPolicy.java", "Decision.java", "Admins.java",
+            "ConversationKind.java", "Actor.java", "TaskFacts.java", "Origin.java", "TaskAction.java", "RestAction.java",
+            "ApiKeyHolder.java", "KeyRole.java", "Conversation.java", "WorkspaceAdmins.java");
+
     @Test
-    void importsOnlyTheJdk() throws IOException {
-        List<String> imports;
+    void thePolicyImportsOnlyTheJdk() throws IOException {
+        assertThat(imports(f -> POLICY.contains(f.getFileName().toString())))
+                .isNotEmpty().allMatch(line -> line.matches("import (static )?java\\..*"));
+    }
+
+    @Test
+    void thePackageImportsOnlyTheJdkJdbiAndPlatform() throws IOException {
+        assertThat(imports(f -> true)).isNotEmpty()
+                .allMatch(line -> line.matches("import (static )?(java\\.|org\\.jdbi\\.|io\\.taskbridge\\.platform\\.).*"));
+    }
+
+    private static List<String> imports(java.util.function.Predicate<Path> which) throws IOException {
         try (Stream<Path> files = Files.list(SOURCES)) {
-            imports = files.filter(f -> f.toString().endsWith(".java"))
+            return files.filter(f -> f.toString().endsWith(".java")).filter(which)
                     .flatMap(WorkspaceImportsTest::lines)
                     .filter(line -> line.startsWith("import "))
                     .toList();
         }
-        assertThat(imports).isNotEmpty().allMatch(line -> line.matches("import (static )?java\\..*"));
     }
 
     private static Stream<String> lines(Path file) {
