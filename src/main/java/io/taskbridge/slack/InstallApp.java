@@ -8,6 +8,7 @@ import io.taskbridge.platform.Secret;
 import io.taskbridge.workspace.Installations;
 import io.taskbridge.workspace.OAuthStates;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,8 @@ public final class InstallApp {
                 .requestVerificationEnabled(false)
                 .unmatchedRequestHandler(request -> Response.ok())
                 .build();
-        App app = new App(config, client, List.of());
+        // Bolt adds the middleware it needs for OAuth, and ours (metrics) when it starts: the list must grow.
+        App app = new App(config, client, new ArrayList<>());
         app.service(new BoltOAuthStates(states));
         app.service(new BoltInstallations(installations, clock));
         app.asOAuthApp(true);
