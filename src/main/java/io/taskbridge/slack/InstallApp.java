@@ -9,7 +9,6 @@ import io.taskbridge.workspace.Installations;
 import io.taskbridge.workspace.OAuthStates;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Bolt app of multi-workspace mode: Bolt's OAuth flow ("Add to Slack") on our store, and no
