@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -52,15 +51,7 @@ class ShutdownTest {
     void sigtermLetsThePostUnderWayFinishWhileHttpStillAnswersAndKeepsTheRest(@TempDir Path dir) throws Exception {
         String db = "jdbc:sqlite:" + dir.resolve("tb.db");
         try (FakeSlack slack = new FakeSlack()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("PORT", Integer.toString(ServiceProcess.freePort()));
-            env.put("TASKBRIDGE_DB_URL", db);
-            env.put("SLACK_SIGNING_SECRET", "shutdown-test-secret");
-            env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
-            env.put("SLACK_API_URL", slack.apiUrl());
-            env.put("TASKBRIDGE_ADMIN_KEY", ADMIN_KEY);
-            env.put("TASKBRIDGE_OUTBOX_POLL_MS", "100");
-            env.put("TASKBRIDGE_QUIET_HOURS", "off");
+            Map<String, String> env = ServiceProcess.env(slack, db, ADMIN_KEY);
             CountDownLatch release = new CountDownLatch(1);
             slack.failNext("chat.postMessage", new FakeSlack.Failure.AcceptedThenHeld(release));
 

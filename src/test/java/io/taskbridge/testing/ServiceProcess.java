@@ -47,6 +47,24 @@ public record ServiceProcess(Process process, Path log, String baseUrl) {
         throw new AssertionError("service never became healthy: " + Files.readString(log));
     }
 
+    /**
+     * What a child service needs to run against {@code slack} on {@code dbUrl}: a free port, the
+     * fake's URL and token, an admin key, a 100 ms outbox poll and no quiet hours. Mutable: a test
+     * adds its own settings.
+     */
+    public static Map<String, String> env(FakeSlack slack, String dbUrl, String adminKey) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PORT", Integer.toString(freePort()));
+        env.put("TASKBRIDGE_DB_URL", dbUrl);
+        env.put("SLACK_SIGNING_SECRET", "child-service-secret");
+        env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("TASKBRIDGE_ADMIN_KEY", adminKey);
+        env.put("TASKBRIDGE_OUTBOX_POLL_MS", "100");
+        env.put("TASKBRIDGE_QUIET_HOURS", "off");
+        return env;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
