@@ -31,6 +31,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping Taskbridge");
             service.close();
+            log.info("Taskbridge stopped");
         }, "shutdown"));
     }
 

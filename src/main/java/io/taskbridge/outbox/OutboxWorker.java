@@ -212,6 +212,9 @@ public final class OutboxWorker implements AutoCloseable {
         stopping = true;
         running = false;
         if (thread != null) {
+            if (busy) {
+                log.info("outbox worker stops after the delivery under way");
+            }
             wake();
             try {
                 thread.join(15_000);

@@ -71,22 +71,29 @@ class DeliveryTest {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The pace itself is {@link ChannelPacerTest}'s, on a clock it drives; here the whole path takes
+     * a burst: every task's post arrives once. The fake's own real-time
+     * bucket is off: two real-time buckets racing each other under load is what made this flaky,
+     * and a 429 would wait Retry-After on this test's clock, which does not move by itself.
+     */
     @Test
-    void aBurstToOneChannelIsPacedUnderSlacksLimit() {
+    void aBurstToOneChannelIsDeliveredOnceEach() {
+        slack.postsPerChannelBurst(0);
         for (int i = 1; i <= 8; i++) {
             create("Burst " + i, "CBURST");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (slack.posted().size() < 8 && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        assertThat(slack.posted()).hasSize(8);
-        assertThat(slack.paceRefusals()).as("the pacer kept under the fake's 1/s with bursts of 3").isZero();
+        slack.await("chat.postMessage", c -> slack.posted().size() == 8);
         // The last row is deleted just after its post returns.
         Quiescence.await(svc);
+        assertThat(slack.paceRefusals()).isZero();
         assertThat(rows("pending")).as("delivered and deleted").isEmpty();
-        assertThat(slack.channelMessages("CBURST")).hasSize(8).extracting(FakeSlack.Message::seen)
-                .allSatisfy(seen -> assertThat(seen).contains("Burst "));
+        List<String> seen = slack.channelMessages("CBURST").stream().map(FakeSlack.Message::seen).toList();
+        assertThat(seen).hasSize(8);
+        for (int i = 1; i <= 8; i++) {
+            String title = "Burst " + i + "*";
+            assertThat(seen).as(title).filteredOn(m -> m.contains(title)).hasSize(1);
+        }
     }
 
     @Test

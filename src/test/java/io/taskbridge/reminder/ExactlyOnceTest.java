@@ -9,6 +9,7 @@ import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.TestClock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class ExactlyOnceTest {
 
             try (RunningService second = new RunningService(url, FAST, slack, clock)) {
                 awaitCount(() -> reminderPosts(slack).size(), 240, Duration.ofSeconds(60));
-                sleep(1_000); // anything sent twice would show up now
+                Quiescence.await(second); // anything sent twice has shown up by now
                 assertExactlyOnce(slack, tasks, ts, true);
             }
             assertThat(db.jdbi().withExtension(ReminderDao.class, ReminderDao::count))
@@ -68,7 +69,8 @@ class ExactlyOnceTest {
 
             clock.advance(Duration.ofHours(1).plusSeconds(1));
             awaitCount(() -> reminderPosts(slack).size(), 1000, Duration.ofSeconds(90));
-            sleep(1_500);
+            Quiescence.await(a);
+            Quiescence.await(b);
             assertExactlyOnce(slack, tasks, ts, false);
         }
     }

@@ -3,13 +3,12 @@ package io.taskbridge.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,45 +121,14 @@ class KillDuringBurstTest {
     }
 
     private static Map<String, String> env(FakeSlack slack, String db) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", Integer.toString(freePort()));
-        env.put("TASKBRIDGE_DB_URL", db);
-        env.put("SLACK_SIGNING_SECRET", "kill-test-secret");
-        env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
-        env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("TASKBRIDGE_ADMIN_KEY", ADMIN_KEY);
+        Map<String, String> env = ServiceProcess.env(slack, db, ADMIN_KEY);
         env.put("TASKBRIDGE_OUTBOX_LEASE_SECONDS", "2");
-        env.put("TASKBRIDGE_OUTBOX_POLL_MS", "100");
         env.put("TASKBRIDGE_REMINDER_INTERVAL", "0.2");
-        env.put("TASKBRIDGE_QUIET_HOURS", "off");
         return env;
     }
 
     private static Process start(Path dir, Map<String, String> env, String log) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.taskbridge.Main")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
-        pb.environment().putAll(env);
-        Process service = pb.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(dir.resolve(log)));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base(env) + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return service;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        service.destroyForcibly();
-        throw new AssertionError("service never became healthy: " + Files.readString(dir.resolve(log)));
+        return ServiceProcess.start(dir, env, log).process();
     }
 
     private static void createTask(Map<String, String> env, int k, Instant due) throws Exception {
@@ -174,12 +142,6 @@ class KillDuringBurstTest {
 
     private static String base(Map<String, String> env) {
         return "http://127.0.0.1:" + env.get("PORT");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static int pending(String db) {

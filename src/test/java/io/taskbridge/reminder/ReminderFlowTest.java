@@ -13,6 +13,7 @@ import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.TestClock;
@@ -148,7 +149,12 @@ class ReminderFlowTest {
         clock.set(due.plusSeconds(5));
         slack.await("chat.postMessage", c -> tokyoTs.equals(c.param("thread_ts")));
         slack.await("chat.postMessage", c -> "DUBERLIN".equals(c.param("channel")));
-        sleep(1_000);
+        // At rest but for the Tokyo DM, which the worker has looked at and set to wait: the decision
+        // not to send it now has been made, so its absence below is not a matter of time.
+        Quiescence.await(() -> {
+            var pending = db.jdbi().withExtension(io.taskbridge.outbox.OutboxDao.class, dao -> dao.inState("pending", 10));
+            return pending.size() == 1 && pending.get(0).lastError().filter(e -> e.contains("quiet hours of UTOKYO")).isPresent();
+        }, "the Tokyo DM was never set to wait out the quiet hours");
         assertThat(slack.calls("chat.postMessage")).filteredOn(c -> "DUTOKYO".equals(c.param("channel"))).isEmpty();
 
         // 08:00 in Tokyo: the DM that waited goes out.

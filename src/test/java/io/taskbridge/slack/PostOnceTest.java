@@ -9,6 +9,7 @@ import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.TestClock;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class PostOnceTest {
             create("Plain " + i, "CPLAIN" + i, Optional.empty(), Optional.empty());
         }
         waitFor(() -> slack.posted().size() == 5 && pending() == 0);
-        sleep(300);
+        Quiescence.await(svc);
         assertThat(slack.calls("chat.postMessage")).hasSize(5);
         assertThat(lookups()).as("a first try looks nothing up").isEmpty();
         assertThat(slack.posted()).allSatisfy(p -> assertThat(p.param("metadata")).contains("\"event_type\":\"taskbridge_outbox\""));
@@ -122,7 +123,7 @@ class PostOnceTest {
         clock.advance(Duration.ofHours(1).plusSeconds(1));
         waitFor(() -> slack.posted().size() == 3);
         retryUntil(() -> pending() == 0);
-        sleep(300);
+        Quiescence.await(svc);
 
         assertThat(slack.posted()).hasSize(3);
         assertThat(slack.posted()).filteredOn(p -> parent.equals(p.param("thread_ts"))).hasSize(1);

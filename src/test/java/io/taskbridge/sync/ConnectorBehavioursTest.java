@@ -121,6 +121,43 @@ class ConnectorBehavioursTest {
     }
 
     @Test
+    void aWebhookWhoseApplyFailsIsCaughtUpByTheNextPoll() throws Exception {
+        try (FakeTaskApi fake = new FakeTaskApi()) {
+            Map<String, String> env = new java.util.HashMap<>(env(fake, ""));
+            env.put("TASKAPI_WEBHOOK_SECRET", "whsec-apply");
+            try (RunningService svc = new RunningService(Databases.sqliteUrl(), env, List.of(), new FakeSlack())) {
+                assertThat(command(svc, "subscribe taskapi", "UADMIN", "C4")).contains("now hears about");
+                FakeTaskApi.Task t = fake.seed("Sign the contract", "TODO");
+                assertThat(svc.poll("taskapi").ok()).isTrue();
+                Quiescence.await(svc);
+                // Polled at start already, so this task is news: one post says it was created.
+                assertThat(posts(svc, "C4")).singleElement().satisfies(m -> assertThat(m.seen()).contains("created"));
+
+                // The task moves; the webhook saying so arrives while the system cannot be read.
+                fake.edit(t.id, x -> x.status = "IN_PROGRESS");
+                fake.down(true);
+                fake.clearSeen();
+                var r = webhook(svc, "whsec-apply", "{\"event\":\"task.updated\",\"task\":{\"id\":\"" + t.id + "\"}}");
+                assertThat(r.statusCode()).as("README: the webhook is answered at once").isEqualTo(202);
+                Quiescence.await(svc);
+                assertThat(fake.seen()).as("the webhook's work tried to read the task")
+                        .anySatisfy(s -> assertThat(s.path()).endsWith("/tasks/" + t.id));
+                assertThat(status(svc, "Sign the contract")).as("the apply failed: nothing changed here")
+                        .isEqualTo(Status.TODO);
+                assertThat(posts(svc, "C4")).as("and nobody was told").hasSize(1);
+
+                // README: "If applying fails (the system is down), the next poll brings the change."
+                fake.down(false);
+                assertThat(svc.poll("taskapi").ok()).isTrue();
+                Quiescence.await(svc);
+                assertThat(status(svc, "Sign the contract")).isEqualTo(Status.IN_PROGRESS);
+                assertThat(posts(svc, "C4")).hasSize(2).last().satisfies(m -> assertThat(m.seen())
+                        .contains("Sign the contract").contains("status TODO → *IN_PROGRESS*"));
+            }
+        }
+    }
+
+    @Test
     void aDeletionWebhookRecordsTheTaskAsCanceled() throws Exception {
         try (FakeTaskApi fake = new FakeTaskApi()) {
             Map<String, String> env = new java.util.HashMap<>(env(fake, ""));
@@ -131,24 +168,29 @@ class ConnectorBehavioursTest {
                 svc.poll("taskapi");
                 assertThat(status(svc, "Old campaign")).isEqualTo(Status.IN_PROGRESS);
 
-                String body = "{\"event\":\"task.deleted\",\"task\":{\"id\":\"" + t.id + "\"}}";
-                String now = String.valueOf(java.time.Instant.now().getEpochSecond());
-                String signature = "sha256=" + io.taskbridge.sync.Webhooks.sign(new io.taskbridge.platform.Secret("whsec-delete"),
-                        now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + svc.service.port()
-                                        + "/webhooks/taskapi"))
-                                .header("Content-Type", "application/json")
-                                .header(io.taskbridge.sync.Webhooks.TIMESTAMP, now)
-                                .header(io.taskbridge.sync.Webhooks.SIGNATURE, signature)
-                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.net.http.HttpResponse<String> r = webhook(svc, "whsec-delete",
+                        "{\"event\":\"task.deleted\",\"task\":{\"id\":\"" + t.id + "\"}}");
                 assertThat(r.statusCode()).isEqualTo(202);
                 Quiescence.await(svc);
                 assertThat(status(svc, "Old campaign")).as("README: a deleted task is recorded as CANCELED")
                         .isEqualTo(Status.CANCELED);
             }
         }
+    }
+
+    /** A generic-webhook delivery signed with {@code secret} as README says. */
+    static java.net.http.HttpResponse<String> webhook(RunningService svc, String secret, String body) throws Exception {
+        String now = String.valueOf(java.time.Instant.now().getEpochSecond());
+        String signature = "sha256=" + io.taskbridge.sync.Webhooks.sign(new io.taskbridge.platform.Secret(secret),
+                now, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + svc.service.port()
+                                + "/webhooks/taskapi"))
+                        .header("Content-Type", "application/json")
+                        .header(io.taskbridge.sync.Webhooks.TIMESTAMP, now)
+                        .header(io.taskbridge.sync.Webhooks.SIGNATURE, signature)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     static Status status(RunningService svc, String title) {

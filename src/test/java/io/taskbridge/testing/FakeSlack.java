@@ -55,6 +55,12 @@ public final class FakeSlack implements AutoCloseable {
          * sees {@code status} instead, as after a timeout or a dropped connection.
          */
         record AcceptedButLost(int status) implements Failure {}
+
+        /**
+         * A post is accepted and kept, and its answer waits until the test opens {@code release}
+         * (at most 30 s): a delivery under way for as long as the test needs.
+         */
+        record AcceptedThenHeld(java.util.concurrent.CountDownLatch release) implements Failure {}
     }
 
     /**
@@ -363,6 +369,9 @@ public final class FakeSlack implements AutoCloseable {
             Duration delay = postDelay;
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
+            }
+            if (failure instanceof Failure.AcceptedThenHeld held) {
+                held.release().await(30, java.util.concurrent.TimeUnit.SECONDS);
             }
             if (failure instanceof Failure.AcceptedButLost lost) {
                 ctx.status(lost.status()).result("the answer was lost");
