@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
@@ -18,7 +19,6 @@ import io.taskbridge.task.TaskService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,22 +38,22 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
 
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            List<AutoCloseable> resources) {
+                            Intake intake) {
         Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
         UserZones zones = new UserZones(web, clock);
         Optional<App> app = Optional.empty();
         if (config.enabled()) {
-            ExecutorService work = slackWork();
-            resources.add(Taskbridge.drained(work));
             SlackWeb slackWeb = web.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
                     user -> slackWeb.userEmail(user) instanceof SlackResult.Ok<String> ok && !ok.value().isBlank()
                             ? Optional.of(ok.value()) : Optional.empty(), clock);
-            App built = new SlackApp(tasks, approvals, zones, slackWeb, work, clock, reminders.digests(), connectorCommands)
+            App built = new SlackApp(tasks, approvals, zones, slackWeb, intake, slack.orElseThrow(), clock,
+                    reminders.digests(), connectorCommands)
                     .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
-            new ReminderButtons(tasks, reminders.planner(), zones, work, clock).register(built);
+            new ReminderButtons(tasks, reminders.planner(), zones, intake, slack.orElseThrow(), clock, connectorCommands)
+                    .register(built);
             app = Optional.of(built);
         }
         return new SlackModule(config, web, zones, app);
@@ -97,10 +97,5 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
         sc.setHttpClientWriteTimeoutMillis(10_000);
         sc.setHttpClientCallTimeoutMillis(15_000);
         return Slack.getInstance(sc);
-    }
-
-    /** Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever. */
-    private static ExecutorService slackWork() {
-        return Taskbridge.pool("slack-work", 4, 16);
     }
 }

@@ -5,6 +5,7 @@ import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.outbox.ChannelPacer;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
@@ -79,14 +80,17 @@ public final class Taskbridge implements AutoCloseable {
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
-            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents);
-            ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
+            TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents);
+            ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks);
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
+            // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
+            Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
+                    config.outboxLease(), 4);
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
-                    reminders, resources);
+                    reminders, intake);
             OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
                     Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
                             config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
@@ -106,6 +110,8 @@ public final class Taskbridge implements AutoCloseable {
             long startedMs = (System.nanoTime() - began) / 1_000_000;
             worker.start();
             resources.add(worker);
+            intake.start();
+            resources.add(intake);
             resources.add(reminders.schedule(config, store));
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),

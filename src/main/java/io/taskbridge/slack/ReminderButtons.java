@@ -6,6 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.Slack;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.task.TaskService;
 import java.io.IOException;
@@ -17,15 +19,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The buttons on a reminder: Snooze 1h, Snooze until tomorrow 9:00 (in the clicker's zone) and
- * Done. Each acks at once; the work runs on {@code work} and then replaces the reminder with what
- * happened, through the click's {@code response_url}.
+ * Done. Each records its work in the durable intake and acks; the work runs after the ack (also
+ * after a crash) and then replaces the reminder with what happened, through the click's
+ * {@code response_url}.
  */
 public final class ReminderButtons {
     private static final Logger log = LoggerFactory.getLogger(ReminderButtons.class);
@@ -37,15 +38,25 @@ public final class ReminderButtons {
     private final TaskService tasks;
     private final Snoozer snoozer;
     private final UserZones zones;
-    private final Executor work;
+    private final SlackJobs jobs;
     private final Clock clock;
+    private final ConnectorCommands connectors;
 
-    public ReminderButtons(TaskService tasks, Snoozer snoozer, UserZones zones, Executor work, Clock clock) {
+    static final String KIND = "slack.reminder";
+
+    /** A click on a reminder, done after its ack. */
+    record ClickJob(Click click, long taskId, String user, String responseUrl) {}
+
+    /** Done on a task held in a task system is done there, through {@code connectors}. */
+    public ReminderButtons(TaskService tasks, Snoozer snoozer, UserZones zones, Intake intake, Slack slack, Clock clock,
+                           ConnectorCommands connectors) {
         this.tasks = tasks;
         this.snoozer = snoozer;
         this.zones = zones;
-        this.work = work;
+        this.jobs = new SlackJobs(intake, slack);
         this.clock = clock;
+        this.connectors = connectors;
+        jobs.on(KIND, ClickJob.class, job -> act(job.click(), job.taskId(), job.user(), job.responseUrl()));
     }
 
     /** Adds the three listeners to {@code app}. */
@@ -69,27 +80,26 @@ public final class ReminderButtons {
         }
         String user = p.getUser().getId();
         long taskId = id.getAsLong();
-        try {
-            work.execute(() -> {
-                try {
-                    act(ctx, click, taskId, user);
-                } catch (RuntimeException e) {
-                    log.error("reminder button {} on task #{} failed after its ack", click, taskId, e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        if (!jobs.record(KIND, SlackApp.clickKey(KIND, p), new ClickJob(click, taskId, user, p.getResponseUrl()))) {
             respond(ctx, false, SlackApp.BUSY);
         }
         return ctx.ack();
     }
 
-    private void act(ActionContext ctx, Click click, long taskId, String user) {
+    private void act(Click click, long taskId, String user, String responseUrl) {
         if (click == Click.DONE) {
             try {
-                tasks.complete(taskId, user);
-                respond(ctx, true, ReminderMessage.done(taskId, user));
+                Optional<String> elsewhere = connectors.button(taskId, io.taskbridge.task.Status.DONE, user);
+                if (elsewhere.isPresent() && elsewhere.get().startsWith(":warning:")) {
+                    jobs.answer(responseUrl, false, elsewhere.get());
+                    return;
+                }
+                if (elsewhere.isEmpty()) {
+                    tasks.complete(taskId, user);
+                }
+                jobs.answer(responseUrl, true, ReminderMessage.done(taskId, user));
             } catch (TaskProblem e) {
-                respond(ctx, false, ":warning: " + e.getMessage());
+                jobs.answer(responseUrl, false, ":warning: " + e.getMessage());
             }
             return;
         }
@@ -97,9 +107,9 @@ public final class ReminderButtons {
         Instant until = click == Click.SNOOZE_HOUR ? now.plus(HOUR) : tomorrowMorning(now, zones.of(user));
         Optional<Instant> snoozed = snoozer.snooze(taskId, user, until);
         if (snoozed.isPresent()) {
-            respond(ctx, true, ReminderMessage.snoozed(taskId, snoozed.get()));
+            jobs.answer(responseUrl, true, ReminderMessage.snoozed(taskId, snoozed.get()));
         } else {
-            respond(ctx, false, ":warning: Task #" + taskId + " is closed or gone, so there is nothing to snooze.");
+            jobs.answer(responseUrl, false, ":warning: Task #" + taskId + " is closed or gone, so there is nothing to snooze.");
         }
     }
 

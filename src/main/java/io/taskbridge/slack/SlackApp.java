@@ -18,6 +18,7 @@ import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.Decision;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
@@ -33,15 +34,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: {@code /task}, the task message's buttons and the creation modal. Every listener
- * acks at once; whatever may be slow (a Slack look-up, a task backend) runs on {@code work} and
- * reports through {@code response_url} or the Web API.
+ * acks at once; whatever may be slow (a Slack look-up, a task backend) is recorded in the durable
+ * intake before the ack (see {@link SlackJobs}), runs after it, and reports through {@code response_url}
+ * or the Web API.
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
@@ -52,21 +52,51 @@ public final class SlackApp {
     private final TaskCommands commands;
     private final UserZones zones;
     private final SlackWeb web;
-    private final Executor work;
+    private final SlackJobs jobs;
     private final Clock clock;
     private final ConnectorCommands connectors;
 
     /** With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. */
-    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Executor work,
-                    Clock clock, DigestSettings digests, ConnectorCommands connectors) {
+    public SlackApp(TaskService tasks, ApprovalService approvals, UserZones zones, SlackWeb web, Intake intake,
+                    Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
         this.commands = new TaskCommands(tasks, approvals, zones, clock, digests, connectors);
         this.zones = zones;
         this.web = web;
-        this.work = work;
+        this.jobs = new SlackJobs(intake, slack);
         this.clock = clock;
+        jobs.on(COMMAND, CommandJob.class, this::runCommand);
+        jobs.on(BUTTON, ButtonJob.class, this::runButton);
+        jobs.on(COMMENT_FORM, CommentFormJob.class, this::openCommentForm);
+        jobs.on(ANSWER, AnswerJob.class, a -> jobs.answer(a.responseUrl(), false, a.text()));
+    }
+
+    static final String COMMAND = "slack.command";
+    static final String BUTTON = "slack.button";
+    static final String COMMENT_FORM = "slack.comment-form";
+    static final String ANSWER = "slack.answer";
+
+    /** A slash command answered after its ack. */
+    record CommandJob(String text, String user, String team, String channel, String trigger, String responseUrl) {}
+
+    /** Start or Done clicked on a task message. */
+    record ButtonJob(long taskId, Status target, String user, String responseUrl) {}
+
+    /** Approve with comment or Reject: the comment form to open (if the clicker may still answer). */
+    record CommentFormJob(long taskId, int round, int position, String user, Decision decision, String trigger,
+                          String responseUrl) {}
+
+    /** An ephemeral answer to a click, sent after the ack (a block action's ack cannot carry one). */
+    record AnswerJob(String responseUrl, String text) {}
+
+    /** A click's natural key: who clicked which action when, in which workspace. */
+    static String clickKey(String kind, BlockActionPayload p) {
+        String actionTs = p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionTs();
+        String actionId = p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionId();
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        return kind + ":" + team + ":" + p.getUser().getId() + ":" + actionId + ":" + actionTs;
     }
 
     /**
@@ -111,14 +141,26 @@ public final class SlackApp {
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, "trigger:" + p.getTriggerId()));
         }
-        Runnable job = command instanceof Command.OpenForm
-                ? () -> openForm(p.getTriggerId(), caller, ctx)
-                : () -> reply(ctx, commands.run(command, caller, "trigger:" + p.getTriggerId()));
         Optional<String> first = connectors.ack(command, caller);
-        if (!later(job)) {
+        CommandJob job = new CommandJob(p.getText(), p.getUserId(), p.getTeamId(), p.getChannelId(), p.getTriggerId(),
+                p.getResponseUrl());
+        if (!jobs.record(COMMAND, COMMAND + ":" + p.getTeamId() + ":" + p.getUserId() + ":" + p.getTriggerId(), job)) {
             return ctx.ack(BUSY);
         }
         return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
+    }
+
+    /** The command, after its ack: carried out, and answered through its response_url. */
+    private void runCommand(CommandJob job) {
+        if (!(CommandParser.parse(job.text()) instanceof CommandParser.Parse.Ok ok)) {
+            return; // answered in the ack
+        }
+        Caller caller = new Caller(job.user(), job.team(), job.channel());
+        if (ok.command() instanceof Command.OpenForm) {
+            openForm(job.trigger(), caller, job.responseUrl());
+        } else {
+            jobs.reply(job.responseUrl(), commands.run(ok.command(), caller, "trigger:" + job.trigger()));
+        }
     }
 
     /**
@@ -137,12 +179,12 @@ public final class SlackApp {
      * Opens the form with the channel and the person's time zone in its private_metadata, so the
      * submission, which must be answered within 3 seconds, needs no look-up in Slack.
      */
-    private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
+    private void openForm(String triggerId, Caller caller, String responseUrl) {
         FormContext form = new FormContext(caller.channelId(), Optional.of(zones.of(caller.userId())));
         SlackResult<String> opened = web.openView(triggerId, TaskModal.create(form.metadata()));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
-            reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
+            jobs.reply(responseUrl, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
         }
     }
 
@@ -174,28 +216,29 @@ public final class SlackApp {
         if (id.isEmpty()) {
             return ctx.ack();
         }
-        String user = p.getUser().getId();
-        boolean queued = later(() -> {
-            try {
-                Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
-                if (elsewhere.isPresent()) {
-                    if (elsewhere.get().startsWith(":warning:")) {
-                        ephemeral(ctx, elsewhere.get());
-                    }
-                    return;
-                }
-                TaskService.Change change = target == Status.DONE
-                        ? tasks.complete(id.getAsLong(), user)
-                        : tasks.moveTo(id.getAsLong(), target, user);
-                log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
-            } catch (TaskProblem e) {
-                ephemeral(ctx, ":warning: " + e.getMessage());
-            }
-        });
-        if (!queued) {
+        ButtonJob job = new ButtonJob(id.getAsLong(), target, p.getUser().getId(), p.getResponseUrl());
+        if (!jobs.record(BUTTON, clickKey(BUTTON, p), job)) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
+    }
+
+    private void runButton(ButtonJob job) {
+        try {
+            Optional<String> elsewhere = connectors.button(job.taskId(), job.target(), job.user());
+            if (elsewhere.isPresent()) {
+                if (elsewhere.get().startsWith(":warning:")) {
+                    jobs.answer(job.responseUrl(), false, elsewhere.get());
+                }
+                return;
+            }
+            TaskService.Change change = job.target() == Status.DONE
+                    ? tasks.complete(job.taskId(), job.user())
+                    : tasks.moveTo(job.taskId(), job.target(), job.user());
+            log.debug("button {} on task #{} by {}: changed={}", job.target(), job.taskId(), job.user(), change.changed());
+        } catch (TaskProblem e) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
+        }
     }
 
     private Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
@@ -252,33 +295,32 @@ public final class SlackApp {
             try {
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
             } catch (ApprovalProblem | TaskProblem e) {
-                tellLater(ctx, ":warning: " + e.getMessage());
+                if (!jobs.record(ANSWER, clickKey(ANSWER, p), new AnswerJob(p.getResponseUrl(), ":warning: " + e.getMessage()))) {
+                    log.warn("could not record the answer to an approval click");
+                }
             }
             return ctx.ack();
         }
-        boolean queued = later(() -> {
-            Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
-            if (refusal.isPresent()) {
-                ephemeral(ctx, ":warning: " + refusal.get().getMessage());
-                return;
-            }
-            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
-                    new ApprovalModal.Pending(r, decision)));
-            if (!(opened instanceof SlackResult.Ok)) {
-                log.warn("views.open for a decision failed: {}", opened);
-                ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
-            }
-        });
-        if (!queued) {
+        CommentFormJob job = new CommentFormJob(r.taskId(), r.round(), r.position(), user, decision, p.getTriggerId(),
+                p.getResponseUrl());
+        if (!jobs.record(COMMENT_FORM, clickKey(COMMENT_FORM, p), job)) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
     }
 
-    /** An ephemeral answer sent after the ack (a block action's ack cannot carry one). */
-    private void tellLater(ActionContext ctx, String text) {
-        if (!later(() -> ephemeral(ctx, text))) {
-            log.warn("could not queue an answer to a button: the work queue is full");
+    private void openCommentForm(CommentFormJob job) {
+        Optional<ApprovalProblem> refusal = approvals.refusal(job.taskId(), job.round(), job.position(), job.user());
+        if (refusal.isPresent()) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + refusal.get().getMessage());
+            return;
+        }
+        ApprovalMessage.Ref r = new ApprovalMessage.Ref(job.taskId(), job.round(), job.position());
+        SlackResult<String> opened = web.openView(job.trigger(), ApprovalModal.create(tasks.get(job.taskId()),
+                new ApprovalModal.Pending(r, job.decision())));
+        if (!(opened instanceof SlackResult.Ok)) {
+            log.warn("views.open for a decision failed: {}", opened);
+            jobs.answer(job.responseUrl(), false, ":warning: I couldn't open the comment form. Please try again.");
         }
     }
 
@@ -295,30 +337,6 @@ public final class SlackApp {
             return ctx.ack();
         } catch (ApprovalProblem | TaskProblem e) {
             return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK, e.getMessage())));
-        }
-    }
-
-    private boolean later(Runnable job) {
-        try {
-            work.execute(() -> {
-                try {
-                    job.run();
-                } catch (RuntimeException e) {
-                    log.error("a Slack request failed after its ack", e);
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            log.warn("refused a Slack request: the work queue is full");
-            return false;
-        }
-    }
-
-    private static void reply(SlashCommandContext ctx, String text) {
-        try {
-            ctx.respond(text);
-        } catch (IOException e) {
-            log.warn("could not answer through response_url: {}", e.getMessage());
         }
     }
 
