@@ -91,12 +91,13 @@ public final class SlackApp {
     /** An ephemeral answer to a click, sent after the ack (a block action's ack cannot carry one). */
     record AnswerJob(String responseUrl, String text) {}
 
-    /** A click's natural key: who clicked which action when, in which workspace. */
+    /** A click's natural key: who clicked which button (action and value) on which message, when, in which workspace. */
     static String clickKey(String kind, BlockActionPayload p) {
-        String actionTs = p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionTs();
-        String actionId = p.getActions().isEmpty() ? "" : p.getActions().get(0).getActionId();
+        var action = p.getActions().isEmpty() ? null : p.getActions().get(0);
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-        return kind + ":" + team + ":" + p.getUser().getId() + ":" + actionId + ":" + actionTs;
+        String message = p.getContainer() == null ? "" : p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs();
+        return kind + ":" + team + ":" + p.getUser().getId() + ":" + message + ":"
+                + (action == null ? "" : action.getActionId() + ":" + action.getValue() + ":" + action.getActionTs());
     }
 
     /**
