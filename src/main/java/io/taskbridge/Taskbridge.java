@@ -23,11 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +94,7 @@ public final class Taskbridge implements AutoCloseable {
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
-            routes.add(connectors.webhooks(config, clock, store, resources)::addTo);
+            routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             ApiModule.admin(config, store).ifPresent(routes::add);
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
@@ -131,33 +126,6 @@ public final class Taskbridge implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
-    }
-
-    /**
-     * A bounded pool of daemon threads named {@code name-1}, {@code name-2}, ...: when its queue is
-     * full, {@code execute} refuses instead of queueing forever.
-     */
-    static ExecutorService pool(String name, int core, int max) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(core, max, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /**
-     * Closing stops new work and lets what is under way finish (up to ten seconds) before the
-     * resources closed after it, the database among them, go away.
-     */
-    static AutoCloseable drained(ExecutorService executor) {
-        return () -> {
-            executor.shutdown();
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("work still running after 10 s at shutdown; stopping it");
-                executor.shutdownNow();
-            }
-        };
     }
 
     public int port() {

@@ -80,16 +80,13 @@ public final class Intake implements AutoCloseable {
      * under that key is already waiting (a repeated request): nothing new is recorded.
      */
     public boolean accept(String kind, String key, String payload) {
-        boolean recorded = writes.write(h -> accept(h, kind, key, payload));
-        if (recorded) {
-            wake();
-        }
-        return recorded;
+        return writes.write(h -> accept(h, kind, key, payload));
     }
 
-    /** The same, inside the caller's transaction (call {@link #wake} after it commits). */
+    /** The same, inside the caller's transaction; the workers are woken once it commits. */
     public boolean accept(Handle h, String kind, String key, String payload) {
         long now = clock.millis();
+        h.afterCommit(this::wake);
         return h.createUpdate("INSERT INTO inbox (kind, dedupe_key, payload, next_attempt_at, created_at)"
                         + " VALUES (:kind, :key, :payload, :now, :now) ON CONFLICT (dedupe_key) DO NOTHING")
                 .bind("kind", kind).bind("key", key).bind("payload", payload).bind("now", now)
