@@ -7,6 +7,7 @@ import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.intake.Intake;
 import io.taskbridge.outbox.ChannelPacer;
+import io.taskbridge.outbox.Lane;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.platform.Secret;
@@ -86,11 +87,15 @@ public final class Taskbridge implements AutoCloseable {
                     config.outboxLease(), 4);
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
                     reminders, intake);
-            OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
-                    Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
-                            config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
-                    clock, config.outboxPollInterval(), slack.web().map(w -> ChannelPacer.slack()), config.outboxLease());
-            store.wakes(worker);
+            Deliveries deliveries = Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
+                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox());
+            // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
+            List<OutboxWorker> lanes = List.of(
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                            slack.web().map(w -> ChannelPacer.slack()), config.outboxLease(), Lane.slack()),
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                            Optional.empty(), config.outboxLease(), Lane.taskSystems()));
+            store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals));
@@ -103,8 +108,10 @@ public final class Taskbridge implements AutoCloseable {
             store.ready();
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
-            worker.start();
-            resources.add(worker);
+            lanes.forEach(lane -> {
+                lane.start();
+                resources.add(lane);
+            });
             intake.start();
             resources.add(intake);
             resources.add(reminders.schedule(config, store));
