@@ -14,3 +14,10 @@ CREATE TABLE inbox (
     created_at      BIGINT  NOT NULL
 );
 CREATE INDEX inbox_due ON inbox (state, next_attempt_at);
+
+-- Slack's pace per channel, shared by every instance on one database (PostgreSQL): the earliest
+-- time the channel's next post fits its budget (GCRA's theoretical arrival time, epoch millis).
+CREATE TABLE outbox_pace (
+    pace_key TEXT   PRIMARY KEY,
+    tat      BIGINT NOT NULL
+);

@@ -8,6 +8,9 @@ import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.intake.Intake;
 import io.taskbridge.outbox.ChannelPacer;
 import io.taskbridge.outbox.Lane;
+import io.taskbridge.outbox.Pacer;
+import io.taskbridge.outbox.SharedPacer;
+import io.taskbridge.platform.Dialect;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.platform.Secret;
@@ -92,7 +95,7 @@ public final class Taskbridge implements AutoCloseable {
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
             List<OutboxWorker> lanes = List.of(
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
-                            slack.web().map(w -> ChannelPacer.slack()), config.outboxLease(), Lane.slack()),
+                            slack.web().map(w -> pacer(store, clock)), config.outboxLease(), Lane.slack()),
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
                             Optional.empty(), config.outboxLease(), Lane.taskSystems()));
             store.wakes(lanes);
@@ -133,6 +136,11 @@ public final class Taskbridge implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Slack's pace per channel: in memory for SQLite (one instance), shared through PostgreSQL by every instance. */
+    private static Pacer pacer(StoreModule store, Clock clock) {
+        return store.db().dialect() == Dialect.POSTGRES ? SharedPacer.slack(store.db().jdbi(), clock) : ChannelPacer.slack();
     }
 
     public int port() {

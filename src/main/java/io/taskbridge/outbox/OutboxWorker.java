@@ -40,7 +40,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Delivery delivery;
     private final Clock clock;
     private final Duration pollInterval;
-    private final Optional<ChannelPacer> pacer;
+    private final Optional<Pacer> pacer;
     private final Duration lease;
     private final Lane lane;
     private final String dueSql;
@@ -60,13 +60,13 @@ public final class OutboxWorker implements AutoCloseable {
      * A claimed row is this worker's for {@code lease}; if the worker dies, the row goes again after it.
      */
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
-                        Optional<ChannelPacer> pacer, Duration lease) {
+                        Optional<Pacer> pacer, Duration lease) {
         this(jdbi, codec, delivery, clock, pollInterval, pacer, lease, Lane.all());
     }
 
     /** A worker for one {@link Lane} of the outbox; run one per lane. */
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
-                        Optional<ChannelPacer> pacer, Duration lease, Lane lane) {
+                        Optional<Pacer> pacer, Duration lease, Lane lane) {
         this.lane = lane;
         this.dueSql = "SELECT " + OutboxDao.COLUMNS + " FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox"
                 + " WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + lane.filter() + ")"
