@@ -2,22 +2,21 @@ package io.taskbridge.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.taskbridge.testing.ChildService.awaitThat;
+import static io.taskbridge.testing.ChildService.base;
+import static io.taskbridge.testing.ChildService.freePort;
+import static io.taskbridge.testing.ChildService.query;
+import static io.taskbridge.testing.ChildService.start;
+
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.SlackRequests;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -210,60 +208,8 @@ class KilledWhileAckedTest {
         return env;
     }
 
-    private static Process start(Path dir, Map<String, String> env, String log) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.taskbridge.Main")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
-        pb.environment().putAll(env);
-        Process service = pb.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(dir.resolve(log)));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base(env) + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return service;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        service.destroyForcibly();
-        throw new AssertionError("service never became healthy: " + Files.readString(dir.resolve(log)));
-    }
-
-    private static String base(Map<String, String> env) {
-        return "http://127.0.0.1:" + env.get("PORT");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static int inboxPending(String db) {
         return query(db, "SELECT COUNT(*) FROM inbox WHERE state = 'pending'", rs -> rs.next() ? rs.getInt(1) : 0);
-    }
-
-    private interface Read<T> {
-        T from(ResultSet rs) throws SQLException;
-    }
-
-    private static <T> T query(String db, String sql, Read<T> read) {
-        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
-            s.setQueryTimeout(5);
-            try (ResultSet rs = s.executeQuery(sql)) {
-                return read.from(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(long ms) {
@@ -272,14 +218,5 @@ class KilledWhileAckedTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void awaitThat(BooleanSupplier done, Duration limit, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(done.getAsBoolean()).as(state).isTrue();
     }
 }

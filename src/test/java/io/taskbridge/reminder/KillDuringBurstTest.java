@@ -2,20 +2,19 @@ package io.taskbridge.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.taskbridge.testing.ChildService.awaitThat;
+import static io.taskbridge.testing.ChildService.base;
+import static io.taskbridge.testing.ChildService.freePort;
+import static io.taskbridge.testing.ChildService.query;
+import static io.taskbridge.testing.ChildService.start;
+
 import io.taskbridge.testing.FakeSlack;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,7 +64,7 @@ class KillDuringBurstTest {
 
             Process third = start(dir, env, "third.log");
             try {
-                await(() -> slack.posted().size() >= EXPECTED && pending(db) == 0, Duration.ofSeconds(40),
+                awaitThat(() -> slack.posted().size() >= EXPECTED && pending(db) == 0, Duration.ofSeconds(40),
                         () -> "posted " + slack.posted().size() + " of " + EXPECTED + ", pending " + pending(db));
                 Thread.sleep(3_000); // past a lease: a row sent again would show up now
             } finally {
@@ -137,33 +135,6 @@ class KillDuringBurstTest {
         return env;
     }
 
-    private static Process start(Path dir, Map<String, String> env, String log) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.taskbridge.Main")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
-        pb.environment().putAll(env);
-        Process service = pb.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(dir.resolve(log)));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base(env) + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return service;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        service.destroyForcibly();
-        throw new AssertionError("service never became healthy: " + Files.readString(dir.resolve(log)));
-    }
-
     private static void createTask(Map<String, String> env, int k, Instant due) throws Exception {
         String body = "{\"title\":\"Burst " + k + "\",\"channel\":\"CK" + (k % CHANNELS) + "\",\"assigneeId\":\"UA" + k
                 + "\",\"dueDate\":\"" + due + "\"}";
@@ -171,16 +142,6 @@ class KillDuringBurstTest {
                 .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    }
-
-    private static String base(Map<String, String> env) {
-        return "http://127.0.0.1:" + env.get("PORT");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static int pending(String db) {
@@ -199,29 +160,5 @@ class KillDuringBurstTest {
             }
             return out;
         });
-    }
-
-    private interface Read<T> {
-        T from(ResultSet rs) throws SQLException;
-    }
-
-    private static <T> T query(String db, String sql, Read<T> read) {
-        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
-            s.setQueryTimeout(5);
-            try (ResultSet rs = s.executeQuery(sql)) {
-                return read.from(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier done, Duration limit, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(done.getAsBoolean()).as(state).isTrue();
     }
 }
