@@ -32,6 +32,8 @@ public final class GroupCommit implements Writes {
     private final Condition settled = lock.newCondition();
     private final ArrayDeque<Item<?>> queue = new ArrayDeque<>();
     private boolean writing;
+    /** The batch's handle while this thread writes one: a write made from inside a write joins it. */
+    private final ThreadLocal<Handle> writingOn = new ThreadLocal<>();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong items = new AtomicLong();
 
@@ -58,6 +60,10 @@ public final class GroupCommit implements Writes {
 
     @Override
     public <R> R write(Function<Handle, R> work) {
+        Handle joined = writingOn.get();
+        if (joined != null) {
+            return work.apply(joined); // called from work in a batch: waiting for the next batch would never end
+        }
         Item<R> item = new Item<>(work);
         List<Item<?>> batch;
         lock.lock();
@@ -100,12 +106,17 @@ public final class GroupCommit implements Writes {
             while (!left.isEmpty()) {
                 try {
                     jdbi.useTransaction(h -> {
-                        for (Item<?> item : left) {
-                            try {
-                                item.apply(h);
-                            } catch (RuntimeException | Error e) {
-                                throw new ItemFailed(item, e);
+                        writingOn.set(h);
+                        try {
+                            for (Item<?> item : left) {
+                                try {
+                                    item.apply(h);
+                                } catch (RuntimeException | Error e) {
+                                    throw new ItemFailed(item, e);
+                                }
                             }
+                        } finally {
+                            writingOn.remove();
                         }
                     });
                 } catch (ItemFailed failed) {

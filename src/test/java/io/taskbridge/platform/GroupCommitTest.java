@@ -123,6 +123,21 @@ class GroupCommitTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aWriteMadeFromInsideAWriteJoinsItsTransaction(Databases.Kind kind) throws Exception {
+        String url = Databases.url(kind);
+        try (Database db = Database.open(url, "postgres", "postgres")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+            GroupCommit writes = db.writes();
+            int written = writes.write(h -> insert(h, "outer") + writes.write(inner -> insert(inner, "inner")));
+            assertThat(written).isEqualTo(2);
+            assertThat(writes.counts().transactions()).isEqualTo(1);
+            assertThat(visible(url, "outer")).isTrue();
+            assertThat(visible(url, "inner")).isTrue();
+        }
+    }
+
     private static int insert(org.jdbi.v3.core.Handle h, String key) {
         return h.execute("INSERT INTO gc_probe (k) VALUES (?)", key);
     }
