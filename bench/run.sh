@@ -343,9 +343,10 @@ ratio_line() {
       $2 == c { n[$1]++; rps[$1] += $3; p99[$1] += $5 }
       END {
         for (s in n) { rps[s] /= n[s]; p99[s] /= n[s] }
-        printf "conns=%s C/A=%.2f C/B=%.2f p99C=%.1f p99B=%.1f", c, rps["A"] > 0 ? rps["C"] / rps["A"] : 0,
-          rps["B"] > 0 ? rps["C"] / rps["B"] : 0, p99["C"] / 1000, p99["B"] / 1000
-        if (n["P"] > 0) printf " Cpg/B=%.2f p99Cpg=%.1f", rps["B"] > 0 ? rps["P"] / rps["B"] : 0, p99["P"] / 1000
+        ca = (rps["A"] > 0) ? rps["C"] / rps["A"] : 0
+        cb = (rps["B"] > 0) ? rps["C"] / rps["B"] : 0
+        printf "conns=%s C/A=%.2f C/B=%.2f p99C=%.1f p99B=%.1f", c, ca, cb, p99["C"] / 1000, p99["B"] / 1000
+        if (n["P"] > 0) { pb = (rps["B"] > 0) ? rps["P"] / rps["B"] : 0; printf " Cpg/B=%.2f p99Cpg=%.1f", pb, p99["P"] / 1000 }
       }' "$1")
     line="${line:+$line; }$part"
   done

@@ -71,7 +71,7 @@ class KilledWhileAckedTest {
             }
             // Each time-zone look-up takes a while: acknowledged work piles up in the intake.
             for (int i = 0; i < 2 * REQUESTS; i++) {
-                slack.failNext("users.info", new FakeSlack.Failure.Hang(Duration.ofMillis(40)));
+                slack.failNext("users.info", new FakeSlack.Failure.Hang(Duration.ofMillis(100)));
             }
             Map<String, String> env = env(slack, db);
             Process service = start(dir, env, "service-0.log");
