@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import io.taskbridge.access.ConversationKinds;
 import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.slack.ConnectorCommands;
 import io.taskbridge.slack.ReminderButtons;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
      */
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            Set<String> adminList, boolean allowSelfApproval, WorkPools pools) {
+                            Set<String> adminList, boolean allowSelfApproval, Intake intake) {
         Optional<SlackWeb> web = slack.map(s -> new SlackWeb(s.methods(config.botToken().orElseThrow().value())));
         UserZones zones = new UserZones(web, clock);
         Optional<SlackDirectory> directory = web.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
@@ -59,18 +59,18 @@ record SlackModule(Config.Slack config, Optional<SlackWeb> web, UserZones zones,
                 directory.<ConversationKinds>map(d -> d).orElse(ConversationKinds.UNKNOWN));
         Optional<App> app = Optional.empty();
         if (config.enabled()) {
-            // Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever.
-            ExecutorService work = pools.pool("slack-work", 4, 16);
             SlackWeb slackWeb = web.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
                     user -> slackWeb.userEmail(user) instanceof SlackResult.Ok<String> ok && !ok.value().isBlank()
                             ? Optional.of(ok.value()) : Optional.empty(), clock, admins);
-            App built = new SlackApp(tasks, approvals, access, zones, slackWeb, work, clock, reminders.digests(),
-                    connectorCommands)
+            // Work promised in an ack is recorded in the intake before the ack and done by its workers.
+            App built = new SlackApp(tasks, approvals, access, zones, slackWeb, intake, slack.orElseThrow(), clock,
+                    reminders.digests(), connectorCommands)
                     .build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
-            new ReminderButtons(tasks, access, reminders.planner(), zones, work, clock).register(built);
+            new ReminderButtons(tasks, access, reminders.planner(), zones, intake, slack.orElseThrow(), clock,
+                    connectorCommands).register(built);
             app = Optional.of(built);
         }
         return new SlackModule(config, web, zones, app, access);

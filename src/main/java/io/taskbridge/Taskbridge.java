@@ -5,7 +5,12 @@ import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.outbox.ChannelPacer;
+import io.taskbridge.outbox.Lane;
+import io.taskbridge.outbox.Pacer;
+import io.taskbridge.outbox.SharedPacer;
+import io.taskbridge.platform.Dialect;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.platform.Secret;
@@ -73,28 +78,34 @@ public final class Taskbridge implements AutoCloseable {
             // on their own threads while this one wires the rest; requests wait for the schema (below).
             StartupTask<Optional<Slack>> slackClient = SlackModule.beginClient(config.slack());
             StoreModule store = StoreModule.open(config, clock, resources);
-            WorkPools pools = new WorkPools(resources);
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
-            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents);
-            ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
+            TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents);
+            ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks);
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
+            // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
+            Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
+                    config.outboxLease(), 4);
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, tasks, approvals, connectors,
-                    reminders, config.connectors().admins(), config.allowSelfApproval(), pools);
-            OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
-                    Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
-                            config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()),
-                    clock, config.outboxPollInterval(), slack.web().map(w -> ChannelPacer.slack()), config.outboxLease());
-            store.wakes(worker);
+                    reminders, config.connectors().admins(), config.allowSelfApproval(), intake);
+            Deliveries deliveries = Deliveries.of(slack.web(), backends, store.db().jdbi(), clock,
+                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox());
+            // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
+            List<OutboxWorker> lanes = List.of(
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                            slack.web().map(w -> pacer(store, clock)), config.outboxLease(), Lane.slack()),
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                            Optional.empty(), config.outboxLease(), Lane.taskSystems()));
+            store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
-            routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
+            routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             HttpServer http = new HttpServer(store.db(), store.json(), slack.route(clock), routes).listen(config.port());
             resources.add(http);
@@ -102,8 +113,12 @@ public final class Taskbridge implements AutoCloseable {
             store.ready();
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
-            worker.start();
-            resources.add(worker);
+            lanes.forEach(lane -> {
+                lane.start();
+                resources.add(lane);
+            });
+            intake.start();
+            resources.add(intake);
             resources.add(reminders.schedule(config, store));
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
@@ -119,11 +134,17 @@ public final class Taskbridge implements AutoCloseable {
                 log.info("REST API at /v1: set TASKBRIDGE_ADMIN_KEY to create API keys (POST /v1/apikeys)");
             }
             return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
-                    () -> pools.idle() && worker.atRest());
+                    // The inbox first: its work queues outbox rows before its own row is gone.
+                    () -> intake.atRest() && lanes.stream().allMatch(OutboxWorker::atRest));
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Slack's pace per channel: in memory for SQLite (one instance), shared through PostgreSQL by every instance. */
+    private static Pacer pacer(StoreModule store, Clock clock) {
+        return store.db().dialect() == Dialect.POSTGRES ? SharedPacer.slack(store.db().jdbi(), clock) : ChannelPacer.slack();
     }
 
     public int port() {
@@ -144,9 +165,9 @@ public final class Taskbridge implements AutoCloseable {
     }
 
     /**
-     * True when nothing is under way: no work after an ack or a webhook running or queued, no
-     * outbox row pending, and the outbox worker between passes. Tests wait for it to show that
-     * nothing else happens, instead of sleeping.
+     * True when nothing is under way: no inbox row pending (so no work after an ack or a webhook
+     * waiting or running), no outbox row pending, and every outbox lane between passes. Tests wait
+     * for it to show that nothing else happens, instead of sleeping.
      */
     public boolean quiescent() {
         return quiescent.getAsBoolean();

@@ -95,4 +95,14 @@ class ArchitectureTest {
                             "io.taskbridge.connector..", "io.taskbridge.outbox..", "io.taskbridge.platform..",
                             "io.taskbridge.reminder.."),
                     simpleNameEndingWith("Service"), simpleNameEndingWith("Dao")));
+
+    /** The durable intake keeps rows and runs registered handlers: it knows no adapter and no domain package. */
+    @ArchTest
+    static final ArchRule intakeImportsOnlyPlatform = noClasses()
+            .that().resideInAPackage("io.taskbridge.intake..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..", "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.task..", "io.taskbridge.approval..", "io.taskbridge.reminder..",
+                    "io.taskbridge.sync..", "io.taskbridge.connector..", "io.taskbridge.outbox..",
+                    "io.taskbridge.workspace..", "io.taskbridge.command..", "io.taskbridge.sandbox..");
 }

@@ -21,6 +21,7 @@ import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.Decision;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
@@ -38,15 +39,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: {@code /task}, the task message's buttons and the creation modal. Every listener
- * acks at once; whatever may be slow (a Slack look-up, a task backend) runs on {@code work} and
- * reports through {@code response_url} or the Web API.
+ * acks at once; whatever may be slow (a Slack look-up, a task backend) is recorded in the durable
+ * intake before the ack (see {@link SlackJobs}), runs after it, and reports through {@code response_url}
+ * or the Web API.
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
@@ -57,17 +57,18 @@ public final class SlackApp {
     private final TaskCommands commands;
     private final UserZones zones;
     private final SlackWeb web;
-    private final Executor work;
+    private final SlackJobs jobs;
     private final Clock clock;
     private final ConnectorCommands connectors;
     private final TaskAccess access;
 
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
-     * command, click and form that reads or changes a task asks {@code access} first.
+     * command, click and form that reads or changes a task asks {@code access} first, also when
+     * the work runs after the ack from the {@code intake}.
      */
     public SlackApp(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, SlackWeb web,
-                    Executor work, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
+                    Intake intake, Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
@@ -75,8 +76,52 @@ public final class SlackApp {
         this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
         this.zones = zones;
         this.web = web;
-        this.work = work;
+        this.jobs = new SlackJobs(intake, slack);
         this.clock = clock;
+        jobs.on(COMMAND, CommandJob.class, this::runCommand);
+        jobs.on(BUTTON, ButtonJob.class, this::runButton);
+        jobs.on(COMMENT_FORM, CommentFormJob.class, this::openCommentForm);
+        jobs.on(ANSWER, AnswerJob.class, a -> jobs.answer(a.responseUrl(), false, a.text()));
+    }
+
+    static final String COMMAND = "slack.command";
+    static final String BUTTON = "slack.button";
+    static final String COMMENT_FORM = "slack.comment-form";
+    static final String ANSWER = "slack.answer";
+
+    /** A slash command answered after its ack, with the kind of conversation it was sent from. */
+    record CommandJob(String text, String user, String team, String channel, ConversationKind kind, String trigger,
+                      String responseUrl) {
+        Caller caller() {
+            return new Caller(user, team, channel, kind);
+        }
+    }
+
+    /** Start or Done clicked on a task message, by {@code user} of {@code team} in {@code channel}. */
+    record ButtonJob(long taskId, Status target, String user, String team, String channel, String responseUrl) {
+        Asker asker() {
+            return new Caller(user, team, channel, ConversationKind.PRIVATE).asker();
+        }
+    }
+
+    /** Approve with comment or Reject: the comment form to open (if the clicker may still answer). */
+    record CommentFormJob(long taskId, int round, int position, String user, String team, String channel,
+                          Decision decision, String trigger, String responseUrl) {
+        Asker asker() {
+            return new Caller(user, team, channel, ConversationKind.PRIVATE).asker();
+        }
+    }
+
+    /** An ephemeral answer to a click, sent after the ack (a block action's ack cannot carry one). */
+    record AnswerJob(String responseUrl, String text) {}
+
+    /** A click's natural key: who clicked which button (action and value) on which message, when, in which workspace. */
+    static String clickKey(String kind, BlockActionPayload p) {
+        var action = p.getActions().isEmpty() ? null : p.getActions().get(0);
+        String team = clicker(p).teamId();
+        String message = p.getContainer() == null ? "" : p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs();
+        return kind + ":" + team + ":" + p.getUser().getId() + ":" + message + ":"
+                + (action == null ? "" : action.getActionId() + ":" + action.getValue() + ":" + action.getActionTs());
     }
 
     /**
@@ -123,14 +168,27 @@ public final class SlackApp {
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, replayKey));
         }
-        Runnable job = command instanceof Command.OpenForm
-                ? () -> openForm(p.getTriggerId(), caller, ctx)
-                : () -> reply(ctx, commands.run(command, caller, replayKey));
         Optional<String> first = connectors.ack(command, caller);
-        if (!later(job)) {
+        CommandJob job = new CommandJob(p.getText(), p.getUserId(), p.getTeamId(), p.getChannelId(), caller.kind(),
+                p.getTriggerId(), p.getResponseUrl());
+        // Recorded under the command's replay key: Enter pressed twice is one piece of work, one task.
+        if (!jobs.record(COMMAND, replayKey, job)) {
             return ctx.ack(BUSY);
         }
         return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
+    }
+
+    /** The command, after its ack: carried out, and answered through its response_url. */
+    private void runCommand(CommandJob job) {
+        if (!(CommandParser.parse(job.text()) instanceof CommandParser.Parse.Ok ok)) {
+            return; // answered in the ack
+        }
+        Caller caller = job.caller();
+        if (ok.command() instanceof Command.OpenForm) {
+            openForm(job.trigger(), caller, job.responseUrl());
+        } else {
+            jobs.reply(job.responseUrl(), commands.run(ok.command(), caller, replayKey(job.team(), job.user(), job.trigger())));
+        }
     }
 
     /**
@@ -139,7 +197,11 @@ public final class SlackApp {
      * person must not answer with their task.
      */
     static String replayKey(SlashCommandPayload p) {
-        return "trigger:" + p.getTeamId() + ":" + p.getUserId() + ":" + p.getTriggerId();
+        return replayKey(p.getTeamId(), p.getUserId(), p.getTriggerId());
+    }
+
+    private static String replayKey(String team, String user, String trigger) {
+        return "trigger:" + team + ":" + user + ":" + trigger;
     }
 
     /**
@@ -159,13 +221,13 @@ public final class SlackApp {
      * so the submission, which must be answered within 3 seconds, needs no look-up in Slack.
      * private_metadata comes back only in requests Slack signs, unchanged by the client.
      */
-    private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
+    private void openForm(String triggerId, Caller caller, String responseUrl) {
         FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
                 Optional.of(zones.of(caller.userId())));
         SlackResult<String> opened = web.openView(triggerId, TaskModal.create(form.metadata()));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
-            reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
+            jobs.reply(responseUrl, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
         }
     }
 
@@ -212,33 +274,35 @@ public final class SlackApp {
         if (id.isEmpty()) {
             return ctx.ack();
         }
-        String user = p.getUser().getId();
         Caller caller = clicker(p);
-        boolean queued = later(() -> {
-            try {
-                // A button carries no authority: the click is checked like the command, before any change.
-                access.require(caller.asker(), id.getAsLong(), target == Status.DONE ? TaskAction.DONE : TaskAction.START);
-                Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
-                if (elsewhere.isPresent()) {
-                    if (elsewhere.get().startsWith(":warning:")) {
-                        ephemeral(ctx, elsewhere.get());
-                    }
-                    return;
-                }
-                TaskService.Change change = target == Status.DONE
-                        ? tasks.complete(id.getAsLong(), user)
-                        : access.start(caller.asker(), id.getAsLong());
-                log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
-            } catch (Refused e) {
-                ephemeral(ctx, ":no_entry: " + e.getMessage());
-            } catch (TaskProblem e) {
-                ephemeral(ctx, ":warning: " + e.getMessage());
-            }
-        });
-        if (!queued) {
+        ButtonJob job = new ButtonJob(id.getAsLong(), target, caller.userId(), caller.teamId(), caller.channelId(),
+                p.getResponseUrl());
+        if (!jobs.record(BUTTON, clickKey(BUTTON, p), job)) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
+    }
+
+    private void runButton(ButtonJob job) {
+        try {
+            // A button carries no authority: the click is checked like the command, before any change.
+            access.require(job.asker(), job.taskId(), job.target() == Status.DONE ? TaskAction.DONE : TaskAction.START);
+            Optional<String> elsewhere = connectors.button(job.taskId(), job.target(), job.user());
+            if (elsewhere.isPresent()) {
+                if (elsewhere.get().startsWith(":warning:")) {
+                    jobs.answer(job.responseUrl(), false, elsewhere.get());
+                }
+                return;
+            }
+            TaskService.Change change = job.target() == Status.DONE
+                    ? tasks.complete(job.taskId(), job.user())
+                    : access.start(job.asker(), job.taskId());
+            log.debug("button {} on task #{} by {}: changed={}", job.target(), job.taskId(), job.user(), change.changed());
+        } catch (Refused e) {
+            jobs.answer(job.responseUrl(), false, ":no_entry: " + e.getMessage());
+        } catch (TaskProblem e) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
+        }
     }
 
     private Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
@@ -316,44 +380,50 @@ public final class SlackApp {
                 access.requireAnswer(asker, r.taskId(), action);
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
             } catch (Refused e) {
-                tellLater(ctx, ":no_entry: " + e.getMessage());
+                tellLater(p, ":no_entry: " + e.getMessage());
             } catch (ApprovalProblem | TaskProblem e) {
-                tellLater(ctx, ":warning: " + e.getMessage());
+                tellLater(p, ":warning: " + e.getMessage());
             }
             return ctx.ack();
         }
-        boolean queued = later(() -> {
-            try {
-                access.requireAnswer(asker, r.taskId(), action);
-            } catch (Refused e) {
-                ephemeral(ctx, ":no_entry: " + e.getMessage());
-                return;
-            } catch (TaskProblem e) {
-                ephemeral(ctx, ":warning: " + e.getMessage());
-                return;
-            }
-            Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
-            if (refusal.isPresent()) {
-                ephemeral(ctx, ":warning: " + refusal.get().getMessage());
-                return;
-            }
-            SlackResult<String> opened = web.openView(p.getTriggerId(), ApprovalModal.create(tasks.get(r.taskId()),
-                    new ApprovalModal.Pending(r, decision)));
-            if (!(opened instanceof SlackResult.Ok)) {
-                log.warn("views.open for a decision failed: {}", opened);
-                ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
-            }
-        });
-        if (!queued) {
+        Caller caller = clicker(p);
+        CommentFormJob job = new CommentFormJob(r.taskId(), r.round(), r.position(), user, caller.teamId(),
+                caller.channelId(), decision, p.getTriggerId(), p.getResponseUrl());
+        if (!jobs.record(COMMENT_FORM, clickKey(COMMENT_FORM, p), job)) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
     }
 
-    /** An ephemeral answer sent after the ack (a block action's ack cannot carry one). */
-    private void tellLater(ActionContext ctx, String text) {
-        if (!later(() -> ephemeral(ctx, text))) {
-            log.warn("could not queue an answer to a button: the work queue is full");
+    /** A click's answer, sent after the ack (a block action's ack cannot carry one). */
+    private void tellLater(BlockActionPayload p, String text) {
+        if (!jobs.record(ANSWER, clickKey(ANSWER, p), new AnswerJob(p.getResponseUrl(), text))) {
+            log.warn("could not record the answer to an approval click");
+        }
+    }
+
+    private void openCommentForm(CommentFormJob job) {
+        TaskAction action = job.decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
+        try {
+            access.requireAnswer(job.asker(), job.taskId(), action);
+        } catch (Refused e) {
+            jobs.answer(job.responseUrl(), false, ":no_entry: " + e.getMessage());
+            return;
+        } catch (TaskProblem e) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
+            return;
+        }
+        Optional<ApprovalProblem> refusal = approvals.refusal(job.taskId(), job.round(), job.position(), job.user());
+        if (refusal.isPresent()) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + refusal.get().getMessage());
+            return;
+        }
+        ApprovalMessage.Ref r = new ApprovalMessage.Ref(job.taskId(), job.round(), job.position());
+        SlackResult<String> opened = web.openView(job.trigger(), ApprovalModal.create(tasks.get(job.taskId()),
+                new ApprovalModal.Pending(r, job.decision())));
+        if (!(opened instanceof SlackResult.Ok)) {
+            log.warn("views.open for a decision failed: {}", opened);
+            jobs.answer(job.responseUrl(), false, ":warning: I couldn't open the comment form. Please try again.");
         }
     }
 
@@ -382,30 +452,6 @@ public final class SlackApp {
         String team = p.getTeam() != null && p.getTeam().getId() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         // The task's own kind is stored with it; a click never tells it, so this one is unused.
         return new Caller(p.getUser().getId(), team == null ? "" : team, channel, ConversationKind.PRIVATE);
-    }
-
-    private boolean later(Runnable job) {
-        try {
-            work.execute(() -> {
-                try {
-                    job.run();
-                } catch (RuntimeException e) {
-                    log.error("a Slack request failed after its ack", e);
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            log.warn("refused a Slack request: the work queue is full");
-            return false;
-        }
-    }
-
-    private static void reply(SlashCommandContext ctx, String text) {
-        try {
-            ctx.respond(text);
-        } catch (IOException e) {
-            log.warn("could not answer through response_url: {}", e.getMessage());
-        }
     }
 
     private static void ephemeral(ActionContext ctx, String text) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import io.taskbridge.platform.Writes;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,18 @@ public final class TaskService {
     private static final int ATTEMPTS = 30;
 
     private final Jdbi jdbi;
+    private final Writes writes;
     private final Clock clock;
     private final TaskEvents events;
 
     public TaskService(Jdbi jdbi, Clock clock, TaskEvents events) {
+        this(jdbi, Writes.plain(jdbi), clock, events);
+    }
+
+    /** Creations go through {@code writes} (the service's group commit: one transaction for many at once). */
+    public TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents events) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.clock = clock;
         this.events = events;
     }
@@ -50,7 +58,7 @@ public final class TaskService {
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0);
-        Created created = jdbi.inTransaction(tx -> {
+        Created created = writes.write(tx -> {
             TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
             if (inserted.created()) {
                 events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
