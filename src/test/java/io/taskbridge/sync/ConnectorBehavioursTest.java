@@ -126,6 +126,7 @@ class ConnectorBehavioursTest {
             Map<String, String> env = new java.util.HashMap<>(env(fake, ""));
             env.put("TASKAPI_WEBHOOK_SECRET", "whsec-apply");
             try (RunningService svc = new RunningService(Databases.sqliteUrl(), env, List.of(), new FakeSlack())) {
+                svc.slack.workspaceAdmin("UADMIN"); // TASKBRIDGE_ADMINS unset: the workspace's own admins
                 assertThat(command(svc, "subscribe taskapi", "UADMIN", "C4")).contains("now hears about");
                 FakeTaskApi.Task t = fake.seed("Sign the contract", "TODO");
                 assertThat(svc.poll("taskapi").ok()).isTrue();
