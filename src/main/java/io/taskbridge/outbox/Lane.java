@@ -4,8 +4,9 @@ package io.taskbridge.outbox;
  * A share of the outbox that one worker thread delivers, so that lanes never wait on each other:
  * Slack messages in one, task-system deliveries in another (a task system that hangs holds up only
  * its own lane). Within a lane, each pass takes at most one due row per {@code fairnessKey}, so a
- * channel (or, once rows carry it, a workspace) with thousands of queued rows gets one turn like any
- * other instead of being worked through first. The SQL pieces are constants of this class.
+ * channel with thousands of queued rows gets one turn like any other instead of being worked through
+ * first. Rows carry their workspace (V13), but keying the Slack lane by it alone would give a
+ * single-workspace install one Slack message per pass, so the key stays the channel. The SQL pieces are constants of this class.
  */
 public record Lane(String name, String filter, String fairnessKey) {
     /** Rows of one channel share a turn; a row without a channel (a DM, a task-system call) has one of its own. */
