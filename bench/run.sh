@@ -25,6 +25,8 @@ PORT_C=${BENCH_PORT_C:-3102}
 PORT_SLACK=${BENCH_PORT_SLACK:-3199}
 JAR=${BENCH_JAR:-$ROOT/target/taskbridge.jar}
 PORT_C2=${BENCH_PORT_C2:-3103}
+PORT_PG=${BENCH_PORT_PG:-3198}
+PG_ADMIN_KEY=bench-pg-admin-key
 
 if [ "$SCENARIO" = smoke ]; then
   WARMUP=${BENCH_WARMUP:-2}; DURATION=${BENCH_DURATION:-3}; ROUNDS=${BENCH_ROUNDS:-1}
@@ -182,7 +184,7 @@ start_taskbridge() {
   wait_http "http://127.0.0.1:$port/healthz" 60
 }
 
-port_of() { case $1 in A) echo $PORT_A ;; B) echo $PORT_B ;; C | new) echo $PORT_C ;; old) echo $PORT_C2 ;; esac; }
+port_of() { case $1 in A) echo $PORT_A ;; B) echo $PORT_B ;; C | new | P) echo $PORT_C ;; old) echo $PORT_C2 ;; esac; }
 
 # ---------------------------------------------------------------- load
 # sign COUNT: writes a fresh pre-signed request file (timestamps now, so within Slack's 5 minutes).
@@ -212,7 +214,7 @@ fake_stat() { curl -s "http://127.0.0.1:$PORT_SLACK/stats" | awk -F= -v k="$1" '
 # tasks_stored [DBFILE] / busy_acks [LOGNAME]: default Taskbridge C.
 tasks_stored() { sqlite3 "file:${1:-$DB_C}?mode=ro" "SELECT count(*) FROM tasks" 2>/dev/null || echo "?"; }
 sql_c() { sqlite3 "file:${2:-$DB_C}?mode=ro" "$1" 2>/dev/null || echo "?"; }
-busy_acks() { grep -c 'work queue is full' "$OUT/logs/${1:-server-C}.log" || true; }
+busy_acks() { grep -c -e 'work queue is full' -e 'could not record a Slack request' "$OUT/logs/${1:-server-C}.log" || true; }
 
 # quiesce [DBFILE] [SQL]: waits until SQL (default: the task count) stops changing for a second
 # (work queued after the ack done), then deletes the pending outbox rows. Posts to one channel are
@@ -289,7 +291,70 @@ scenario_ack() {
       "(fake Slack $(rss_peak_mb "$FAKE_PID") MB, not counted)."
   say "Slack calls C made: chat.postMessage=$(fake_stat chat.postMessage), response_url=$(fake_stat response_url)," \
       "users.info=$(fake_stat users.info), auth.test=$(fake_stat auth.test); tasks stored in total: $(tasks_stored)."
-  stop "$PID_A"; stop "$PID_B"; stop "$PID_C"; stop "$FAKE_PID"
+  stop "$PID_A"; stop "$PID_C"
+
+  say ""
+  say "C on embedded PostgreSQL (P; same jar and request, ${WARMUP}s warm-up, B's req/s from the runs above):"
+  say ""
+  say "| server | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | tasks stored | tasks stored/s |"
+  say "|---|---|---|---|---|---|---|---|---|---|---|"
+  start_c_pg
+  load P 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
+  for conns in $CONNS; do
+    for ((round = 1; round <= ROUNDS; round++)); do
+      local bt stored rate l1
+      l1=$(load1); bt=$(tasks_stored_pg)
+      load P "$conns" "$DURATION" $((SIGNED_PER_S * DURATION))
+      sleep 1
+      stored=$(($(tasks_stored_pg) - bt))
+      rate=$(awk -v n="$stored" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
+      say "| P | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $stored | $rate |"
+      echo "P $conns $R_RPS $R_p50_us $R_p99_us $R_non2xx $R_sock_errors 0 $rate" >>"$rows"
+      if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "P at $conns conns had errors"; else check ok; fi
+    done
+  done
+  stop "$PID_C"; stop "$PID_PG"; stop "$PID_B"; stop "$FAKE_PID"
+  ratio_line "$rows" ack
+}
+
+# start_c_pg: an embedded PostgreSQL (bench/src/EmbeddedPg.java) and Taskbridge C on it, on C's port.
+start_c_pg() {
+  start embedded-pg java -Xmx256m -cp "$OUT/classes:$TEST_CP" EmbeddedPg "$PORT_PG"
+  PID_PG=$LAST_PID
+  local i
+  for ((i = 0; i < 600; i++)); do grep -q '^JDBC ' "$OUT/logs/embedded-pg.log" 2>/dev/null && break; sleep 0.1; done
+  start server-C-pg env PORT=$PORT_C TASKBRIDGE_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/postgres" \
+    TASKBRIDGE_DB_USER=postgres TASKBRIDGE_DB_PASSWORD=postgres TASKBRIDGE_ADMIN_KEY=$PG_ADMIN_KEY \
+    SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
+    java $JAVA_OPTS -jar "$JAR"
+  PID_C=$LAST_PID
+  wait_http "http://127.0.0.1:$PORT_C/healthz" 90
+}
+
+# tasks_stored_pg: C-on-PostgreSQL's task count, through its REST API (no psql needed).
+tasks_stored_pg() {
+  curl -s -H "Authorization: Bearer $PG_ADMIN_KEY" "http://127.0.0.1:$PORT_C/v1/tasks?limit=1" \
+    | sed -n 's/.*"total":\([0-9]*\).*/\1/p' | grep . || echo 0
+}
+
+# ratio_line ROWS NAME: the scenario's one machine-readable line, per conns: C/A, C/B and p99s (ms),
+# and, when ROWS has them (server P), C on PostgreSQL against B.
+ratio_line() {
+  local line="" conns part
+  for conns in $CONNS; do
+    part=$(awk -v c="$conns" '
+      $2 == c { n[$1]++; rps[$1] += $3; p99[$1] += $5 }
+      END {
+        for (s in n) { rps[s] /= n[s]; p99[s] /= n[s] }
+        ca = (rps["A"] > 0) ? rps["C"] / rps["A"] : 0
+        cb = (rps["B"] > 0) ? rps["C"] / rps["B"] : 0
+        printf "conns=%s C/A=%.2f C/B=%.2f p99C=%.1f p99B=%.1f", c, ca, cb, p99["C"] / 1000, p99["B"] / 1000
+        if (n["P"] > 0) { pb = (rps["B"] > 0) ? rps["P"] / rps["B"] : 0; printf " Cpg/B=%.2f p99Cpg=%.1f", pb, p99["P"] / 1000 }
+      }' "$1")
+    line="${line:+$line; }$part"
+  done
+  say ""
+  say "$2 ratios: $line"
 }
 
 # ratio_table ROWS LABEL: means over rounds per conns, C/A and C/B (ROWS: server conns rps p50 p99 non2xx sock busy done).
@@ -530,6 +595,7 @@ scenario_approve() {
       "$(sql_c "SELECT count(*) FROM tasks WHERE status = 'DONE'"); tasks with two responses: $dup."
   if [ "$dup" = 0 ]; then check ok; else check no "a task recorded two decisions for one ONE step"; fi
   stop "$PID_A"; stop "$PID_B"; stop "$PID_C"; stop "$FAKE_PID"
+  ratio_line "$rows" approve
 }
 
 # ---------------------------------------------------------------- scenario 3

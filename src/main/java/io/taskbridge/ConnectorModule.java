@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import io.taskbridge.intake.Intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +47,11 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
                 new Poller(store.db().jdbi(), sync, metrics));
     }
 
-    /** POST /webhooks/{connection}; deliveries are applied on a bounded pool drained at shutdown. */
-    Webhooks webhooks(Config config, Clock clock, StoreModule store, WorkPools pools) {
-        // Webhook deliveries are applied here, after their 202. Bounded: when full, the next poll catches up.
-        ExecutorService hooks = pools.pool("webhook-work", 1, 4);
+    /** POST /webhooks/{connection}; deliveries are recorded in the durable intake and applied by its workers. */
+    Webhooks webhooks(Config config, Clock clock, StoreModule store, Intake intake) {
         Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
         return new Webhooks(backends, config.connectors().webhooks(),
-                new ConnectionSecrets(store.db().jdbi(), box), sync, store.db().jdbi(), store.json(), hooks, clock);
+                new ConnectionSecrets(store.db().jdbi(), box), sync, store.db().jdbi(), store.json(), intake, clock);
     }
 
     /** Polls every connection on a Quartz schedule. */

@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import io.taskbridge.access.ConversationKinds;
 import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.SecretBox;
@@ -38,7 +39,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +80,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
      */
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            Set<String> adminList, boolean allowSelfApproval, WorkPools pools, Metrics metrics) {
+                            Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics) {
         Optional<Installations> installations = config.multiWorkspace()
                 ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
                         new SecureRandom()), clock))
@@ -96,22 +96,22 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
                 directory.<ConversationKinds>map(d -> d).orElse(ConversationKinds.UNKNOWN));
         Optional<App> app = Optional.empty();
         if (config.enabled()) {
-            // Work done after a Slack ack. Bounded: when full, the listener says so instead of queueing forever.
-            ExecutorService work = pools.pool("slack-work", 4, 16);
             SlackWebs all = webs.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
                     user -> all.forUser(user).map(w -> w.userEmail(user))
                             .filter(r -> r instanceof SlackResult.Ok<String> ok && !ok.value().isBlank())
                             .map(r -> ((SlackResult.Ok<String>) r).value()), clock, admins);
-            SlackApp listeners = new SlackApp(tasks, approvals, access, zones, all, work, clock, reminders.digests(),
-                    connectorCommands);
+            // Work promised in an ack is recorded in the intake before the ack and done by its workers.
+            SlackApp listeners = new SlackApp(tasks, approvals, access, zones, all, intake, slack.orElseThrow(), clock,
+                    reminders.digests(), connectorCommands);
             App built = installations.isPresent()
                     ? listeners.register(InstallApp.build(config.signingSecret(), oauthClient(config), slack.orElseThrow(), installations.get(),
                             new OAuthStates(jdbi, clock), clock))
                     : listeners.build(config.signingSecret().map(Secret::value), config.botToken().orElseThrow().value(),
                             slack.orElseThrow());
-            new ReminderButtons(access, reminders.planner(), zones, work, clock).register(built);
+            new ReminderButtons(access, reminders.planner(), zones, intake, slack.orElseThrow(), clock,
+                    connectorCommands).register(built);
             // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
             // list at once, which calls auth.test, and start-up needs no network.
             built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * not in a channel is reported to the task's creator): {@link #wakes} closes that loop.
  */
 record StoreModule(Database db, StartupTask<Database> schema, ObjectMapper json, OutboxCodec codec, Outbox outbox,
-                   AtomicReference<OutboxWorker> worker) {
+                   AtomicReference<List<OutboxWorker>> workers) {
 
     static StoreModule open(Config config, Clock clock, List<AutoCloseable> resources) {
         Database db = Database.connect(config.dbUrl(), config.dbUser().orElse(null),
@@ -34,14 +34,14 @@ record StoreModule(Database db, StartupTask<Database> schema, ObjectMapper json,
         resources.add(schema);
         ObjectMapper json = Json.mapper();
         OutboxCodec codec = new OutboxCodec(json);
-        AtomicReference<OutboxWorker> worker = new AtomicReference<>();
-        Outbox outbox = new Outbox(codec, clock, () -> Optional.ofNullable(worker.get()).ifPresent(OutboxWorker::wake));
-        return new StoreModule(db, schema, json, codec, outbox, worker);
+        AtomicReference<List<OutboxWorker>> workers = new AtomicReference<>(List.of());
+        Outbox outbox = new Outbox(codec, clock, () -> workers.get().forEach(OutboxWorker::wake));
+        return new StoreModule(db, schema, json, codec, outbox, workers);
     }
 
-    /** The worker {@link #outbox} wakes after each commit. */
-    void wakes(OutboxWorker w) {
-        worker.set(w);
+    /** The workers (one per lane) {@link #outbox} wakes after each commit. */
+    void wakes(List<OutboxWorker> lanes) {
+        workers.set(List.copyOf(lanes));
     }
 
     /** Returns once the schema is migrated. */

@@ -5,7 +5,12 @@ import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.outbox.ChannelPacer;
+import io.taskbridge.outbox.Lane;
+import io.taskbridge.outbox.Pacer;
+import io.taskbridge.outbox.SharedPacer;
+import io.taskbridge.platform.Dialect;
 import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.platform.Secret;
@@ -15,6 +20,7 @@ import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ApprovalNotifier;
+import io.taskbridge.outbox.Delivery;
 import io.taskbridge.slack.Deliveries;
 import io.taskbridge.slack.SlackNotifier;
 import io.taskbridge.slack.TokenRotation;
@@ -85,29 +91,35 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(home);
             StoreModule store = StoreModule.open(config, clock, resources);
             MetricsModule metrics = MetricsModule.wire(config, resources);
-            WorkPools pools = new WorkPools(resources);
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
-            TaskService tasks = new TaskService(store.db().jdbi(), clock, taskEvents, home::join);
-            ApprovalService approvals = new ApprovalService(store.db().jdbi(), clock, taskEvents, ApprovalEvents.all(
+            TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
+            ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
+            // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
+            Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
+                    config.outboxLease(), 4);
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(), tasks, approvals,
-                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), pools, metrics.metrics());
-            OutboxWorker worker = new OutboxWorker(store.db().jdbi(), store.codec(),
-                    metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
-                            config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock),
-                    clock, config.outboxPollInterval(), slack.webs().map(w -> ChannelPacer.slack()), config.outboxLease());
-            store.wakes(worker);
+                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics());
+            Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
+                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
+            // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
+            List<OutboxWorker> lanes = List.of(
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                            slack.webs().map(w -> pacer(store, clock)), config.outboxLease(), Lane.slack()),
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                            Optional.empty(), config.outboxLease(), Lane.taskSystems()));
+            store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
-            routes.add(connectors.webhooks(config, clock, store, pools)::addTo);
+            routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             slack.install().ifPresent(routes::add);
             metrics.observe(routes, store, clock, installationCount(requested, store));
@@ -124,8 +136,12 @@ public final class Taskbridge implements AutoCloseable {
             }
             http.open();
             long startedMs = (System.nanoTime() - began) / 1_000_000;
-            worker.start();
-            resources.add(worker);
+            lanes.forEach(lane -> {
+                lane.start();
+                resources.add(lane);
+            });
+            intake.start();
+            resources.add(intake);
             resources.add(reminders.schedule(config, store));
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
@@ -142,7 +158,8 @@ public final class Taskbridge implements AutoCloseable {
             }
             resources.add(slack.scheduleRotation());
             return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
-                    () -> pools.idle() && worker.atRest(), slack.rotation());
+                    // The inbox first: its work queues outbox rows before its own row is gone.
+                    () -> intake.atRest() && lanes.stream().allMatch(OutboxWorker::atRest), slack.rotation());
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -156,6 +173,11 @@ public final class Taskbridge implements AutoCloseable {
         }
         int single = requested.slack().enabled() ? 1 : 0;
         return () -> single;
+    }
+
+    /** Slack's pace per channel: in memory for SQLite (one instance), shared through PostgreSQL by every instance. */
+    private static Pacer pacer(StoreModule store, Clock clock) {
+        return store.db().dialect() == Dialect.POSTGRES ? SharedPacer.slack(store.db().jdbi(), clock) : ChannelPacer.slack();
     }
 
     public int port() {
@@ -176,9 +198,9 @@ public final class Taskbridge implements AutoCloseable {
     }
 
     /**
-     * True when nothing is under way: no work after an ack or a webhook running or queued, no
-     * outbox row pending, and the outbox worker between passes. Tests wait for it to show that
-     * nothing else happens, instead of sleeping.
+     * True when nothing is under way: no inbox row pending (so no work after an ack or a webhook
+     * waiting or running), no outbox row pending, and every outbox lane between passes. Tests wait
+     * for it to show that nothing else happens, instead of sleeping.
      */
     public boolean quiescent() {
         return quiescent.getAsBoolean();

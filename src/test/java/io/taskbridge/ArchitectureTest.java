@@ -104,11 +104,21 @@ class ArchitectureTest {
                     "io.taskbridge.approval..", "io.taskbridge.reminder..", "io.taskbridge.workspace..",
                     "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.outbox..",
                     "io.taskbridge.slack..", "io.taskbridge.command..", "io.taskbridge.api..",
-                    "io.taskbridge.sandbox..");
+                    "io.taskbridge.sandbox..", "io.taskbridge.intake..");
 
     /** Metrics go through platform.Metrics: the metrics library is platform's detail, swappable in one place. */
     @ArchTest
     static final ArchRule onlyPlatformKnowsTheMetricsLibrary = noClasses()
             .that().resideOutsideOfPackage("io.taskbridge.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..");
+
+    /** The durable intake keeps rows and runs registered handlers: it knows no adapter and no domain package. */
+    @ArchTest
+    static final ArchRule intakeImportsOnlyPlatform = noClasses()
+            .that().resideInAPackage("io.taskbridge.intake..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..", "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.task..", "io.taskbridge.approval..", "io.taskbridge.reminder..",
+                    "io.taskbridge.sync..", "io.taskbridge.connector..", "io.taskbridge.outbox..",
+                    "io.taskbridge.workspace..", "io.taskbridge.command..", "io.taskbridge.sandbox..");
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import io.taskbridge.platform.Writes;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,19 @@ public final class ApprovalService {
     private static final int ATTEMPTS = 10;
 
     private final Jdbi jdbi;
+    private final Writes writes;
     private final Clock clock;
     private final TaskEvents taskEvents;
     private final ApprovalEvents approvalEvents;
 
     public ApprovalService(Jdbi jdbi, Clock clock, TaskEvents taskEvents, ApprovalEvents approvalEvents) {
+        this(jdbi, Writes.plain(jdbi), clock, taskEvents, approvalEvents);
+    }
+
+    /** Decisions go through {@code writes} (the service's group commit: one transaction for many at once). */
+    public ApprovalService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents taskEvents, ApprovalEvents approvalEvents) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.clock = clock;
         this.taskEvents = taskEvents;
         this.approvalEvents = approvalEvents;
@@ -152,7 +160,7 @@ public final class ApprovalService {
             throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Say why you reject it: a comment is required.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(tx -> {
+        return writes.write(tx -> {
             TaskDao tasks = tx.attach(TaskDao.class);
             ApprovalDao approvals = tx.attach(ApprovalDao.class);
             if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {

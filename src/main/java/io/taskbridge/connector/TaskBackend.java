@@ -72,8 +72,18 @@ public interface TaskBackend {
         return new BackendException.Unsupported(displayName() + " can't " + what + " through Taskbridge.");
     }
 
-    /** One decision, as the task system needs it. */
-    record Submission(String externalId, Decision decision, Optional<String> comment, String actor) {}
+    /**
+     * One decision, as the task system needs it. {@code triedSince} is set on a retry: when the first
+     * try was queued. An earlier try may have reached the system even though its answer did not
+     * arrive (a time-out), so a connector that can look first does, and does not submit twice.
+     */
+    record Submission(String externalId, Decision decision, Optional<String> comment, String actor,
+                      Optional<Instant> triedSince) {
+        /** A first try. */
+        public Submission(String externalId, Decision decision, Optional<String> comment, String actor) {
+            this(externalId, decision, comment, actor, Optional.empty());
+        }
+    }
 
     /** How a call went. */
     sealed interface Result {

@@ -9,10 +9,10 @@ import java.util.function.LongSupplier;
  * Keeps posts to one channel under Slack's chat.postMessage limit: about one per second per
  * channel, with short bursts allowed (a token bucket of {@code burst} tokens refilled at one per
  * {@code interval}). A 429 closes the channel until its Retry-After has passed. Real (monotonic)
- * time, not the service clock: this is about Slack's clock. Per instance: several instances
- * together may exceed the pace, and then Slack's 429 and Retry-After slow them down.
+ * time, not the service clock: this is about Slack's clock. Per instance: used with SQLite (one
+ * instance); instances sharing PostgreSQL use {@link SharedPacer}.
  */
-public final class ChannelPacer {
+public final class ChannelPacer implements Pacer {
     private record Bucket(double tokens, long atNanos, long closedUntilNanos) {}
 
     private final int burst;
@@ -39,6 +39,7 @@ public final class ChannelPacer {
     }
 
     /** Zero when a post to {@code channel} may go now (it then takes its token), else how long to wait. */
+    @Override
     public Duration reserve(String channel) {
         long now = nanoTime.getAsLong();
         long[] wait = new long[1];
@@ -61,6 +62,7 @@ public final class ChannelPacer {
     }
 
     /** Slack said 429 for {@code channel}: nothing goes there for {@code delay}. */
+    @Override
     public void close(String channel, Duration delay) {
         long until = nanoTime.getAsLong() + delay.toNanos();
         buckets.compute(channel, (k, b) -> new Bucket(0, nanoTime.getAsLong(),

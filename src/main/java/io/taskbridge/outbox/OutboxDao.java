@@ -37,14 +37,6 @@ public interface OutboxDao {
     void upsert(@Bind("kind") String kind, @Bind("key") String dedupeKey, @Bind("channel") String channel,
                 @Bind("payload") String payload, @Bind("at") long at, @Bind("workspace") String workspace);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'pending' AND next_attempt_at <= :now"
-            + " AND lease_until < :now ORDER BY next_attempt_at, id LIMIT :limit")
-    List<OutboxRow> due(@Bind("now") long now, @Bind("limit") int limit);
-
-    @SqlUpdate("UPDATE outbox SET lease_until = :until, attempts = attempts + 1"
-            + " WHERE id = :id AND lease_until = :seen AND state = 'pending'")
-    int claim(@Bind("id") long id, @Bind("seen") long seenLease, @Bind("until") long until);
-
     /** Done: gone, unless the row changed while it was being delivered (then it is released to go again). */
     @SqlUpdate("DELETE FROM outbox WHERE id = :id AND version = :version")
     int delete(@Bind("id") long id, @Bind("version") long version);

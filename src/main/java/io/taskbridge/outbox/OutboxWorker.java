@@ -29,6 +29,9 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final int BATCH = 50;
+    private static final OutboxRow.Mapper ROWS = new OutboxRow.Mapper();
+    private static final String CLAIM = "UPDATE outbox SET lease_until = :until, attempts = attempts + 1"
+            + " WHERE id = :id AND lease_until = :seen AND state = 'pending'";
     /** The reason a {@link Delivery.Outcome.WaitFor} gives for Slack's 429: it also closes the row's channel. */
     public static final String RATE_LIMITED = "rate limited by Slack";
 
@@ -37,8 +40,10 @@ public final class OutboxWorker implements AutoCloseable {
     private final Delivery delivery;
     private final Clock clock;
     private final Duration pollInterval;
-    private final Optional<ChannelPacer> pacer;
+    private final Optional<Pacer> pacer;
     private final Duration lease;
+    private final Lane lane;
+    private final String dueSql;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
@@ -56,7 +61,17 @@ public final class OutboxWorker implements AutoCloseable {
      * A claimed row is this worker's for {@code lease}; if the worker dies, the row goes again after it.
      */
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
-                        Optional<ChannelPacer> pacer, Duration lease) {
+                        Optional<Pacer> pacer, Duration lease) {
+        this(jdbi, codec, delivery, clock, pollInterval, pacer, lease, Lane.all());
+    }
+
+    /** A worker for one {@link Lane} of the outbox; run one per lane. */
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
+                        Optional<Pacer> pacer, Duration lease, Lane lane) {
+        this.lane = lane;
+        this.dueSql = "SELECT " + OutboxDao.COLUMNS + " FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox"
+                + " WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + lane.filter() + ")"
+                + " GROUP BY " + lane.fairnessKey() + ") ORDER BY next_attempt_at, id LIMIT :limit";
         this.pacer = pacer;
         this.lease = lease;
         this.jdbi = jdbi;
@@ -68,7 +83,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     public void start() {
         running = true;
-        thread = new Thread(this::loop, "outbox-worker");
+        thread = new Thread(this::loop, "outbox-" + lane.name());
         thread.setDaemon(true);
         thread.start();
     }
@@ -131,15 +146,20 @@ public final class OutboxWorker implements AutoCloseable {
      */
     int drainOnce() {
         return jdbi.withHandle(h -> {
+            List<OutboxRow> due = h.createQuery(dueSql).bind("now", clock.millis()).bind("limit", BATCH)
+                    .map(ROWS).list();
+            if (due.isEmpty()) {
+                return 0;
+            }
             OutboxDao dao = h.attach(OutboxDao.class);
-            List<OutboxRow> due = dao.due(clock.millis(), BATCH);
             int claimed = 0;
             for (OutboxRow row : due) {
                 if (stopping) {
                     break;
                 }
                 long until = clock.millis() + lease.toMillis();
-                if (dao.claim(row.id(), row.leaseUntil(), until) == 1) {
+                if (h.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil()).bind("until", until)
+                        .execute() == 1) {
                     claimed++;
                     Duration wait = pace(row);
                     if (wait.isZero()) {

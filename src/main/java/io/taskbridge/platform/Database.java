@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     /** Made on first use (see {@link #jdbi}). */
     private volatile Jdbi jdbi;
+    /** Made with {@link #jdbi}. */
+    private volatile GroupCommit writes;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -113,11 +115,21 @@ public final class Database implements AutoCloseable {
                     if (dialect == Dialect.SQLITE) {
                         made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
                     }
+                    writes = new GroupCommit(made);
                     jdbi = made;
                 }
             }
         }
         return made;
+    }
+
+    /**
+     * Where the request paths write: concurrent writes share one transaction (see {@link GroupCommit}),
+     * each caller returning once its own write has committed.
+     */
+    public GroupCommit writes() {
+        jdbi();
+        return writes;
     }
 
     /** The pool itself, for the schema check's tests. */

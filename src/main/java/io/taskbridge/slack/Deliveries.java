@@ -57,7 +57,7 @@ public final class Deliveries implements Delivery {
     @Override
     public Outcome deliver(Attempt attempt) {
         if (attempt.message() instanceof OutboxMessage.BackendDecision d) {
-            return backends.deliver(d);
+            return backends.deliver(d, attempt);
         }
         return slack.map(s -> s.deliver(attempt))
                 .orElseGet(() -> new Outcome.WaitFor(NO_SLACK, "Slack is not configured"));

@@ -6,12 +6,14 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.Slack;
+import io.taskbridge.access.Asker;
 import io.taskbridge.access.Refused;
 import io.taskbridge.access.TaskAccess;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.workspace.TaskAction;
-import io.taskbridge.task.TaskService;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +23,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The buttons on a reminder: Snooze 1h, Snooze until tomorrow 9:00 (in the clicker's zone) and
- * Done. Each acks at once; the work runs on {@code work} and then replaces the reminder with what
- * happened, through the click's {@code response_url}.
+ * Done. Each records its work in the durable intake and acks; the work runs after the ack (also
+ * after a crash) and then replaces the reminder with what happened, through the click's
+ * {@code response_url}.
  */
 public final class ReminderButtons {
     private static final Logger log = LoggerFactory.getLogger(ReminderButtons.class);
@@ -41,16 +42,38 @@ public final class ReminderButtons {
     private final TaskAccess access;
     private final Snoozer snoozer;
     private final UserZones zones;
-    private final Executor work;
+    private final SlackJobs jobs;
     private final Clock clock;
+    private final ConnectorCommands connectors;
 
-    /** Every click asks {@code access} first: Done like {@code /task done}, a snooze like {@code /task show}. */
-    public ReminderButtons(TaskAccess access, Snoozer snoozer, UserZones zones, Executor work, Clock clock) {
+    static final String KIND = "slack.reminder";
+
+    /** A click on a reminder by {@code user} of {@code team} in {@code channel} of {@code workspace}, done after its ack. */
+    record ClickJob(Click click, long taskId, String user, String team, String channel, String workspace,
+                    String responseUrl) {
+        Caller caller() {
+            return new Caller(user, team, channel, io.taskbridge.workspace.ConversationKind.PRIVATE,
+                    new WorkspaceId(workspace));
+        }
+
+        Asker asker() {
+            return caller().asker();
+        }
+    }
+
+    /**
+     * Every click asks {@code access} first: Done like {@code /task done}, a snooze like {@code /task show}.
+     * Done on a task held in a task system is done there, through {@code connectors}.
+     */
+    public ReminderButtons(TaskAccess access, Snoozer snoozer, UserZones zones, Intake intake,
+                           Slack slack, Clock clock, ConnectorCommands connectors) {
         this.access = access;
         this.snoozer = snoozer;
         this.zones = zones;
-        this.work = work;
+        this.jobs = new SlackJobs(intake, slack);
         this.clock = clock;
+        this.connectors = connectors;
+        jobs.on(KIND, ClickJob.class, this::act);
     }
 
     /** Adds the three listeners to {@code app}. */
@@ -75,46 +98,50 @@ public final class ReminderButtons {
         }
         Caller caller = SlackApp.clicker(p, workspace.get());
         long taskId = id.getAsLong();
-        try {
-            work.execute(() -> {
-                try {
-                    act(ctx, click, access.in(caller.workspace()), taskId, caller);
-                } catch (RuntimeException e) {
-                    log.error("reminder button {} on task #{} failed after its ack", click, taskId, e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
+        ClickJob job = new ClickJob(click, taskId, caller.userId(), caller.teamId(), caller.channelId(),
+                workspace.get().value(), p.getResponseUrl());
+        if (!jobs.record(KIND, SlackApp.clickKey(KIND, p), job)) {
             respond(ctx, false, SlackApp.BUSY);
         }
         return ctx.ack();
     }
 
-    /** {@code access} is the door over the clicker's workspace: another workspace's task is not found. */
-    private void act(ActionContext ctx, Click click, TaskAccess access, long taskId, Caller caller) {
-        String user = caller.userId();
-        if (click == Click.DONE) {
+    /** Runs against the clicker's workspace: another workspace's task is not found. */
+    private void act(ClickJob job) {
+        TaskAccess access = this.access.in(job.caller().workspace());
+        long taskId = job.taskId();
+        String user = job.user();
+        String responseUrl = job.responseUrl();
+        if (job.click() == Click.DONE) {
             try {
-                access.require(caller.asker(), taskId, TaskAction.DONE);
-                access.tasks().complete(taskId, user);
-                respond(ctx, true, ReminderMessage.done(taskId, user));
+                access.require(job.asker(), taskId, TaskAction.DONE);
+                Optional<String> elsewhere = connectors.button(taskId, io.taskbridge.task.Status.DONE, user);
+                if (elsewhere.isPresent() && elsewhere.get().startsWith(":warning:")) {
+                    jobs.answer(responseUrl, false, elsewhere.get());
+                    return;
+                }
+                if (elsewhere.isEmpty()) {
+                    access.tasks().complete(taskId, user);
+                }
+                jobs.answer(responseUrl, true, ReminderMessage.done(taskId, user));
             } catch (Refused e) {
-                respond(ctx, false, ":no_entry: " + e.getMessage());
+                jobs.answer(responseUrl, false, ":no_entry: " + e.getMessage());
             } catch (TaskProblem e) {
-                respond(ctx, false, ":warning: " + e.getMessage());
+                jobs.answer(responseUrl, false, ":warning: " + e.getMessage());
             }
             return;
         }
-        if (access.see(caller.asker(), taskId).isEmpty()) {
-            respond(ctx, false, ":warning: " + new TaskProblem.NotFound(taskId).getMessage());
+        if (access.see(job.asker(), taskId).isEmpty()) {
+            jobs.answer(responseUrl, false, ":warning: " + new TaskProblem.NotFound(taskId).getMessage());
             return;
         }
         Instant now = clock.instant();
-        Instant until = click == Click.SNOOZE_HOUR ? now.plus(HOUR) : tomorrowMorning(now, zones.of(user));
+        Instant until = job.click() == Click.SNOOZE_HOUR ? now.plus(HOUR) : tomorrowMorning(now, zones.of(user));
         Optional<Instant> snoozed = snoozer.snooze(taskId, user, until);
         if (snoozed.isPresent()) {
-            respond(ctx, true, ReminderMessage.snoozed(taskId, snoozed.get()));
+            jobs.answer(responseUrl, true, ReminderMessage.snoozed(taskId, snoozed.get()));
         } else {
-            respond(ctx, false, ":warning: Task #" + taskId + " is closed or gone, so there is nothing to snooze.");
+            jobs.answer(responseUrl, false, ":warning: Task #" + taskId + " is closed or gone, so there is nothing to snooze.");
         }
     }
 

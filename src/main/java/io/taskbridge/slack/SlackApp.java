@@ -21,6 +21,7 @@ import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.Decision;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
@@ -39,15 +40,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: {@code /task}, the task message's buttons and the creation modal. Every listener
- * acks at once; whatever may be slow (a Slack look-up, a task backend) runs on {@code work} and
- * reports through {@code response_url} or the Web API.
+ * acks at once; whatever may be slow (a Slack look-up, a task backend) is recorded in the durable
+ * intake before the ack (see {@link SlackJobs}), runs after it, and reports through {@code response_url}
+ * or the Web API.
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
@@ -59,7 +59,7 @@ public final class SlackApp {
     private final TaskCommands commands;
     private final UserZones zones;
     private final SlackWebs webs;
-    private final Executor work;
+    private final SlackJobs jobs;
     private final Clock clock;
     private final ConnectorCommands connectors;
     private final TaskAccess access;
@@ -67,10 +67,10 @@ public final class SlackApp {
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
      * command, click and form resolves its workspace from the payload and asks {@code access}, over
-     * that workspace's tasks, first.
+     * that workspace's tasks, first, also when the work runs after the ack from the {@code intake}.
      */
     public SlackApp(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, SlackWebs webs,
-                    Executor work, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
+                    Intake intake, Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
@@ -78,8 +78,53 @@ public final class SlackApp {
         this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
         this.zones = zones;
         this.webs = webs;
-        this.work = work;
+        this.jobs = new SlackJobs(intake, slack);
         this.clock = clock;
+        jobs.on(COMMAND, CommandJob.class, this::runCommand);
+        jobs.on(BUTTON, ButtonJob.class, this::runButton);
+        jobs.on(COMMENT_FORM, CommentFormJob.class, this::openCommentForm);
+        jobs.on(ANSWER, AnswerJob.class, a -> jobs.answer(a.responseUrl(), false, a.text()));
+    }
+
+    static final String COMMAND = "slack.command";
+    static final String BUTTON = "slack.button";
+    static final String COMMENT_FORM = "slack.comment-form";
+    static final String ANSWER = "slack.answer";
+
+    /** A slash command answered after its ack, with the kind of conversation it was sent from. */
+    record CommandJob(String text, String user, String team, String channel, ConversationKind kind, String workspace,
+                      String trigger, String responseUrl) {
+        Caller caller() {
+            return new Caller(user, team, channel, kind, new WorkspaceId(workspace));
+        }
+    }
+
+    /** Start or Done clicked on a task message, by {@code user} of {@code team} in {@code channel} of {@code workspace}. */
+    record ButtonJob(long taskId, Status target, String user, String team, String channel, String workspace,
+                     String responseUrl) {
+        Asker asker() {
+            return new Caller(user, team, channel, ConversationKind.PRIVATE, new WorkspaceId(workspace)).asker();
+        }
+    }
+
+    /** Approve with comment or Reject: the comment form to open (if the clicker may still answer). */
+    record CommentFormJob(long taskId, int round, int position, String user, String team, String channel,
+                          String workspace, Decision decision, String trigger, String responseUrl) {
+        Asker asker() {
+            return new Caller(user, team, channel, ConversationKind.PRIVATE, new WorkspaceId(workspace)).asker();
+        }
+    }
+
+    /** An ephemeral answer to a click, sent after the ack (a block action's ack cannot carry one). */
+    record AnswerJob(String responseUrl, String text) {}
+
+    /** A click's natural key: who clicked which button (action and value) on which message, when, in which workspace. */
+    static String clickKey(String kind, BlockActionPayload p) {
+        var action = p.getActions().isEmpty() ? null : p.getActions().get(0);
+        String team = team(p);
+        String message = p.getContainer() == null ? "" : p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs();
+        return kind + ":" + team + ":" + p.getUser().getId() + ":" + message + ":"
+                + (action == null ? "" : action.getActionId() + ":" + action.getValue() + ":" + action.getActionTs());
     }
 
     /**
@@ -135,14 +180,27 @@ public final class SlackApp {
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, replayKey));
         }
-        Runnable job = command instanceof Command.OpenForm
-                ? () -> openForm(p.getTriggerId(), caller, ctx)
-                : () -> reply(ctx, commands.run(command, caller, replayKey));
         Optional<String> first = connectors.ack(command, caller);
-        if (!later(job)) {
+        CommandJob job = new CommandJob(p.getText(), p.getUserId(), p.getTeamId(), p.getChannelId(), caller.kind(),
+                caller.workspace().value(), p.getTriggerId(), p.getResponseUrl());
+        // Recorded under the command's replay key: Enter pressed twice is one piece of work, one task.
+        if (!jobs.record(COMMAND, replayKey, job)) {
             return ctx.ack(BUSY);
         }
         return first.isPresent() ? ctx.ack(first.get()) : ctx.ack();
+    }
+
+    /** The command, after its ack: carried out, and answered through its response_url. */
+    private void runCommand(CommandJob job) {
+        if (!(CommandParser.parse(job.text()) instanceof CommandParser.Parse.Ok ok)) {
+            return; // answered in the ack
+        }
+        Caller caller = job.caller();
+        if (ok.command() instanceof Command.OpenForm) {
+            openForm(job.trigger(), caller, job.responseUrl());
+        } else {
+            jobs.reply(job.responseUrl(), commands.run(ok.command(), caller, replayKey(job.team(), job.user(), job.trigger())));
+        }
     }
 
     /**
@@ -151,7 +209,11 @@ public final class SlackApp {
      * person must not answer with their task.
      */
     static String replayKey(SlashCommandPayload p) {
-        return "trigger:" + p.getTeamId() + ":" + p.getUserId() + ":" + p.getTriggerId();
+        return replayKey(p.getTeamId(), p.getUserId(), p.getTriggerId());
+    }
+
+    private static String replayKey(String team, String user, String trigger) {
+        return "trigger:" + team + ":" + user + ":" + trigger;
     }
 
     /**
@@ -171,14 +233,14 @@ public final class SlackApp {
      * so the submission, which must be answered within 3 seconds, needs no look-up in Slack.
      * private_metadata comes back only in requests Slack signs, unchanged by the client.
      */
-    private void openForm(String triggerId, Caller caller, SlashCommandContext ctx) {
+    private void openForm(String triggerId, Caller caller, String responseUrl) {
         FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
                 Optional.of(zones.of(caller.userId())));
         SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
                 .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
-            reply(ctx, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
+            jobs.reply(responseUrl, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
         }
     }
 
@@ -226,33 +288,37 @@ public final class SlackApp {
         if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
-        String user = p.getUser().getId();
         Caller caller = clicker(p, scoped.get().tasks().workspace());
-        boolean queued = later(() -> {
-            try {
-                // A button carries no authority: the click is checked like the command, before any change.
-                scoped.get().require(caller.asker(), id.getAsLong(), target == Status.DONE ? TaskAction.DONE : TaskAction.START);
-                Optional<String> elsewhere = connectors.button(id.getAsLong(), target, user);
-                if (elsewhere.isPresent()) {
-                    if (elsewhere.get().startsWith(":warning:")) {
-                        ephemeral(ctx, elsewhere.get());
-                    }
-                    return;
-                }
-                TaskService.Change change = target == Status.DONE
-                        ? scoped.get().tasks().complete(id.getAsLong(), user)
-                        : scoped.get().start(caller.asker(), id.getAsLong());
-                log.debug("button {} on task #{} by {}: changed={}", target, id.getAsLong(), user, change.changed());
-            } catch (Refused e) {
-                ephemeral(ctx, ":no_entry: " + e.getMessage());
-            } catch (TaskProblem e) {
-                ephemeral(ctx, ":warning: " + e.getMessage());
-            }
-        });
-        if (!queued) {
+        ButtonJob job = new ButtonJob(id.getAsLong(), target, caller.userId(), caller.teamId(), caller.channelId(),
+                caller.workspace().value(), p.getResponseUrl());
+        if (!jobs.record(BUTTON, clickKey(BUTTON, p), job)) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
+    }
+
+    /** Runs against the clicker's workspace: another workspace's task is not found. */
+    private void runButton(ButtonJob job) {
+        TaskAccess access = this.access.in(new WorkspaceId(job.workspace()));
+        try {
+            // A button carries no authority: the click is checked like the command, before any change.
+            access.require(job.asker(), job.taskId(), job.target() == Status.DONE ? TaskAction.DONE : TaskAction.START);
+            Optional<String> elsewhere = connectors.button(job.taskId(), job.target(), job.user());
+            if (elsewhere.isPresent()) {
+                if (elsewhere.get().startsWith(":warning:")) {
+                    jobs.answer(job.responseUrl(), false, elsewhere.get());
+                }
+                return;
+            }
+            TaskService.Change change = job.target() == Status.DONE
+                    ? access.tasks().complete(job.taskId(), job.user())
+                    : access.start(job.asker(), job.taskId());
+            log.debug("button {} on task #{} by {}: changed={}", job.target(), job.taskId(), job.user(), change.changed());
+        } catch (Refused e) {
+            jobs.answer(job.responseUrl(), false, ":no_entry: " + e.getMessage());
+        } catch (TaskProblem e) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
+        }
     }
 
     private Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
@@ -316,7 +382,7 @@ public final class SlackApp {
         ApprovalMessage.Ref r = ref.get();
         Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
         if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
-            tellLater(ctx, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
+            tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
             return ctx.ack();
         }
         Asker asker = clicker(p, scoped.get().tasks().workspace()).asker();
@@ -325,45 +391,53 @@ public final class SlackApp {
                 scoped.get().requireAnswer(asker, r.taskId(), action);
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
             } catch (Refused e) {
-                tellLater(ctx, ":no_entry: " + e.getMessage());
+                tellLater(p, ":no_entry: " + e.getMessage());
             } catch (ApprovalProblem | TaskProblem e) {
-                tellLater(ctx, ":warning: " + e.getMessage());
+                tellLater(p, ":warning: " + e.getMessage());
             }
             return ctx.ack();
         }
-        boolean queued = later(() -> {
-            try {
-                scoped.get().requireAnswer(asker, r.taskId(), action);
-            } catch (Refused e) {
-                ephemeral(ctx, ":no_entry: " + e.getMessage());
-                return;
-            } catch (TaskProblem e) {
-                ephemeral(ctx, ":warning: " + e.getMessage());
-                return;
-            }
-            Optional<ApprovalProblem> refusal = approvals.refusal(r.taskId(), r.round(), r.position(), user);
-            if (refusal.isPresent()) {
-                ephemeral(ctx, ":warning: " + refusal.get().getMessage());
-                return;
-            }
-            SlackResult<String> opened = webs.of(scoped.get().tasks().workspace()).map(w -> w.openView(p.getTriggerId(),
-                    ApprovalModal.create(scoped.get().tasks().get(r.taskId()), new ApprovalModal.Pending(r, decision))))
-                    .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
-            if (!(opened instanceof SlackResult.Ok)) {
-                log.warn("views.open for a decision failed: {}", opened);
-                ephemeral(ctx, ":warning: I couldn't open the comment form. Please try again.");
-            }
-        });
-        if (!queued) {
+        Caller caller = clicker(p, scoped.get().tasks().workspace());
+        CommentFormJob job = new CommentFormJob(r.taskId(), r.round(), r.position(), user, caller.teamId(),
+                caller.channelId(), caller.workspace().value(), decision, p.getTriggerId(), p.getResponseUrl());
+        if (!jobs.record(COMMENT_FORM, clickKey(COMMENT_FORM, p), job)) {
             ephemeral(ctx, BUSY);
         }
         return ctx.ack();
     }
 
-    /** An ephemeral answer sent after the ack (a block action's ack cannot carry one). */
-    private void tellLater(ActionContext ctx, String text) {
-        if (!later(() -> ephemeral(ctx, text))) {
-            log.warn("could not queue an answer to a button: the work queue is full");
+    /** A click's answer, sent after the ack (a block action's ack cannot carry one). */
+    private void tellLater(BlockActionPayload p, String text) {
+        if (!jobs.record(ANSWER, clickKey(ANSWER, p), new AnswerJob(p.getResponseUrl(), text))) {
+            log.warn("could not record the answer to an approval click");
+        }
+    }
+
+    private void openCommentForm(CommentFormJob job) {
+        WorkspaceId workspace = new WorkspaceId(job.workspace());
+        TaskAccess access = this.access.in(workspace);
+        TaskAction action = job.decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
+        try {
+            access.requireAnswer(job.asker(), job.taskId(), action);
+        } catch (Refused e) {
+            jobs.answer(job.responseUrl(), false, ":no_entry: " + e.getMessage());
+            return;
+        } catch (TaskProblem e) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
+            return;
+        }
+        Optional<ApprovalProblem> refusal = approvals.refusal(job.taskId(), job.round(), job.position(), job.user());
+        if (refusal.isPresent()) {
+            jobs.answer(job.responseUrl(), false, ":warning: " + refusal.get().getMessage());
+            return;
+        }
+        ApprovalMessage.Ref r = new ApprovalMessage.Ref(job.taskId(), job.round(), job.position());
+        SlackResult<String> opened = webs.of(workspace).map(w -> w.openView(job.trigger(),
+                        ApprovalModal.create(access.tasks().get(job.taskId()), new ApprovalModal.Pending(r, job.decision()))))
+                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
+        if (!(opened instanceof SlackResult.Ok)) {
+            log.warn("views.open for a decision failed: {}", opened);
+            jobs.answer(job.responseUrl(), false, ":warning: I couldn't open the comment form. Please try again.");
         }
     }
 
@@ -395,39 +469,20 @@ public final class SlackApp {
     static Caller clicker(BlockActionPayload p, WorkspaceId workspace) {
         String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
                 : p.getChannel() != null && p.getChannel().getId() != null ? p.getChannel().getId() : "";
-        String team = p.getTeam() != null && p.getTeam().getId() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         // The task's own kind is stored with it; a click never tells it, so this one is unused.
-        return new Caller(p.getUser().getId(), team == null ? "" : team, channel, ConversationKind.PRIVATE, workspace);
+        return new Caller(p.getUser().getId(), team(p), channel, ConversationKind.PRIVATE, workspace);
+    }
+
+    /** The team a click came from ("" when the payload names none). */
+    private static String team(BlockActionPayload p) {
+        String team = p.getTeam() != null && p.getTeam().getId() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        return team == null ? "" : team;
     }
 
     /** The door to the tasks of the workspace the request is for; empty when the payload names none. */
     private Optional<TaskAccess> scoped(Optional<WorkspaceId> workspace, String user) {
         workspace.ifPresent(w -> webs.seen(user, w));
         return workspace.map(access::in);
-    }
-
-    private boolean later(Runnable job) {
-        try {
-            work.execute(() -> {
-                try {
-                    job.run();
-                } catch (RuntimeException e) {
-                    log.error("a Slack request failed after its ack", e);
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            log.warn("refused a Slack request: the work queue is full");
-            return false;
-        }
-    }
-
-    private static void reply(SlashCommandContext ctx, String text) {
-        try {
-            ctx.respond(text);
-        } catch (IOException e) {
-            log.warn("could not answer through response_url: {}", e.getMessage());
-        }
     }
 
     private static void ephemeral(ActionContext ctx, String text) {

@@ -15,13 +15,15 @@ public final class BackendDelivery {
         this.backends = backends;
     }
 
-    public Delivery.Outcome deliver(OutboxMessage.BackendDecision d) {
+    /** Delivers {@code d}; on a retry the connector is told when the first try was queued, so it can look first. */
+    public Delivery.Outcome deliver(OutboxMessage.BackendDecision d, Delivery.Attempt attempt) {
         Optional<TaskBackend> backend = backends.named(d.connection());
         if (backend.isEmpty()) {
             return new Delivery.Outcome.Failed("no connection named " + d.connection() + " is configured", false);
         }
         TaskBackend.Result result = backend.get().submitDecision(new TaskBackend.Submission(d.externalId(),
-                Decision.valueOf(d.decision()), Optional.ofNullable(d.comment()), d.actor()));
+                Decision.valueOf(d.decision()), Optional.ofNullable(d.comment()), d.actor(),
+                attempt.previousAttempts() > 0 ? Optional.of(attempt.queuedAt()) : Optional.empty()));
         if (result instanceof TaskBackend.Result.Done) {
             return new Delivery.Outcome.Delivered();
         }

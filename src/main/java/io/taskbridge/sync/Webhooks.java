@@ -8,6 +8,7 @@ import io.taskbridge.platform.Hmac;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.Backends;
+import io.taskbridge.intake.Intake;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.connector.WebhookAuth;
 import io.taskbridge.platform.ErrorBodies;
@@ -22,8 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,19 +50,45 @@ public final class Webhooks {
     private final RemoteSync sync;
     private final Jdbi jdbi;
     private final ObjectMapper json;
-    private final Executor work;
+    private final Intake intake;
     private final Clock clock;
+    static final String KIND = "webhook";
 
+    /** A delivery to apply after its 202: which connection said what about which task. */
+    record Delivery(String connection, String kind, String taskId) {}
+
+    /** Deliveries are recorded in {@code intake} with their delivery key, and applied by its workers. */
     public Webhooks(Backends backends, Map<String, WebhookAuth> configured, ConnectionSecrets stored, RemoteSync sync,
-                    Jdbi jdbi, ObjectMapper json, Executor work, Clock clock) {
+                    Jdbi jdbi, ObjectMapper json, Intake intake, Clock clock) {
         this.backends = backends;
         this.configured = Map.copyOf(configured);
         this.stored = stored;
         this.sync = sync;
         this.jdbi = jdbi;
         this.json = json;
-        this.work = work;
+        this.intake = intake;
         this.clock = clock;
+        intake.on(KIND, payload -> {
+            Delivery d = read(payload);
+            backends.named(d.connection()).ifPresentOrElse(b -> process(b, new Event(d.kind(), d.taskId())),
+                    () -> log.warn("webhook for {} dropped: the connection is no longer configured", d.connection()));
+        });
+    }
+
+    private Delivery read(String payload) {
+        try {
+            return json.readValue(payload, Delivery.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String write(Delivery delivery) {
+        try {
+            return json.writeValueAsString(delivery);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Registers the endpoint; pass as {@code webhooks::addTo} to the HTTP server. */
@@ -99,6 +124,8 @@ public final class Webhooks {
         }
         List<String> keys = deliveryKeys(auth.get(), ctx, body);
         long now = clock.millis();
+        String work = write(new Delivery(connection, event.get().kind(), event.get().taskId()));
+        // The delivery key and the work it promises are one transaction: the 202 means both are kept.
         boolean first = jdbi.inTransaction(tx -> {
             ConnectionDao dao = tx.attach(ConnectionDao.class);
             dao.forgetDeliveries(now - DELIVERY_MEMORY.toMillis());
@@ -106,16 +133,16 @@ public final class Webhooks {
             for (String key : keys) {
                 unseen &= dao.firstDelivery(connection, key, now) == 1;
             }
-            return unseen;
+            if (!unseen) {
+                return false;
+            }
+            // Known in the inbox by the delivery's first key: what was signed, for a signed delivery.
+            intake.accept(tx, KIND, KIND + ":" + connection + ":" + keys.get(0), work);
+            return true;
         });
         if (!first) {
             ctx.status(200).json(Map.of("status", "duplicate"));
             return;
-        }
-        try {
-            work.execute(() -> process(backend.get(), event.get()));
-        } catch (RejectedExecutionException e) {
-            log.warn("webhook for {} not processed now (busy); the next poll brings it", connection);
         }
         ctx.status(202).json(Map.of("status", "accepted"));
     }

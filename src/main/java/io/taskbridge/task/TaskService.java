@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import io.taskbridge.platform.Writes;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class TaskService {
     private static final int ATTEMPTS = 30;
 
     private final Jdbi jdbi;
+    private final Writes writes;
     private final Clock clock;
     private final TaskEvents events;
     private final Supplier<WorkspaceId> home;
@@ -30,21 +32,33 @@ public final class TaskService {
 
     /** All workspaces' tasks; tasks created through it go to the unresolved workspace. */
     public TaskService(Jdbi jdbi, Clock clock, TaskEvents events) {
-        this(jdbi, clock, events, () -> WorkspaceId.UNRESOLVED);
+        this(jdbi, Writes.plain(jdbi), clock, events);
+    }
+
+    /** Creations go through {@code writes} (the service's group commit: one transaction for many at once). */
+    public TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents events) {
+        this(jdbi, writes, clock, events, () -> WorkspaceId.UNRESOLVED);
+    }
+
+    /** Tasks created outside any workspace's request go to {@code home}; see the five-argument constructor. */
+    public TaskService(Jdbi jdbi, Clock clock, TaskEvents events, Supplier<WorkspaceId> home) {
+        this(jdbi, Writes.plain(jdbi), clock, events, home);
     }
 
     /**
      * All workspaces' tasks (for the system's own paths: polls, webhooks, reminders); tasks created
      * through it, outside any workspace's request, go to {@code home} (the single workspace's, when
-     * there is one). Entry points that act for a person use {@link #in}.
+     * there is one). Entry points that act for a person use {@link #in}. Creations go through
+     * {@code writes} (the service's group commit: one transaction for many at once).
      */
-    public TaskService(Jdbi jdbi, Clock clock, TaskEvents events, Supplier<WorkspaceId> home) {
-        this(jdbi, clock, events, home, Optional.empty());
+    public TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents events, Supplier<WorkspaceId> home) {
+        this(jdbi, writes, clock, events, home, Optional.empty());
     }
 
-    private TaskService(Jdbi jdbi, Clock clock, TaskEvents events, Supplier<WorkspaceId> home,
+    private TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents events, Supplier<WorkspaceId> home,
                         Optional<WorkspaceId> scope) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.clock = clock;
         this.events = events;
         this.home = home;
@@ -56,7 +70,7 @@ public final class TaskService {
      * for it (found nowhere, listed nowhere, changed never: {@link TaskProblem.NotFound}).
      */
     public TaskService in(WorkspaceId workspace) {
-        return new TaskService(jdbi, clock, events, home, Optional.of(workspace));
+        return new TaskService(jdbi, writes, clock, events, home, Optional.of(workspace));
     }
 
     /** The workspace this view is scoped to, or the one unscoped creates go to. */
@@ -91,7 +105,7 @@ public final class TaskService {
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
-        Created created = jdbi.inTransaction(tx -> {
+        Created created = writes.write(tx -> {
             TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
             if (inserted.created()) {
                 events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);

@@ -67,7 +67,7 @@ class OutboxWorkerStartTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
             boolean waiting = Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.getName().equals("outbox-worker") && t.getState() == Thread.State.TIMED_WAITING);
+                    .anyMatch(t -> t.getName().equals("outbox-all") && t.getState() == Thread.State.TIMED_WAITING);
             if (waiting) {
                 return;
             }

@@ -2,6 +2,10 @@ package io.taskbridge.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.taskbridge.testing.ServiceProcess.awaitThat;
+import static io.taskbridge.testing.ServiceProcess.base;
+import static io.taskbridge.testing.ServiceProcess.query;
+
 import io.taskbridge.testing.FakeSlack;
 import io.taskbridge.testing.ServiceProcess;
 import java.io.IOException;
@@ -10,11 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,7 +64,7 @@ class KillDuringBurstTest {
             try {
                 // No outbox row left (leased ones included) means nothing can be sent again: no need
                 // to wait out a lease to see a second copy.
-                await(() -> slack.posted().size() >= EXPECTED && pending(db) == 0, Duration.ofSeconds(40),
+                awaitThat(() -> slack.posted().size() >= EXPECTED && pending(db) == 0, Duration.ofSeconds(40),
                         () -> "posted " + slack.posted().size() + " of " + EXPECTED + ", pending " + pending(db));
             } finally {
                 third.destroy();
@@ -140,10 +138,6 @@ class KillDuringBurstTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
-    private static String base(Map<String, String> env) {
-        return "http://127.0.0.1:" + env.get("PORT");
-    }
-
     private static int pending(String db) {
         return query(db, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'", rs -> rs.next() ? rs.getInt(1) : 0);
     }
@@ -160,29 +154,5 @@ class KillDuringBurstTest {
             }
             return out;
         });
-    }
-
-    private interface Read<T> {
-        T from(ResultSet rs) throws SQLException;
-    }
-
-    private static <T> T query(String db, String sql, Read<T> read) {
-        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
-            s.setQueryTimeout(5);
-            try (ResultSet rs = s.executeQuery(sql)) {
-                return read.from(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier done, Duration limit, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(done.getAsBoolean()).as(state).isTrue();
     }
 }

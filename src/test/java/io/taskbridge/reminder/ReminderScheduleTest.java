@@ -10,6 +10,7 @@ import io.taskbridge.testing.Databases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /** The first reminder check comes one interval after the start, not during it. */
@@ -20,8 +21,8 @@ class ReminderScheduleTest {
         try (Database db = Databases.open(Databases.Kind.SQLITE)) {
             Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), Clock.systemUTC(), () -> { });
             ReminderJob job = new ReminderJob(db.jdbi(), db.dialect(), outbox, Clock.systemUTC(), false);
-            // Quartz keeps the start time in whole milliseconds (a java.util.Date), so "before" is too.
-            Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            // Quartz keeps times in whole milliseconds: a start in the same millisecond is not "before".
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             try (ReminderSchedule schedule = ReminderSchedule.start(job, Duration.ofSeconds(60), new ReminderSchedule.Store.Memory())) {
                 assertThat(schedule.nextTick()).hasValueSatisfying(next -> assertThat(next)
                         .isBetween(before.plusSeconds(60), Instant.now().plusSeconds(60)));

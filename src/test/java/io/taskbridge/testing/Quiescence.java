@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * "Nothing else happened" shown without sleeping: waits until the service is at rest (no work
- * after an ack or webhook, no outbox row pending, the worker between passes; see
+ * "Nothing else happened" shown without sleeping: waits until the service is at rest (no inbox
+ * row pending, no outbox row pending, every outbox lane between passes; see
  * {@link Taskbridge#quiescent()}) on several looks in a row, so a test can then assert on what
  * Slack and the task systems received. Fails the test if the service never comes to rest.
  */
@@ -21,7 +21,7 @@ public final class Quiescence {
     }
 
     public static void await(Taskbridge service) {
-        await(service::quiescent, "the service never came to rest (outbox or work still busy)");
+        await(service::quiescent, "the service never came to rest (inbox or outbox still busy)");
     }
 
     /** Waits until {@code atRest} holds on {@value #LOOKS} looks in a row, at most 20 s. */

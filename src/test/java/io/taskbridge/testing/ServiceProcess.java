@@ -8,13 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The service as its own JVM ({@code io.taskbridge.Main} on the test class path), started with
  * {@code env}, its output in {@code log}; returned once {@code /healthz} answers 200. For what only a
- * real process shows: signals, exit codes, a restart on the same file.
+ * real process shows: signals (SIGTERM, SIGKILL), exit codes, a restart on the same file; with reads
+ * of its SQLite file from outside.
  */
 public record ServiceProcess(Process process, Path log, String baseUrl) {
 
@@ -26,7 +34,7 @@ public record ServiceProcess(Process process, Path log, String baseUrl) {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         Process service = pb.start();
-        String base = "http://127.0.0.1:" + env.get("PORT");
+        String base = base(env);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -65,6 +73,11 @@ public record ServiceProcess(Process process, Path log, String baseUrl) {
         return env;
     }
 
+    /** The base URL of a service started with {@code env}, from its {@code PORT}. */
+    public static String base(Map<String, String> env) {
+        return "http://127.0.0.1:" + env.get("PORT");
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -84,5 +97,31 @@ public record ServiceProcess(Process process, Path log, String baseUrl) {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Reads a result set. */
+    public interface Read<T> {
+        T from(ResultSet rs) throws SQLException;
+    }
+
+    /** One query on a connection of its own (the service may be running, or killed). */
+    public static <T> T query(String db, String sql, Read<T> read) {
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.setQueryTimeout(5);
+            try (ResultSet rs = s.executeQuery(sql)) {
+                return read.from(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits up to {@code limit} for {@code done}, then asserts it, described by {@code state}. */
+    public static void awaitThat(BooleanSupplier done, Duration limit, Supplier<String> state) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        org.assertj.core.api.Assertions.assertThat(done.getAsBoolean()).as(state).isTrue();
     }
 }

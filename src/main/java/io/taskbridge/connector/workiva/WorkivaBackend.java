@@ -15,6 +15,7 @@ import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskRules;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Workiva Platform API (seeds 000, 003, 004, and their 2026-01-01 replacements). Every request
@@ -30,6 +33,7 @@ import java.util.Optional;
  * {@code @nextLink}. Statuses map as {@link WorkivaStatus} says.
  */
 public final class WorkivaBackend implements TaskBackend {
+    private static final Logger log = LoggerFactory.getLogger(WorkivaBackend.class);
     public static final String NAME = "workiva";
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
@@ -64,7 +68,27 @@ public final class WorkivaBackend implements TaskBackend {
 
     @Override
     public Result submitDecision(Submission s) {
-        return Result.of(() -> action(s.externalId(), s.decision().name(), s.comment()));
+        return Result.of(() -> {
+            if (s.triedSince().isPresent() && alreadyDecided(get(s.externalId()), s)) {
+                log.info("Workiva task {} already has the {} an earlier try sent; not submitting it again",
+                        s.externalId(), s.decision());
+                return;
+            }
+            action(s.externalId(), s.decision().name(), s.comment());
+        });
+    }
+
+    /**
+     * Whether an earlier try of this decision reached Workiva: a step response with its action made
+     * since the try was queued (a minute's leeway for clocks), or, where the read carries no steps
+     * (API 2022-01-01), the status the decision leads to.
+     */
+    static boolean alreadyDecided(RemoteTask task, Submission s) {
+        Instant since = s.triedSince().orElseThrow().minus(Duration.ofMinutes(1));
+        boolean responded = task.responses().stream()
+                .anyMatch(r -> r.action().equalsIgnoreCase(s.decision().name()) && !r.at().isBefore(since));
+        Status after = s.decision() == io.taskbridge.approval.Decision.APPROVE ? Status.DONE : Status.IN_PROGRESS;
+        return responded || (task.approvalSteps().isEmpty() && task.status() == after);
     }
 
     @Override

@@ -216,6 +216,36 @@ class WorkivaBackendTest {
         }
     }
 
+    /**
+     * A retried decision looks at the task first: when an earlier try reached Workiva (its answer
+     * lost to a time-out), the step already holds the response and nothing is submitted again; a
+     * retry of a try that never arrived is submitted.
+     */
+    @ParameterizedTest
+    @EnumSource(WorkivaVersion.class)
+    void aRetriedDecisionIsNotSubmittedTwice(WorkivaVersion version) {
+        try (FakeWorkiva fake = new FakeWorkiva()) {
+            WorkivaBackend w = backend(fake, version);
+            FakeWorkiva.Task t = fake.seed("Sign off", "Awaiting Approval", "VA");
+            FakeWorkiva.addStep(t, "ONE", "VX", FakeWorkiva.CLIENT_USER);
+            Instant queued = Instant.parse("2026-11-23T09:59:00Z"); // on the fake's clock, just before its first answer
+            // the first try reached Workiva
+            assertThat(w.submitDecision(new TaskBackend.Submission(t.id, Decision.APPROVE, Optional.empty(), "U1")))
+                    .isEqualTo(new TaskBackend.Result.Done());
+            TaskBackend.Submission retry = new TaskBackend.Submission(t.id, Decision.APPROVE, Optional.empty(), "U1",
+                    Optional.of(queued));
+            assertThat(w.submitDecision(retry)).isEqualTo(new TaskBackend.Result.Done());
+            assertThat(fake.seen().stream().filter(s -> s.path().endsWith("/actionSubmission"))).hasSize(1);
+
+            FakeWorkiva.Task u = fake.seed("Second", "Awaiting Approval", "VA");
+            FakeWorkiva.addStep(u, "ONE", "VX", FakeWorkiva.CLIENT_USER);
+            assertThat(w.submitDecision(new TaskBackend.Submission(u.id, Decision.APPROVE, Optional.empty(), "U1",
+                    Optional.of(queued)))).isEqualTo(new TaskBackend.Result.Done());
+            assertThat(fake.seen().stream().filter(s -> s.path().endsWith(u.id + "/actionSubmission"))).hasSize(1);
+            assertThat(fake.task(u.id).status).isEqualTo("Approved");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(WorkivaVersion.class)
     void decisionsGoThroughActionSubmission(WorkivaVersion version) {

@@ -1,0 +1,75 @@
+package io.taskbridge.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskbridge.platform.Database;
+import io.taskbridge.testing.Databases;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The inbox on both stores: a repeated key is recorded once; two instances do each piece of work once. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class IntakeTest {
+    static final int ROWS = 200;
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void twoInstancesDoEachPieceOfWorkOnceAndARepeatedKeyIsRecordedOnce(Databases.Kind kind) throws Exception {
+        try (Database db = Databases.open(kind)) {
+            Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
+            Intake.Handler count = payload -> done.computeIfAbsent(payload, k -> new AtomicInteger()).incrementAndGet();
+            Intake one = new Intake(db.jdbi(), db.writes(), Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMinutes(1), 2);
+            Intake two = new Intake(db.jdbi(), db.writes(), Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMinutes(1), 2);
+            one.on("probe", count);
+            two.on("probe", count);
+            for (int i = 0; i < ROWS; i++) {
+                assertThat(one.accept("probe", "key-" + i, "work-" + i)).isTrue();
+            }
+            assertThat(two.accept("probe", "key-7", "again")).as("a repeat of a waiting key").isFalse();
+            try (one; two) {
+                one.start();
+                two.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                while (one.pending() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(one.pending()).isZero();
+            assertThat(done).hasSize(ROWS).doesNotContainKey("again")
+                    .allSatisfy((work, n) -> assertThat(n.get()).as(work).isEqualTo(1));
+            assertThat(one.completed() + two.completed()).isEqualTo(ROWS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void workThatFailsIsTriedAgainUntilItIsDone(Databases.Kind kind) throws Exception {
+        try (Database db = Databases.open(kind)) {
+            AtomicInteger tries = new AtomicInteger();
+            Intake intake = new Intake(db.jdbi(), db.writes(), Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMinutes(1), 1);
+            intake.on("flaky", payload -> {
+                if (tries.incrementAndGet() < 2) {
+                    throw new IllegalStateException("the task system is down");
+                }
+            });
+            intake.accept("flaky", "k", "{}");
+            try (intake) {
+                intake.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (intake.pending() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(intake.pending()).isZero();
+            assertThat(tries.get()).isEqualTo(2);
+            assertThat(intake.completed()).isEqualTo(1);
+        }
+    }
+}
