@@ -20,7 +20,6 @@ import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
-import io.taskbridge.approval.Decision;
 import io.taskbridge.intake.Intake;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.CommandParser;
@@ -63,6 +62,7 @@ public final class SlackApp {
     private final Clock clock;
     private final ConnectorCommands connectors;
     private final TaskAccess access;
+    private final ApprovalListeners approvalListeners;
 
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
@@ -82,14 +82,11 @@ public final class SlackApp {
         this.clock = clock;
         jobs.on(COMMAND, CommandJob.class, this::runCommand);
         jobs.on(BUTTON, ButtonJob.class, this::runButton);
-        jobs.on(COMMENT_FORM, CommentFormJob.class, this::openCommentForm);
-        jobs.on(ANSWER, AnswerJob.class, a -> jobs.answer(a.responseUrl(), false, a.text()));
+        this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
     }
 
     static final String COMMAND = "slack.command";
     static final String BUTTON = "slack.button";
-    static final String COMMENT_FORM = "slack.comment-form";
-    static final String ANSWER = "slack.answer";
 
     /** A slash command answered after its ack, with the kind of conversation it was sent from. */
     record CommandJob(String text, String user, String team, String channel, ConversationKind kind, String workspace,
@@ -106,17 +103,6 @@ public final class SlackApp {
             return new Caller(user, team, channel, ConversationKind.PRIVATE, new WorkspaceId(workspace)).asker();
         }
     }
-
-    /** Approve with comment or Reject: the comment form to open (if the clicker may still answer). */
-    record CommentFormJob(long taskId, int round, int position, String user, String team, String channel,
-                          String workspace, Decision decision, String trigger, String responseUrl) {
-        Asker asker() {
-            return new Caller(user, team, channel, ConversationKind.PRIVATE, new WorkspaceId(workspace)).asker();
-        }
-    }
-
-    /** An ephemeral answer to a click, sent after the ack (a block action's ack cannot carry one). */
-    record AnswerJob(String responseUrl, String text) {}
 
     /** A click's natural key: who clicked which button (action and value) on which message, when, in which workspace. */
     static String clickKey(String kind, BlockActionPayload p) {
@@ -152,10 +138,7 @@ public final class SlackApp {
         app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
         app.viewSubmission(TaskModal.CALLBACK_ID, this::onFormSubmitted);
-        app.blockAction(ApprovalMessage.APPROVE, (req, ctx) -> onApprovalButton(req, ctx, Decision.APPROVE, false));
-        app.blockAction(ApprovalMessage.APPROVE_WITH_COMMENT, (req, ctx) -> onApprovalButton(req, ctx, Decision.APPROVE, true));
-        app.blockAction(ApprovalMessage.REJECT, (req, ctx) -> onApprovalButton(req, ctx, Decision.REJECT, true));
-        app.viewSubmission(ApprovalModal.CALLBACK_ID, this::onDecisionSubmitted);
+        approvalListeners.register(app);
         return app;
     }
 
@@ -364,107 +347,6 @@ public final class SlackApp {
         return ctx.ack();
     }
 
-    /**
-     * Approve decides before the ack: the decision is one short transaction in our own store (a
-     * task system hears of it through the outbox), so it is recorded even when the work queue is
-     * full. Approve with comment and Reject open the comment modal first, after the ack. Anyone the
-     * step does not wait for is told why, and nothing changes.
-     */
-    private Response onApprovalButton(BlockActionRequest request, ActionContext ctx, Decision decision, boolean withComment) {
-        BlockActionPayload p = request.getPayload();
-        Optional<ApprovalMessage.Ref> ref = p.getActions().isEmpty() ? Optional.empty()
-                : ApprovalMessage.Ref.parse(p.getActions().get(0).getValue());
-        if (ref.isEmpty()) {
-            return ctx.ack();
-        }
-        String user = p.getUser().getId();
-        TaskAction action = decision == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
-        ApprovalMessage.Ref r = ref.get();
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
-        if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
-            tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
-            return ctx.ack();
-        }
-        Asker asker = clicker(p, scoped.get().tasks().workspace()).asker();
-        if (!withComment) {
-            try {
-                scoped.get().requireAnswer(asker, r.taskId(), action);
-                approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
-            } catch (Refused e) {
-                tellLater(p, ":no_entry: " + e.getMessage());
-            } catch (ApprovalProblem | TaskProblem e) {
-                tellLater(p, ":warning: " + e.getMessage());
-            }
-            return ctx.ack();
-        }
-        Caller caller = clicker(p, scoped.get().tasks().workspace());
-        CommentFormJob job = new CommentFormJob(r.taskId(), r.round(), r.position(), user, caller.teamId(),
-                caller.channelId(), caller.workspace().value(), decision, p.getTriggerId(), p.getResponseUrl());
-        if (!jobs.record(COMMENT_FORM, clickKey(COMMENT_FORM, p), job)) {
-            ephemeral(ctx, BUSY);
-        }
-        return ctx.ack();
-    }
-
-    /** A click's answer, sent after the ack (a block action's ack cannot carry one). */
-    private void tellLater(BlockActionPayload p, String text) {
-        if (!jobs.record(ANSWER, clickKey(ANSWER, p), new AnswerJob(p.getResponseUrl(), text))) {
-            log.warn("could not record the answer to an approval click");
-        }
-    }
-
-    private void openCommentForm(CommentFormJob job) {
-        WorkspaceId workspace = new WorkspaceId(job.workspace());
-        TaskAccess access = this.access.in(workspace);
-        TaskAction action = job.decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
-        try {
-            access.requireAnswer(job.asker(), job.taskId(), action);
-        } catch (Refused e) {
-            jobs.answer(job.responseUrl(), false, ":no_entry: " + e.getMessage());
-            return;
-        } catch (TaskProblem e) {
-            jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
-            return;
-        }
-        Optional<ApprovalProblem> refusal = approvals.refusal(job.taskId(), job.round(), job.position(), job.user());
-        if (refusal.isPresent()) {
-            jobs.answer(job.responseUrl(), false, ":warning: " + refusal.get().getMessage());
-            return;
-        }
-        ApprovalMessage.Ref r = new ApprovalMessage.Ref(job.taskId(), job.round(), job.position());
-        SlackResult<String> opened = webs.of(workspace).map(w -> w.openView(job.trigger(),
-                        ApprovalModal.create(access.tasks().get(job.taskId()), new ApprovalModal.Pending(r, job.decision()))))
-                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
-        if (!(opened instanceof SlackResult.Ok)) {
-            log.warn("views.open for a decision failed: {}", opened);
-            jobs.answer(job.responseUrl(), false, ":warning: I couldn't open the comment form. Please try again.");
-        }
-    }
-
-    private Response onDecisionSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        ViewSubmissionPayload p = request.getPayload();
-        Optional<ApprovalModal.Pending> pending = ApprovalModal.Pending.parse(p.getView().getPrivateMetadata());
-        if (pending.isEmpty()) {
-            return ctx.ack();
-        }
-        ApprovalMessage.Ref r = pending.get().ref();
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
-        if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
-            return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK,
-                    new TaskProblem.NotFound(r.taskId()).getMessage())));
-        }
-        Optional<String> comment = ApprovalModal.comment(p.getView().getState());
-        TaskAction action = pending.get().decision() == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
-        try {
-            scoped.get().requireAnswer(new Asker(scoped.get().tasks().workspace().value(), p.getUser().getId(), Optional.empty()),
-                    r.taskId(), action);
-            approvals.decide(r.taskId(), r.round(), r.position(), p.getUser().getId(), pending.get().decision(), comment);
-            return ctx.ack();
-        } catch (ApprovalProblem | TaskProblem | Refused e) {
-            return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK, e.getMessage())));
-        }
-    }
-
     /** Who clicked, in the conversation the clicked message is in (none for a modal or App Home), for {@code workspace}. */
     static Caller clicker(BlockActionPayload p, WorkspaceId workspace) {
         String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
@@ -481,11 +363,16 @@ public final class SlackApp {
 
     /** The door to the tasks of the workspace the request is for; empty when the payload names none. */
     private Optional<TaskAccess> scoped(Optional<WorkspaceId> workspace, String user) {
+        return scoped(webs, access, workspace, user);
+    }
+
+    /** The same for listeners elsewhere in this package: {@code webs} notes where the user was seen. */
+    static Optional<TaskAccess> scoped(SlackWebs webs, TaskAccess access, Optional<WorkspaceId> workspace, String user) {
         workspace.ifPresent(w -> webs.seen(user, w));
         return workspace.map(access::in);
     }
 
-    private static void ephemeral(ActionContext ctx, String text) {
+    static void ephemeral(ActionContext ctx, String text) {
         try {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
         } catch (IOException e) {
