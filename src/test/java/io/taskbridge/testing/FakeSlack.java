@@ -377,69 +377,80 @@ public final class FakeSlack implements AutoCloseable {
         Map<String, String> form = new java.util.LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
         Call call = new Call(method, form, null, ctx.header("Authorization"));
-        calls.add(call);
-        if (method.equals("oauth.v2.access")) {
-            ctx.json(oauthAccess(form, ctx.header("Authorization")));
-            return;
+        // An edit is recorded once it is applied, so a test that awaits it sees the message changed;
+        // every other call as it arrives (a test may await a call the fake then holds).
+        boolean edit = method.equals("chat.update") || method.equals("chat.delete");
+        if (!edit) {
+            calls.add(call);
         }
-        String token = bearer(ctx.header("Authorization"));
-        Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method)
-                ? tokenError(method, ctx.header("Authorization"))
-                : Optional.of("unknown_method");
-        if (refused.isPresent()) {
-            refuse(ctx, call, refused.get(), List.of());
-            return;
-        }
-        Deque<Failure> queued = failures.get(method);
-        Failure failure = queued == null ? null : queued.poll();
-        if (failure instanceof Failure.RateLimited r) {
-            ctx.status(429).header("Retry-After", String.valueOf(r.retryAfterSeconds())).json(Map.of("ok", false, "error", "ratelimited"));
-            return;
-        } else if (failure instanceof Failure.ServerError s) {
-            ctx.status(s.status()).result("upstream trouble");
-            return;
-        } else if (failure instanceof Failure.SlackError e) {
-            ctx.json(Map.of("ok", false, "error", e.error()));
-            return;
-        } else if (failure instanceof Failure.Hang h) {
-            Thread.sleep(h.duration().toMillis());
-        }
-        List<String> problems = new ArrayList<>();
-        Optional<String> invalid = check(method, form, problems);
-        if (invalid.isPresent()) {
-            refuse(ctx, call, invalid.get(), problems);
-            return;
-        }
-        if (method.equals("chat.postMessage")) {
-            if (!takeToken(form.getOrDefault("channel", ""))) {
-                paceRefusals.incrementAndGet();
-                ctx.status(429).header("Retry-After", "1").json(Map.of("ok", false, "error", "ratelimited"));
+        try {
+            if (method.equals("oauth.v2.access")) {
+                ctx.json(oauthAccess(form, ctx.header("Authorization")));
                 return;
             }
-            Map<String, Object> answer = keep(form);
-            posted.add(new Call(method, form, null, ctx.header("Authorization")));
-            Duration delay = postDelay;
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
+            String token = bearer(ctx.header("Authorization"));
+            Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method)
+                    ? tokenError(method, ctx.header("Authorization"))
+                    : Optional.of("unknown_method");
+            if (refused.isPresent()) {
+                refuse(ctx, call, refused.get(), List.of());
+                return;
             }
-            if (failure instanceof Failure.AcceptedThenHeld held) {
-                held.release().await(30, java.util.concurrent.TimeUnit.SECONDS);
+            Deque<Failure> queued = failures.get(method);
+            Failure failure = queued == null ? null : queued.poll();
+            if (failure instanceof Failure.RateLimited r) {
+                ctx.status(429).header("Retry-After", String.valueOf(r.retryAfterSeconds())).json(Map.of("ok", false, "error", "ratelimited"));
+                return;
+            } else if (failure instanceof Failure.ServerError s) {
+                ctx.status(s.status()).result("upstream trouble");
+                return;
+            } else if (failure instanceof Failure.SlackError e) {
+                ctx.json(Map.of("ok", false, "error", e.error()));
+                return;
+            } else if (failure instanceof Failure.Hang h) {
+                Thread.sleep(h.duration().toMillis());
+            }
+            List<String> problems = new ArrayList<>();
+            Optional<String> invalid = check(method, form, problems);
+            if (invalid.isPresent()) {
+                refuse(ctx, call, invalid.get(), problems);
+                return;
+            }
+            if (method.equals("chat.postMessage")) {
+                if (!takeToken(form.getOrDefault("channel", ""))) {
+                    paceRefusals.incrementAndGet();
+                    ctx.status(429).header("Retry-After", "1").json(Map.of("ok", false, "error", "ratelimited"));
+                    return;
+                }
+                Map<String, Object> answer = keep(form);
+                posted.add(new Call(method, form, null, ctx.header("Authorization")));
+                Duration delay = postDelay;
+                if (!delay.isZero()) {
+                    Thread.sleep(delay.toMillis());
+                }
+                if (failure instanceof Failure.AcceptedThenHeld held) {
+                    held.release().await(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                if (failure instanceof Failure.AcceptedButLost lost) {
+                    ctx.status(lost.status()).result("the answer was lost");
+                    return;
+                }
+                ctx.json(answer);
+                return;
             }
             if (failure instanceof Failure.AcceptedButLost lost) {
+                answer(method, form);
                 ctx.status(lost.status()).result("the answer was lost");
                 return;
             }
-            ctx.json(answer);
-            return;
+            Map<String, String> withToken = new java.util.HashMap<>(form);
+            withToken.put("__token", String.valueOf(token));
+            ctx.json(answer(method, withToken));
+        } finally {
+            if (edit) {
+                calls.add(call);
+            }
         }
-        if (failure instanceof Failure.AcceptedButLost lost) {
-            answer(method, form);
-            ctx.status(lost.status()).result("the answer was lost");
-            return;
-        }
-        Map<String, String> withToken = new java.util.HashMap<>(form);
-        withToken.put("__token", String.valueOf(token));
-        ctx.json(answer(method, withToken));
     }
 
     private Optional<String> tokenError(String method, String authorization) {
