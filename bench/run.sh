@@ -436,6 +436,7 @@ launch_once() {
 stats_ms() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1; s += $1 } END { printf "%d | %d | %d | %d", v[1], v[int((NR + 1) / 2)], v[NR], s / NR }'; }
 
 # launch_row LABEL [--fresh-archive] COMMAND...: STARTS launches, one table row (--fresh-archive: none at each launch).
+# Sets R_median to the row's median in ms.
 launch_row() {
   local label=$1 fresh=0 runs="" i
   shift
@@ -444,7 +445,17 @@ launch_row() {
     [ "$fresh" = 1 ] && rm -f "$STARTUP_JSA" "$STARTUP_JSA.id"
     runs+=" $(launch_once "$@")"
   done
+  R_median=$(echo "$runs" | tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
   say "| $label | $(echo "$runs" | stats_ms) |"
+}
+
+# The newest JDK 25 or later on this machine (BENCH_JAVA25 to choose one), for the side-by-side rows.
+java25_home() {
+  local home
+  if [ -n "${BENCH_JAVA25:-}" ]; then echo "$BENCH_JAVA25"; return; fi
+  for home in /usr/lib/jvm/*; do
+    if [ -x "$home/bin/java" ] && "$home/bin/java" -version 2>&1 | sed -n 1p | grep -q '"\(2[5-9]\|[3-9][0-9]\)'; then echo "$home"; fi
+  done | sort | tail -1
 }
 
 scenario_startup() {
@@ -468,16 +479,46 @@ scenario_startup() {
   local train_ms=$((($(date +%s%N) - t0) / 1000000))
   if [ -s "$STARTUP_JSA" ]; then
     launch_row "bin/taskbridge (shipped: those flags + class-data archive from mvn package)" "$launcher"
+    T17=$R_median
     [ "$QUICK" = 1 ] || launch_row "bin/taskbridge on a new build, no archive yet (makes it first)" --fresh-archive "$launcher"
-    say ""
-    say "Archive: $(du -m "$STARTUP_JSA" | cut -f1) MB, made in $train_ms ms (bin/taskbridge --train, as mvn package runs it)."
+    archive_note="Archive: $(du -m "$STARTUP_JSA" | cut -f1) MB, made in $train_ms ms (bin/taskbridge --train, as mvn package runs it)."
     check ok
   else
     say "| bin/taskbridge | archive was not made (see $STARTUP_JSA.log) |"
     check no "bin/taskbridge --train made no archive"
   fi
+  local t17=${T17:-none} t25=none bolt
+  # The same launcher on JDK 25 (its AOT cache, JEP 483/514/515, in place of the CDS archive).
+  local j25
+  j25=$(java25_home)
+  if [ -n "$j25" ]; then
+    STARTUP_JSA=$OUT/tmp/taskbridge.aot
+    rm -f "$STARTUP_JSA" "$STARTUP_JSA.id"
+    t0=$(date +%s%N)
+    JAVA_HOME=$j25 TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$STARTUP_JSA" "$launcher" --train 2>/dev/null || true
+    train_ms=$((($(date +%s%N) - t0) / 1000000))
+    launch_row "JDK 25: java ${flags[*]} -jar (no cache)" "$j25/bin/java" "${flags[@]}" -jar "$JAR"
+    if [ -s "$STARTUP_JSA" ]; then
+      launch_row "JDK 25: bin/taskbridge (those flags + AOT cache, made in $train_ms ms, $(du -m "$STARTUP_JSA" | cut -f1) MB)" \
+        env JAVA_HOME="$j25" "$launcher"
+      t25=$R_median
+      check ok
+    else
+      say "| JDK 25: bin/taskbridge | AOT cache was not made (see $STARTUP_JSA.log) |"
+      check no "bin/taskbridge --train made no AOT cache on JDK 25"
+    fi
+  fi
+  # Side by side: Bolt for JavaScript's smallest app (server B of scenario 1) to its first 200.
+  ensure_peers
+  launch_row "Bolt for JavaScript (peer B, node)" node "$BENCH/peers/bolt-app.js"
+  bolt=$R_median
+  check ok
   say ""
-  say "Target: <= 1200 ms."
+  say "${archive_note:-}"
+  say ""
+  say "Target: <= 1200 ms, and no slower than Bolt for JavaScript."
+  say ""
+  say "startup ratios: jdk17=${t17}ms jdk25=${t25}ms boltjs=${bolt}ms jdk17/boltjs=$(awk -v a="$t17" -v b="$bolt" 'BEGIN { printf "%.2f", a / b }') jdk25/boltjs=$(awk -v a="$t25" -v b="$bolt" 'BEGIN { if (a == "none") print "none"; else printf "%.2f", a / b }')"
 }
 
 # ---------------------------------------------------------------- A/B of two builds
