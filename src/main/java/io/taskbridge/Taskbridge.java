@@ -2,6 +2,7 @@ package io.taskbridge;
 
 import com.slack.api.Slack;
 import io.taskbridge.approval.ApprovalEvents;
+import io.taskbridge.audit.AuditTrail;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
@@ -25,6 +26,7 @@ import io.taskbridge.slack.Deliveries;
 import io.taskbridge.slack.SlackNotifier;
 import io.taskbridge.slack.TokenRotation;
 import io.taskbridge.sync.Poller;
+import io.taskbridge.task.Source;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
 import io.taskbridge.workspace.Installations;
@@ -94,10 +96,12 @@ public final class Taskbridge implements AutoCloseable {
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
-            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
+            // The audit trail hears every change in its transaction too (append-only rows).
+            AuditTrail audit = new AuditTrail();
+            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox()), reminders.planner()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
+                    List.of(audit, new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
@@ -105,7 +109,8 @@ public final class Taskbridge implements AutoCloseable {
             // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
             Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
                     config.outboxLease(), 4);
-            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(), tasks, approvals,
+            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(),
+                    tasks.via(Source.SLACK), approvals.via(Source.SLACK),
                     connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics());
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
@@ -118,7 +123,8 @@ public final class Taskbridge implements AutoCloseable {
             store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
-            routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
+            routes.add(ApiModule.rest(config, clock, store, tasks.via(Source.REST), approvals.via(Source.REST),
+                    slack.access()));
             routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             slack.install().ifPresent(routes::add);

@@ -106,4 +106,13 @@ public sealed interface Command {
 
     /** {@code /task subscriptions}: this channel's. */
     record Subscriptions() implements Command {}
+
+    /** {@code /task history 42}, {@code /task history 42 page 2}: the task's audit trail, a page at a time. */
+    record History(long taskId, int page) implements Command {
+        public History {
+            if (page < 1) {
+                throw new IllegalArgumentException("pages count from 1");
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ public final class Usage {
     public static final String DUE = "`/task due <task number> <when>` or `/task due <task number> none`";
     public static final String DIGEST = "`/task digest <HH:MM> [time zone]` or `/task digest off`";
     public static final String HELP = "`/task help`";
+    public static final String HISTORY = "`/task history <task number> [page <n>]`";
     public static final String REVIEW =
             "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
     public static final String APPROVALS = "`/task approvals`";
@@ -49,6 +50,8 @@ public final class Usage {
             must, `due friday` for a deadline, and `then @carol` for a next step: \
             `/task review 42 @alice @bob all then @carol`.
             • `/task approvals`: what waits for your answer
+            • `/task history 42`: everything that happened to task 42, who did it, when and from where \
+            (`/task history 42 page 2` for more)
             • `/task digest 9:00 Europe/Berlin`: post this channel's overdue tasks every day at 9:00 \
             in that zone (yours when you name none); `/task digest off` stops it
             • `/task connect workiva`: new tasks in this channel go to Workiva (or `awork`, `taskapi`; \

@@ -85,6 +85,12 @@ public final class SlackApp {
         this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
     }
 
+    /** {@code /task history}: the audit trail, for whoever may see the task. */
+    public SlackApp auditing(io.taskbridge.audit.AuditLog audit) {
+        commands.also(new AuditCommands(audit, access)::register);
+        return this;
+    }
+
     static final String COMMAND = "slack.command";
     static final String BUTTON = "slack.button";
 

@@ -77,6 +77,11 @@ final class TaskCommands {
         connectors.register(handlers);
     }
 
+    /** Handlers of another area's subcommands, on the one handler set (each type still has one). */
+    void also(java.util.function.Consumer<CommandHandlers> registration) {
+        registration.accept(handlers);
+    }
+
     /** The reply for the person; every refusal is explained, and a refused command changed nothing. */
     String run(Command command, Caller caller, String idempotencyKey) {
         try {

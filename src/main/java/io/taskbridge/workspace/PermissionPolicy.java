@@ -92,6 +92,13 @@ public final class PermissionPolicy {
                 : Decision.ALLOWED;
     }
 
+    /** May a REST key export its workspace's audit trail? Admins and managers (who see every task) only. */
+    public Decision exportAudit(ApiKeyHolder key) {
+        return key.role() == KeyRole.MEMBER
+                ? new Decision.Denied("Only an admin or manager key can export the audit trail.")
+                : Decision.ALLOWED;
+    }
+
     /** May a REST key issue, list and revoke API keys? Admins only. */
     public Decision manageKeys(ApiKeyHolder key) {
         return key.role() == KeyRole.ADMIN

@@ -125,6 +125,9 @@ class CommandParserTest {
                 row("due #42 next  monday\t9am", new Command.Due(42, Optional.of("next monday 9am"))),
                 row("due 42 none", new Command.Due(42, Optional.empty())),
                 row("due 42 Clear", new Command.Due(42, Optional.empty())),
+                row("history 42", new Command.History(42, 1)),
+                row("history #42 page 3", new Command.History(42, 3)),
+                row("log 7 PAGE 2", new Command.History(7, 2)),
                 row("help", new Command.Help()),
                 row("HELP me", new Command.Help()),
                 row("?", new Command.Help()));
@@ -191,6 +194,10 @@ class CommandParserTest {
                 Arguments.of("review 42 <@U1> then", "Step 2 has nobody to approve it", Usage.REVIEW),
                 Arguments.of("review 42 <@U1> soon", "I don't know what “soon” means in step 1", Usage.REVIEW),
                 Arguments.of("approvals now", "`approvals` takes nothing else", Usage.APPROVALS),
+                Arguments.of("history", "`history` needs a task number", Usage.HISTORY),
+                Arguments.of("history 42 page 0", "“0” is not a page number", Usage.HISTORY),
+                Arguments.of("history 42 page", "takes only `page <number>`", Usage.HISTORY),
+                Arguments.of("history 42 all", "takes only `page <number>`", Usage.HISTORY),
                 Arguments.of("x", "Unknown command `x`.", Usage.GENERAL));
     }
 
