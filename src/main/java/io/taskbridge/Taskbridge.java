@@ -19,6 +19,7 @@ import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.workspace.LegacyRows;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
+import io.taskbridge.recurring.RecurringService;
 import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.outbox.Delivery;
@@ -51,11 +52,13 @@ public final class Taskbridge implements AutoCloseable {
     private final Backends backends;
     private final BooleanSupplier quiescent;
     private final Optional<TokenRotation> rotation;
+    private final RecurringService recurring;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
                        ReminderJob reminderJob, Poller poller, Backends backends, BooleanSupplier quiescent,
-                       Optional<TokenRotation> rotation) {
+                       Optional<TokenRotation> rotation, RecurringService recurring) {
         this.rotation = rotation;
+        this.recurring = recurring;
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
@@ -105,13 +108,16 @@ public final class Taskbridge implements AutoCloseable {
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
+            RecurringService recurring = new RecurringService(store.db().jdbi(), tasks, clock, store.json());
+
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
             Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
                     config.outboxLease(), 4);
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(),
                     tasks.via(Source.SLACK), approvals.via(Source.SLACK),
-                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics());
+                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics(),
+                    recurring);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
@@ -149,6 +155,7 @@ public final class Taskbridge implements AutoCloseable {
             intake.start();
             resources.add(intake);
             resources.add(reminders.schedule(config, store));
+            resources.add(everyInterval("recurring", config.reminders().interval(), recurring::tick));
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
                     store.db().dialect().name().toLowerCase(), startedMs);
@@ -165,7 +172,7 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(slack.scheduleRotation());
             return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
                     // The inbox first: its work queues outbox rows before its own row is gone.
-                    () -> intake.atRest() && lanes.stream().allMatch(OutboxWorker::atRest), slack.rotation());
+                    () -> intake.atRest() && lanes.stream().allMatch(OutboxWorker::atRest), slack.rotation(), recurring);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -179,6 +186,28 @@ public final class Taskbridge implements AutoCloseable {
         }
         int single = requested.slack().enabled() ? 1 : 0;
         return () -> single;
+    }
+
+    /**
+     * Runs {@code tick} every {@code interval} on a thread of its own, the first an interval after
+     * start; closing stops it. Several instances may tick at once: what a tick does is exactly-once
+     * in the database (the recurring series' compare-and-set), not in the timer.
+     */
+    private static AutoCloseable everyInterval(String name, java.time.Duration interval, Runnable tick) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick.run();
+            } catch (RuntimeException e) {
+                log.warn("{} tick failed", name, e);
+            }
+        }, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
     }
 
     /** Slack's pace per channel: in memory for SQLite (one instance), shared through PostgreSQL by every instance. */
@@ -196,6 +225,11 @@ public final class Taskbridge implements AutoCloseable {
 
     public ApprovalService approvals() {
         return approvals;
+    }
+
+    /** Recurring series; tests call {@code tick()} directly on their own clock. */
+    public RecurringService recurring() {
+        return recurring;
     }
 
     /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */

@@ -104,7 +104,8 @@ class ArchitectureTest {
                     "io.taskbridge.approval..", "io.taskbridge.reminder..", "io.taskbridge.workspace..",
                     "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.outbox..",
                     "io.taskbridge.slack..", "io.taskbridge.command..", "io.taskbridge.api..",
-                    "io.taskbridge.sandbox..", "io.taskbridge.intake..", "io.taskbridge.audit..");
+                    "io.taskbridge.sandbox..", "io.taskbridge.intake..", "io.taskbridge.audit..",
+                    "io.taskbridge.recurring..");
 
     /** Metrics go through platform.Metrics: the metrics library is platform's detail, swappable in one place. */
     @ArchTest
@@ -140,4 +141,15 @@ class ArchitectureTest {
     static final ArchRule theDomainDoesNotKnowTheAuditTrail = noClasses()
             .that().resideInAnyPackage("io.taskbridge.task..", "io.taskbridge.approval..")
             .should().dependOnClassesThat().resideInAPackage("io.taskbridge.audit..");
+
+    /** Recurring series are domain: task and platform below them, no surface, no grammar (the grammar imports them). */
+    @ArchTest
+    static final ArchRule recurringImportsOnlyTheDomainAndPlatform = noClasses()
+            .that().resideInAPackage("io.taskbridge.recurring..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..", "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.sandbox..",
+                    "io.taskbridge.outbox..", "io.taskbridge.reminder..", "io.taskbridge.command..",
+                    "io.taskbridge.access..", "io.taskbridge.workspace..", "io.taskbridge.intake..",
+                    "io.taskbridge.audit..");
 }

@@ -115,4 +115,16 @@ public sealed interface Command {
             }
         }
     }
+
+    /**
+     * {@code /task add Send the weekly report every monday 9am}: a task that comes back. Its first
+     * due date is {@code add}'s, or else the rule's first occurrence.
+     */
+    record AddRecurring(Add add, io.taskbridge.recurring.Recurrence every) implements Command {}
+
+    /** {@code /task recurring}: the workspace's recurring series the caller may see. */
+    record Recurring() implements Command {}
+
+    /** {@code /task stop 42}: task 42's series makes no more occurrences (its creator or an admin). */
+    record Stop(long taskId) implements Command {}
 }

@@ -56,6 +56,8 @@ public final class CommandParser {
         UNSUBSCRIBE(Usage.UNSUBSCRIBE, "unsubscribe", "unfollow"),
         SUBSCRIPTIONS(Usage.SUBSCRIPTIONS, "subscriptions"),
         HISTORY(Usage.HISTORY, "history", "log"),
+        RECURRING(Usage.RECURRING, "recurring", "series"),
+        STOP(Usage.STOP, "stop"),
         HELP(Usage.HELP, "help", "?");
 
         final String usage;
@@ -147,6 +149,13 @@ public final class CommandParser {
                 yield new Command.Subscriptions();
             }
             case HISTORY -> history(rest);
+            case RECURRING -> {
+                if (!rest.isEmpty()) {
+                    throw extra(rest.get(0), Verb.RECURRING, "`recurring` takes nothing else: it lists the recurring tasks.");
+                }
+                yield new Command.Recurring();
+            }
+            case STOP -> new Command.Stop(onlyId(verb, rest));
             case HELP -> new Command.Help();
         };
     }

@@ -185,7 +185,7 @@ final class TaskCommands {
     }
 
     /** A due phrase that could not be read: the command stops before changing anything. */
-    private static final class UnreadableDue extends RuntimeException {
+    static final class UnreadableDue extends RuntimeException {
         UnreadableDue(String message) {
             super(message, null, false, false);
         }
@@ -216,6 +216,6 @@ final class TaskCommands {
     }
 
     private static String usageFor(Command command) {
-        return command instanceof Command.Add ? Usage.ADD : "";
+        return command instanceof Command.Add || command instanceof Command.AddRecurring ? Usage.ADD : "";
     }
 }

@@ -122,18 +122,33 @@ public final class TaskService {
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
-        Created created = writes.write(tx -> {
-            TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
-            if (inserted.created()) {
-                events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
-            }
-            return new Created(inserted.task(), inserted.created());
-        });
+        Created created = writes.write(tx -> insert(tx, candidate, actor, idempotencyKey, now));
         if (created.created()) {
             log.info("task #{} created by {}{}", created.task().id(), actor,
                     place.map(p -> " in " + p.channelId()).orElse(""));
         }
         return created;
+    }
+
+    /**
+     * {@link #create} inside the caller's transaction, so the task commits or rolls back with what the
+     * caller writes beside it (a recurring series and its occurrence).
+     */
+    public Created create(Handle tx, TaskDraft draft, String actor, Optional<SlackPlace> place,
+                          Optional<String> idempotencyKey) {
+        Instant now = clock.instant();
+        TaskRules.require(draft, Optional.empty(), now);
+        Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
+                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
+        return insert(tx, candidate, actor, idempotencyKey, now);
+    }
+
+    private Created insert(Handle tx, Task candidate, String actor, Optional<String> idempotencyKey, Instant now) {
+        TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
+        if (inserted.created()) {
+            events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
+        }
+        return new Created(inserted.task(), inserted.created());
     }
 
     public Optional<Task> find(long id) {
