@@ -5,6 +5,7 @@ import io.taskbridge.api.ApiKeys;
 import io.taskbridge.api.RateLimiter;
 import io.taskbridge.api.RestApi;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.audit.AuditLog;
 import io.taskbridge.outbox.AdminEndpoint;
 import io.taskbridge.platform.HttpServer;
 import io.taskbridge.task.TaskService;
@@ -19,7 +20,8 @@ final class ApiModule {
                                   ApprovalService approvals, TaskAccess access) {
         ApiKeys keys = new ApiKeys(store.db().jdbi(), clock, config.api().adminKey(), new SecureRandom(), tasks::workspace);
         RestApi api = new RestApi(tasks, approvals, access, keys,
-                new RateLimiter(config.api().ratePerMinute(), System::nanoTime), store.json(), clock);
+                new RateLimiter(config.api().ratePerMinute(), System::nanoTime), store.json(), clock,
+                new AuditLog(store.db().jdbi()));
         AdminEndpoint admin = new AdminEndpoint(store.db().jdbi(), keys::admitsAdmin);
         return routes -> {
             api.addTo(routes);

@@ -9,6 +9,7 @@ import io.taskbridge.sync.Connections;
 import io.taskbridge.sync.PollSchedule;
 import io.taskbridge.sync.Poller;
 import io.taskbridge.sync.RemoteSync;
+import io.taskbridge.task.Source;
 import io.taskbridge.sync.RemoteTasks;
 import io.taskbridge.sync.Subscriptions;
 import io.taskbridge.sync.Webhooks;
@@ -42,16 +43,18 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
         Subscriptions subscriptions = new Subscriptions(store.db().jdbi(), clock);
         RemoteSync sync = new RemoteSync(tasks, subscriptions, store.outbox(), store.json());
         Connections connections = new Connections(store.db().jdbi(), backends, clock);
-        RemoteTasks remoteTasks = new RemoteTasks(store.db().jdbi(), tasks, connections, sync);
+        // Each entry point stamps where its changes come from (the audit trail's "from where").
+        RemoteTasks remoteTasks = new RemoteTasks(store.db().jdbi(), tasks.via(Source.SLACK), connections,
+                sync.via(Source.SLACK));
         return new ConnectorModule(backends, subscriptions, sync, connections, remoteTasks,
-                new Poller(store.db().jdbi(), sync, metrics));
+                new Poller(store.db().jdbi(), sync.via(Source.POLL), metrics));
     }
 
     /** POST /webhooks/{connection}; deliveries are recorded in the durable intake and applied by its workers. */
     Webhooks webhooks(Config config, Clock clock, StoreModule store, Intake intake) {
         Optional<SecretBox> box = config.connectors().encryptionKey().map(k -> new SecretBox(k, new SecureRandom()));
         return new Webhooks(backends, config.connectors().webhooks(),
-                new ConnectionSecrets(store.db().jdbi(), box), sync, store.db().jdbi(), store.json(), intake, clock);
+                new ConnectionSecrets(store.db().jdbi(), box), sync.via(Source.WEBHOOK), store.db().jdbi(), store.json(), intake, clock);
     }
 
     /** Polls every connection on a Quartz schedule. */

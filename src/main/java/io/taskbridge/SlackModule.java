@@ -6,6 +6,8 @@ import com.slack.api.bolt.App;
 import io.taskbridge.access.ConversationKinds;
 import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.audit.AuditLog;
+import io.taskbridge.recurring.RecurringService;
 import io.taskbridge.intake.Intake;
 import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.Secret;
@@ -80,7 +82,8 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
      */
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics) {
+                            Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics,
+                            RecurringService recurring) {
         Optional<Installations> installations = config.multiWorkspace()
                 ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
                         new SecureRandom()), clock))
@@ -104,7 +107,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
                             .map(r -> ((SlackResult.Ok<String>) r).value()), clock, admins);
             // Work promised in an ack is recorded in the intake before the ack and done by its workers.
             SlackApp listeners = new SlackApp(tasks, approvals, access, zones, all, intake, slack.orElseThrow(), clock,
-                    reminders.digests(), connectorCommands);
+                    reminders.digests(), connectorCommands, recurring).auditing(new AuditLog(jdbi));
             App built = installations.isPresent()
                     ? listeners.register(InstallApp.build(config.signingSecret(), oauthClient(config), slack.orElseThrow(), installations.get(),
                             new OAuthStates(jdbi, clock), clock))

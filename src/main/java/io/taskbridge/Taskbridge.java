@@ -2,6 +2,7 @@ package io.taskbridge;
 
 import com.slack.api.Slack;
 import io.taskbridge.approval.ApprovalEvents;
+import io.taskbridge.audit.AuditTrail;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
@@ -18,6 +19,7 @@ import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.workspace.LegacyRows;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
+import io.taskbridge.recurring.RecurringService;
 import io.taskbridge.sandbox.Sandbox;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.outbox.Delivery;
@@ -25,6 +27,7 @@ import io.taskbridge.slack.Deliveries;
 import io.taskbridge.slack.SlackNotifier;
 import io.taskbridge.slack.TokenRotation;
 import io.taskbridge.sync.Poller;
+import io.taskbridge.task.Source;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskService;
 import io.taskbridge.workspace.Installations;
@@ -49,11 +52,13 @@ public final class Taskbridge implements AutoCloseable {
     private final Backends backends;
     private final BooleanSupplier quiescent;
     private final Optional<TokenRotation> rotation;
+    private final RecurringService recurring;
 
     private Taskbridge(List<AutoCloseable> resources, HttpServer http, TaskService tasks, ApprovalService approvals,
                        ReminderJob reminderJob, Poller poller, Backends backends, BooleanSupplier quiescent,
-                       Optional<TokenRotation> rotation) {
+                       Optional<TokenRotation> rotation, RecurringService recurring) {
         this.rotation = rotation;
+        this.recurring = recurring;
         this.resources = resources;
         this.http = http;
         this.tasks = tasks;
@@ -94,19 +99,25 @@ public final class Taskbridge implements AutoCloseable {
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
-            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
+            // The audit trail hears every change in its transaction too (append-only rows).
+            AuditTrail audit = new AuditTrail();
+            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox()), reminders.planner()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
+                    List.of(audit, new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
+
+            RecurringService recurring = new RecurringService(store.db().jdbi(), tasks, clock, store.json());
 
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
             Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
                     config.outboxLease(), 4);
-            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(), tasks, approvals,
-                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics());
+            SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(),
+                    tasks.via(Source.SLACK), approvals.via(Source.SLACK),
+                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics(),
+                    recurring);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
@@ -118,7 +129,8 @@ public final class Taskbridge implements AutoCloseable {
             store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
-            routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
+            routes.add(ApiModule.rest(config, clock, store, tasks.via(Source.REST), approvals.via(Source.REST),
+                    slack.access()));
             routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
             sandbox.ifPresent(s -> routes.add(s::addTo));
             slack.install().ifPresent(routes::add);
@@ -143,6 +155,7 @@ public final class Taskbridge implements AutoCloseable {
             intake.start();
             resources.add(intake);
             resources.add(reminders.schedule(config, store));
+            resources.add(everyInterval("recurring", config.reminders().interval(), recurring::tick));
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
                     store.db().dialect().name().toLowerCase(), startedMs);
@@ -159,7 +172,7 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(slack.scheduleRotation());
             return new Taskbridge(resources, http, tasks, approvals, reminders.job(), connectors.poller(), backends,
                     // The inbox first: its work queues outbox rows before its own row is gone.
-                    () -> intake.atRest() && lanes.stream().allMatch(OutboxWorker::atRest), slack.rotation());
+                    () -> intake.atRest() && lanes.stream().allMatch(OutboxWorker::atRest), slack.rotation(), recurring);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -173,6 +186,28 @@ public final class Taskbridge implements AutoCloseable {
         }
         int single = requested.slack().enabled() ? 1 : 0;
         return () -> single;
+    }
+
+    /**
+     * Runs {@code tick} every {@code interval} on a thread of its own, the first an interval after
+     * start; closing stops it. Several instances may tick at once: what a tick does is exactly-once
+     * in the database (the recurring series' compare-and-set), not in the timer.
+     */
+    private static AutoCloseable everyInterval(String name, java.time.Duration interval, Runnable tick) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick.run();
+            } catch (RuntimeException e) {
+                log.warn("{} tick failed", name, e);
+            }
+        }, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
     }
 
     /** Slack's pace per channel: in memory for SQLite (one instance), shared through PostgreSQL by every instance. */
@@ -190,6 +225,11 @@ public final class Taskbridge implements AutoCloseable {
 
     public ApprovalService approvals() {
         return approvals;
+    }
+
+    /** Recurring series; tests call {@code tick()} directly on their own clock. */
+    public RecurringService recurring() {
+        return recurring;
     }
 
     /** The reminder tick Quartz runs; tests call it directly to tick on their own clock. */

@@ -104,7 +104,8 @@ class ArchitectureTest {
                     "io.taskbridge.approval..", "io.taskbridge.reminder..", "io.taskbridge.workspace..",
                     "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.outbox..",
                     "io.taskbridge.slack..", "io.taskbridge.command..", "io.taskbridge.api..",
-                    "io.taskbridge.sandbox..", "io.taskbridge.intake..");
+                    "io.taskbridge.sandbox..", "io.taskbridge.intake..", "io.taskbridge.audit..",
+                    "io.taskbridge.recurring..");
 
     /** Metrics go through platform.Metrics: the metrics library is platform's detail, swappable in one place. */
     @ArchTest
@@ -121,4 +122,34 @@ class ArchitectureTest {
                     "io.taskbridge.task..", "io.taskbridge.approval..", "io.taskbridge.reminder..",
                     "io.taskbridge.sync..", "io.taskbridge.connector..", "io.taskbridge.outbox..",
                     "io.taskbridge.workspace..", "io.taskbridge.command..", "io.taskbridge.sandbox..");
+
+    /**
+     * The audit trail is a domain noun: it hears task and approval events and keeps rows. It imports
+     * task, approval and platform only: no surface, no adapter, no policy (its readers ask that first).
+     */
+    @ArchTest
+    static final ArchRule auditImportsOnlyTheDomainAndPlatform = noClasses()
+            .that().resideInAPackage("io.taskbridge.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..", "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.sandbox..",
+                    "io.taskbridge.outbox..", "io.taskbridge.reminder..", "io.taskbridge.command..",
+                    "io.taskbridge.access..", "io.taskbridge.workspace..", "io.taskbridge.intake..");
+
+    /** The domain does not know its audit trail: the trail listens, nobody calls it from below. */
+    @ArchTest
+    static final ArchRule theDomainDoesNotKnowTheAuditTrail = noClasses()
+            .that().resideInAnyPackage("io.taskbridge.task..", "io.taskbridge.approval..")
+            .should().dependOnClassesThat().resideInAPackage("io.taskbridge.audit..");
+
+    /** Recurring series are domain: task and platform below them, no surface, no grammar (the grammar imports them). */
+    @ArchTest
+    static final ArchRule recurringImportsOnlyTheDomainAndPlatform = noClasses()
+            .that().resideInAPackage("io.taskbridge.recurring..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "io.javalin..", "java.net.http..", "io.taskbridge.slack..", "io.taskbridge.api..",
+                    "io.taskbridge.connector..", "io.taskbridge.sync..", "io.taskbridge.sandbox..",
+                    "io.taskbridge.outbox..", "io.taskbridge.reminder..", "io.taskbridge.command..",
+                    "io.taskbridge.access..", "io.taskbridge.workspace..", "io.taskbridge.intake..",
+                    "io.taskbridge.audit..");
 }

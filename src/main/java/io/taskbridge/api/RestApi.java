@@ -12,6 +12,7 @@ import io.javalin.http.Handler;
 import io.taskbridge.platform.ErrorBodies;
 import io.taskbridge.access.Refused;
 import io.taskbridge.access.TaskAccess;
+import io.taskbridge.audit.AuditLog;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.task.TaskService;
@@ -39,11 +40,12 @@ public final class RestApi {
     private final TaskRoutes taskRoutes;
     private final ApiKeyRoutes keyRoutes;
     private final ApprovalRoutes approvalRoutes;
+    private final AuditRoutes auditRoutes;
     private final byte[] openApi;
 
     /** Every read and change of a task asks {@code access} (the permission policy) first. */
     public RestApi(TaskService tasks, ApprovalService approvals, TaskAccess access, ApiKeys keys, RateLimiter limiter,
-                   ObjectMapper json, Clock clock) {
+                   ObjectMapper json, Clock clock, AuditLog audit) {
         this.keys = keys;
         this.limiter = limiter;
         this.reader = json.reader()
@@ -52,6 +54,7 @@ public final class RestApi {
         this.taskRoutes = new TaskRoutes(tasks, access, clock);
         this.keyRoutes = new ApiKeyRoutes(keys, access.policy());
         this.approvalRoutes = new ApprovalRoutes(tasks, approvals, access);
+        this.auditRoutes = new AuditRoutes(audit, access);
         this.openApi = openApiDocument();
     }
 
@@ -64,6 +67,8 @@ public final class RestApi {
         routes.patch(BASE + "/tasks/{id}", withBody(taskRoutes::patch));
         routes.delete(BASE + "/tasks/{id}", authed(taskRoutes::delete));
         routes.post(BASE + "/tasks/{id}/actionSubmission", withBody(approvalRoutes::submit));
+        routes.get(BASE + "/tasks/{id}/history", authed(auditRoutes::history));
+        routes.get(BASE + "/audit", authed(auditRoutes::export));
         routes.post(BASE + "/apikeys", withBody(keyRoutes::create));
         routes.get(BASE + "/apikeys", authed(keyRoutes::list));
         routes.delete(BASE + "/apikeys/{id}", authed(keyRoutes::revoke));

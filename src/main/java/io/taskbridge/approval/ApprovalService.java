@@ -2,6 +2,7 @@ package io.taskbridge.approval;
 
 import io.taskbridge.approval.ApprovalDao;
 import io.taskbridge.task.TaskDao;
+import io.taskbridge.task.Source;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
@@ -31,6 +32,8 @@ public final class ApprovalService {
     private final Jdbi jdbi;
     private final Writes writes;
     private final Clock clock;
+    private final TaskEvents taskListeners;
+    private final ApprovalEvents approvalListeners;
     private final TaskEvents taskEvents;
     private final ApprovalEvents approvalEvents;
 
@@ -40,11 +43,23 @@ public final class ApprovalService {
 
     /** Decisions go through {@code writes} (the service's group commit: one transaction for many at once). */
     public ApprovalService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents taskEvents, ApprovalEvents approvalEvents) {
+        this(jdbi, writes, clock, taskEvents, approvalEvents, Source.SYSTEM);
+    }
+
+    private ApprovalService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents taskListeners,
+                            ApprovalEvents approvalListeners, Source source) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.clock = clock;
-        this.taskEvents = taskEvents;
-        this.approvalEvents = approvalEvents;
+        this.taskListeners = taskListeners;
+        this.approvalListeners = approvalListeners;
+        this.taskEvents = (event, tx) -> taskListeners.changed(event.withSource(source), tx);
+        this.approvalEvents = (event, tx) -> approvalListeners.changed(event.withSource(source), tx);
+    }
+
+    /** The same service for one entry point: every event it announces says it came from {@code from}. */
+    public ApprovalService via(Source from) {
+        return new ApprovalService(jdbi, writes, clock, taskListeners, approvalListeners, from);
     }
 
     public Optional<Approval> find(long taskId) {

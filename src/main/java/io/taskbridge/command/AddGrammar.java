@@ -23,6 +23,7 @@ final class AddGrammar {
     private Optional<String> due = Optional.empty();
     private Optional<Priority> priority = Optional.empty();
     private Optional<Duration> remind = Optional.empty();
+    private Optional<io.taskbridge.recurring.Recurrence> every = Optional.empty();
 
     private AddGrammar(List<Token> tokens) {
         this.tokens = tokens;
@@ -44,6 +45,13 @@ final class AddGrammar {
             if (t.is("remind")) {
                 i = readRemind(i + 1);
                 continue;
+            }
+            if (t.is("every")) {
+                int after = readEvery(i + 1);
+                if (after > i + 1) {
+                    i = after;
+                    continue;
+                }
             }
             if (Parts.isPerson(t)) {
                 String id = Parts.person(t, USAGE);
@@ -69,7 +77,31 @@ final class AddGrammar {
         if (title.isEmpty()) {
             return new Command.OpenForm();
         }
-        return new Command.Add(String.join(" ", title), assignee, due, priority, tags, remind);
+        Command.Add add = new Command.Add(String.join(" ", title), assignee, due, priority, tags, remind);
+        return every.<Command>map(e -> new Command.AddRecurring(add, e)).orElse(add);
+    }
+
+    /**
+     * {@code every …}: the longest run of the following words that spells a recurrence. When none
+     * does, {@code every} is a word of the title ("Check every invoice"): returns {@code from}.
+     */
+    private int readEvery(int from) {
+        int end = from;
+        while (end < tokens.size() && !Parts.isMarker(tokens.get(end)) && !tokens.get(end).is("every")) {
+            end++;
+        }
+        for (int to = end; to > from; to--) {
+            Optional<io.taskbridge.recurring.Recurrence> read = RecurrenceGrammar.read(
+                    tokens.subList(from, to).stream().map(Token::plain).toList());
+            if (read.isPresent()) {
+                if (every.isPresent()) {
+                    throw new CommandProblem("There are two `every …`: a task repeats one way, keep one.", USAGE);
+                }
+                every = read;
+                return to;
+            }
+        }
+        return from;
     }
 
     private int readDue(int from) {
@@ -78,7 +110,7 @@ final class AddGrammar {
         }
         int i = from;
         List<String> words = new ArrayList<>();
-        while (i < tokens.size() && !Parts.isMarker(tokens.get(i))) {
+        while (i < tokens.size() && !Parts.isMarker(tokens.get(i)) && !tokens.get(i).is("every")) {
             words.add(tokens.get(i).plain());
             i++;
         }

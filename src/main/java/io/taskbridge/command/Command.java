@@ -106,4 +106,25 @@ public sealed interface Command {
 
     /** {@code /task subscriptions}: this channel's. */
     record Subscriptions() implements Command {}
+
+    /** {@code /task history 42}, {@code /task history 42 page 2}: the task's audit trail, a page at a time. */
+    record History(long taskId, int page) implements Command {
+        public History {
+            if (page < 1) {
+                throw new IllegalArgumentException("pages count from 1");
+            }
+        }
+    }
+
+    /**
+     * {@code /task add Send the weekly report every monday 9am}: a task that comes back. Its first
+     * due date is {@code add}'s, or else the rule's first occurrence.
+     */
+    record AddRecurring(Add add, io.taskbridge.recurring.Recurrence every) implements Command {}
+
+    /** {@code /task recurring}: the workspace's recurring series the caller may see. */
+    record Recurring() implements Command {}
+
+    /** {@code /task stop 42}: task 42's series makes no more occurrences (its creator or an admin). */
+    record Stop(long taskId) implements Command {}
 }

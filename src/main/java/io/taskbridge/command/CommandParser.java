@@ -55,6 +55,9 @@ public final class CommandParser {
         SUBSCRIBE(Usage.SUBSCRIBE, "subscribe", "follow"),
         UNSUBSCRIBE(Usage.UNSUBSCRIBE, "unsubscribe", "unfollow"),
         SUBSCRIPTIONS(Usage.SUBSCRIPTIONS, "subscriptions"),
+        HISTORY(Usage.HISTORY, "history", "log"),
+        RECURRING(Usage.RECURRING, "recurring", "series"),
+        STOP(Usage.STOP, "stop"),
         HELP(Usage.HELP, "help", "?");
 
         final String usage;
@@ -145,6 +148,14 @@ public final class CommandParser {
                 }
                 yield new Command.Subscriptions();
             }
+            case HISTORY -> history(rest);
+            case RECURRING -> {
+                if (!rest.isEmpty()) {
+                    throw extra(rest.get(0), Verb.RECURRING, "`recurring` takes nothing else: it lists the recurring tasks.");
+                }
+                yield new Command.Recurring();
+            }
+            case STOP -> new Command.Stop(onlyId(verb, rest));
             case HELP -> new Command.Help();
         };
     }
@@ -260,6 +271,23 @@ public final class CommandParser {
                     + "`digest` takes a time and a zone.", Usage.DIGEST);
         }
         return new Command.Digest(Optional.of(LocalTime.of(hour, minute)), zone);
+    }
+
+    /** {@code history 42} or {@code history 42 page 2}. */
+    private static Command history(List<Token> tokens) {
+        long id = leadingId(Verb.HISTORY, tokens);
+        if (tokens.size() == 1) {
+            return new Command.History(id, 1);
+        }
+        if (tokens.size() == 3 && tokens.get(1).is("page")) {
+            String n = tokens.get(2).text();
+            if (n.matches("[1-9][0-9]{0,3}")) {
+                return new Command.History(id, Integer.parseInt(n));
+            }
+            throw new CommandProblem("“" + CommandProblem.shorten(n) + "” is not a page number: pages count from 1.",
+                    Usage.HISTORY);
+        }
+        throw extra(tokens.get(1), Verb.HISTORY, "After the task number `history` takes only `page <number>`.");
     }
 
     private static long onlyId(Verb verb, List<Token> tokens) {

@@ -8,7 +8,8 @@ package io.taskbridge.command;
 public final class Usage {
 
     public static final String ADD =
-            "`/task add <title> [@person] [due <when>] [!low|!medium|!high|!urgent] [#tag …] [remind <24h|90m|1d>]`";
+            "`/task add <title> [@person] [due <when>] [!low|!medium|!high|!urgent] [#tag …] [remind <24h|90m|1d>]"
+                    + " [every <day|weekday|monday|2 weeks|month on the 1st> [9am]]`";
     public static final String LIST = "`/task list [@person] [overdue] [#tag]`";
     public static final String SHOW = "`/task show <task number>`";
     public static final String START = "`/task start <task number>`";
@@ -18,6 +19,9 @@ public final class Usage {
     public static final String DUE = "`/task due <task number> <when>` or `/task due <task number> none`";
     public static final String DIGEST = "`/task digest <HH:MM> [time zone]` or `/task digest off`";
     public static final String HELP = "`/task help`";
+    public static final String RECURRING = "`/task recurring`";
+    public static final String STOP = "`/task stop <task number>`";
+    public static final String HISTORY = "`/task history <task number> [page <n>]`";
     public static final String REVIEW =
             "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
     public static final String APPROVALS = "`/task approvals`";
@@ -49,6 +53,11 @@ public final class Usage {
             must, `due friday` for a deadline, and `then @carol` for a next step: \
             `/task review 42 @alice @bob all then @carol`.
             • `/task approvals`: what waits for your answer
+            • `/task add Send the weekly report every monday 9am`: a task that comes back (also `every day`, \
+            `every weekday 9:30`, `every 2 weeks`, `every month on the 1st`); the next one is made when the \
+            current one is due. `/task recurring` lists them; `/task stop 42` ends one
+            • `/task history 42`: everything that happened to task 42, who did it, when and from where \
+            (`/task history 42 page 2` for more)
             • `/task digest 9:00 Europe/Berlin`: post this channel's overdue tasks every day at 9:00 \
             in that zone (yours when you name none); `/task digest off` stops it
             • `/task connect workiva`: new tasks in this channel go to Workiva (or `awork`, `taskapi`; \

@@ -63,6 +63,7 @@ public final class SlackApp {
     private final ConnectorCommands connectors;
     private final TaskAccess access;
     private final ApprovalListeners approvalListeners;
+    private final RecurringCommands series;
 
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
@@ -70,12 +71,15 @@ public final class SlackApp {
      * that workspace's tasks, first, also when the work runs after the ack from the {@code intake}.
      */
     public SlackApp(TaskService tasks, ApprovalService approvals, TaskAccess access, UserZones zones, SlackWebs webs,
-                    Intake intake, Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors) {
+                    Intake intake, Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors,
+                    io.taskbridge.recurring.RecurringService recurring) {
         this.connectors = connectors;
         this.tasks = tasks;
         this.approvals = approvals;
         this.access = access;
         this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
+        this.series = new RecurringCommands(recurring, tasks, access, zones, clock, connectors);
+        commands.also(series::register);
         this.zones = zones;
         this.webs = webs;
         this.jobs = new SlackJobs(intake, slack);
@@ -83,6 +87,12 @@ public final class SlackApp {
         jobs.on(COMMAND, CommandJob.class, this::runCommand);
         jobs.on(BUTTON, ButtonJob.class, this::runButton);
         this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
+    }
+
+    /** {@code /task history}: the audit trail, for whoever may see the task. */
+    public SlackApp auditing(io.taskbridge.audit.AuditLog audit) {
+        commands.also(new AuditCommands(audit, access)::register);
+        return this;
     }
 
     static final String COMMAND = "slack.command";
@@ -315,7 +325,9 @@ public final class SlackApp {
             return ctx.ack(r -> r.responseAction("errors").errors(errors.errors()));
         }
         TaskDraft draft = ((TaskForm.Result.Draft) read).draft();
-        Map<String, String> problems = TaskRules.check(draft, Optional.empty(), now);
+        Optional<String> repeats = TaskModal.repeats(p.getView().getState());
+        Map<String, String> problems = new java.util.HashMap<>(TaskRules.check(draft, Optional.empty(), now));
+        RecurringCommands.problem(repeats).ifPresent(r -> problems.put(TaskModal.Field.REPEATS.blockId(), r));
         if (!problems.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
@@ -335,7 +347,8 @@ public final class SlackApp {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
         }
         try {
-            TaskService.Created created = scoped.get().tasks().create(draft, user, place, Optional.of("view:" + p.getView().getId()));
+            TaskService.Created created = series.create(scoped.get().tasks(), draft, user, place, "view:" + p.getView().getId(),
+                    repeats, zone);
             if (created.created() && approval.isPresent()) {
                 approvals.request(created.task().id(), approval.get(), user);
             }

@@ -77,6 +77,11 @@ final class TaskCommands {
         connectors.register(handlers);
     }
 
+    /** Handlers of another area's subcommands, on the one handler set (each type still has one). */
+    void also(java.util.function.Consumer<CommandHandlers> registration) {
+        registration.accept(handlers);
+    }
+
     /** The reply for the person; every refusal is explained, and a refused command changed nothing. */
     String run(Command command, Caller caller, String idempotencyKey) {
         try {
@@ -180,7 +185,7 @@ final class TaskCommands {
     }
 
     /** A due phrase that could not be read: the command stops before changing anything. */
-    private static final class UnreadableDue extends RuntimeException {
+    static final class UnreadableDue extends RuntimeException {
         UnreadableDue(String message) {
             super(message, null, false, false);
         }
@@ -211,6 +216,6 @@ final class TaskCommands {
     }
 
     private static String usageFor(Command command) {
-        return command instanceof Command.Add ? Usage.ADD : "";
+        return command instanceof Command.Add || command instanceof Command.AddRecurring ? Usage.ADD : "";
     }
 }

@@ -57,6 +57,7 @@ public final class TaskModal {
         PRIORITY("priority", "priority_select"),
         TAGS("tags", "tags_input"),
         REMINDER("reminder", "reminder_hours"),
+        REPEATS("repeats", "repeats_input"),
         APPROVERS("approvers", "approvers_select"),
         APPROVAL_MODE("approval_mode", "approval_mode_select");
 
@@ -113,6 +114,11 @@ public final class TaskModal {
                 text(values, Field.REMINDER));
     }
 
+    /** What the Repeats input says, if anything (e.g. "every monday 9am"). */
+    public static Optional<String> repeats(ViewState state) {
+        return state == null || state.getValues() == null ? Optional.empty() : text(state.getValues(), Field.REPEATS);
+    }
+
     /**
      * {@link TaskRules#check} problems (keyed by seed 001's field names) as the modal's inline errors
      * (keyed by block_id), for {@code response_action: errors}. A key the modal has no input for
@@ -134,6 +140,7 @@ public final class TaskModal {
             case "dueDate" -> Field.DUE_DATE;
             case "warningOffset", "warning" -> Field.REMINDER;
             case "tags" -> Field.TAGS;
+            case "repeats" -> Field.REPEATS;
             case "priority" -> Field.PRIORITY;
             default -> Field.TITLE;
         };
@@ -162,6 +169,9 @@ public final class TaskModal {
                         .decimalAllowed(true)
                         .maxValue(Long.toString(TaskRules.MAX_WARNING.toHours()))
                         .placeholder(plainText("e.g. 24 or 1.5"))), "Needs a due date."),
+                field(Field.REPEATS, "Repeats", true, plainTextInput(e -> e.actionId(Field.REPEATS.actionId())
+                        .placeholder(plainText("every monday 9am"))), "Also every day, every weekday 9:30, every 2 weeks, "
+                        + "every month on the 1st. The next one is made when this one is due."),
                 field(Field.APPROVERS, "Approvers", true, multiUsersSelect(e -> e.actionId(Field.APPROVERS.actionId())
                         .maxSelectedItems(ApprovalPlan.MAX_PARTICIPANTS)
                         .placeholder(plainText("Who must approve it?"))), "They get a request once the task is created."),

@@ -36,6 +36,11 @@ public final class RemoteSync {
         this.json = json;
     }
 
+    /** The same path, recording its changes as coming from {@code from} (a poll, a webhook, Slack). */
+    public RemoteSync via(io.taskbridge.task.Source from) {
+        return new RemoteSync(tasks.via(from), subscriptions, outbox, json);
+    }
+
     /**
      * Applies one remote task. {@code quietly} (the first poll of a connection, which imports what
      * exists) records without telling anyone. Returns what changed; empty when nothing did.

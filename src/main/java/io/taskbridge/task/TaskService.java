@@ -26,9 +26,11 @@ public final class TaskService {
     private final Jdbi jdbi;
     private final Writes writes;
     private final Clock clock;
+    private final TaskEvents listeners;
     private final TaskEvents events;
     private final Supplier<WorkspaceId> home;
     private final Optional<WorkspaceId> scope;
+    private final Source source;
 
     /** All workspaces' tasks; tasks created through it go to the unresolved workspace. */
     public TaskService(Jdbi jdbi, Clock clock, TaskEvents events) {
@@ -52,17 +54,32 @@ public final class TaskService {
      * {@code writes} (the service's group commit: one transaction for many at once).
      */
     public TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents events, Supplier<WorkspaceId> home) {
-        this(jdbi, writes, clock, events, home, Optional.empty());
+        this(jdbi, writes, clock, events, home, Optional.empty(), Source.SYSTEM);
     }
 
-    private TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents events, Supplier<WorkspaceId> home,
-                        Optional<WorkspaceId> scope) {
+    private TaskService(Jdbi jdbi, Writes writes, Clock clock, TaskEvents listeners, Supplier<WorkspaceId> home,
+                        Optional<WorkspaceId> scope, Source source) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.clock = clock;
-        this.events = events;
+        this.listeners = listeners;
+        this.events = (event, tx) -> listeners.changed(event.withSource(source), tx);
         this.home = home;
         this.scope = scope;
+        this.source = source;
+    }
+
+    /**
+     * The same service for one entry point: every {@link TaskChanged} it announces says it came from
+     * {@code from} (what the audit trail records as "from where").
+     */
+    public TaskService via(Source from) {
+        return new TaskService(jdbi, writes, clock, listeners, home, scope, from);
+    }
+
+    /** The entry point this view's changes are recorded as coming from. */
+    public Source source() {
+        return source;
     }
 
     /**
@@ -70,7 +87,7 @@ public final class TaskService {
      * for it (found nowhere, listed nowhere, changed never: {@link TaskProblem.NotFound}).
      */
     public TaskService in(WorkspaceId workspace) {
-        return new TaskService(jdbi, writes, clock, events, home, Optional.of(workspace));
+        return new TaskService(jdbi, writes, clock, listeners, home, Optional.of(workspace), source);
     }
 
     /** The workspace this view is scoped to, or the one unscoped creates go to. */
@@ -105,18 +122,33 @@ public final class TaskService {
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
-        Created created = writes.write(tx -> {
-            TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
-            if (inserted.created()) {
-                events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
-            }
-            return new Created(inserted.task(), inserted.created());
-        });
+        Created created = writes.write(tx -> insert(tx, candidate, actor, idempotencyKey, now));
         if (created.created()) {
             log.info("task #{} created by {}{}", created.task().id(), actor,
                     place.map(p -> " in " + p.channelId()).orElse(""));
         }
         return created;
+    }
+
+    /**
+     * {@link #create} inside the caller's transaction, so the task commits or rolls back with what the
+     * caller writes beside it (a recurring series and its occurrence).
+     */
+    public Created create(Handle tx, TaskDraft draft, String actor, Optional<SlackPlace> place,
+                          Optional<String> idempotencyKey) {
+        Instant now = clock.instant();
+        TaskRules.require(draft, Optional.empty(), now);
+        Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
+                draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
+        return insert(tx, candidate, actor, idempotencyKey, now);
+    }
+
+    private Created insert(Handle tx, Task candidate, String actor, Optional<String> idempotencyKey, Instant now) {
+        TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
+        if (inserted.created()) {
+            events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
+        }
+        return new Created(inserted.task(), inserted.created());
     }
 
     public Optional<Task> find(long id) {

@@ -92,6 +92,20 @@ public final class PermissionPolicy {
                 : Decision.ALLOWED;
     }
 
+    /** May {@code actor} stop a recurring series {@code createdBy} started? Its creator and admins only. */
+    public Decision stopSeries(Actor actor, String createdBy, long taskId) {
+        return actor.admin() || actor.userId().equals(createdBy)
+                ? Decision.ALLOWED
+                : new Decision.Denied("Only the creator of task #" + taskId + "'s series or an admin can stop it.");
+    }
+
+    /** May a REST key export its workspace's audit trail? Admins and managers (who see every task) only. */
+    public Decision exportAudit(ApiKeyHolder key) {
+        return key.role() == KeyRole.MEMBER
+                ? new Decision.Denied("Only an admin or manager key can export the audit trail.")
+                : Decision.ALLOWED;
+    }
+
     /** May a REST key issue, list and revoke API keys? Admins only. */
     public Decision manageKeys(ApiKeyHolder key) {
         return key.role() == KeyRole.ADMIN

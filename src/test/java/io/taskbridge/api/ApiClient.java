@@ -83,7 +83,8 @@ final class ApiClient {
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = r.body().isEmpty() ? JSON.missingNode() : JSON.readTree(r.body());
+            boolean isJson = r.headers().firstValue("Content-Type").map(t -> t.startsWith("application/json")).orElse(true);
+            JsonNode json = r.body().isEmpty() || !isJson ? JSON.missingNode() : JSON.readTree(r.body());
             validate(method, path, r);
             return new Reply(r.statusCode(), r, json);
         } catch (IOException e) {

@@ -7,7 +7,11 @@ import io.taskbridge.command.CommandParser.Parse;
 import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.task.Priority;
 import java.time.Duration;
+import io.taskbridge.recurring.Recurrence;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,31 @@ class CommandParserTest {
                 row("due #42 next  monday\t9am", new Command.Due(42, Optional.of("next monday 9am"))),
                 row("due 42 none", new Command.Due(42, Optional.empty())),
                 row("due 42 Clear", new Command.Due(42, Optional.empty())),
+                row("add Send the weekly report every monday 9am", new Command.AddRecurring(new Add("Send the weekly report",
+                        NONE, NONE, Optional.empty(), List.of(), Optional.empty()),
+                        Recurrence.weekly(1, Set.of(DayOfWeek.MONDAY)).at(LocalTime.of(9, 0)))),
+                row("add Stand-up notes every weekday 9:30 <@U2|bob>", new Command.AddRecurring(new Add("Stand-up notes",
+                        Optional.of("U2"), NONE, Optional.empty(), List.of(), Optional.empty()),
+                        Recurrence.weekly(1, Recurrence.WEEKDAYS).at(LocalTime.of(9, 30)))),
+                row("add Water the plants every 2 weeks", new Command.AddRecurring(new Add("Water the plants",
+                        NONE, NONE, Optional.empty(), List.of(), Optional.empty()), Recurrence.weekly(2, Set.of()))),
+                row("add Pay rent every month on the 1st due tomorrow", new Command.AddRecurring(new Add("Pay rent",
+                        NONE, Optional.of("tomorrow"), Optional.empty(), List.of(), Optional.empty()),
+                        Recurrence.monthly(1, Optional.of(1)))),
+                row("add Check mail every day at noon #ops", new Command.AddRecurring(new Add("Check mail",
+                        NONE, NONE, Optional.empty(), List.of("ops"), Optional.empty()),
+                        Recurrence.daily(1).at(LocalTime.NOON))),
+                row("add Team sync due friday every mon and thu 4pm", new Command.AddRecurring(new Add("Team sync",
+                        NONE, Optional.of("friday"), Optional.empty(), List.of(), Optional.empty()),
+                        Recurrence.weekly(1, Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY)).at(LocalTime.of(16, 0)))),
+                // "every" that spells no recurrence is a word of the title
+                row("add Check every invoice", new Add("Check every invoice", NONE, NONE, Optional.empty(), List.of(),
+                        Optional.empty())),
+                row("recurring", new Command.Recurring()),
+                row("stop #42", new Command.Stop(42)),
+                row("history 42", new Command.History(42, 1)),
+                row("history #42 page 3", new Command.History(42, 3)),
+                row("log 7 PAGE 2", new Command.History(7, 2)),
                 row("help", new Command.Help()),
                 row("HELP me", new Command.Help()),
                 row("?", new Command.Help()));
@@ -191,6 +220,13 @@ class CommandParserTest {
                 Arguments.of("review 42 <@U1> then", "Step 2 has nobody to approve it", Usage.REVIEW),
                 Arguments.of("review 42 <@U1> soon", "I don't know what “soon” means in step 1", Usage.REVIEW),
                 Arguments.of("approvals now", "`approvals` takes nothing else", Usage.APPROVALS),
+                Arguments.of("history", "`history` needs a task number", Usage.HISTORY),
+                Arguments.of("add Report every day every week", "two `every", Usage.ADD),
+                Arguments.of("stop", "`stop` needs a task number", Usage.STOP),
+                Arguments.of("recurring now", "`recurring` takes nothing else", Usage.RECURRING),
+                Arguments.of("history 42 page 0", "“0” is not a page number", Usage.HISTORY),
+                Arguments.of("history 42 page", "takes only `page <number>`", Usage.HISTORY),
+                Arguments.of("history 42 all", "takes only `page <number>`", Usage.HISTORY),
                 Arguments.of("x", "Unknown command `x`.", Usage.GENERAL));
     }
 

@@ -90,10 +90,11 @@ class TaskModalTest {
                 "input priority priority_select static_select required",
                 "input tags tags_input plain_text_input optional",
                 "input reminder reminder_hours number_input optional",
+                "input repeats repeats_input plain_text_input optional",
                 "input approvers approvers_select multi_users_select optional",
                 "input approval_mode approval_mode_select static_select required");
         assertThat(Arrays.stream(TaskModal.Field.values()).map(TaskModal.Field::blockId))
-                .containsExactly("title", "description", "assignee", "due_date", "due_time", "priority", "tags", "reminder",
+                .containsExactly("title", "description", "assignee", "due_date", "due_time", "priority", "tags", "reminder", "repeats",
                         "approvers", "approval_mode");
     }
 

@@ -1,0 +1,29 @@
+package io.taskbridge.audit;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an audit row records; stored and exported as its {@link #word()} ({@code task.created}, …). */
+public enum AuditAction {
+    TASK_CREATED,
+    TASK_STATUS,
+    TASK_ASSIGNED,
+    TASK_RESCHEDULED,
+    TASK_EDITED,
+    APPROVAL_REQUESTED,
+    APPROVAL_ANSWERED,
+    APPROVAL_STEP_ADVANCED,
+    APPROVAL_APPROVED,
+    APPROVAL_REJECTED,
+    APPROVAL_COMMENTED;
+
+    /** {@code TASK_CREATED} is {@code task.created}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+    }
+
+    static Optional<AuditAction> ofWord(String word) {
+        return Arrays.stream(values()).filter(a -> a.word().equals(word)).findFirst();
+    }
+}
