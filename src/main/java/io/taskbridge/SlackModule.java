@@ -80,7 +80,8 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
      */
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
-                            Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics) {
+                            Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics,
+                            Surfaces surfaces) {
         Optional<Installations> installations = config.multiWorkspace()
                 ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
                         new SecureRandom()), clock))
@@ -112,6 +113,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
                             slack.orElseThrow());
             new ReminderButtons(access, reminders.planner(), zones, intake, slack.orElseThrow(), clock,
                     connectorCommands).register(built);
+            surfaces.register(built, access, approvals, all, intake, slack.orElseThrow(), clock);
             // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
             // list at once, which calls auth.test, and start-up needs no network.
             built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));

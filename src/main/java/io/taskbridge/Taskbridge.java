@@ -101,12 +101,15 @@ public final class Taskbridge implements AutoCloseable {
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
+            // Task links and their previews; Workflow Builder steps.
+            Surfaces surfaces = Surfaces.wire(config, store, backends);
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
             Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
                     config.outboxLease(), 4);
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(), tasks, approvals,
-                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics());
+                    connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics(),
+                    surfaces);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
@@ -120,6 +123,7 @@ public final class Taskbridge implements AutoCloseable {
             List<HttpServer.Routes> routes = new ArrayList<>();
             routes.add(ApiModule.rest(config, clock, store, tasks, approvals, slack.access()));
             routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
+            routes.add(surfaces.pages(tasks));
             sandbox.ifPresent(s -> routes.add(s::addTo));
             slack.install().ifPresent(routes::add);
             metrics.observe(routes, store, clock, installationCount(requested, store));

@@ -1,0 +1,18 @@
+package io.taskbridge.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import io.taskbridge.access.TaskAccess;
+import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.intake.Intake;
+import java.time.Clock;
+
+/** Registers link previews ({@link LinkPreviews}) on a Bolt app. */
+public final class SlackSurfaces {
+    private SlackSurfaces() {}
+
+    public static void register(App app, TaskAccess access, ApprovalService approvals, SlackWebs webs, TaskLinks links,
+                                Intake intake, Slack slack, Clock clock) {
+        new LinkPreviews(access, approvals, webs, links, intake, slack, clock).register(app);
+    }
+}
