@@ -94,6 +94,8 @@ public final class Taskbridge implements AutoCloseable {
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
             ReminderModule reminders = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
+            // Task links and their previews; Workflow Builder steps (which hear approval decisions).
+            Surfaces surfaces = Surfaces.wire(config, store, backends, clock);
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
@@ -101,8 +103,6 @@ public final class Taskbridge implements AutoCloseable {
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
-            // Task links and their previews; Workflow Builder steps.
-            Surfaces surfaces = Surfaces.wire(config, store, backends);
             // From here on the Slack client is needed: its TLS set-up has had the wiring above to finish.
             // Work a Slack ack promises: recorded before the ack, done by these workers (also after a crash).
             Intake intake = new Intake(store.db().jdbi(), store.db().writes(), clock, config.outboxPollInterval(),
@@ -111,7 +111,8 @@ public final class Taskbridge implements AutoCloseable {
                     connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics(),
                     surfaces);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
-                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
+                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox(),
+                    surfaces.stepDelivery(slackClient.join())), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
             List<OutboxWorker> lanes = List.of(
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),

@@ -7,12 +7,13 @@ import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.intake.Intake;
 import java.time.Clock;
 
-/** Registers link previews ({@link LinkPreviews}) on a Bolt app. */
+/** Registers link previews ({@link LinkPreviews}) and Workflow Builder steps ({@link WorkflowSteps}) on a Bolt app. */
 public final class SlackSurfaces {
     private SlackSurfaces() {}
 
     public static void register(App app, TaskAccess access, ApprovalService approvals, SlackWebs webs, TaskLinks links,
-                                Intake intake, Slack slack, Clock clock) {
+                                StepExecutions steps, Intake intake, Slack slack, Clock clock) {
         new LinkPreviews(access, approvals, webs, links, intake, slack, clock).register(app);
+        new WorkflowSteps(access, approvals, links, steps, slack, clock).register(app);
     }
 }

@@ -162,6 +162,18 @@ public final class SlackWeb {
                 .unfurls(unfurls)), response -> true);
     }
 
+    /** {@code functions.completeSuccess}: a workflow step's execution is done, with {@code outputs}. */
+    public SlackResult<Boolean> completeStep(String executionId, java.util.Map<String, String> outputs) {
+        return call(() -> client.functionsCompleteSuccess(r -> r.functionExecutionId(executionId).outputs(outputs)),
+                response -> true);
+    }
+
+    /** {@code functions.completeError}: a workflow step's execution failed; Slack shows {@code error} to the workflow's people. */
+    public SlackResult<Boolean> failStep(String executionId, String error) {
+        return call(() -> client.functionsCompleteError(r -> r.functionExecutionId(executionId).error(error)),
+                response -> true);
+    }
+
     /** The user's IANA time zone as Slack knows it ({@code users.info}). */
     public SlackResult<String> userTimeZone(String userId) {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getTz());

@@ -1,0 +1,122 @@
+package io.taskbridge.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.platform.WorkspaceId;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.Task;
+import io.taskbridge.testing.Databases;
+import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.Quiescence;
+import io.taskbridge.testing.RunningService;
+import io.taskbridge.testing.SlackPayloads;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workflow Builder steps over signed loopback HTTP against the fake Slack: {@code function_executed}
+ * for {@code create_task} creates the task and completes the step with its id;
+ * {@code request_approval} completes only once the approver decides, across a restart on the same
+ * SQLite file, a rejection being outputs; bad inputs and refused requests complete with an error.
+ */
+class WorkflowStepsTest {
+    static final String KEY = "S2V5Rm9yVGVzdHNLZXlGb3JUZXN0c0tleUZvclRlc3Q="; // 32 bytes, base64
+    static final String BASE = "https://tasks.example.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ENV = Map.of("TASKBRIDGE_ENCRYPTION_KEY", KEY, "TASKBRIDGE_PUBLIC_URL", BASE);
+
+    @Test
+    void createTaskMakesTheTaskAndCompletesTheStepWithItsIdAndLink() throws Exception {
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
+            svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
+            String event = functionExecuted("T1", "Ev1", "create_task", "Fx1", "xwfp-1", """
+                    {"title":"Prepare the board pack","description":"Slides and minutes","assignee":"UX",
+                     "due_date":"2026-12-24","channel":"C1","requester":"UA"}""");
+
+            assertThat(svc.requests.event(event).statusCode()).isEqualTo(200);
+            assertThat(svc.requests.event(event).statusCode()).as("Slack retries the event").isEqualTo(200);
+
+            FakeSlack.Call done = svc.slack.await("functions.completeSuccess");
+            assertThat(done.authorization()).as("the execution's own token").isEqualTo("Bearer xwfp-1");
+            JsonNode outputs = JSON.readTree(done.param("outputs"));
+            long id = Long.parseLong(outputs.path("task_id").asText());
+            assertThat(outputs.path("link").asText()).isEqualTo(BASE + "/tasks/" + id);
+            Task task = svc.service.tasks().get(id);
+            assertThat(task.title()).isEqualTo("Prepare the board pack");
+            assertThat(task.description()).contains("Slides and minutes");
+            assertThat(task.assignee()).contains("UX");
+            assertThat(task.createdBy()).isEqualTo("UA");
+            assertThat(task.dueDate()).contains(Instant.parse("2026-12-24T17:00:00Z"));
+            assertThat(task.workspace()).isEqualTo(new WorkspaceId("T1"));
+            svc.slack.awaitMessage(m -> m.channel().equals("C1") && m.seen().contains("Prepare the board pack"));
+            Quiescence.await(svc);
+            assertThat(svc.slack.calls("functions.completeSuccess")).hasSize(1);
+            assertThat(svc.service.tasks().list(io.taskbridge.task.TaskQuery.all())).hasSize(1);
+        }
+    }
+
+    @Test
+    void badInputsCompleteTheStepWithAClearErrorAndCreateNothing() {
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
+            svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
+            svc.slack.functionExecution("Fx2", "xwfp-2", Set.of("task_id"));
+            svc.requests.event(functionExecuted("T1", "Ev1", "create_task", "Fx1", "xwfp-1", """
+                    {"description":"no title","channel":"C1"}"""));
+            svc.requests.event(functionExecuted("T1", "Ev2", "create_task", "Fx2", "xwfp-2", """
+                    {"title":"Bad date","channel":"C1","due_date":"next blue moon"}"""));
+
+            assertThat(svc.slack.await("functions.completeError", c -> c.param("function_execution_id").equals("Fx1"))
+                    .param("error")).contains("title");
+            assertThat(svc.slack.await("functions.completeError", c -> c.param("function_execution_id").equals("Fx2"))
+                    .param("error")).contains("due_date").contains("next blue moon");
+            Quiescence.await(svc);
+            assertThat(svc.service.tasks().list(io.taskbridge.task.TaskQuery.all())).isEmpty();
+            assertThat(svc.slack.calls("functions.completeSuccess")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStepRunsInItsOwnWorkspace() {
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
+            svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
+            svc.requests.event(functionExecuted("T2", "Ev1", "create_task", "Fx1", "xwfp-1", """
+                    {"title":"Other workspace's task","channel":"C2"}"""));
+
+            long id = Long.parseLong(readOutputs(svc.slack.await("functions.completeSuccess")).path("task_id").asText());
+            assertThat(svc.service.tasks().get(id).workspace()).isEqualTo(new WorkspaceId("T2"));
+            assertThat(svc.service.tasks().in(new WorkspaceId("T1")).find(id)).isEmpty();
+        }
+    }
+
+    private static JsonNode readOutputs(FakeSlack.Call call) {
+        try {
+            return JSON.readTree(call.param("outputs"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A function_executed event as Slack sends it for a workflow step of this app. */
+    static String functionExecuted(String team, String eventId, String callbackId, String executionId, String token,
+                                   String inputs) {
+        return """
+                {"token":"x","team_id":"%s","api_app_id":"A1","type":"event_callback","event_id":"%s",
+                 "event_time":1700000100,
+                 "event":{"type":"function_executed",
+                   "function":{"id":"Fn%s","callback_id":"%s","title":"Step","description":"","type":"app",
+                     "input_parameters":[],"output_parameters":[],"app_id":"A1",
+                     "date_created":1700000000,"date_updated":1700000000,"date_deleted":0},
+                   "inputs":%s,
+                   "function_execution_id":"%s","workflow_execution_id":"Wx%s","event_ts":"1700000100.000100",
+                   "bot_access_token":"%s"},
+                 "authorizations":[{"enterprise_id":null,"team_id":"%s","user_id":"UBOT","is_bot":true,
+                   "is_enterprise_install":false}]}
+                """.formatted(team, eventId, callbackId, callbackId, inputs, executionId, executionId, token, team);
+    }
+}
