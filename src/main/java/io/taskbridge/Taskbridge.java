@@ -99,7 +99,7 @@ public final class Taskbridge implements AutoCloseable {
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
+                    List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()), surfaces.steps())));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 

@@ -73,6 +73,10 @@ final class WorkflowSteps {
             run(payload, this::createTask);
             return ctx.ack();
         });
+        app.function(REQUEST_APPROVAL, (payload, ctx) -> {
+            run(payload, this::requestApproval);
+            return ctx.ack();
+        });
     }
 
     private interface Step {

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Workflow Builder steps over signed loopback HTTP against the fake Slack: {@code function_executed}
@@ -91,6 +93,64 @@ class WorkflowStepsTest {
             long id = Long.parseLong(readOutputs(svc.slack.await("functions.completeSuccess")).path("task_id").asText());
             assertThat(svc.service.tasks().get(id).workspace()).isEqualTo(new WorkspaceId("T2"));
             assertThat(svc.service.tasks().in(new WorkspaceId("T1")).find(id)).isEmpty();
+        }
+    }
+
+    @Test
+    void theRequesterCannotBeAnApproverOfTheirOwnRequest() {
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
+            svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("decision", "decided_by"));
+            svc.requests.event(functionExecuted("T1", "Ev1", "request_approval", "Fx1", "xwfp-1", """
+                    {"title":"Approve my own expenses","approvers":["UA"],"mode":"any","channel":"C1","requester":"UA"}"""));
+
+            assertThat(svc.slack.await("functions.completeError").param("error")).contains("name someone else");
+            Quiescence.await(svc);
+            assertThat(svc.service.tasks().list(io.taskbridge.task.TaskQuery.all())).isEmpty();
+            assertThat(svc.slack.calls("chat.postMessage")).isEmpty();
+        }
+    }
+
+    /** The restart keeps everything in the store: on SQLite (the same file) and on PostgreSQL (the same database). */
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void requestApprovalCompletesOnlyOnceDecidedAcrossARestartWithARejectionAsOutputs(Databases.Kind kind) throws Exception {
+        String db = Databases.url(kind);
+        try (FakeSlack slack = new FakeSlack()) {
+            slack.functionExecution("Fx9", "xwfp-9", Set.of("decision", "decided_by"));
+            long taskId;
+            try (RunningService first = new RunningService(db, ENV, slack, Clock.systemUTC())) {
+                first.requests.event(functionExecuted("T1", "Ev9", "request_approval", "Fx9", "xwfp-9", """
+                        {"title":"Sign off the Q4 budget","approvers":["UB"],"mode":"any","channel":"C1","requester":"UA"}"""));
+                slack.awaitButtonFor("UB", ApprovalMessage.APPROVE);
+                Quiescence.await(first);
+                taskId = first.service.tasks().list(io.taskbridge.task.TaskQuery.all()).get(0).id();
+                assertThat(first.service.tasks().get(taskId).status()).isEqualTo(Status.REVIEW);
+                assertThat(slack.calls("functions.completeSuccess")).as("it waits for the decision").isEmpty();
+                assertThat(slack.calls("functions.completeError")).isEmpty();
+            }
+            try (RunningService second = new RunningService(db, ENV, slack, Clock.systemUTC())) {
+                String ref = taskId + ":1:0";
+                String ts = slack.awaitButtonFor("UB", ApprovalMessage.REJECT).ts();
+                second.requests.interaction(SlackPayloads.buttonClick("UB", ApprovalMessage.REJECT, "approval_actions:" + ref,
+                        ref, "DUB", ts, slack.responseUrl("b")));
+                slack.await("views.open", c -> c.param("view").contains(ApprovalModal.CALLBACK_ID));
+                HttpResponse<String> rejected = second.requests.interaction(SlackPayloads.viewSubmission("UB", "V-UB",
+                        ApprovalModal.CALLBACK_ID, ref + ":REJECT", """
+                        {"%s":{"%s":{"type":"plain_text_input","value":"Over the limit"}}}
+                        """.formatted(ApprovalModal.COMMENT_BLOCK, ApprovalModal.COMMENT_ACTION)));
+                assertThat(rejected.body()).doesNotContain("errors");
+
+                FakeSlack.Call done = slack.await("functions.completeSuccess");
+                assertThat(done.authorization()).isEqualTo("Bearer xwfp-9");
+                JsonNode outputs = readOutputs(done);
+                assertThat(outputs.path("decision").asText()).isEqualTo("rejected");
+                assertThat(outputs.path("decided_by").asText()).isEqualTo("UB");
+                assertThat(outputs.path("comment").asText()).isEqualTo("Over the limit");
+                Quiescence.await(second);
+                assertThat(slack.calls("functions.completeSuccess")).hasSize(1);
+                assertThat(slack.calls("functions.completeError")).as("a rejection is not an error").isEmpty();
+                assertThat(slack.functionCompleted("Fx9")).isTrue();
+            }
         }
     }
 
