@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.FakeTaskApi;
 import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackReply;
@@ -115,6 +116,31 @@ class LinkPreviewTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo(TaskPages.NOT_FOUND);
         assertThat(svc.get("/tasks/abc").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aConnectedSystemsTaskLinkUnfurlsAndItsTaskLinkLeadsToItsPage() throws Exception {
+        try (FakeTaskApi fake = new FakeTaskApi();
+             RunningService remote = new RunningService(Databases.sqliteUrl(), Map.of("TASKBRIDGE_PUBLIC_URL", BASE,
+                     "TASKAPI_BASE_URL", fake.baseUrl(), "TASKAPI_TOKEN", FakeTaskApi.TOKEN,
+                     "TASKBRIDGE_POLL_INTERVAL", "1h"), java.util.List.of(), new FakeSlack())) {
+            FakeTaskApi.Task held = fake.seed("Renew the lease", "TODO");
+            assertThat(remote.poll("taskapi").ok()).isTrue();
+            long id = remote.service.tasks().list(io.taskbridge.task.TaskQuery.all()).get(0).id();
+            String link = fake.baseUrl() + "/tasks/" + held.id;
+
+            remote.requests.event(linkShared("T1", "UB", "C1", "1700000100.000100", "Ev1",
+                    fake.baseUrl() + "/tasks/not-a-task", link));
+
+            FakeSlack.Call unfurl = remote.slack.await("chat.unfurl");
+            JsonNode previews = JSON.readTree(unfurl.param("unfurls"));
+            assertThat(previews.fieldNames()).toIterable().containsExactly(link);
+            assertThat(previews.path(link).path("blocks").toString()).contains("Renew the lease");
+
+            HttpResponse<String> page = remote.get("/tasks/" + id);
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).contains(link);
+        }
     }
 
     private String reply(SlackRequests from, String text, String user, String channel, String channelName, String id) {

@@ -84,6 +84,20 @@ class WorkflowStepsTest {
     }
 
     @Test
+    void withoutAnEncryptionKeyAStepFailsAtOnceSayingWhy() {
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), Map.of())) {
+            svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
+            svc.requests.event(functionExecuted("T1", "Ev1", "create_task", "Fx1", "xwfp-1", """
+                    {"title":"Never stored","channel":"C1"}"""));
+
+            FakeSlack.Call failed = svc.slack.await("functions.completeError");
+            assertThat(failed.authorization()).isEqualTo("Bearer xwfp-1");
+            assertThat(failed.param("error")).contains("TASKBRIDGE_ENCRYPTION_KEY");
+            assertThat(svc.service.tasks().list(io.taskbridge.task.TaskQuery.all())).isEmpty();
+        }
+    }
+
+    @Test
     void aStepRunsInItsOwnWorkspace() {
         try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
             svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
