@@ -52,6 +52,12 @@ final class StepInputs {
         return user;
     }
 
+    /** A Slack user id that must be given. */
+    String requiredUser(String name, String what) {
+        required(name, what);
+        return user(name).orElseThrow();
+    }
+
     /** A conversation id (C…, G…, D…). */
     String channel(String name) {
         String channel = required(name, "a channel to post in");

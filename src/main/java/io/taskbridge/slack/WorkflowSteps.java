@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *       approvers, and waits: {@link StepExecutions} completes it when the approval is decided, with
  *       {@code decision}, {@code decided_by} and {@code comment}.
  * </ul>
- * Both take an optional {@code requester}, the person the workflow acts for (the task's creator and
- * the review's asker, who may not approve it). Everything before the ack is local (the task, the
+ * Both take a {@code requester}, the person the workflow acts for (the task's creator, told of
+ * what happens to it, and the review's asker, who may not approve it). Everything before the ack is local (the task, the
  * execution row, the outbox row); Slack is told through the outbox. Bad inputs complete the step
  * with an error that says what was wrong. A retried event finds its execution and does nothing.
  */
@@ -42,8 +42,6 @@ final class WorkflowSteps {
     private static final Logger log = LoggerFactory.getLogger(WorkflowSteps.class);
     static final String CREATE_TASK = "create_task";
     static final String REQUEST_APPROVAL = "request_approval";
-    /** The creator of a task a workflow makes without a requester. */
-    static final String WORKFLOW = "workflow";
 
     private final TaskAccess access;
     private final ApprovalService approvals;
@@ -115,7 +113,7 @@ final class WorkflowSteps {
                 .withAssignee(in.user("assignee"))
                 .withDueDate(in.due("due_date"));
         String channel = in.channel("channel");
-        String creator = in.user("requester").orElse(WORKFLOW);
+        String creator = in.requiredUser("requester", "the person the task is for (its creator)");
         Task task = create(execution, draft, creator, team, channel);
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("task_id", Long.toString(task.id()));
@@ -132,7 +130,7 @@ final class WorkflowSteps {
         List<String> approvers = in.users("approvers", "at least one approver");
         ApprovalPlan plan = new ApprovalPlan(List.of(new ApprovalPlan.Step(approvers, in.mode("mode"), Optional.empty())));
         String channel = in.channel("channel");
-        String requester = in.user("requester").orElse(WORKFLOW);
+        String requester = in.requiredUser("requester", "the person who asks for the approval");
         // The one policy: the requester (creator and asker of the review) may not be an approver.
         Optional<String> refused = access.in(execution.workspace()).reviewOfNewTask(
                 new Asker(execution.workspace().value(), requester, Optional.of(channel)), Optional.empty(), approvers);

@@ -68,15 +68,20 @@ class WorkflowStepsTest {
         try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
             svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
             svc.slack.functionExecution("Fx2", "xwfp-2", Set.of("task_id"));
+            svc.slack.functionExecution("Fx3", "xwfp-3", Set.of("decision", "decided_by"));
             svc.requests.event(functionExecuted("T1", "Ev1", "create_task", "Fx1", "xwfp-1", """
                     {"description":"no title","channel":"C1"}"""));
             svc.requests.event(functionExecuted("T1", "Ev2", "create_task", "Fx2", "xwfp-2", """
-                    {"title":"Bad date","channel":"C1","due_date":"next blue moon"}"""));
+                    {"title":"Bad date","channel":"C1","due_date":"next blue moon","requester":"UA"}"""));
+            svc.requests.event(functionExecuted("T1", "Ev3", "request_approval", "Fx3", "xwfp-3", """
+                    {"title":"Nobody asks","approvers":["UB"],"mode":"some","channel":"C1","requester":"UA"}"""));
 
             assertThat(svc.slack.await("functions.completeError", c -> c.param("function_execution_id").equals("Fx1"))
                     .param("error")).contains("title");
             assertThat(svc.slack.await("functions.completeError", c -> c.param("function_execution_id").equals("Fx2"))
                     .param("error")).contains("due_date").contains("next blue moon");
+            assertThat(svc.slack.await("functions.completeError", c -> c.param("function_execution_id").equals("Fx3"))
+                    .param("error")).contains("mode").contains("\"any\" or \"all\"");
             Quiescence.await(svc);
             assertThat(svc.service.tasks().list(io.taskbridge.task.TaskQuery.all())).isEmpty();
             assertThat(svc.slack.calls("functions.completeSuccess")).isEmpty();
@@ -102,7 +107,7 @@ class WorkflowStepsTest {
         try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
             svc.slack.functionExecution("Fx1", "xwfp-1", Set.of("task_id"));
             svc.requests.event(functionExecuted("T2", "Ev1", "create_task", "Fx1", "xwfp-1", """
-                    {"title":"Other workspace's task","channel":"C2"}"""));
+                    {"title":"Other workspace's task","channel":"C2","requester":"UB"}"""));
 
             long id = Long.parseLong(readOutputs(svc.slack.await("functions.completeSuccess")).path("task_id").asText());
             assertThat(svc.service.tasks().get(id).workspace()).isEqualTo(new WorkspaceId("T2"));
@@ -166,6 +171,46 @@ class WorkflowStepsTest {
                 assertThat(slack.functionCompleted("Fx9")).isTrue();
             }
         }
+    }
+
+    @Test
+    void anApprovalThatAllMustGiveCompletesWithTheLastApproverEvenOverRest() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("TASKBRIDGE_ADMIN_KEY", "admin-key-for-workflow-steps-0123456");
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), env)) {
+            svc.slack.functionExecution("Fx3", "xwfp-3", Set.of("decision", "decided_by"));
+            svc.requests.event(functionExecuted("T1", "Ev3", "request_approval", "Fx3", "xwfp-3", """
+                    {"title":"Publish the annual report","approvers":["UB","UC"],"mode":"all","channel":"C1","requester":"UA"}"""));
+            String ts = svc.slack.awaitButtonFor("UB", ApprovalMessage.APPROVE).ts();
+            svc.slack.awaitButtonFor("UC", ApprovalMessage.APPROVE);
+            long taskId = svc.service.tasks().list(io.taskbridge.task.TaskQuery.all()).get(0).id();
+            String ref = taskId + ":1:0";
+
+            svc.requests.interaction(SlackPayloads.buttonClick("UB", ApprovalMessage.APPROVE, "approval_actions:" + ref,
+                    ref, "DUB", ts, svc.slack.responseUrl("b")));
+            svc.slack.await("chat.update", c -> "DUB".equals(c.param("channel")));
+            Quiescence.await(svc);
+            assertThat(svc.slack.calls("functions.completeSuccess")).as("one of two approvals is not a decision").isEmpty();
+
+            String carol = rest(svc, "POST", "/v1/apikeys", env.get("TASKBRIDGE_ADMIN_KEY"),
+                    "{\"name\":\"carol\",\"role\":\"member\",\"principal\":\"UC\"}").path("key").asText();
+            rest(svc, "POST", "/v1/tasks/" + taskId + "/actionSubmission", carol, "{\"action\":\"APPROVE\"}");
+
+            JsonNode outputs = readOutputs(svc.slack.await("functions.completeSuccess"));
+            assertThat(outputs.path("decision").asText()).isEqualTo("approved");
+            assertThat(outputs.path("decided_by").asText()).isEqualTo("UC");
+            assertThat(outputs.path("comment").asText()).isEmpty();
+        }
+    }
+
+    private static JsonNode rest(RunningService svc, String method, String path, String key, String body) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + svc.service.port() + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        return JSON.readTree(r.body());
     }
 
     private static JsonNode readOutputs(FakeSlack.Call call) {
