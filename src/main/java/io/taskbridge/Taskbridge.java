@@ -96,7 +96,8 @@ public final class Taskbridge implements AutoCloseable {
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             // Task links and their previews; Workflow Builder steps (which hear approval decisions).
             Surfaces surfaces = Surfaces.wire(config, store, backends, clock);
-            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
+            TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner(),
+                    surfaces.steps()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
                     List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()), surfaces.steps())));

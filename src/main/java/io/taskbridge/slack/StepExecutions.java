@@ -9,6 +9,9 @@ import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.SecretBox;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.platform.Writes;
+import io.taskbridge.task.Status;
+import io.taskbridge.task.TaskChanged;
+import io.taskbridge.task.TaskEvents;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@code function_executed} find it), with its token sealed, and completed once: the completion is
  * an outbox row written in the same transaction as the compare-and-set that completes the row. A
  * "Request approval" step waits as a row; this is also the approval listener that completes it
- * when the approval is decided, however it was decided (a Slack click, REST, after a restart).
+ * when the approval is decided, however it was decided (a Slack click, REST, after a restart), and
+ * the task listener that fails it when its task is canceled before anyone decided.
  */
-public final class StepExecutions implements ApprovalEvents {
+public final class StepExecutions implements ApprovalEvents, TaskEvents {
     private static final Logger log = LoggerFactory.getLogger(StepExecutions.class);
 
     /** Output names of the "Request approval" step (manifests/). */
@@ -147,6 +151,23 @@ public final class StepExecutions implements ApprovalEvents {
         for (String id : tx.attach(StepDao.class).waitingFor(taskId)) {
             if (completeOnce(tx, id, new OutboxMessage.StepCompletion(id, outputs, Optional.empty()))) {
                 log.info("workflow step {} completes: task #{} {} by {}", id, taskId, outputs.get(DECISION), event.actor());
+            }
+        }
+    }
+
+    /** A task canceled while a step waits on its approval fails the step: nobody will decide it now. */
+    @Override
+    public void changed(TaskChanged event, Handle tx) {
+        boolean canceled = event.after().status() == Status.CANCELED
+                && event.before().map(b -> b.status() != Status.CANCELED).orElse(false);
+        if (!canceled) {
+            return;
+        }
+        long taskId = event.after().id();
+        String error = "Task #" + taskId + " was canceled before anyone decided.";
+        for (String id : tx.attach(StepDao.class).waitingFor(taskId)) {
+            if (completeOnce(tx, id, new OutboxMessage.StepCompletion(id, Map.of(), Optional.of(error)))) {
+                log.info("workflow step {} fails: task #{} canceled by {}", id, taskId, event.actor());
             }
         }
     }

@@ -203,6 +203,24 @@ class WorkflowStepsTest {
         }
     }
 
+    @Test
+    void aTaskCanceledWhileItsStepWaitsFailsTheStep() {
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), ENV)) {
+            svc.slack.functionExecution("Fx4", "xwfp-4", Set.of("decision", "decided_by"));
+            svc.requests.event(functionExecuted("T1", "Ev4", "request_approval", "Fx4", "xwfp-4", """
+                    {"title":"Book the venue","approvers":["UB"],"channel":"C1","requester":"UA"}"""));
+            svc.slack.awaitButtonFor("UB", ApprovalMessage.APPROVE);
+            long taskId = svc.service.tasks().list(io.taskbridge.task.TaskQuery.all()).get(0).id();
+
+            svc.requests.command("cancel " + taskId, "UA", "C1", "general", "trigger-cancel", svc.slack.responseUrl("c"));
+
+            assertThat(svc.slack.await("functions.completeError").param("error"))
+                    .isEqualTo("Task #" + taskId + " was canceled before anyone decided.");
+            Quiescence.await(svc);
+            assertThat(svc.slack.calls("functions.completeSuccess")).isEmpty();
+        }
+    }
+
     private static JsonNode rest(RunningService svc, String method, String path, String key, String body) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create("http://127.0.0.1:" + svc.service.port() + path))
