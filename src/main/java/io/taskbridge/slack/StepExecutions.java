@@ -140,12 +140,18 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
      */
     @Override
     public void changed(ApprovalChanged event, Handle tx) {
-        if (!event.finished()) {
+        // Every kind named: a new kind of approval event does not compile until it says what it means here.
+        Optional<String> decision = switch (event.kind()) {
+            case APPROVED -> Optional.of("approved");
+            case REJECTED -> Optional.of("rejected");
+            case REQUESTED, ANSWERED, STEP_ADVANCED -> Optional.empty();
+        };
+        if (decision.isEmpty()) {
             return;
         }
         long taskId = event.approval().taskId();
         Map<String, String> outputs = Map.of(
-                DECISION, event.kind() == ApprovalChanged.Kind.APPROVED ? "approved" : "rejected",
+                DECISION, decision.get(),
                 DECIDED_BY, event.actor(),
                 COMMENT, event.response().flatMap(ApprovalResponse::comment).orElse(""));
         for (String id : tx.attach(StepDao.class).waitingFor(taskId)) {
