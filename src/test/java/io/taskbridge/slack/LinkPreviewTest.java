@@ -112,6 +112,15 @@ class LinkPreviewTest {
                 .contains("https://slack.com/archives/C1/p" + ts.replace(".", ""));
         assertThat(found.body()).doesNotContain("Quarterly");
 
+        // A private channel's task: the browser is sent to Slack, which lets only its members read it.
+        reply(svc.requests, "add Salary review", "UA", "G1", "privategroup", "p");
+        String privateTs = svc.awaitMessageTs(2);
+        HttpResponse<String> hidden = svc.get("/tasks/2");
+        assertThat(hidden.statusCode()).isEqualTo(302);
+        assertThat(hidden.headers().firstValue("Location"))
+                .contains("https://slack.com/archives/G1/p" + privateTs.replace(".", ""));
+        assertThat(hidden.body()).doesNotContain("Salary");
+
         HttpResponse<String> unknown = svc.get("/tasks/99");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo(TaskPages.NOT_FOUND);
