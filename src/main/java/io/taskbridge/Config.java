@@ -25,7 +25,8 @@ public record Config(
         ConnectorSettings connectors,
         Sandbox sandbox,
         boolean allowSelfApproval,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        Optional<URI> publicUrl) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_DB_URL = "jdbc:sqlite:taskbridge.db";
@@ -125,7 +126,7 @@ public record Config(
     /** The same settings with another Slack configuration (the sandbox's, when it stands in for Slack). */
     public Config withSlack(Slack other) {
         return new Config(port, dbUrl, dbUser, dbPassword, other, outboxPollInterval, outboxLease, api, reminders,
-                connectors, sandbox, allowSelfApproval, metrics);
+                connectors, sandbox, allowSelfApproval, metrics, publicUrl);
     }
 
     public static Config fromEnvironment() {
@@ -155,7 +156,8 @@ public record Config(
                 ConnectorSettings.from(env),
                 sandbox(env),
                 bool(env, "TASKBRIDGE_ALLOW_SELF_APPROVAL"),
-                metrics(env));
+                metrics(env),
+                publicUrl(env));
         if (config.sandbox() == Sandbox.ON && config.slack().enabled()) {
             // Beside a real workspace the outbox would deliver the sandbox's messages through the real
             // workspace's token; until deliveries are routed by workspace, refuse rather than leak.
@@ -203,6 +205,26 @@ public record Config(
             throw new IllegalArgumentException("TASKBRIDGE_PUBLIC_URL must be an absolute URL such as https://tasks.example.com");
         }
         return Optional.of(new OAuth(clientId.get(), new Secret(clientSecret.get()), base, key));
+    }
+
+    /**
+     * TASKBRIDGE_PUBLIC_URL, in any mode: the base of task links ({@code /tasks/{id}}) and of the
+     * link previews' domain. Empty when unset; a value that is not an absolute URL fails start-up.
+     */
+    private static Optional<URI> publicUrl(Map<String, String> env) {
+        Optional<String> raw = text(env, "TASKBRIDGE_PUBLIC_URL");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI base = URI.create(raw.get().endsWith("/") ? raw.get() : raw.get() + "/");
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return Optional.of(base);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TASKBRIDGE_PUBLIC_URL must be an absolute URL such as https://tasks.example.com");
+        }
     }
 
     private static Sandbox sandbox(Map<String, String> env) {

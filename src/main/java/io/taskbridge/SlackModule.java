@@ -33,6 +33,7 @@ import io.taskbridge.slack.SlackSignature;
 import io.taskbridge.slack.SlackWeb;
 import io.taskbridge.slack.SocketModeTransport;
 import io.taskbridge.slack.UserZones;
+import io.taskbridge.task.Source;
 import io.taskbridge.task.TaskService;
 import io.taskbridge.workspace.Admins;
 import io.taskbridge.workspace.PermissionPolicy;
@@ -83,7 +84,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
                             Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics,
-                            RecurringService recurring) {
+                            RecurringService recurring, Surfaces surfaces) {
         Optional<Installations> installations = config.multiWorkspace()
                 ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
                         new SecureRandom()), clock))
@@ -115,6 +116,12 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
                             slack.orElseThrow());
             new ReminderButtons(access, reminders.planner(), zones, intake, slack.orElseThrow(), clock,
                     connectorCommands).register(built);
+            // Workflow steps act under the same policy; the audit trail records them as coming from a workflow.
+            TaskAccess workflowAccess = new TaskAccess(tasks.via(Source.WORKFLOW), approvals.via(Source.WORKFLOW),
+                    new PermissionPolicy(allowSelfApproval), admins,
+                    directory.<ConversationKinds>map(d -> d).orElse(ConversationKinds.UNKNOWN));
+            surfaces.register(built, access, workflowAccess, approvals.via(Source.WORKFLOW), all, intake,
+                    slack.orElseThrow(), clock);
             // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
             // list at once, which calls auth.test, and start-up needs no network.
             built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));

@@ -101,10 +101,13 @@ public final class Taskbridge implements AutoCloseable {
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             // The audit trail hears every change in its transaction too (append-only rows).
             AuditTrail audit = new AuditTrail();
-            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox()), reminders.planner()));
+            // Task links and their previews; Workflow Builder steps (which hear approval decisions).
+            Surfaces surfaces = Surfaces.wire(config, store, backends, clock);
+            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox()), reminders.planner(),
+                    surfaces.steps()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(audit, new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
+                    List.of(audit, new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()), surfaces.steps())));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
@@ -117,9 +120,10 @@ public final class Taskbridge implements AutoCloseable {
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(),
                     tasks.via(Source.SLACK), approvals.via(Source.SLACK),
                     connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics(),
-                    recurring);
+                    recurring, surfaces);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
-                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
+                    config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox(),
+                    surfaces.stepDelivery(slackClient.join())), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
             List<OutboxWorker> lanes = List.of(
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
@@ -132,6 +136,7 @@ public final class Taskbridge implements AutoCloseable {
             routes.add(ApiModule.rest(config, clock, store, tasks.via(Source.REST), approvals.via(Source.REST),
                     slack.access()));
             routes.add(connectors.webhooks(config, clock, store, intake)::addTo);
+            routes.add(surfaces.pages(tasks));
             sandbox.ifPresent(s -> routes.add(s::addTo));
             slack.install().ifPresent(routes::add);
             metrics.observe(routes, store, clock, installationCount(requested, store));

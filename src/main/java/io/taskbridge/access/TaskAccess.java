@@ -68,6 +68,17 @@ public final class TaskAccess {
         return tasks.find(id).filter(task -> decide(asker, task, TaskAction.SEE).allowed());
     }
 
+    /**
+     * The task, if it may be previewed where {@code asker} shared a link to it: {@code asker} sees it
+     * and so does everyone in that conversation ({@link PermissionPolicy#showToConversation}). Empty
+     * otherwise, exactly as for a task that does not exist.
+     */
+    public Optional<Task> preview(Asker asker, long id) {
+        Origin origin = origin(asker);
+        return see(asker, id).filter(task -> asker.fromConversation().isPresent()
+                && policy.showToConversation(facts(task), origin).allowed());
+    }
+
     /** The task, if {@code asker} may do {@code action} to it; else {@link Refused} or {@link TaskProblem.NotFound}. */
     public Task require(Asker asker, long id, TaskAction action) {
         Task task = tasks.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));

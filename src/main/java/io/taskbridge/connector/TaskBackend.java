@@ -26,6 +26,15 @@ public interface TaskBackend {
         return name();
     }
 
+    /**
+     * The base URL this connection is configured with: a link under it that names one of its tasks'
+     * ids ({@code <base>/…/tasks/<id>}) is a link to that task (link previews). Empty: its links are
+     * not recognised.
+     */
+    default java.util.Optional<java.net.URI> baseUrl() {
+        return java.util.Optional.empty();
+    }
+
     /** Hands an approver's decision to the task system (Workiva: {@code actionSubmission}). */
     Result submitDecision(Submission submission);
 

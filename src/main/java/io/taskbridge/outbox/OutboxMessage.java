@@ -169,6 +169,26 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /**
+     * Completes a Workflow Builder step's function execution: {@code functions.completeSuccess} with
+     * {@code outputs}, or, with an {@code error}, {@code functions.completeError}. Sent with the
+     * execution's own token (kept sealed with the execution, V19).
+     */
+    record StepCompletion(String executionId, java.util.Map<String, String> outputs, Optional<String> error)
+            implements OutboxMessage {
+        static final String KIND = "step_completion";
+
+        public StepCompletion {
+            outputs = java.util.Map.copyOf(outputs);
+            error = Objects.requireNonNullElse(error, Optional.empty());
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
@@ -183,6 +203,7 @@ public sealed interface OutboxMessage {
             case ChannelNote.KIND -> ChannelNote.class;
             case RemoteResponse.KIND -> RemoteResponse.class;
             case RemoteNews.KIND -> RemoteNews.class;
+            case StepCompletion.KIND -> StepCompletion.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

@@ -25,10 +25,12 @@ public final class Deliveries implements Delivery {
 
     private final Optional<Delivery> slack;
     private final BackendDelivery backends;
+    private final Optional<Delivery> steps;
 
-    private Deliveries(Optional<Delivery> slack, Backends backends) {
+    private Deliveries(Optional<Delivery> slack, Backends backends, Optional<Delivery> steps) {
         this.slack = slack;
         this.backends = new BackendDelivery(backends);
+        this.steps = steps;
     }
 
     /**
@@ -38,6 +40,12 @@ public final class Deliveries implements Delivery {
      */
     public static Deliveries of(Optional<SlackWebs> webs, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
                                 Outbox outbox) {
+        return of(webs, backends, jdbi, clock, quiet, outbox, Optional.empty());
+    }
+
+    /** The same, with {@code steps} delivering workflow steps' completions (each with its execution's token). */
+    public static Deliveries of(Optional<SlackWebs> webs, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
+                                Outbox outbox, Optional<Delivery> steps) {
         Optional<Delivery> slack = webs.map(all -> {
             Map<SlackWeb, Delivery> byClient = new ConcurrentHashMap<>();
             Delivery perWorkspace = a -> all.of(a.workspace())
@@ -45,7 +53,7 @@ public final class Deliveries implements Delivery {
                     .orElseGet(() -> new Outcome.Failed("workspace " + a.workspace() + " has no installation", false));
             return new ChannelFallback(perWorkspace, jdbi, outbox);
         });
-        return new Deliveries(slack, backends);
+        return new Deliveries(slack, backends, steps);
     }
 
     private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet) {
@@ -58,6 +66,10 @@ public final class Deliveries implements Delivery {
     public Outcome deliver(Attempt attempt) {
         if (attempt.message() instanceof OutboxMessage.BackendDecision d) {
             return backends.deliver(d, attempt);
+        }
+        if (attempt.message() instanceof OutboxMessage.StepCompletion) {
+            return steps.map(s -> s.deliver(attempt))
+                    .orElseGet(() -> new Outcome.WaitFor(NO_SLACK, "Slack is not configured"));
         }
         return slack.map(s -> s.deliver(attempt))
                 .orElseGet(() -> new Outcome.WaitFor(NO_SLACK, "Slack is not configured"));

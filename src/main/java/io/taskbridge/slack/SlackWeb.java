@@ -148,6 +148,32 @@ public final class SlackWeb {
                 response -> response.getView().getId());
     }
 
+    /**
+     * {@code chat.unfurl}: shows {@code previews} (link → blocks) under the message at {@code channel}
+     * and {@code ts}, or, for a link still in the composer, under {@code unfurlId} from {@code source}.
+     */
+    public SlackResult<Boolean> unfurl(String channel, String ts, Optional<String> unfurlId, Optional<String> source,
+                                       java.util.Map<String, List<LayoutBlock>> previews) {
+        java.util.Map<String, com.slack.api.methods.request.chat.ChatUnfurlRequest.UnfurlDetail> unfurls = new java.util.LinkedHashMap<>();
+        previews.forEach((url, blocks) -> unfurls.put(url,
+                com.slack.api.methods.request.chat.ChatUnfurlRequest.UnfurlDetail.builder().blocks(blocks).build()));
+        boolean composer = unfurlId.isPresent() && source.filter("composer"::equals).isPresent();
+        return call(() -> client.chatUnfurl(r -> (composer ? r.unfurlId(unfurlId.get()).source(source.get()) : r.channel(channel).ts(ts))
+                .unfurls(unfurls)), response -> true);
+    }
+
+    /** {@code functions.completeSuccess}: a workflow step's execution is done, with {@code outputs}. */
+    public SlackResult<Boolean> completeStep(String executionId, java.util.Map<String, String> outputs) {
+        return call(() -> client.functionsCompleteSuccess(r -> r.functionExecutionId(executionId).outputs(outputs)),
+                response -> true);
+    }
+
+    /** {@code functions.completeError}: a workflow step's execution failed; Slack shows {@code error} to the workflow's people. */
+    public SlackResult<Boolean> failStep(String executionId, String error) {
+        return call(() -> client.functionsCompleteError(r -> r.functionExecutionId(executionId).error(error)),
+                response -> true);
+    }
+
     /** The user's IANA time zone as Slack knows it ({@code users.info}). */
     public SlackResult<String> userTimeZone(String userId) {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getTz());

@@ -40,6 +40,17 @@ public final class PermissionPolicy {
     }
 
     /**
+     * May the task be shown to everyone in the conversation of {@code origin} (a link preview is
+     * seen by all its members, not only by who posted the link)? Only a task visible to the whole
+     * workspace, or one shown inside its own conversation; otherwise {@link Decision#HIDDEN}. Whoever
+     * shares it must also be able to see it ({@link #decide}).
+     */
+    public Decision showToConversation(TaskFacts task, Origin origin) {
+        return task.conversation().map(c -> c.kind().isPublic() || origin.isInside(c)).orElse(true)
+                ? Decision.ALLOWED : Decision.HIDDEN;
+    }
+
+    /**
      * May {@code actor} ask {@code approvers} to review the task? Besides who may ask, every approver
      * named must be able to answer: neither the asker nor the creator (unless self-approval is
      * allowed), so a review naming only oneself, or a step that waits on someone who may not answer,

@@ -134,6 +134,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicLong refreshes = new AtomicLong();
     private volatile String clientId;
     private volatile String clientSecret;
+    private final FakeSlackSurfaces surfaces = new FakeSlackSurfaces();
 
     /**
      * What an "Allow" in Slack grants: a bot token for {@code team} (or, org-wide, {@code enterprise}),
@@ -248,6 +249,20 @@ public final class FakeSlack implements AutoCloseable {
     /** Replies in the thread {@code threadTs} of {@code channel} as they are now, oldest first. */
     public List<Message> replies(String channel, String threadTs) {
         return messages.stream().filter(m -> m.channel().equals(channel) && threadTs.equals(m.threadTs())).toList();
+    }
+
+    /**
+     * Slack started a workflow step's function execution {@code executionId} whose token (the event's
+     * {@code bot_access_token}) is {@code token}: functions.completeSuccess and completeError accept it
+     * once, with every one of {@code requiredOutputs}.
+     */
+    public void functionExecution(String executionId, String token, Set<String> requiredOutputs) {
+        surfaces.functionExecution(executionId, token, requiredOutputs);
+    }
+
+    /** Whether function execution {@code executionId} was completed (with success or an error). */
+    public boolean functionCompleted(String executionId) {
+        return surfaces.completed(executionId);
     }
 
     /** The OAuth client oauth.v2.access accepts. */
@@ -389,7 +404,7 @@ public final class FakeSlack implements AutoCloseable {
                 return;
             }
             String token = bearer(ctx.header("Authorization"));
-            Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method)
+            Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method) || FakeSlackSurfaces.METHODS.contains(method)
                     ? tokenError(method, ctx.header("Authorization"))
                     : Optional.of("unknown_method");
             if (refused.isPresent()) {
@@ -411,7 +426,9 @@ public final class FakeSlack implements AutoCloseable {
                 Thread.sleep(h.duration().toMillis());
             }
             List<String> problems = new ArrayList<>();
-            Optional<String> invalid = check(method, form, problems);
+            Optional<String> invalid = FakeSlackSurfaces.METHODS.contains(method)
+                    ? surfaces.check(method, form, String.valueOf(token), problems, this::knownConversation)
+                    : check(method, form, problems);
             if (invalid.isPresent()) {
                 refuse(ctx, call, invalid.get(), problems);
                 return;
@@ -462,7 +479,9 @@ public final class FakeSlack implements AutoCloseable {
             return token.equals(appToken) ? Optional.empty()
                     : Optional.of(token.equals(botToken) ? "not_allowed_token_type" : "invalid_auth");
         }
-        return token.equals(botToken) || teamByToken.containsKey(token) ? Optional.empty() : Optional.of("invalid_auth");
+        boolean functionToken = method.startsWith("functions.") && surfaces.knowsToken(token);
+        return token.equals(botToken) || teamByToken.containsKey(token) || functionToken
+                ? Optional.empty() : Optional.of("invalid_auth");
     }
 
     private void refuse(Context ctx, Call call, String error, List<String> problems) {
@@ -710,6 +729,7 @@ public final class FakeSlack implements AutoCloseable {
             case "conversations.info" -> conversationInfo(form.getOrDefault("channel", ""));
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
             case "apps.connections.open" -> socketModeUrl();
+            case "chat.unfurl", "functions.completeSuccess", "functions.completeError" -> Map.of("ok", true);
             default -> throw new IllegalStateException("a known method without an answer: " + method);
         };
     }

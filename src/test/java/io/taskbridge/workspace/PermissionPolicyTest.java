@@ -334,6 +334,29 @@ class PermissionPolicyTest {
         assertThat(text(policy.manageKeys(key))).isEqualTo(keys);
     }
 
+    /**
+     * A link preview is seen by the whole conversation it is posted in: only a task visible to the
+     * workspace, or one shown inside its own conversation, may be previewed (whoever posts it).
+     */
+    @ParameterizedTest(name = "{0} task shown in {1}: {2}")
+    @CsvSource(textBlock = """
+            PUBLIC,   SAME,    A
+            PUBLIC,   OTHER,   A
+            NONE,     OTHER,   A
+            PRIVATE,  SAME,    A
+            PRIVATE,  OTHER,   H
+            PRIVATE,  NOWHERE, H
+            DM,       SAME,    A
+            DM,       OTHER,   H
+            GROUP_DM, SAME,    A
+            GROUP_DM, OTHER,   H
+            """)
+    void previewsAreShownOnlyWhereTheWholeConversationMaySeeTheTask(String kind, String origin, String expected) {
+        assertThat(code(policy.showToConversation(task(kind, Optional.of("U_ASSIGNEE")), origin(origin))))
+                .isEqualTo(expected);
+        assertThat(code(lenient.showToConversation(task(kind, Optional.empty()), origin(origin)))).isEqualTo(expected);
+    }
+
     private static TaskFacts task(String kind, Optional<String> assignee) {
         Optional<Conversation> conversation = kind.equals("NONE")
                 ? Optional.empty()

@@ -52,6 +52,11 @@ public final class WorkivaBackend implements TaskBackend {
     }
 
     @Override
+    public java.util.Optional<java.net.URI> baseUrl() {
+        return java.util.Optional.of(settings.baseUrl());
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

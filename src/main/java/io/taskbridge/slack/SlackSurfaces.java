@@ -1,0 +1,20 @@
+package io.taskbridge.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import io.taskbridge.access.TaskAccess;
+import io.taskbridge.approval.ApprovalService;
+import io.taskbridge.intake.Intake;
+import java.time.Clock;
+
+/** Registers link previews ({@link LinkPreviews}) and Workflow Builder steps ({@link WorkflowSteps}) on a Bolt app. */
+public final class SlackSurfaces {
+    private SlackSurfaces() {}
+
+    public static void register(App app, TaskAccess access, TaskAccess workflowAccess, ApprovalService workflowApprovals,
+                                SlackWebs webs, TaskLinks links, StepExecutions steps, Intake intake, Slack slack,
+                                Clock clock) {
+        new LinkPreviews(access, workflowApprovals, webs, links, intake, slack, clock).register(app);
+        new WorkflowSteps(workflowAccess, workflowApprovals, links, steps, slack, clock).register(app);
+    }
+}
