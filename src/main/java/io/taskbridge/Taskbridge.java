@@ -110,11 +110,13 @@ public final class Taskbridge implements AutoCloseable {
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox()), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
+            // Several workspaces take turns in each lane; one workspace's lanes take turns by channel only.
+            List<Lane> kinds = Lane.lanes(requested.slack().multiWorkspace());
             List<OutboxWorker> lanes = List.of(
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
-                            slack.webs().map(w -> pacer(store, clock)), config.outboxLease(), Lane.slack()),
+                            slack.webs().map(w -> pacer(store, clock)), config.outboxLease(), kinds.get(0)),
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
-                            Optional.empty(), config.outboxLease(), Lane.taskSystems()));
+                            Optional.empty(), config.outboxLease(), kinds.get(1)));
             store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
