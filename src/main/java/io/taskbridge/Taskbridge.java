@@ -19,6 +19,7 @@ import io.taskbridge.workspace.LegacyRows;
 import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.sandbox.Sandbox;
+import io.taskbridge.sync.BackendApprovals;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.outbox.Delivery;
 import io.taskbridge.slack.Deliveries;
@@ -97,7 +98,8 @@ public final class Taskbridge implements AutoCloseable {
             TaskEvents taskEvents = TaskEvents.all(List.of(new SlackNotifier(store.outbox()), reminders.planner()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()))));
+                    List.of(new ApprovalNotifier(store.outbox()), new BackendApprovals(store.outbox()),
+                            new ApprovalNudges(reminders.planner()))));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 

@@ -37,14 +37,18 @@ public record Lane(String name, String filter, Optional<String> turnKey, String 
         return new Lane("all", "1 = 1", Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
+    /** The kinds of {@link OutboxMessage.ForTaskSystem}, as an SQL list. */
+    static final String TASK_SYSTEM_KINDS = "('" + OutboxMessage.BackendDecision.KIND + "', '"
+            + OutboxMessage.BackendReview.KIND + "')";
+
     /** Every Slack message. */
     public static Lane slack() {
-        return new Lane("slack", "kind <> '" + OutboxMessage.BackendDecision.KIND + "'", Optional.of(BY_WORKSPACE), BY_CHANNEL);
+        return new Lane("slack", "kind NOT IN " + TASK_SYSTEM_KINDS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
-    /** Deliveries to task systems (Workiva's actionSubmission and the like). */
+    /** Deliveries to task systems (reviews set up and decisions submitted: Workiva's approval steps and actionSubmission). */
     public static Lane taskSystems() {
-        return new Lane("task-systems", "kind = '" + OutboxMessage.BackendDecision.KIND + "'", Optional.of(BY_WORKSPACE), BY_CHANNEL);
+        return new Lane("task-systems", "kind IN " + TASK_SYSTEM_KINDS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
     /** The same lane, with the inner turns shared out by another key (a column or expression of {@code outbox}). */

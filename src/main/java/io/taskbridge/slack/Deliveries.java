@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Routes each outbox message to where it goes: a task system for decisions, else Slack's Web API
+ * Routes each outbox message to where it goes: a task system for reviews and decisions, else Slack's Web API
  * (reminders and digests to {@link ReminderDelivery}, everything else to {@link SlackDelivery}),
  * behind {@link ChannelFallback} so a channel the bot is not in is reported to the task's creator.
  */
@@ -26,9 +26,9 @@ public final class Deliveries implements Delivery {
     private final Optional<Delivery> slack;
     private final BackendDelivery backends;
 
-    private Deliveries(Optional<Delivery> slack, Backends backends) {
+    private Deliveries(Optional<Delivery> slack, BackendDelivery backends) {
         this.slack = slack;
-        this.backends = new BackendDelivery(backends);
+        this.backends = backends;
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Deliveries implements Delivery {
                     .orElseGet(() -> new Outcome.Failed("workspace " + a.workspace() + " has no installation", false));
             return new ChannelFallback(perWorkspace, jdbi, outbox);
         });
-        return new Deliveries(slack, backends);
+        return new Deliveries(slack, new BackendDelivery(backends, jdbi, clock));
     }
 
     private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet) {
@@ -56,8 +56,8 @@ public final class Deliveries implements Delivery {
 
     @Override
     public Outcome deliver(Attempt attempt) {
-        if (attempt.message() instanceof OutboxMessage.BackendDecision d) {
-            return backends.deliver(d, attempt);
+        if (attempt.message() instanceof OutboxMessage.ForTaskSystem m) {
+            return backends.deliver(m, attempt);
         }
         return slack.map(s -> s.deliver(attempt))
                 .orElseGet(() -> new Outcome.WaitFor(NO_SLACK, "Slack is not configured"));
