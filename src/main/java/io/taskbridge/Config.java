@@ -111,9 +111,14 @@ public record Config(
     public enum Sandbox {
         AUTO, ON, OFF;
 
-        /** Whether the sandbox runs next to this Slack configuration. */
+        /** Whether the sandbox runs next to this Slack configuration: never by default beside a configured Slack. */
         public boolean runsWith(Slack slack) {
             return this == ON || this == AUTO && !slack.enabled();
+        }
+
+        /** Whether the sandbox runs as a second workspace beside a configured Slack's. */
+        public boolean besides(Slack slack) {
+            return this == ON && slack.enabled();
         }
     }
 
@@ -158,11 +163,14 @@ public record Config(
                 bool(env, "TASKBRIDGE_ALLOW_SELF_APPROVAL"),
                 metrics(env),
                 publicUrl(env));
-        if (config.sandbox() == Sandbox.ON && config.slack().enabled()) {
-            // Beside a real workspace the outbox would deliver the sandbox's messages through the real
-            // workspace's token; until deliveries are routed by workspace, refuse rather than leak.
-            throw new IllegalArgumentException("TASKBRIDGE_SANDBOX=on beside a configured Slack is not supported yet: "
-                    + "run the sandbox in a second Taskbridge without SLACK_* settings");
+        if (config.sandbox() == Sandbox.ON && config.slack().enabled()
+                && (config.slack().multiWorkspace() || !config.slack().httpMode())) {
+            // The sandbox is a second workspace beside the one of the bot token, with its own token and
+            // signing secret; it posts to /slack/events, which Socket Mode does not serve, and in
+            // multi-workspace mode Bolt would look for an installation it does not have.
+            throw new IllegalArgumentException("TASKBRIDGE_SANDBOX=on beside a configured Slack works in single-workspace"
+                    + " HTTP mode (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN): not beside Socket Mode or"
+                    + " multi-workspace mode; run the sandbox in a second Taskbridge without SLACK_* settings there");
         }
         return config;
     }

@@ -52,7 +52,13 @@ import org.slf4j.LoggerFactory;
  * otherwise none.
  */
 record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zones, Optional<App> app,
-                   Optional<TokenRotation> rotation, TaskAccess access) {
+                   Optional<TokenRotation> rotation, TaskAccess access, Optional<Side> side) {
+    /**
+     * A second workspace beside the configured one (the /try sandbox with TASKBRIDGE_SANDBOX=on): its
+     * team id, its bot token on its own Web API, its signing secret and its people.
+     */
+    record Side(WorkspaceId workspace, Secret botToken, java.net.URI apiUrl, Secret signingSecret, Set<String> people) {}
+
     private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
 
     /** Starts building the Slack client on a thread of its own; empty when Slack is not configured. */
@@ -84,14 +90,17 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
     static SlackModule wire(Config.Slack config, Optional<Slack> slack, Clock clock, Jdbi jdbi, TaskService tasks,
                             ApprovalService approvals, ConnectorModule connectors, ReminderModule reminders,
                             Set<String> adminList, boolean allowSelfApproval, Intake intake, Metrics metrics,
-                            RecurringService recurring, Surfaces surfaces) {
+                            RecurringService recurring, Surfaces surfaces, Optional<Side> side) {
         Optional<Installations> installations = config.multiWorkspace()
                 ? Optional.of(new Installations(jdbi, new SecretBox(config.oauth().orElseThrow().encryptionKey(),
                         new SecureRandom()), clock))
                 : Optional.empty();
-        Optional<SlackWebs> webs = slack.map(s -> installations.isPresent()
+        Optional<SlackWebs> main = slack.map(s -> installations.isPresent()
                 ? SlackWebs.installed(s, installations.get())
                 : SlackWebs.single(new SlackWeb(s.methods(config.botToken().orElseThrow().value()))));
+        // The side workspace's calls go to its own Web API with its own token, never the main one's.
+        Optional<SlackWebs> webs = side.isEmpty() ? main : main.map(m -> SlackWebs.beside(m, side.get().workspace(),
+                new SlackWeb(client(side.get().apiUrl()).methods(side.get().botToken().value())), side.get().people()));
         UserZones zones = new UserZones(webs, clock);
         Optional<SlackDirectory> directory = webs.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
         WorkspaceAdmins workspaceAdmins = directory.<WorkspaceAdmins>map(d -> d).orElse((team, user) -> Optional.empty());
@@ -129,7 +138,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
         }
         Optional<TokenRotation> rotation = installations.map(i -> new TokenRotation(slack.orElseThrow(),
                 oauthClient(config), i, clock));
-        return new SlackModule(config, webs, zones, app, rotation, access);
+        return new SlackModule(config, webs, zones, app, rotation, access, side);
     }
 
     private static OAuthClient oauthClient(Config.Slack config) {
@@ -167,7 +176,8 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
         if (!config.httpMode()) {
             return Optional.empty();
         }
-        return Optional.of(new SlackRoute(app.orElseThrow(), new SlackSignature(config.signingSecret().orElseThrow(), clock)));
+        return Optional.of(new SlackRoute(app.orElseThrow(), new SlackSignature(config.signingSecret().orElseThrow(), clock),
+                side.map(s -> new SlackRoute.SideSignature(s.workspace().value(), new SlackSignature(s.signingSecret(), clock)))));
     }
 
     /** Opens the Socket Mode connection if that is the transport, and says how Slack is connected. */
@@ -197,8 +207,12 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
     }
 
     private static Slack client(Config.Slack config) {
+        return client(config.apiUrl());
+    }
+
+    private static Slack client(java.net.URI apiUrl) {
         SlackConfig sc = new SlackConfig();
-        sc.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
+        sc.setMethodsEndpointUrlPrefix(apiUrl.toString());
         sc.setStatsEnabled(false);
         sc.setHttpClientReadTimeoutMillis(10_000);
         sc.setHttpClientWriteTimeoutMillis(10_000);

@@ -21,6 +21,7 @@ import io.taskbridge.reminder.ApprovalNudges;
 import io.taskbridge.reminder.ReminderJob;
 import io.taskbridge.recurring.RecurringService;
 import io.taskbridge.sandbox.Sandbox;
+import io.taskbridge.sync.BackendApprovals;
 import io.taskbridge.slack.ApprovalNotifier;
 import io.taskbridge.outbox.Delivery;
 import io.taskbridge.slack.Deliveries;
@@ -81,10 +82,16 @@ public final class Taskbridge implements AutoCloseable {
         long began = System.nanoTime();
         List<AutoCloseable> resources = new ArrayList<>();
         // The /try sandbox stands in for Slack: its own workspace, its Web API on loopback, its own secret.
+        // Beside a configured Slack (TASKBRIDGE_SANDBOX=on) it is a second workspace with its own token,
+        // Web API and secret; alone, it is the only one.
         Optional<Sandbox> sandbox = requested.sandbox().runsWith(requested.slack())
                 ? Optional.of(Sandbox.start()) : Optional.empty();
         sandbox.ifPresent(resources::add);
-        Config config = sandbox.map(s -> requested.withSlack(new Config.Slack(Optional.of(new Secret(s.signingSecret())),
+        boolean beside = requested.sandbox().besides(requested.slack());
+        Optional<SlackModule.Side> side = sandbox.filter(s -> beside).map(s -> new SlackModule.Side(
+                new WorkspaceId(s.teamId()), new Secret(s.botToken()), java.net.URI.create(s.apiUrl()),
+                new Secret(s.signingSecret()), s.people()));
+        Config config = beside ? requested : sandbox.map(s -> requested.withSlack(new Config.Slack(Optional.of(new Secret(s.signingSecret())),
                 Optional.of(new Secret(s.botToken())), Optional.empty(), java.net.URI.create(s.apiUrl())))).orElse(requested);
         try {
             // Independent steps overlap: the Slack client's TLS set-up and the schema migration run
@@ -107,7 +114,8 @@ public final class Taskbridge implements AutoCloseable {
                     surfaces.steps()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(audit, new ApprovalNotifier(store.outbox()), new ApprovalNudges(reminders.planner()), surfaces.steps())));
+                    List.of(audit, new ApprovalNotifier(store.outbox()), new BackendApprovals(store.outbox()),
+                            new ApprovalNudges(reminders.planner()), surfaces.steps())));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
@@ -120,16 +128,18 @@ public final class Taskbridge implements AutoCloseable {
             SlackModule slack = SlackModule.wire(config.slack(), slackClient.join(), clock, store.db().jdbi(),
                     tasks.via(Source.SLACK), approvals.via(Source.SLACK),
                     connectors, reminders, config.connectors().admins(), config.allowSelfApproval(), intake, metrics.metrics(),
-                    recurring, surfaces);
+                    recurring, surfaces, side);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox(),
                     surfaces.stepDelivery(slackClient.join())), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
+            // Several workspaces take turns in each lane; one workspace's lanes take turns by channel only.
+            List<Lane> kinds = Lane.lanes(requested.slack().multiWorkspace() || side.isPresent());
             List<OutboxWorker> lanes = List.of(
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
-                            slack.webs().map(w -> pacer(store, clock)), config.outboxLease(), Lane.slack()),
+                            slack.webs().map(w -> pacer(store, clock)), config.outboxLease(), kinds.get(0)),
                     new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
-                            Optional.empty(), config.outboxLease(), Lane.taskSystems()));
+                            Optional.empty(), config.outboxLease(), kinds.get(1)));
             store.wakes(lanes);
 
             List<HttpServer.Routes> routes = new ArrayList<>();
@@ -145,7 +155,7 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(http);
             sandbox.ifPresent(s -> s.serviceOn(http.port()));
             store.ready();
-            if (sandbox.isEmpty()) {
+            if (sandbox.isEmpty() || beside) {
                 int moved = LegacyRows.claim(store.db().jdbi(), home.join());
                 if (moved > 0) {
                     log.info("{} rows from before workspaces now belong to workspace {}", moved, home.join());
@@ -164,7 +174,11 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(connectors.startPolling(config));
             log.info("Taskbridge listening on port {} with {} store (started in {} ms)", http.port(),
                     store.db().dialect().name().toLowerCase(), startedMs);
-            if (sandbox.isPresent()) {
+            if (beside) {
+                slack.connect(resources);
+                log.info("The /try sandbox runs beside Slack (TASKBRIDGE_SANDBOX=on) at http://localhost:{}/try: a workspace"
+                        + " of its own ({}), with its own token and signing secret", http.port(), side.get().workspace());
+            } else if (sandbox.isPresent()) {
                 log.warn("Slack is not configured: set {} to connect a workspace. Meanwhile try it in a browser at "
                         + "http://localhost:{}/try (a sandbox workspace of its own; TASKBRIDGE_SANDBOX=off turns it off)",
                         requested.slack().missing().orElseThrow(), http.port());

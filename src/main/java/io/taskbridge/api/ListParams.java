@@ -18,7 +18,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /tasks} query parameters (seed 001) to a {@link TaskQuery}. Every bad or unknown
- * parameter is reported at once as 400 {@code invalid_parameters}, one message per parameter.
+ * parameter is reported at once as 400 {@code invalid_parameters}, one message per parameter. A
+ * {@code dueDate[gt]} or {@code dueDate[lt]} that is not a date, or falls outside the years
+ * 1970–9999, is a value out of bounds like a body's {@code dueDate}: 422 {@code validation_error}
+ * naming the parameter, when it is the only thing wrong (beside other bad parameters, the 400 names
+ * it too).
  * {@code status} and {@code tags} take comma lists (also as repeated parameters): a task matches any
  * of the statuses and must carry all of the tags.
  */
@@ -82,7 +86,8 @@ public final class ListParams {
         if (tags.isPresent()) {
             q = q.withTags(new LinkedHashSet<>(list(tags.get())));
         }
-        q = q.withDueAfter(instant(p, "dueDate[gt]", problems)).withDueBefore(instant(p, "dueDate[lt]", problems));
+        Map<String, String> dates = new LinkedHashMap<>();
+        q = q.withDueAfter(instant(p, "dueDate[gt]", dates)).withDueBefore(instant(p, "dueDate[lt]", dates));
         Optional<String> exists = value(p, "dueDate[exists]");
         if (exists.isPresent()) {
             String e = exists.get().toLowerCase(Locale.ROOT);
@@ -93,7 +98,11 @@ public final class ListParams {
             }
         }
         if (!problems.isEmpty()) {
+            problems.putAll(dates);
             throw ApiProblem.badParameters(problems);
+        }
+        if (!dates.isEmpty()) {
+            throw ApiProblem.invalid(dates);
         }
         return q;
     }

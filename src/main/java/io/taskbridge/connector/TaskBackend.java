@@ -38,6 +38,16 @@ public interface TaskBackend {
     /** Hands an approver's decision to the task system (Workiva: {@code actionSubmission}). */
     Result submitDecision(Submission submission);
 
+    /**
+     * Puts the task up for approval in the task system, with one approval step per entry of
+     * {@code review}; the decisions made in Slack are then handed on with {@link #submitDecision},
+     * one per step. A system without approval steps keeps reviews in Taskbridge: the default does
+     * nothing there.
+     */
+    default Result requestReview(Review review) {
+        return new Result.Done();
+    }
+
     /** Creates a task and returns it as the system now holds it (with its id). */
     default RemoteTask create(NewTask task) {
         throw unsupported("create tasks");
@@ -91,6 +101,16 @@ public interface TaskBackend {
         /** A first try. */
         public Submission(String externalId, Decision decision, Optional<String> comment, String actor) {
             this(externalId, decision, comment, actor, Optional.empty());
+        }
+    }
+
+    /**
+     * A review to set up: the due date of each step, in order. {@code triedSince} is set on a retry, as
+     * for a {@link Submission}: an earlier try may have set it up already.
+     */
+    record Review(String externalId, java.util.List<Optional<Instant>> stepDueDates, Optional<Instant> triedSince) {
+        public Review {
+            stepDueDates = java.util.List.copyOf(stepDueDates);
         }
     }
 

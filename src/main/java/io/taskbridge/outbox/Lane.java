@@ -1,34 +1,85 @@
 package io.taskbridge.outbox;
 
+import java.util.Optional;
+
 /**
  * A share of the outbox that one worker thread delivers, so that lanes never wait on each other:
  * Slack messages in one, task-system deliveries in another (a task system that hangs holds up only
- * its own lane). Within a lane, each pass takes at most one due row per {@code fairnessKey}, so a
- * channel with thousands of queued rows gets one turn like any other instead of being worked through
- * first. Rows carry their workspace (V13), but keying the Slack lane by it alone would give a
- * single-workspace install one Slack message per pass, so the key stays the channel. The SQL pieces are constants of this class.
+ * its own lane).
+ *
+ * <p>Within a lane, turns are taken at two levels: first by {@code turnKey} (the workspace), then by
+ * {@code fairnessKey} (the channel). A pass takes the oldest due row of every channel, then orders
+ * those heads so that each workspace's oldest comes first, then each workspace's second, and so on.
+ * So a workspace with 10,000 posts queued over many channels gets one turn per round like any other
+ * workspace, and within it a crowded channel gets one turn like any other channel. With a single
+ * workspace the order is the one a channel-only turn gives (oldest head first), and a pass takes as
+ * many rows as before. An install that can only ever have one workspace (a single bot token, no
+ * sandbox beside it) drops the outer level ({@link #oneWorkspace()}), so its pass runs the same
+ * statement as before workspaces took turns: ranking the heads costs a sort of them that it never needs.
  */
-public record Lane(String name, String filter, String fairnessKey) {
+public record Lane(String name, String filter, Optional<String> turnKey, String fairnessKey) {
     /** Rows of one channel share a turn; a row without a channel (a DM, a task-system call) has one of its own. */
     public static final String BY_CHANNEL = "COALESCE(channel, CAST(id AS TEXT))";
+    /** Rows of one workspace share the outer turn (rows from before workspaces are all in {@code '~'}). */
+    public static final String BY_WORKSPACE = "workspace";
+
+    /**
+     * The Slack lane and the task-systems lane, taking turns by workspace when the install may serve
+     * several ({@code manyWorkspaces}: multi-workspace mode, or the sandbox beside a real workspace).
+     */
+    public static java.util.List<Lane> lanes(boolean manyWorkspaces) {
+        return java.util.List.of(slack(), taskSystems()).stream()
+                .map(lane -> manyWorkspaces ? lane : lane.oneWorkspace()).toList();
+    }
 
     /** Everything in one lane (for tests and a single-threaded set-up). */
     public static Lane all() {
-        return new Lane("all", "1 = 1", BY_CHANNEL);
+        return new Lane("all", "1 = 1", Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
+
+    /** The kinds of {@link OutboxMessage.ForTaskSystem}, as an SQL list. */
+    static final String TASK_SYSTEM_KINDS = "('" + OutboxMessage.BackendDecision.KIND + "', '"
+            + OutboxMessage.BackendReview.KIND + "')";
 
     /** Every Slack message. */
     public static Lane slack() {
-        return new Lane("slack", "kind <> '" + OutboxMessage.BackendDecision.KIND + "'", BY_CHANNEL);
+        return new Lane("slack", "kind NOT IN " + TASK_SYSTEM_KINDS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
-    /** Deliveries to task systems (Workiva's actionSubmission and the like). */
+    /** Deliveries to task systems (reviews set up and decisions submitted: Workiva's approval steps and actionSubmission). */
     public static Lane taskSystems() {
-        return new Lane("task-systems", "kind = '" + OutboxMessage.BackendDecision.KIND + "'", BY_CHANNEL);
+        return new Lane("task-systems", "kind IN " + TASK_SYSTEM_KINDS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
-    /** The same lane, with its turns shared out by another key (a column or expression of {@code outbox}). */
+    /** The same lane, with the inner turns shared out by another key (a column or expression of {@code outbox}). */
     public Lane fairBy(String key) {
-        return new Lane(name, filter, key);
+        return new Lane(name, filter, turnKey, key);
+    }
+
+    /** The same lane, with the outer turns shared out by another key (a column or expression of {@code outbox}). */
+    public Lane turnsBy(String key) {
+        return new Lane(name, filter, Optional.of(key), fairnessKey);
+    }
+
+    /** The same lane for an install with one workspace: turns by channel only. */
+    public Lane oneWorkspace() {
+        return new Lane(name, filter, Optional.empty(), fairnessKey);
+    }
+
+    /**
+     * The rows of one pass (binds {@code :now} and {@code :limit}): the oldest due row of each
+     * (turn, fairness) pair, ranked within its turn key by age, taken rank by rank. Portable: window
+     * functions run on SQLite (3.25 and later) and PostgreSQL alike.
+     */
+    String dueSql(String columns) {
+        String due = "WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + filter + ")";
+        if (turnKey.isEmpty()) {
+            return "SELECT " + columns + " FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox " + due
+                    + " GROUP BY " + fairnessKey + ") ORDER BY next_attempt_at, id LIMIT :limit";
+        }
+        String outer = turnKey.get();
+        return "SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY " + outer
+                + " ORDER BY next_attempt_at, id) AS turn FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox " + due
+                + " GROUP BY " + outer + ", " + fairnessKey + ")) heads ORDER BY turn, next_attempt_at, id LIMIT :limit";
     }
 }

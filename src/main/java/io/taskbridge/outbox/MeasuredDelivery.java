@@ -25,7 +25,7 @@ public final class MeasuredDelivery implements Delivery {
     @Override
     public Outcome deliver(Attempt attempt) {
         OutboxMessage message = attempt.message();
-        String destination = message instanceof OutboxMessage.BackendDecision d ? d.connection() : "slack";
+        String destination = message instanceof OutboxMessage.ForTaskSystem t ? t.connection() : "slack";
         Outcome outcome;
         try {
             outcome = delivery.deliver(attempt);
@@ -40,6 +40,9 @@ public final class MeasuredDelivery implements Delivery {
         return outcome;
     }
 
+    /** How a task system's request to wait (its 429) ends the reason of a {@link Outcome.WaitFor}. */
+    public static final String ASKED_TO_WAIT = " asked us to wait";
+
     /**
      * {@code delivered}; {@code rate_limited} (Slack's 429, or a task system asking us to wait);
      * {@code deferred} (any other wait: quiet hours, a thread whose parent is not posted yet);
@@ -50,7 +53,8 @@ public final class MeasuredDelivery implements Delivery {
             return "delivered";
         }
         if (outcome instanceof Outcome.WaitFor wait) {
-            return OutboxWorker.RATE_LIMITED.equals(wait.reason()) || message instanceof OutboxMessage.BackendDecision
+            return OutboxWorker.RATE_LIMITED.equals(wait.reason())
+                    || message instanceof OutboxMessage.ForTaskSystem && wait.reason().endsWith(ASKED_TO_WAIT)
                     ? "rate_limited" : "deferred";
         }
         return ((Outcome.Failed) outcome).retryable() ? "failed" : "refused";

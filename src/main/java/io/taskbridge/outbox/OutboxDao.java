@@ -63,6 +63,10 @@ public interface OutboxDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = :state ORDER BY id LIMIT :limit")
     List<OutboxRow> inState(@Bind("state") String state, @Bind("limit") int limit);
 
+    /** When the row with this dedupe key is next due, while it waits (leased or not); empty when gone or dead. */
+    @SqlQuery("SELECT next_attempt_at FROM outbox WHERE dedupe_key = :key AND state = 'pending'")
+    java.util.Optional<Long> pendingAt(@Bind("key") String dedupeKey);
+
     /** Rows still waiting (for operators and tests). */
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
     int pending();

@@ -107,10 +107,43 @@ public sealed interface OutboxMessage {
         }
     }
 
-    /** An approval decision for the task system that holds the task. */
+    /** A message for the task system that holds a task, not for Slack: delivered in the task systems' lane. */
+    sealed interface ForTaskSystem extends OutboxMessage {
+        /** The connection that holds the task. */
+        String connection();
+    }
+
+    /**
+     * A step's outcome for the task system that holds the task: one per step (its approval, or the
+     * rejection that ends the round), submitted as the connection's own user.
+     */
     record BackendDecision(long taskId, String connection, String externalId, String decision, String comment,
-                           String actor) implements OutboxMessage {
+                           String actor) implements ForTaskSystem {
         static final String KIND = "backend_decision";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * A review asked for in Slack, to be set up in the task system that holds the task: one approval
+     * step there per step here (each with its due date, if any), then submitted for approval. Keyed
+     * per task ({@link #key}), so a newer round's request replaces one still waiting.
+     */
+    record BackendReview(long taskId, String connection, String externalId, int round, List<Optional<Instant>> stepDueDates)
+            implements ForTaskSystem {
+        static final String KIND = "backend_review";
+
+        public BackendReview {
+            stepDueDates = List.copyOf(stepDueDates);
+        }
+
+        /** The dedupe key of the review of {@code taskId}: a decision on the task waits while it is pending. */
+        public static String key(long taskId) {
+            return KIND + ":" + taskId;
+        }
 
         @Override
         public String kind() {
@@ -196,6 +229,7 @@ public sealed interface OutboxMessage {
             case ApprovalSync.KIND -> ApprovalSync.class;
             case ThreadNote.KIND -> ThreadNote.class;
             case BackendDecision.KIND -> BackendDecision.class;
+            case BackendReview.KIND -> BackendReview.class;
             case ReminderReply.KIND -> ReminderReply.class;
             case ReminderDm.KIND -> ReminderDm.class;
             case OverdueDigest.KIND -> OverdueDigest.class;

@@ -28,7 +28,8 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-    private static final int BATCH = 50;
+    /** Rows a pass takes at most. */
+    static final int BATCH = 50;
     private static final OutboxRow.Mapper ROWS = new OutboxRow.Mapper();
     private static final String CLAIM = "UPDATE outbox SET lease_until = :until, attempts = attempts + 1"
             + " WHERE id = :id AND lease_until = :seen AND state = 'pending'";
@@ -69,9 +70,7 @@ public final class OutboxWorker implements AutoCloseable {
     public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
                         Optional<Pacer> pacer, Duration lease, Lane lane) {
         this.lane = lane;
-        this.dueSql = "SELECT " + OutboxDao.COLUMNS + " FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox"
-                + " WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + lane.filter() + ")"
-                + " GROUP BY " + lane.fairnessKey() + ") ORDER BY next_attempt_at, id LIMIT :limit";
+        this.dueSql = lane.dueSql(OutboxDao.COLUMNS);
         this.pacer = pacer;
         this.lease = lease;
         this.jdbi = jdbi;

@@ -5,7 +5,6 @@ import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.approval.ApprovalChanged;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalStep;
-import io.taskbridge.connector.Backends;
 import io.taskbridge.slack.SlackText;
 import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.Task;
@@ -15,8 +14,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Turns approval events into outbox rows, in the transaction of the decision: requests to the
  * approvers now asked, an update of every message showing the round, word to the creator when it
- * ends, and the decision for the task system that holds the task. Every row has a key naming the
- * decision it came from, so it is queued once.
+ * ends. Every row has a key naming the decision it came from, so it is queued once. (What the task
+ * system that holds the task hears is {@code sync.BackendApprovals}'.)
  */
 public final class ApprovalNotifier implements ApprovalEvents {
     private final Outbox outbox;
@@ -47,13 +46,6 @@ public final class ApprovalNotifier implements ApprovalEvents {
                     Optional.of("approval_result:" + taskId + ":" + round), Optional.empty());
             outbox.enqueue(tx, task.workspace(), new OutboxMessage.ThreadNote(taskId, outcome),
                     Optional.of("approval_result_note:" + taskId + ":" + round), Optional.empty());
-        }
-        if (!e.connection().equals(Backends.BUILTIN) && e.response().isPresent() && e.externalId().isPresent()) {
-            var r = e.response().get();
-            outbox.enqueue(tx, task.workspace(), new OutboxMessage.BackendDecision(taskId, e.connection(), e.externalId().get(),
-                            r.decision().name(), r.comment().orElse(null), r.userId()),
-                    Optional.of("backend_decision:" + taskId + ":" + round + ":" + e.decidedStep() + ":" + r.userId()),
-                    Optional.empty());
         }
     }
 

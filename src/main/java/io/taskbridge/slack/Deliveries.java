@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Routes each outbox message to where it goes: a task system for decisions, else Slack's Web API
+ * Routes each outbox message to where it goes: a task system for reviews and decisions, else Slack's Web API
  * (reminders and digests to {@link ReminderDelivery}, everything else to {@link SlackDelivery}),
  * behind {@link ChannelFallback} so a channel the bot is not in is reported to the task's creator.
  */
@@ -27,9 +27,9 @@ public final class Deliveries implements Delivery {
     private final BackendDelivery backends;
     private final Optional<Delivery> steps;
 
-    private Deliveries(Optional<Delivery> slack, Backends backends, Optional<Delivery> steps) {
+    private Deliveries(Optional<Delivery> slack, BackendDelivery backends, Optional<Delivery> steps) {
         this.slack = slack;
-        this.backends = new BackendDelivery(backends);
+        this.backends = backends;
         this.steps = steps;
     }
 
@@ -53,7 +53,7 @@ public final class Deliveries implements Delivery {
                     .orElseGet(() -> new Outcome.Failed("workspace " + a.workspace() + " has no installation", false));
             return new ChannelFallback(perWorkspace, jdbi, outbox);
         });
-        return new Deliveries(slack, backends, steps);
+        return new Deliveries(slack, new BackendDelivery(backends, jdbi, clock), steps);
     }
 
     private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet) {
@@ -64,8 +64,8 @@ public final class Deliveries implements Delivery {
 
     @Override
     public Outcome deliver(Attempt attempt) {
-        if (attempt.message() instanceof OutboxMessage.BackendDecision d) {
-            return backends.deliver(d, attempt);
+        if (attempt.message() instanceof OutboxMessage.ForTaskSystem m) {
+            return backends.deliver(m, attempt);
         }
         if (attempt.message() instanceof OutboxMessage.StepCompletion) {
             return steps.map(s -> s.deliver(attempt))

@@ -29,11 +29,13 @@ final class SlackEndpoint implements Handler {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignature signature;
+    private final Optional<SlackRoute.SideSignature> side;
 
-    SlackEndpoint(App app, SlackSignature signature) {
+    SlackEndpoint(App app, SlackSignature signature, Optional<SlackRoute.SideSignature> side) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signature = signature;
+        this.side = side;
     }
 
     @Override
@@ -41,6 +43,12 @@ final class SlackEndpoint implements Handler {
         byte[] body = ctx.bodyAsBytes();
         Optional<String> problem = signature.problem(ctx.header("X-Slack-Request-Timestamp"),
                 ctx.header("X-Slack-Signature"), body);
+        boolean bySide = false;
+        if (problem.isPresent() && side.isPresent() && side.get().signature().problem(ctx.header("X-Slack-Request-Timestamp"),
+                ctx.header("X-Slack-Signature"), body).isEmpty()) {
+            problem = Optional.empty();
+            bySide = true;
+        }
         if (problem.isPresent()) {
             log.warn("refused a Slack request from {}: {}", ctx.ip(), problem.get());
             ErrorBodies.send(ctx, 401, "invalid_authentication", "The request's Slack signature is missing, stale or wrong.");
@@ -76,6 +84,12 @@ final class SlackEndpoint implements Handler {
             // a signed request of a kind Bolt does not know (Slack adds kinds): acknowledged, not acted on
             log.debug("ignored a signed Slack request of a kind Bolt does not know");
             ctx.status(200);
+            return;
+        }
+        if (side.isPresent() && bySide != side.get().workspace().equals(request.getContext().getTeamId())) {
+            // The side workspace's secret signs only its own requests, and only it signs them.
+            log.warn("refused a Slack request from {}: signed for one workspace, about another", ctx.ip());
+            ErrorBodies.send(ctx, 401, "invalid_authentication", "The request's Slack signature is missing, stale or wrong.");
             return;
         }
         write(ctx, app.run(request));

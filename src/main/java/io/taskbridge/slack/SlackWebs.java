@@ -39,6 +39,35 @@ public abstract class SlackWebs {
         return new InstalledWebs(slack, installations);
     }
 
+    /**
+     * {@code main}'s clients, and beside them the client of one more workspace ({@code side}: the
+     * /try sandbox beside a real workspace, with its own token on its own Web API), for its rows and
+     * its {@code people}. Nothing of one reaches the other's Web API.
+     */
+    public static SlackWebs beside(SlackWebs main, WorkspaceId side, SlackWeb sideWeb, java.util.Set<String> people) {
+        java.util.Set<String> sidePeople = java.util.Set.copyOf(people);
+        return new SlackWebs() {
+            @Override
+            public Optional<SlackWeb> of(WorkspaceId workspace) {
+                return workspace.equals(side) ? Optional.of(sideWeb) : main.of(workspace);
+            }
+
+            @Override
+            public Optional<SlackWeb> forUser(String userId) {
+                Optional<WorkspaceId> last = lastSeen(userId);
+                if (last.isPresent()) {
+                    return of(last.get());
+                }
+                return sidePeople.contains(userId) ? Optional.of(sideWeb) : main.forUser(userId);
+            }
+        };
+    }
+
+    /** The workspace {@code userId} was last seen in, if any. */
+    protected final Optional<WorkspaceId> lastSeen(String userId) {
+        return Optional.ofNullable(people.get(userId));
+    }
+
     /** Remembers which workspace {@code userId} acts in (from the request they just sent). */
     public void seen(String userId, WorkspaceId workspace) {
         if (people.size() >= PEOPLE) {

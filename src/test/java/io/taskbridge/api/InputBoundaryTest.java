@@ -69,16 +69,37 @@ class InputBoundaryTest {
     }
 
     @Test
-    void dueDateFiltersOutOfRangeNameTheParameter() {
+    void dueDateFiltersOutOfRangeOrUnreadableAre422NamingTheParameter() {
         for (String name : new String[] {"dueDate%5Bgt%5D", "dueDate%5Blt%5D"}) {
+            String field = name.replace("%5B", "[").replace("%5D", "]");
             for (String v : new String[] {"%2B999999999-12-31T23:59:59Z", "%2B10000-01-01", "1969-12-31"}) {
                 ApiClient.Reply r = api.get("/v1/tasks?" + name + "=" + v, ADMIN);
-                assertThat(r.status()).as(name + "=" + v).isEqualTo(400);
-                assertThat(r.code()).isEqualTo("invalid_parameters");
-                assertThat(r.details().fieldNames()).toIterable().containsExactly(
-                        name.replace("%5B", "[").replace("%5D", "]"));
+                assertThat(r.status()).as(name + "=" + v).isEqualTo(422);
+                assertThat(r.code()).isEqualTo("validation_error");
+                assertThat(r.details().fieldNames()).toIterable().containsExactly(field);
+                assertThat(r.details().get(field).asText()).contains("1970").contains("9999");
+            }
+            for (String v : new String[] {"soon", "2026-13-01", "2026-02-30T10:00:00Z", "%2B999999999999-01-01"}) {
+                ApiClient.Reply r = api.get("/v1/tasks?" + name + "=" + v, ADMIN);
+                assertThat(r.status()).as(name + "=" + v).isEqualTo(422);
+                assertThat(r.code()).isEqualTo("validation_error");
+                assertThat(r.details().fieldNames()).toIterable().containsExactly(field);
+                assertThat(r.details().get(field).asText()).startsWith("Must be an ISO 8601 date and time");
             }
         }
+        ApiClient.Reply both = api.get("/v1/tasks?dueDate%5Bgt%5D=soon&dueDate%5Blt%5D=%2B10000-01-01", ADMIN);
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(both.details().fieldNames()).toIterable().containsExactly("dueDate[gt]", "dueDate[lt]");
+        ApiClient.Reply inRange = api.get("/v1/tasks?dueDate%5Bgt%5D=1970-01-01&dueDate%5Blt%5D=9999-12-31T23:59:59Z", ADMIN);
+        assertThat(inRange.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadDateBesideOtherBadParametersIsNamedInThe400() {
+        ApiClient.Reply r = api.get("/v1/tasks?limit=0&dueDate%5Bgt%5D=%2B10000-01-01", ADMIN);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("invalid_parameters");
+        assertThat(r.details().fieldNames()).toIterable().containsExactly("limit", "dueDate[gt]");
     }
 
     @Test

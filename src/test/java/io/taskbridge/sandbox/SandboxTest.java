@@ -135,10 +135,16 @@ class SandboxTest {
     }
 
     @Test
-    void onBesideARealSlackIsRefusedRatherThanMixingWorkspaces() {
-        assertThatThrownBy(() -> Config.from(Map.of("TASKBRIDGE_SANDBOX", "on", "SLACK_SIGNING_SECRET", "s",
+    void onBesideSocketModeOrManyWorkspacesIsRefusedAndBesideOneHttpWorkspaceRuns() {
+        Config beside = Config.from(Map.of("TASKBRIDGE_SANDBOX", "on", "SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1"));
+        assertThat(beside.sandbox().besides(beside.slack())).isTrue();
+        assertThatThrownBy(() -> Config.from(Map.of("TASKBRIDGE_SANDBOX", "on", "SLACK_APP_TOKEN", "xapp-1",
                 "SLACK_BOT_TOKEN", "xoxb-1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TASKBRIDGE_SANDBOX=on");
+        assertThatThrownBy(() -> Config.from(Map.of("TASKBRIDGE_SANDBOX", "on", "SLACK_SIGNING_SECRET", "s",
+                "SLACK_CLIENT_ID", "c", "SLACK_CLIENT_SECRET", "cs", "TASKBRIDGE_PUBLIC_URL", "https://x.example",
+                "TASKBRIDGE_ENCRYPTION_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multi-workspace");
         assertThatThrownBy(() -> Config.from(Map.of("TASKBRIDGE_SANDBOX", "maybe")))
                 .hasMessageContaining("TASKBRIDGE_SANDBOX must be on, off or auto");
         assertThat(Config.from(Map.of()).sandbox().runsWith(Config.from(Map.of()).slack())).isTrue();

@@ -27,6 +27,7 @@ class WorkivaPollingTest {
     static Map<String, String> env(FakeWorkiva fake) {
         return Map.of("WORKIVA_BASE_URL", fake.baseUrl(), "WORKIVA_CLIENT_ID", FakeWorkiva.CLIENT_ID,
                 "WORKIVA_CLIENT_SECRET", FakeWorkiva.CLIENT_SECRET, "WORKIVA_API_VERSION", "2026-01-01",
+                "WORKIVA_USER_ID", FakeWorkiva.CLIENT_USER,
                 "TASKBRIDGE_POLL_INTERVAL", "1h", "TASKBRIDGE_ADMINS", "UADMIN,UB");
     }
 
@@ -209,20 +210,17 @@ class WorkivaPollingTest {
 
             // An approval decided in Slack is handed to Workiva's actionSubmission through the outbox.
             // Workiva takes it only for a task awaiting approval whose step has the client as a
-            // participant: /task review does not set that up in Workiva (see the issue 11 report),
-            // so the Workiva side is prepared here as someone in Workiva would.
-            fake.edit(external, t -> {
-                t.status = "Awaiting Approval";
-                FakeWorkiva.addStep(t, "ONE", FakeWorkiva.CLIENT_USER);
-            });
+            // participant: /task review sets that up there first (WorkivaReviewTest).
             command(svc, "review " + id + " <@UR>", "UC", "C1");
             String requestTs = svc.slack.awaitButtonFor("UR", io.taskbridge.slack.ApprovalMessage.APPROVE).ts();
             svc.requests.interaction(io.taskbridge.testing.SlackPayloads.buttonClick("UR", io.taskbridge.slack.ApprovalMessage.APPROVE,
                     "approval_actions:" + id, id + ":1:0", "DUR", requestTs, svc.slack.responseUrl("click")));
             svc.slack.awaitMessage(m -> m.channel().equals("DUR") && m.seen().contains("approved"));
             io.taskbridge.testing.Quiescence.await(svc);
-            assertThat(fake.seen()).filteredOn(x -> x.path().endsWith("/actionSubmission"))
-                    .singleElement().satisfies(x -> assertThat(x.body()).contains("\"action\":\"APPROVE\""));
+            assertThat(fake.seen()).filteredOn(x -> x.path().endsWith("/actionSubmission")).extracting(x -> x.body())
+                    .as("the review's SUBMIT, then the decision").hasSize(2)
+                    .satisfies(b -> assertThat(b.get(0)).contains("\"action\":\"SUBMIT\""))
+                    .satisfies(b -> assertThat(b.get(1)).contains("\"action\":\"APPROVE\""));
             assertThat(fake.task(external).status).isEqualTo("Approved");
         }
     }

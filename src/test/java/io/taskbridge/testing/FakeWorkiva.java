@@ -240,6 +240,21 @@ public final class FakeWorkiva extends FakeTaskServer {
                         + op.path("op").asText() + " " + path + "\",\"target\":\"" + path + "\"}]}");
                 return;
             }
+            if (path.equals("/approvalSteps")) {
+                Optional<String> wrong = stepsProblem(op.get("value"));
+                if (wrong.isPresent()) {
+                    halt(ctx, 400, "{\"code\":\"400BadRequest\",\"message\":\"The request was unacceptable, often due to a"
+                            + " missing or invalid parameter\",\"details\":[{\"code\":\"invalid\",\"message\":\""
+                            + wrong.get() + "\",\"target\":\"/approvalSteps\"}]}");
+                    return;
+                }
+                if (t.status.equals("Awaiting Approval")) {
+                    halt(ctx, 409, "{\"code\":\"409Conflict\",\"message\":\"approval steps can't change while the task"
+                            + " is Awaiting Approval\",\"details\":[{\"code\":\"invalid\",\"message\":\"the task awaits"
+                            + " approval\",\"target\":\"/approvalSteps\"}]}");
+                    return;
+                }
+            }
         }
         edit(t.id, task -> {
             for (JsonNode op : ops) {
@@ -258,7 +273,7 @@ public final class FakeWorkiva extends FakeTaskServer {
                             task.assignees.add(v.path("id").asText());
                         }
                     }
-                    case "/approvalSteps" -> task.approvalSteps = v.deepCopy();
+                    case "/approvalSteps" -> task.approvalSteps = stored(v);
                     default -> throw new IllegalStateException("checked above: " + op);
                 }
             }
@@ -327,6 +342,61 @@ public final class FakeWorkiva extends FakeTaskServer {
     static final Map<String, Set<String>> PATCH_PATHS = Map.of(
             "v2026", Set.of("/title", "/description", "/dueDate", "/assignees", "/approvalSteps"),
             "task", Set.of("/title", "/description", "/dueDate", "/assignee"));
+
+    /**
+     * Why a {@code /approvalSteps} value is refused, as the 2026-01-01 Task's step shape has it: an
+     * array (at most 10) of steps, each with {@code completionMode} ONE or ALL, one or more
+     * {@code participants} of {@code {id, type: USER}} and an optional {@code dueDate}; the
+     * {@code responses} are Workiva's record of answers and can't be written.
+     */
+    static Optional<String> stepsProblem(JsonNode value) {
+        if (value == null || !value.isArray() || value.size() > 10) {
+            return Optional.of("approvalSteps must be an array of at most 10 steps");
+        }
+        for (JsonNode step : value) {
+            java.util.Iterator<String> names = step.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!Set.of("completionMode", "participants", "dueDate").contains(name)) {
+                    return Optional.of("approvalSteps[]." + name + (name.equals("responses") ? " is read-only" : " is unknown"));
+                }
+            }
+            if (!Set.of("ONE", "ALL").contains(step.path("completionMode").asText())) {
+                return Optional.of("approvalSteps[].completionMode must be ONE or ALL");
+            }
+            JsonNode ps = step.path("participants");
+            if (!ps.isArray() || ps.isEmpty()) {
+                return Optional.of("approvalSteps[].participants needs at least one participant");
+            }
+            for (JsonNode p : ps) {
+                if (!p.path("id").isTextual() || p.path("id").asText().isBlank() || !"USER".equals(p.path("type").asText())) {
+                    return Optional.of("approvalSteps[].participants[] must be {id, type: USER}");
+                }
+            }
+            JsonNode due = step.get("dueDate");
+            if (due != null && !due.isNull()) {
+                try {
+                    Instant.parse(due.asText());
+                } catch (java.time.format.DateTimeParseException e) {
+                    return Optional.of("approvalSteps[].dueDate must be an RFC 3339 date-time");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Steps as written, each with Workiva's empty record of responses. */
+    private static ArrayNode stored(JsonNode value) {
+        ArrayNode steps = JSON.createArrayNode();
+        for (JsonNode step : value) {
+            ObjectNode s = steps.addObject();
+            s.put("completionMode", step.path("completionMode").asText());
+            s.set("participants", step.get("participants").deepCopy());
+            s.set("dueDate", step.has("dueDate") ? step.get("dueDate").deepCopy() : JSON.nullNode());
+            s.putArray("responses");
+        }
+        return steps;
+    }
 
     /** The user the OAuth client acts as: its approval answers are recorded under this id. */
     public static final String CLIENT_USER = "VCLIENT";

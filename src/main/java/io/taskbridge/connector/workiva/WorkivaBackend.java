@@ -84,6 +84,42 @@ public final class WorkivaBackend implements TaskBackend {
     }
 
     /**
+     * Creates the review's approval steps on the task (a JSON Patch {@code replace} of
+     * {@code /approvalSteps}: per step, {@code WORKIVA_USER_ID} as its one participant, completion
+     * mode ONE, its due date), then submits the task ({@code SUBMIT}: Awaiting Approval). Slack holds
+     * who approves each step; Workiva records one answer per step, from the user the client acts as.
+     * A task already awaiting approval is left as it is (an earlier try got there, or someone in
+     * Workiva sent it), so a retry never submits twice.
+     */
+    @Override
+    public Result requestReview(Review review) {
+        return Result.of(() -> {
+            if (!settings.version().setsApprovalSteps()) {
+                throw new BackendException.Unsupported("Workiva API " + settings.version().header()
+                        + " can't set a task's approval steps: set WORKIVA_API_VERSION=2026-01-01 to review Workiva tasks"
+                        + " from Slack.");
+            }
+            String participant = settings.userId().orElseThrow(() -> new BackendException.Refused(
+                    "Set WORKIVA_USER_ID (the Workiva user the client acts as) to review Workiva tasks from Slack."));
+            RemoteTask now = get(review.externalId());
+            if (now.status() == Status.REVIEW) {
+                log.info("Workiva task {} already awaits approval; not submitting it again", review.externalId());
+                return;
+            }
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (Optional<Instant> due : review.stepDueDates()) {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("completionMode", "ONE");
+                step.put("participants", List.of(Map.of("id", participant, "type", "USER")));
+                step.put("dueDate", due.map(ISO::format).orElse(null));
+                steps.add(step);
+            }
+            patch(review.externalId(), "/approvalSteps", steps);
+            action(review.externalId(), "SUBMIT", Optional.empty());
+        });
+    }
+
+    /**
      * Whether an earlier try of this decision reached Workiva: a step response with its action made
      * since the try was queued (a minute's leeway for clocks), or, where the read carries no steps
      * (API 2022-01-01), the status the decision leads to.

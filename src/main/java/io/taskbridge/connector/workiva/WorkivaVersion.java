@@ -71,6 +71,11 @@ public enum WorkivaVersion {
         return this == V2026_01_01;
     }
 
+    /** Whether a task's approval steps can be set (2026: JSON Patch on {@code /approvalSteps}; 2022 has no such path). */
+    boolean setsApprovalSteps() {
+        return this == V2026_01_01;
+    }
+
     /** The version named by {@code WORKIVA_API_VERSION}. */
     public static WorkivaVersion of(String header) {
         return Arrays.stream(values()).filter(v -> v.header.equals(header.strip())).findFirst()

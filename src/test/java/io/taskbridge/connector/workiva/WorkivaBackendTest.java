@@ -221,6 +221,34 @@ class WorkivaBackendTest {
      * lost to a time-out), the step already holds the response and nothing is submitted again; a
      * retry of a try that never arrived is submitted.
      */
+    @Test
+    void aReviewIsSetUpOnlyWhereWorkivaCanTakeStepsAndOnlyOnce() {
+        try (FakeWorkiva fake = new FakeWorkiva()) {
+            FakeWorkiva.Task t = fake.seed("Sign off", "Started", "VA");
+            TaskBackend.Review review = new TaskBackend.Review(t.id, List.of(Optional.empty(),
+                    Optional.of(Instant.parse("2027-01-08T17:00:00Z"))), Optional.empty());
+            // 2022-01-01 has no path to set steps; without WORKIVA_USER_ID nobody could answer them.
+            assertThat(backend(fake, WorkivaVersion.V2022_01_01).requestReview(review))
+                    .isInstanceOf(TaskBackend.Result.Refused.class);
+            assertThat(backend(fake, WorkivaVersion.V2026_01_01).requestReview(review))
+                    .isInstanceOf(TaskBackend.Result.Refused.class);
+            assertThat(fake.seen()).filteredOn(s -> !s.method().equals("GET")).isEmpty();
+
+            WorkivaBackend w = new WorkivaBackend(new WorkivaSettings(URI.create(fake.baseUrl()), FakeWorkiva.CLIENT_ID,
+                    new Secret(FakeWorkiva.CLIENT_SECRET), WorkivaVersion.V2026_01_01, Optional.of(FakeWorkiva.CLIENT_USER)),
+                    FAST, JSON, Clock.systemUTC());
+            assertThat(w.requestReview(review)).isEqualTo(new TaskBackend.Result.Done());
+            assertThat(fake.task(t.id).status).isEqualTo("Awaiting Approval");
+            assertThat(fake.task(t.id).approvalSteps).hasSize(2);
+            assertThat(fake.task(t.id).approvalSteps.get(1).path("dueDate").asText()).isEqualTo("2027-01-08T17:00:00Z");
+            // A retry finds the task awaiting approval and leaves it (Workiva would refuse new steps now).
+            assertThat(w.requestReview(new TaskBackend.Review(t.id, review.stepDueDates(), Optional.of(Instant.EPOCH))))
+                    .isEqualTo(new TaskBackend.Result.Done());
+            assertThat(fake.count("PATCH", "/tasks/")).isEqualTo(1);
+            assertThat(fake.count("POST", "/tasks/" + t.id + "/actionSubmission")).isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(WorkivaVersion.class)
     void aRetriedDecisionIsNotSubmittedTwice(WorkivaVersion version) {
