@@ -23,14 +23,18 @@ import org.slf4j.LoggerFactory;
  * piece of work under its natural key (a repeat of the key while the work waits is recognised and
  * not recorded again) and returns once the row is committed: only then may the request be
  * answered. Worker threads claim rows with a lease (so one instance does each, and a crashed
- * instance's rows go again when the lease runs out), run the kind's {@link Handler}, and delete
- * the row. A handler that throws is tried again with back-off; after {@link #MAX_ATTEMPTS} the
+ * instance's rows go again when the lease runs out), run the kind's {@link Handler}, and mark the
+ * row done (its payload emptied). A done row is kept for {@link #REMEMBERED} so that a repeat of its
+ * key that comes after the work finished (Slack retries an event whose ack it missed; a person sends
+ * the same trigger again) is still recognised and not done twice; then it is swept. A handler that throws is tried again with back-off; after {@link #MAX_ATTEMPTS} the
  * row is kept as dead and logged. Handlers must tolerate running twice (a crash between the work
  * and the row's deletion): every one of ours does its effect under an idempotency key.
  */
 public final class Intake implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
     static final int MAX_ATTEMPTS = 5;
+    /** How long a done row's key is remembered: longer than Slack retries an event (minutes). */
+    static final Duration REMEMBERED = Duration.ofHours(1);
     private static final String COLUMNS = "id, kind, payload, attempts, lease_until";
 
     /** Does one piece of work of its kind; throwing means "try again later". */
@@ -101,7 +105,7 @@ public final class Intake implements AutoCloseable {
 
     /**
      * True when no acknowledged work waits or runs: a row stays {@code pending} while a worker runs
-     * it and is deleted only once its work is done, so none pending means none running either.
+     * it and is marked done only once its work is done, so none pending means none running either.
      * (Dead rows are given up on; they are logged, not waited for.)
      */
     public boolean atRest() {
@@ -171,7 +175,12 @@ public final class Intake implements AutoCloseable {
         InboxRow row = claimed.get();
         try {
             handlers.get(row.kind()).handle(row.payload());
-            jdbi.useHandle(h -> h.execute("DELETE FROM inbox WHERE id = ?", row.id()));
+            long now = clock.millis();
+            jdbi.useHandle(h -> {
+                h.execute("UPDATE inbox SET state = 'done', payload = '', lease_until = 0, next_attempt_at = ? WHERE id = ?",
+                        now, row.id());
+                h.execute("DELETE FROM inbox WHERE state = 'done' AND next_attempt_at < ?", now - REMEMBERED.toMillis());
+            });
             done.incrementAndGet();
         } catch (RuntimeException e) {
             int attempt = row.attempts() + 1;

@@ -110,7 +110,7 @@ public final class WorkivaBackend implements TaskBackend {
             for (Optional<Instant> due : review.stepDueDates()) {
                 Map<String, Object> step = new LinkedHashMap<>();
                 step.put("completionMode", "ONE");
-                step.put("participants", List.of(Map.of("id", participant, "type", "USER")));
+                step.put("participants", List.of(WorkivaUser.of(participant)));
                 step.put("dueDate", due.map(ISO::format).orElse(null));
                 steps.add(step);
             }
@@ -138,7 +138,7 @@ public final class WorkivaBackend implements TaskBackend {
         body.put("title", t.title());
         t.description().ifPresent(d -> body.put("description", d));
         if (settings.version().manyAssignees()) {
-            t.assignee().ifPresent(a -> body.put("assignees", List.of(Map.of("id", a, "type", "USER"))));
+            t.assignee().ifPresent(a -> body.put("assignees", List.of(WorkivaUser.of(a))));
         } else {
             if (t.assignee().isEmpty()) {
                 throw new BackendException.Invalid("Workiva (API 2022-01-01) needs an assignee for every task:"
@@ -184,7 +184,7 @@ public final class WorkivaBackend implements TaskBackend {
     @Override
     public RemoteTask assign(String externalId, Optional<String> assignee) {
         Object value = settings.version().manyAssignees()
-                ? assignee.map(a -> List.of(Map.of("id", a, "type", "USER"))).orElse(List.of())
+                ? assignee.map(a -> List.of(WorkivaUser.of(a))).orElse(List.of())
                 : assignee.map(a -> (Object) Map.of("id", a)).orElse(null);
         return patch(externalId, settings.version().manyAssignees() ? "/assignees" : "/assignee", value);
     }
