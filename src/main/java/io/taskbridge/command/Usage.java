@@ -23,7 +23,9 @@ public final class Usage {
     public static final String STOP = "`/task stop <task number>`";
     public static final String HISTORY = "`/task history <task number> [page <n>]`";
     public static final String REVIEW =
-            "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
+            "`/task review <task number> @person|@group … [all|any <n>] [due <when> [then escalate @person|then expire]]"
+                    + " [then @person … ]`";
+    public static final String DELEGATE = "`/task delegate <task number> [@approver] @person`";
     public static final String APPROVALS = "`/task approvals`";
     public static final String CONNECT = "`/task connect workiva|awork|taskapi|builtin`";
     public static final String LINK = "`/task link @person <their user id in the task system> [workiva|awork|taskapi]`";

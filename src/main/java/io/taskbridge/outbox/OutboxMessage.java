@@ -222,6 +222,19 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /**
+     * Look up the members of a Slack user group named on an approval step that has just started
+     * ({@code usergroups.users.list}), and make them the step's approvers.
+     */
+    record GroupExpansion(long taskId, int round, int position, String groupId) implements OutboxMessage {
+        static final String KIND = "group_expansion";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
@@ -238,6 +251,7 @@ public sealed interface OutboxMessage {
             case RemoteResponse.KIND -> RemoteResponse.class;
             case RemoteNews.KIND -> RemoteNews.class;
             case StepCompletion.KIND -> StepCompletion.class;
+            case GroupExpansion.KIND -> GroupExpansion.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

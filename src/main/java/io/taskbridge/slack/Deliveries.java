@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.outbox.Delivery;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
@@ -37,29 +38,27 @@ public final class Deliveries implements Delivery {
      * Everything routed; without {@code webs} (Slack not configured) Slack messages wait in the outbox.
      * Each Slack message goes out with the token of its row's workspace; a workspace without one
      * (never installed, or uninstalled) fails the row for good instead of retrying it forever.
+     * {@code steps} delivers workflow steps' completions (each with its execution's token);
+     * {@code approvals} takes the members of user groups named as approvers.
      */
     public static Deliveries of(Optional<SlackWebs> webs, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
-                                Outbox outbox) {
-        return of(webs, backends, jdbi, clock, quiet, outbox, Optional.empty());
-    }
-
-    /** The same, with {@code steps} delivering workflow steps' completions (each with its execution's token). */
-    public static Deliveries of(Optional<SlackWebs> webs, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
-                                Outbox outbox, Optional<Delivery> steps) {
+                                Outbox outbox, Optional<Delivery> steps, ApprovalService approvals) {
         Optional<Delivery> slack = webs.map(all -> {
             Map<SlackWeb, Delivery> byClient = new ConcurrentHashMap<>();
             Delivery perWorkspace = a -> all.of(a.workspace())
-                    .map(w -> byClient.computeIfAbsent(w, c -> routed(c, jdbi, clock, quiet)).deliver(a))
+                    .map(w -> byClient.computeIfAbsent(w, c -> routed(c, jdbi, clock, quiet, approvals)).deliver(a))
                     .orElseGet(() -> new Outcome.Failed("workspace " + a.workspace() + " has no installation", false));
             return new ChannelFallback(perWorkspace, jdbi, outbox);
         });
         return new Deliveries(slack, new BackendDelivery(backends, jdbi, clock), steps);
     }
 
-    private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet) {
+    private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet, ApprovalService approvals) {
         SlackDelivery messages = new SlackDelivery(web, jdbi, clock);
         ReminderDelivery reminders = new ReminderDelivery(web, jdbi, clock, quiet);
-        return a -> ReminderDelivery.handles(a.message()) ? reminders.deliver(a) : messages.deliver(a);
+        GroupExpansions groups = new GroupExpansions(web, approvals);
+        return a -> ReminderDelivery.handles(a.message()) ? reminders.deliver(a)
+                : GroupExpansions.handles(a.message()) ? groups.deliver(a) : messages.deliver(a);
     }
 
     @Override

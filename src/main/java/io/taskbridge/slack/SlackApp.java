@@ -63,6 +63,7 @@ public final class SlackApp {
     private final ConnectorCommands connectors;
     private final TaskAccess access;
     private final ApprovalListeners approvalListeners;
+    private final Delegations delegations;
     private final RecurringCommands series;
 
     /**
@@ -87,6 +88,8 @@ public final class SlackApp {
         jobs.on(COMMAND, CommandJob.class, this::runCommand);
         jobs.on(BUTTON, ButtonJob.class, this::runButton);
         this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
+        this.delegations = new Delegations(approvals, access, webs, jobs);
+        commands.also(delegations::register);
     }
 
     /** {@code /task history}: the audit trail, for whoever may see the task. */
@@ -149,6 +152,7 @@ public final class SlackApp {
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
         app.viewSubmission(TaskModal.CALLBACK_ID, this::onFormSubmitted);
         approvalListeners.register(app);
+        delegations.register(app);
         return app;
     }
 

@@ -144,7 +144,8 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
         Optional<String> decision = switch (event.kind()) {
             case APPROVED -> Optional.of("approved");
             case REJECTED -> Optional.of("rejected");
-            case REQUESTED, ANSWERED, STEP_ADVANCED -> Optional.empty();
+            case EXPIRED -> Optional.of("expired");
+            case REQUESTED, ANSWERED, STEP_ADVANCED, GROUP_EXPANDED, DELEGATED, ESCALATED -> Optional.empty();
         };
         if (decision.isEmpty()) {
             return;

@@ -76,6 +76,32 @@ public final class PermissionPolicy {
     }
 
     /**
+     * May {@code actor} hand {@code from}'s place as an approver of the task to {@code to}? An
+     * approver may hand over their own place; the creator and admins may replace an approver (who is
+     * away). Nobody may hand it to the review's asker or the task's creator (unless self-approval is
+     * allowed). Whether {@code from} still waits on the current step the approval service checks, atomically.
+     */
+    public Decision delegate(Actor actor, TaskFacts task, Origin origin, String from, String to) {
+        if (!sees(actor, task, origin)) {
+            return Decision.HIDDEN;
+        }
+        boolean own = actor.userId().equals(from);
+        if (!own && !actor.admin() && !task.creator().equals(actor.userId())) {
+            return new Decision.Denied(("Only an approver of task #%d can hand over their place; its creator or an admin"
+                    + " can replace an approver who is away.").formatted(task.taskId()));
+        }
+        if (!task.approvers().contains(from)) {
+            return new Decision.Denied((own ? "You are not an approver of task #%d, so there is no place to hand over."
+                    : "The person you replace is not an approver of task #%d.").formatted(task.taskId()));
+        }
+        if (!allowSelfApproval && (task.creator().equals(to) || task.reviewAskedBy().filter(to::equals).isPresent())) {
+            return new Decision.Denied(("Task #%d can't be approved by who created it or asked for its review: hand the"
+                    + " place to someone else.").formatted(task.taskId()));
+        }
+        return Decision.ALLOWED;
+    }
+
+    /**
      * May a REST key do {@code action} to the task? Managers and admins: every task of their
      * workspace. Members: read public tasks (and tasks in no conversation) and those their principal
      * takes part in, change and delete only those their principal created or is assigned. A task a
