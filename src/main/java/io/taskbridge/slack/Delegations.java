@@ -40,10 +40,10 @@ import java.util.Optional;
  * {@link TaskAccess#requireDelegation} (the permission policy) before the approval service hands the
  * place over atomically; a click carries no authority of its own.
  */
-final class Delegations {
-    static final String CALLBACK_ID = "approval_delegate_pick";
-    static final String PICK_BLOCK = "delegate_to";
-    static final String PICK_ACTION = "delegate_to_user";
+public final class Delegations {
+    public static final String CALLBACK_ID = "approval_delegate_pick";
+    public static final String PICK_BLOCK = "delegate_to";
+    public static final String PICK_ACTION = "delegate_to_user";
     static final String PICKER = "slack.delegate-picker";
 
     /** "Delegate…" clicked: open the picker after the ack, if the clicker still waits on that step. */
