@@ -45,8 +45,9 @@ class QuorumMigrationTest {
             Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
             TaskService tasks = new TaskService(db.jdbi(), clock, (e, tx) -> { });
             ApprovalService approvals = new ApprovalService(db.jdbi(), clock, (e, tx) -> { }, (e, tx) -> { });
-            assertThat(db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(required, 0) FROM approval_steps ORDER BY task_id")
-                    .mapTo(Integer.class).list())).as("ONE is a count of one; ALL has none").containsExactly(1, 0);
+            java.util.List<Integer> required = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COALESCE(required, 0) FROM approval_steps ORDER BY task_id").mapTo(Integer.class).list());
+            assertThat(required).as("ONE is a count of one; ALL has none").containsExactly(1, 0);
             assertThat(approvals.find(1).orElseThrow().steps().get(0).mode()).isEqualTo(CompletionMode.ONE);
             assertThat(approvals.find(2).orElseThrow().steps().get(0).mode()).isEqualTo(CompletionMode.ALL);
 
