@@ -89,7 +89,7 @@ final class StepInputs {
         return switch (mode) {
             case "any", "one" -> CompletionMode.ONE;
             default -> CompletionMode.parse(mode).orElseThrow(() -> new Bad("`" + name
-                    + "` must be \"any\", \"all\" or a number of approvers, not \"" + mode + "\"."));
+                    + "` must be \"any\" or \"all\" (or how many must approve, e.g. \"2\"), not \"" + mode + "\"."));
         };
     }
 
