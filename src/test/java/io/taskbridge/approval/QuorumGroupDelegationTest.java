@@ -108,6 +108,9 @@ class QuorumGroupDelegationTest {
             assertThat(reply(svc, "x1")).contains("Only an approver");
             svc.requests.command("delegate " + id + " <@UY>", "UX", "C1", "t-x2", svc.slack.responseUrl("x2"));
             assertThat(reply(svc, "x2")).contains("not an approver");
+            click(svc, "UX", ApprovalMessage.DELEGATE, ref, "x-click");
+            assertThat(ephemeral(svc, "x-click")).contains("not one of them");
+            assertThat(svc.slack.calls("views.open")).noneMatch(c -> c.param("view").contains(Delegations.CALLBACK_ID));
             HttpResponse<String> picked = svc.requests.interaction(pick("UX", ref, "UX"));
             assertThat(picked.body()).contains("\"response_action\":\"errors\"");
             // Nobody hands a place to the task's creator (self-approval).
