@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Deadlines that act: a step {@code due … then escalate @carol} or {@code … then expire} warns its
  * waiting approvers 24 h and 1 h before, and when the date passes escalates or expires exactly
- * once, with two instances ticking on one PostgreSQL (and their clocks moved by the test).
+ * once: with two instances ticking on one PostgreSQL, and with simultaneous ticks on SQLite (clocks
+ * moved by the test).
  */
 class ApprovalDeadlinesTest {
     static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
@@ -86,6 +87,34 @@ class ApprovalDeadlinesTest {
             ApprovalChanged done = a.service.approvals().decide(escalates, 1, 0, "UCAROL", Decision.APPROVE,
                     java.util.Optional.empty());
             assertThat(done.kind()).isEqualTo(ApprovalChanged.Kind.APPROVED);
+        }
+    }
+
+    @Test
+    void onSqliteSimultaneousTicksExpireOnce() throws Exception {
+        TestClock clock = new TestClock(START);
+        String url = Databases.sqliteUrl();
+        try (FakeSlack slack = new FakeSlack(); RunningService svc = new RunningService(url, FAST, slack, clock)) {
+            long id = newTask(svc, "Expiring on SQLite");
+            svc.requests.command("review " + id + " <@UB> due in 2 days then expire", "UCREATOR", "C1", "t-exp",
+                    slack.responseUrl("exp"));
+            reply(svc, "exp");
+            slack.awaitButtonFor("UB", ApprovalMessage.APPROVE);
+            Instant due = svc.service.approvals().find(id).orElseThrow().steps().get(0).dueDate().orElseThrow();
+            clock.set(due.plusSeconds(1));
+            List<Integer> acted = io.taskbridge.testing.Concurrently.run(List.<java.util.concurrent.Callable<Integer>>of(
+                    () -> svc.service.reminderJob().tick().approvalSteps(), () -> svc.service.reminderJob().tick().approvalSteps(),
+                    () -> svc.service.reminderJob().tick().approvalSteps()));
+            assertThat(acted.stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(1);
+            slack.awaitMessage(m -> m.channel().equals("DUCREATOR") && m.text().contains("approval expired"));
+            Quiescence.await(svc);
+            assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.IN_PROGRESS);
+            assertThat(dms(slack, "DUCREATOR", "approval expired")).isEqualTo(1);
+            try (Database db = Database.open(url, null, null)) {
+                List<String> actions = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT action FROM audit_events WHERE task_id = :id").bind("id", id).mapTo(String.class).list());
+                assertThat(actions).containsOnlyOnce("approval.expired");
+            }
         }
     }
 

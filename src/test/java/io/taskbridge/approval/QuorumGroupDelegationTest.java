@@ -52,6 +52,24 @@ class QuorumGroupDelegationTest {
     }
 
     @Test
+    void theCreationFormAsksForAQuorum() {
+        try (RunningService svc = new RunningService()) {
+            HttpResponse<String> r = svc.requests.interaction(SlackPayloads.viewSubmission("UCREATOR", "V-new",
+                    io.taskbridge.slack.TaskModal.CALLBACK_ID, "C7", """
+                    {"title":{"title_input":{"type":"plain_text_input","value":"Quorum from the form"}},
+                     "approvers":{"approvers_select":{"type":"multi_users_select","selected_users":["UA","UB","UC"]}},
+                     "approval_mode":{"approval_mode_select":{"type":"static_select",
+                        "selected_option":{"text":{"type":"plain_text","text":"Any 2 approvers"},"value":"2"}}}}
+                    """));
+            assertThat(r.body()).doesNotContain("errors");
+            long id = svc.service.tasks().list(io.taskbridge.task.TaskQuery.all()).get(0).id();
+            assertThat(svc.service.approvals().find(id).orElseThrow().steps().get(0).mode())
+                    .isEqualTo(CompletionMode.anyOf(2));
+            assertThat(svc.slack.awaitButtonFor("UA", ApprovalMessage.APPROVE).seen()).contains("0 of 2 approved");
+        }
+    }
+
+    @Test
     void aQuorumStepFailsOnlyWhenItCanNoLongerReachItsCount() {
         try (RunningService svc = new RunningService()) {
             long id = newTask(svc, "Quorum reject");
