@@ -15,6 +15,8 @@ import java.util.Collection;
  *       conversation may start it (taking it).
  *   <li><b>Approving.</b> Creator, assignee or admin ask for a review; only a named approver
  *       decides, and never the review's asker nor the task's creator unless self-approval is allowed.
+ *   <li><b>Delegating.</b> An approver hands over their own place, the creator or an admin anyone's;
+ *       never to the review's asker or the task's creator ({@link #delegate}).
  *   <li><b>REST keys.</b> See {@link #decide(ApiKeyHolder, TaskFacts, RestAction)}.
  * </ul>
  */
