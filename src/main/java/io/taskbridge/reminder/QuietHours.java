@@ -55,8 +55,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return Optional.of(ZonedDateTime.of(endDay, end, zone).toInstant());
     }
 
-    /** As a {@link QuietTime} for Slack users, each in the zone {@code zoneOf} gives. */
-    public QuietTime forUsers(Function<String, ZoneId> zoneOf) {
-        return (user, now) -> until(now, zoneOf.apply(user));
+    /** As a {@link QuietTime} for Slack users, each in the zone {@code zoneOf} gives (a person of a workspace). */
+    public QuietTime forUsers(java.util.function.BiFunction<io.taskbridge.platform.WorkspaceId, String, ZoneId> zoneOf) {
+        return (workspace, user, now) -> until(now, zoneOf.apply(workspace, user));
     }
 }

@@ -6,6 +6,7 @@ import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.DueDates;
 import io.taskbridge.command.Usage;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.sync.Connections;
 import io.taskbridge.sync.RemoteTasks;
 import io.taskbridge.sync.Subscriptions;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -36,15 +38,18 @@ public final class ConnectorCommands {
     private final RemoteTasks remote;
     private final Connections connections;
     private final Subscriptions subscriptions;
-    private final Function<String, ZoneId> zones;
-    private final Function<String, Optional<String>> emails;
+    private final BiFunction<WorkspaceId, String, ZoneId> zones;
+    private final BiFunction<WorkspaceId, String, Optional<String>> emails;
     private final Clock clock;
     private final Admins admins;
 
-    /** {@code admins} say who may connect channels, link people and subscribe channels. */
+    /**
+     * {@code admins} say who may connect channels, link people and subscribe channels; {@code zones} and
+     * {@code emails} look a person up in the workspace they act in.
+     */
     public ConnectorCommands(RemoteTasks remote, Connections connections, Subscriptions subscriptions,
-                             Function<String, ZoneId> zones, Function<String, Optional<String>> emails, Clock clock,
-                             Admins admins) {
+                             BiFunction<WorkspaceId, String, ZoneId> zones,
+                             BiFunction<WorkspaceId, String, Optional<String>> emails, Clock clock, Admins admins) {
         this.admins = admins;
         this.remote = remote;
         this.connections = connections;
@@ -96,7 +101,7 @@ public final class ConnectorCommands {
     /** The reply for assigning a task held elsewhere; empty when the task is held here. */
     Optional<String> assign(Command.Assign a, Caller caller) {
         return elsewhere(a.taskId(), held -> {
-            Optional<String> user = connections.remoteUser(caller.workspace(), held.backend(), a.assignee(), emails);
+            Optional<String> user = connections.remoteUser(caller.workspace(), held.backend(), a.assignee(), emails(caller));
             if (user.isEmpty()) {
                 return notLinked(a.assignee(), held.backend());
             }
@@ -109,7 +114,7 @@ public final class ConnectorCommands {
         return elsewhere(due.taskId(), held -> {
             Optional<Instant> when = Optional.empty();
             if (due.due().isPresent()) {
-                DueDates.Parsed parsed = DueDates.parse(due.due().get(), clock.instant().atZone(zones.apply(caller.userId())));
+                DueDates.Parsed parsed = DueDates.parse(due.due().get(), clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
                 if (parsed instanceof DueDates.Parsed.Unreadable u) {
                     return ":warning: " + u.problem() + "\n" + Usage.DUE;
                 }
@@ -217,7 +222,7 @@ public final class ConnectorCommands {
         }
         Optional<Instant> due = Optional.empty();
         if (add.due().isPresent()) {
-            DueDates.Parsed parsed = DueDates.parse(add.due().get(), clock.instant().atZone(zones.apply(caller.userId())));
+            DueDates.Parsed parsed = DueDates.parse(add.due().get(), clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
             if (parsed instanceof DueDates.Parsed.Unreadable u) {
                 return ":warning: " + u.problem() + "\n" + Usage.ADD;
             }
@@ -231,7 +236,7 @@ public final class ConnectorCommands {
         }
         Optional<String> assignee = Optional.empty();
         if (add.assignee().isPresent()) {
-            assignee = connections.remoteUser(caller.workspace(), backend.get(), add.assignee().get(), emails);
+            assignee = connections.remoteUser(caller.workspace(), backend.get(), add.assignee().get(), emails(caller));
             if (assignee.isEmpty()) {
                 return notLinked(add.assignee().get(), backend.get());
             }
@@ -240,6 +245,10 @@ public final class ConnectorCommands {
                 SlackPlace.channel(caller.teamId(), caller.channelId(), caller.kind().name()), caller.userId());
         return Replies.created(created.task()) + " It lives in " + backend.get().displayName()
                 + created.remote().url().map(u -> ": <" + u + "|open it there>").orElse("") + ".";
+    }
+
+    private Function<String, Optional<String>> emails(Caller caller) {
+        return user -> emails.apply(caller.workspace(), user);
     }
 
     private String notLinked(String slackUser, TaskBackend backend) {
