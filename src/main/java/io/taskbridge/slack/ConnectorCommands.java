@@ -156,7 +156,8 @@ public final class ConnectorCommands {
         if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
         }
-        if (connections.backend(caller.workspace(), s.connection()).isEmpty()) {
+        if (connections.backend(caller.workspace(), s.connection()).isEmpty()
+                || !connections.claim(caller.workspace(), s.connection(), caller.userId())) {
             return unknown(caller, s.connection(), Usage.SUBSCRIBE);
         }
         subscriptions.subscribe(caller.workspace(), caller.teamId(), caller.channelId(), s.connection(),

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * system ({@code /task link}, or by email where the system can look people up). Who may change these
  * is the permission policy's admins ({@code workspace.Admins}), asked by the Slack side.
  *
- * <p>A connection serves exactly one workspace: the first to connect a channel to it claims it, and
+ * <p>A connection serves exactly one workspace: the first to connect or subscribe a channel claims it, and
  * for every other workspace it does not exist (not named, not usable). Until one claims it, its polls
  * and webhooks make tasks in the {@code unclaimed} workspace: the bot token's in single-workspace
  * mode; with several workspaces installed, none (the connection waits for its first connect).
@@ -106,14 +106,23 @@ public final class Connections {
         }
         long now = clock.millis();
         jdbi.useTransaction(tx -> {
-            ConnectionDao dao = tx.attach(ConnectionDao.class);
-            if (!connection.equals(Backends.BUILTIN) && dao.claim(connection, workspace.value(), by, now) == 0
-                    && !dao.ownerOf(connection).orElseThrow().equals(workspace.value())) {
+            if (!connection.equals(Backends.BUILTIN) && !claim(tx, workspace, connection, by, now)) {
                 throw new IllegalArgumentException(connection);
             }
-            dao.bind(workspace.value(), team, channel, connection, by, now);
+            tx.attach(ConnectionDao.class).bind(workspace.value(), team, channel, connection, by, now);
         });
         channels.remove(workspace.value() + "/" + channel);
+    }
+
+    /** Claims {@code connection} for {@code workspace} unless another has it; true when it is {@code workspace}'s. */
+    public boolean claim(WorkspaceId workspace, String connection, String by) {
+        return jdbi.inTransaction(tx -> claim(tx, workspace, connection, by, clock.millis()));
+    }
+
+    private static boolean claim(Handle tx, WorkspaceId workspace, String connection, String by, long now) {
+        ConnectionDao dao = tx.attach(ConnectionDao.class);
+        return dao.claim(connection, workspace.value(), by, now) == 1
+                || dao.ownerOf(connection).map(workspace.value()::equals).orElse(false);
     }
 
     public void link(WorkspaceId workspace, String connection, String slackUser, String remoteUser, String by) {
