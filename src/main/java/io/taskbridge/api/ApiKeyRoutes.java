@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code /apikeys}: admins issue, list and revoke API keys. A key's secret is shown once, when issued.
@@ -21,7 +22,7 @@ import java.util.Optional;
 final class ApiKeyRoutes {
     private static final List<String> FIELDS = List.of("name", "role", "principal", "workspace");
     /** Slack team (T…) and enterprise (E…) ids. */
-    private static final java.util.regex.Pattern WORKSPACE = java.util.regex.Pattern.compile("[A-Z0-9]{2,32}");
+    private static final Pattern WORKSPACE = Pattern.compile("[A-Z0-9]{2,32}");
     private static final int MAX_TEXT = 200;
 
     private final ApiKeys keys;

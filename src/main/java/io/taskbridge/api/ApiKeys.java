@@ -3,6 +3,7 @@ package io.taskbridge.api;
 import io.taskbridge.workspace.KeyRole;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.WorkspaceId;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import io.taskbridge.api.ApiKeyDao;
 import io.taskbridge.api.ApiKeyRow;
@@ -37,14 +38,14 @@ public final class ApiKeys {
     private final Optional<byte[]> adminKeyHash;
     private final SecureRandom random;
     private final Supplier<WorkspaceId> home;
-    private final java.util.function.Predicate<WorkspaceId> known;
+    private final Predicate<WorkspaceId> known;
 
     /**
      * {@code home}: the workspace of the environment's admin key (the single workspace's, when there is
      * one); {@code known}: the workspaces keys may be issued for (installed ones).
      */
     public ApiKeys(Jdbi jdbi, Clock clock, Optional<Secret> adminKey, SecureRandom random, Supplier<WorkspaceId> home,
-                   java.util.function.Predicate<WorkspaceId> known) {
+                   Predicate<WorkspaceId> known) {
         this.home = home;
         this.known = known;
         this.jdbi = jdbi;

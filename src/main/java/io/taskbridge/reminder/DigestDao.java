@@ -26,7 +26,8 @@ public interface DigestDao {
 
     /** The default digest for a channel that has none yet; a channel's own choice (even "off") stays. */
     @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at, workspace)"
-            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace) ON CONFLICT (workspace, channel) DO NOTHING")
+            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace)"
+            + " ON CONFLICT (workspace, channel) DO NOTHING")
     void setIfAbsent(@Bind("channel") String channel, @Bind("team") String team, @Bind("time") String localTime,
                      @Bind("zone") String zone, @Bind("nextAt") long nextAt, @Bind("now") long now,
                      @Bind("workspace") String workspace);

@@ -101,7 +101,8 @@ public final class ConnectorCommands {
     /** The reply for assigning a task held elsewhere; empty when the task is held here. */
     Optional<String> assign(Command.Assign a, Caller caller) {
         return elsewhere(a.taskId(), held -> {
-            Optional<String> user = connections.remoteUser(caller.workspace(), held.backend(), a.assignee(), emails(caller));
+            Optional<String> user = connections.remoteUser(caller.workspace(), held.backend(), a.assignee(),
+                    emails(caller));
             if (user.isEmpty()) {
                 return notLinked(a.assignee(), held.backend());
             }
@@ -114,7 +115,8 @@ public final class ConnectorCommands {
         return elsewhere(due.taskId(), held -> {
             Optional<Instant> when = Optional.empty();
             if (due.due().isPresent()) {
-                DueDates.Parsed parsed = DueDates.parse(due.due().get(), clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
+                DueDates.Parsed parsed = DueDates.parse(due.due().get(),
+                        clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
                 if (parsed instanceof DueDates.Parsed.Unreadable u) {
                     return ":warning: " + u.problem() + "\n" + Usage.DUE;
                 }
@@ -223,7 +225,8 @@ public final class ConnectorCommands {
         }
         Optional<Instant> due = Optional.empty();
         if (add.due().isPresent()) {
-            DueDates.Parsed parsed = DueDates.parse(add.due().get(), clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
+            DueDates.Parsed parsed = DueDates.parse(add.due().get(),
+                    clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
             if (parsed instanceof DueDates.Parsed.Unreadable u) {
                 return ":warning: " + u.problem() + "\n" + Usage.ADD;
             }

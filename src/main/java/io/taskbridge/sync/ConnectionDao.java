@@ -125,7 +125,8 @@ public interface ConnectionDao {
     @SqlQuery("INSERT INTO subscriptions (workspace, team, channel, connection, assignee, status, title, created_by,"
             + " created_at) VALUES (:workspace, :team, :channel, :connection, :assignee, :status, :title, :by, :at)"
             + " RETURNING id")
-    long subscribe(@Bind("workspace") String workspace, @Bind("team") String team, @Bind("channel") String channel, @Bind("connection") String connection,
+    long subscribe(@Bind("workspace") String workspace, @Bind("team") String team, @Bind("channel") String channel,
+                   @Bind("connection") String connection,
                    @Bind("assignee") String assignee, @Bind("status") String status, @Bind("title") String title,
                    @Bind("by") String by, @Bind("at") long at);
 
