@@ -90,7 +90,7 @@ public final class Taskbridge implements AutoCloseable {
         boolean beside = requested.sandbox().besides(requested.slack());
         Optional<SlackModule.Side> side = sandbox.filter(s -> beside).map(s -> new SlackModule.Side(
                 new WorkspaceId(s.teamId()), new Secret(s.botToken()), java.net.URI.create(s.apiUrl()),
-                new Secret(s.signingSecret()), s.people()));
+                new Secret(s.signingSecret())));
         Config config = beside ? requested : sandbox.map(s -> requested.withSlack(new Config.Slack(Optional.of(new Secret(s.signingSecret())),
                 Optional.of(new Secret(s.botToken())), Optional.empty(), java.net.URI.create(s.apiUrl())))).orElse(requested);
         try {

@@ -63,6 +63,9 @@ public interface OutboxDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = :state ORDER BY id LIMIT :limit")
     List<OutboxRow> inState(@Bind("state") String state, @Bind("limit") int limit);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = :state AND workspace = :workspace ORDER BY id LIMIT :limit")
+    List<OutboxRow> inStateOf(@Bind("state") String state, @Bind("workspace") String workspace, @Bind("limit") int limit);
+
     /** When the row with this dedupe key is next due, while it waits (leased or not); empty when gone or dead. */
     @SqlQuery("SELECT next_attempt_at FROM outbox WHERE dedupe_key = :key AND state = 'pending'")
     java.util.Optional<Long> pendingAt(@Bind("key") String dedupeKey);

@@ -168,7 +168,6 @@ public final class SlackApp {
         }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(),
                 ConversationKind.fromSlashCommand(p.getChannelId(), p.getChannelName()), workspace.get());
-        webs.seen(caller.userId(), caller.workspace());
         String replayKey = replayKey(p);
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, replayKey));
@@ -217,7 +216,7 @@ public final class SlackApp {
      */
     private boolean answersInTheAck(Command command, Caller caller) {
         return command instanceof Command.Add add
-                && (add.due().isEmpty() || zones.cached(caller.userId()).isPresent())
+                && (add.due().isEmpty() || zones.cached(caller.workspace(), caller.userId()).isPresent())
                 && connectors.createsHere(caller);
     }
 
@@ -228,7 +227,7 @@ public final class SlackApp {
      */
     private void openForm(String triggerId, Caller caller, String responseUrl) {
         FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
-                Optional.of(zones.of(caller.userId())));
+                Optional.of(zones.of(caller.workspace(), caller.userId())));
         SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
                 .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
         if (!(opened instanceof SlackResult.Ok)) {
@@ -277,7 +276,7 @@ public final class SlackApp {
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
@@ -319,7 +318,9 @@ public final class SlackApp {
         String user = p.getUser().getId();
         Instant now = clock.instant();
         FormContext form = FormContext.parse(p.getView().getPrivateMetadata());
-        java.time.ZoneId zone = form.zone().or(() -> zones.cached(user)).orElseGet(() -> zones.of(user));
+        Optional<WorkspaceId> workspace = PayloadWorkspace.of(p);
+        java.time.ZoneId zone = form.zone().or(() -> workspace.flatMap(w -> zones.cached(w, user)))
+                .orElseGet(() -> workspace.map(w -> zones.of(w, user)).orElse(java.time.ZoneOffset.UTC));
         TaskForm.Result read = TaskModal.read(p.getView().getState()).toDraft(now.atZone(zone));
         if (read instanceof TaskForm.Result.Errors errors) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors.errors()));
@@ -331,7 +332,7 @@ public final class SlackApp {
         if (!problems.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
         }
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = workspace.map(access::in);
         if (scoped.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.TITLE.blockId(), NO_WORKSPACE)));
         }
@@ -372,17 +373,6 @@ public final class SlackApp {
     private static String team(BlockActionPayload p) {
         String team = p.getTeam() != null && p.getTeam().getId() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         return team == null ? "" : team;
-    }
-
-    /** The door to the tasks of the workspace the request is for; empty when the payload names none. */
-    private Optional<TaskAccess> scoped(Optional<WorkspaceId> workspace, String user) {
-        return scoped(webs, access, workspace, user);
-    }
-
-    /** The same for listeners elsewhere in this package: {@code webs} notes where the user was seen. */
-    static Optional<TaskAccess> scoped(SlackWebs webs, TaskAccess access, Optional<WorkspaceId> workspace, String user) {
-        workspace.ifPresent(w -> webs.seen(user, w));
-        return workspace.map(access::in);
     }
 
     static void ephemeral(ActionContext ctx, String text) {

@@ -124,6 +124,18 @@ public final class PermissionPolicy {
                 : new Decision.Denied("Only an admin key can manage API keys.");
     }
 
+    /**
+     * Issuing a key for a workspace: the operator's key ({@code TASKBRIDGE_ADMIN_KEY}) for any
+     * workspace, a workspace's admin key for its own workspace only.
+     */
+    public Decision issueKey(ApiKeyHolder key, boolean operator, boolean ownWorkspace) {
+        if (manageKeys(key) instanceof Decision.Denied denied) {
+            return denied;
+        }
+        return operator || ownWorkspace ? Decision.ALLOWED
+                : new Decision.Denied("A workspace's admin key issues keys for its own workspace only.");
+    }
+
     private static boolean sees(Actor actor, TaskFacts task, Origin origin) {
         return actor.admin()
                 || task.isParticipant(actor.userId())

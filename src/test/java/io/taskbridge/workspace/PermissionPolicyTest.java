@@ -334,6 +334,18 @@ class PermissionPolicyTest {
         assertThat(text(policy.manageKeys(key))).isEqualTo(keys);
     }
 
+    /** The operator's key issues keys for any workspace; a workspace's admin key for its own only; others none. */
+    @ParameterizedTest(name = "{0}, operator {1}, own workspace {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ADMIN   | true  | false | allowed
+            ADMIN   | false | true  | allowed
+            ADMIN   | false | false | A workspace's admin key issues keys for its own workspace only.
+            MANAGER | false | true  | Only an admin key can manage API keys.
+            """)
+    void keysForAnotherWorkspace(KeyRole role, boolean operator, boolean own, String expected) {
+        assertThat(text(policy.issueKey(new ApiKeyHolder("ci-bot", role), operator, own))).isEqualTo(expected);
+    }
+
     /**
      * A link preview is seen by the whole conversation it is posted in: only a task visible to the
      * workspace, or one shown inside its own conversation, may be previewed (whoever posts it).
