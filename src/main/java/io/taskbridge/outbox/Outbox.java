@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes outbound messages as rows inside the caller's transaction, and wakes the worker once that
@@ -28,15 +29,16 @@ public final class Outbox {
      */
     public void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
                         Optional<String> channel) {
-        OutboxDao dao = tx.attach(OutboxDao.class);
-        String payload = codec.write(message);
-        long now = clock.millis();
-        if (dedupeKey.isPresent()) {
-            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now, workspace.value());
-        } else {
-            dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload, workspace.value())),
-                    now);
-        }
+        // One statement, so no OutboxDao attach: on the hot path (every post a change causes) the
+        // attach would cost more than the insert.
+        tx.createUpdate(dedupeKey.isPresent() ? OutboxDao.UPSERT : OutboxDao.INSERT)
+                .bind("kind", message.kind())
+                .bind("key", dedupeKey.orElse(null))
+                .bind("channel", channel.orElse(null))
+                .bind("payload", codec.write(message))
+                .bind("at", clock.millis())
+                .bind("workspace", workspace.value())
+                .execute();
         tx.afterCommit(wake);
     }
 
@@ -51,11 +53,14 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        List<OutboxDao.NewRow> rows = messages.stream()
-                .map(q -> new OutboxDao.NewRow(q.message().kind(), q.channel().orElse(null), codec.write(q.message()),
-                        q.workspace().value()))
-                .toList();
-        tx.attach(OutboxDao.class).insertAll(rows, clock.millis());
+        long now = clock.millis();
+        PreparedBatch batch = tx.prepareBatch(OutboxDao.INSERT);
+        for (Queued q : messages) {
+            batch.bind("kind", q.message().kind()).bind("channel", q.channel().orElse(null))
+                    .bind("payload", codec.write(q.message())).bind("at", now).bind("workspace", q.workspace().value())
+                    .add();
+        }
+        batch.execute();
         tx.afterCommit(wake);
     }
 }
