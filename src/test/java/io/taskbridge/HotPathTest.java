@@ -49,6 +49,11 @@ class HotPathTest {
             .should(ATTACH_A_SQL_OBJECT);
 
     @ArchTest
+    static final ArchRule defaultDigestAttachesNothing = noMethods()
+            .that().areDeclaredIn(io.taskbridge.reminder.Digests.class).and().haveName("ensure")
+            .should(ATTACH_A_SQL_OBJECT);
+
+    @ArchTest
     static final ArchRule reminderPlanningAttachesNothing = noMethods()
             .that().areDeclaredIn(io.taskbridge.reminder.ReminderPlanner.class).and().haveName("changed")
             .should(ATTACH_A_SQL_OBJECT);

@@ -15,6 +15,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface DigestDao {
     String COLUMNS = "channel, team, local_time, zone, next_at, workspace";
 
+    /** The default digest for a channel that has none yet; a channel's own choice (even "off") stays. */
+    String SET_IF_ABSENT = "INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at, workspace)"
+            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace)"
+            + " ON CONFLICT (workspace, channel) DO NOTHING";
+
     /** Sets a channel's digest; {@code nextAt} null turns it off. */
     @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at, workspace)"
             + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace)"
@@ -23,14 +28,6 @@ public interface DigestDao {
     void set(@Bind("channel") String channel, @Bind("team") String team, @Bind("time") String localTime,
              @Bind("zone") String zone, @Bind("nextAt") Long nextAt, @Bind("now") long now,
              @Bind("workspace") String workspace);
-
-    /** The default digest for a channel that has none yet; a channel's own choice (even "off") stays. */
-    @SqlUpdate("INSERT INTO channel_digests (channel, team, local_time, zone, next_at, updated_at, workspace)"
-            + " VALUES (:channel, :team, :time, :zone, :nextAt, :now, :workspace)"
-            + " ON CONFLICT (workspace, channel) DO NOTHING")
-    void setIfAbsent(@Bind("channel") String channel, @Bind("team") String team, @Bind("time") String localTime,
-                     @Bind("zone") String zone, @Bind("nextAt") long nextAt, @Bind("now") long now,
-                     @Bind("workspace") String workspace);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM channel_digests WHERE next_at <= :now ORDER BY next_at LIMIT :limit")
     List<DigestRow> due(@Bind("now") long now, @Bind("limit") int limit);
