@@ -3,6 +3,7 @@ package io.taskbridge.outbox;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.outbox.OutboxDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -28,11 +29,27 @@ public final class Outbox {
      */
     public void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
                         Optional<String> channel) {
+        enqueue(tx, workspace, message, dedupeKey, channel, Duration.ZERO);
+    }
+
+    /**
+     * Queues {@code message} under {@code dedupeKey}, due {@code settle} from now: enqueues of the
+     * same key meanwhile join the waiting row (its due time stays), so a burst of them is delivered
+     * once, {@code settle} after the first.
+     */
+    public void enqueueSettled(Handle tx, WorkspaceId workspace, OutboxMessage message, String dedupeKey,
+                               Duration settle) {
+        enqueue(tx, workspace, message, Optional.of(dedupeKey), Optional.empty(), settle);
+    }
+
+    private void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
+                         Optional<String> channel, Duration settle) {
         OutboxDao dao = tx.attach(OutboxDao.class);
         String payload = codec.write(message);
         long now = clock.millis();
         if (dedupeKey.isPresent()) {
-            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now, workspace.value());
+            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now, now + settle.toMillis(),
+                    workspace.value());
         } else {
             dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload, workspace.value())),
                     now);

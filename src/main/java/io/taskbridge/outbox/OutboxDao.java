@@ -27,15 +27,17 @@ public interface OutboxDao {
     /**
      * Adds a row, or, when one with the same key waits already, marks it changed (a newer version)
      * so that a delivery already under way for the old version is done again. A dead row revives.
+     * A new row is due at {@code due}; a waiting one keeps its due time.
      */
     @SqlUpdate("INSERT INTO outbox (kind, dedupe_key, channel, payload, next_attempt_at, created_at, workspace)"
-            + " VALUES (:kind, :key, :channel, :payload, :at, :at, :workspace)"
+            + " VALUES (:kind, :key, :channel, :payload, :due, :at, :workspace)"
             + " ON CONFLICT (dedupe_key) DO UPDATE SET version = outbox.version + 1, payload = excluded.payload,"
             + " attempts = CASE WHEN outbox.state = 'dead' THEN 0 ELSE outbox.attempts END,"
             + " next_attempt_at = CASE WHEN outbox.state = 'dead' THEN excluded.next_attempt_at ELSE outbox.next_attempt_at END,"
             + " state = 'pending'")
     void upsert(@Bind("kind") String kind, @Bind("key") String dedupeKey, @Bind("channel") String channel,
-                @Bind("payload") String payload, @Bind("at") long at, @Bind("workspace") String workspace);
+                @Bind("payload") String payload, @Bind("at") long at, @Bind("due") long due,
+                @Bind("workspace") String workspace);
 
     /** Done: gone, unless the row changed while it was being delivered (then it is released to go again). */
     @SqlUpdate("DELETE FROM outbox WHERE id = :id AND version = :version")

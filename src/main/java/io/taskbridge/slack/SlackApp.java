@@ -43,7 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt app: {@code /task}, the task message's buttons and the creation modal. Every listener
+ * The Bolt app: {@code /task}, the task message's buttons, the creation modal ({@link TaskFormSubmissions})
+ * and the shortcuts that open it ({@link Shortcuts}). Every listener
  * acks at once; whatever may be slow (a Slack look-up, a task backend) is recorded in the durable
  * intake before the ack (see {@link SlackJobs}), runs after it, and reports through {@code response_url}
  * or the Web API.
@@ -64,6 +65,8 @@ public final class SlackApp {
     private final TaskAccess access;
     private final ApprovalListeners approvalListeners;
     private final RecurringCommands series;
+    private final TaskFormSubmissions submissions;
+    private final Shortcuts shortcuts;
 
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
@@ -87,6 +90,8 @@ public final class SlackApp {
         jobs.on(COMMAND, CommandJob.class, this::runCommand);
         jobs.on(BUTTON, ButtonJob.class, this::runButton);
         this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
+        this.submissions = new TaskFormSubmissions(approvals, access, zones, webs, series, clock);
+        this.shortcuts = new Shortcuts(access, zones, webs, jobs);
     }
 
     /** {@code /task history}: the audit trail, for whoever may see the task. */
@@ -147,7 +152,8 @@ public final class SlackApp {
         app.command("/task", this::onCommand);
         app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
-        app.viewSubmission(TaskModal.CALLBACK_ID, this::onFormSubmitted);
+        app.viewSubmission(TaskModal.CALLBACK_ID, submissions::onSubmitted);
+        shortcuts.register(app);
         approvalListeners.register(app);
         return app;
     }
@@ -227,50 +233,13 @@ public final class SlackApp {
      * private_metadata comes back only in requests Slack signs, unchanged by the client.
      */
     private void openForm(String triggerId, Caller caller, String responseUrl) {
-        FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
+        TaskFormSubmissions.FormContext form = new TaskFormSubmissions.FormContext(caller.channelId(), Optional.of(caller.kind()),
                 Optional.of(zones.of(caller.userId())));
         SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
                 .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
             jobs.reply(responseUrl, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");
-        }
-    }
-
-    /**
-     * What the creation form carries from the command to its submission: {@code C123|PRIVATE|Europe/Berlin}
-     * (forms opened before the kind was carried say {@code C123|Europe/Berlin}: their kind is unknown).
-     */
-    record FormContext(String channel, Optional<ConversationKind> kind, Optional<java.time.ZoneId> zone) {
-        String metadata() {
-            return channel + kind.map(k -> "|" + k.name()).orElse("") + zone.map(z -> "|" + z.getId()).orElse("");
-        }
-
-        static FormContext parse(String metadata) {
-            String[] parts = (metadata == null ? "" : metadata.strip()).split("\\|", -1);
-            Optional<ConversationKind> kind = Optional.empty();
-            Optional<java.time.ZoneId> zone = Optional.empty();
-            for (int i = 1; i < parts.length; i++) {
-                Optional<ConversationKind> k = kindNamed(parts[i]);
-                if (k.isPresent()) {
-                    kind = k;
-                } else {
-                    zone = zoneNamed(parts[i]);
-                }
-            }
-            return new FormContext(parts[0], kind, zone);
-        }
-
-        private static Optional<ConversationKind> kindNamed(String name) {
-            return java.util.Arrays.stream(ConversationKind.values()).filter(k -> k.name().equals(name)).findFirst();
-        }
-
-        private static Optional<java.time.ZoneId> zoneNamed(String name) {
-            try {
-                return Optional.of(java.time.ZoneId.of(name));
-            } catch (java.time.DateTimeException e) {
-                return Optional.empty();
-            }
         }
     }
 
@@ -312,52 +281,6 @@ public final class SlackApp {
         } catch (TaskProblem e) {
             jobs.answer(job.responseUrl(), false, ":warning: " + e.getMessage());
         }
-    }
-
-    private Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        ViewSubmissionPayload p = request.getPayload();
-        String user = p.getUser().getId();
-        Instant now = clock.instant();
-        FormContext form = FormContext.parse(p.getView().getPrivateMetadata());
-        java.time.ZoneId zone = form.zone().or(() -> zones.cached(user)).orElseGet(() -> zones.of(user));
-        TaskForm.Result read = TaskModal.read(p.getView().getState()).toDraft(now.atZone(zone));
-        if (read instanceof TaskForm.Result.Errors errors) {
-            return ctx.ack(r -> r.responseAction("errors").errors(errors.errors()));
-        }
-        TaskDraft draft = ((TaskForm.Result.Draft) read).draft();
-        Optional<String> repeats = TaskModal.repeats(p.getView().getState());
-        Map<String, String> problems = new java.util.HashMap<>(TaskRules.check(draft, Optional.empty(), now));
-        RecurringCommands.problem(repeats).ifPresent(r -> problems.put(TaskModal.Field.REPEATS.blockId(), r));
-        if (!problems.isEmpty()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
-        }
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
-        if (scoped.isEmpty()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.TITLE.blockId(), NO_WORKSPACE)));
-        }
-        Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(new SlackPlace(PayloadWorkspace.team(p).orElse(scoped.get().tasks().workspace().value()),
-                        form.channel(), Optional.empty(), form.kind().map(ConversationKind::name)));
-        Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
-        Asker asker = new Asker(scoped.get().tasks().workspace().value(), user, place.map(SlackPlace::channelId));
-        Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now)
-                .or(() -> scoped.get().reviewOfNewTask(asker, draft.assignee(),
-                        plan.steps().stream().flatMap(s -> s.participants().stream()).toList())));
-        if (refused.isPresent()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
-        }
-        try {
-            TaskService.Created created = series.create(scoped.get().tasks(), draft, user, place, "view:" + p.getView().getId(),
-                    repeats, zone);
-            if (created.created() && approval.isPresent()) {
-                approvals.request(created.task().id(), approval.get(), user);
-            }
-        } catch (TaskProblem.Invalid e) {
-            return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(e.fields())));
-        } catch (ApprovalProblem e) {
-            log.warn("task made from the form, but its approval was refused: {}", e.getMessage());
-        }
-        return ctx.ack();
     }
 
     /** Who clicked, in the conversation the clicked message is in (none for a modal or App Home), for {@code workspace}. */

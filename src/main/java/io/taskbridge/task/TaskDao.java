@@ -29,15 +29,16 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 public interface TaskDao extends SqlObject {
 
     @SqlQuery("INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at, warning_seconds,"
-            + " slack_team, slack_channel, slack_conversation_kind, idempotency_key, created_at, updated_at, workspace)"
+            + " slack_team, slack_channel, slack_conversation_kind, source_ts, source_permalink,"
+            + " idempotency_key, created_at, updated_at, workspace)"
             + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
-            + " :team, :channel, :kind, :key, :now, :now, :workspace)"
+            + " :team, :channel, :kind, :sourceTs, :sourceLink, :key, :now, :now, :workspace)"
             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
     Optional<Long> insertRow(@Bind("title") String title, @Bind("description") String description,
             @Bind("status") String status, @Bind("priority") String priority, @Bind("assignee") String assignee,
             @Bind("createdBy") String createdBy, @Bind("dueAt") Long dueAt, @Bind("warningSeconds") Long warningSeconds,
             @Bind("team") String team, @Bind("channel") String channel, @Bind("kind") String kind,
-            @Bind("key") String idempotencyKey,
+            @Bind("sourceTs") String sourceTs, @Bind("sourceLink") String sourceLink, @Bind("key") String idempotencyKey,
             @Bind("now") long now, @Bind("workspace") String workspace);
 
     /** Which task system holds the task: 'builtin' for this database. */
@@ -100,7 +101,10 @@ public interface TaskDao extends SqlObject {
         Optional<Long> id = insertRow(t.title(), t.description().orElse(null), t.status().name(), t.priority().name(),
                 t.assignee().orElse(null), t.createdBy(), millis(t.dueDate()), seconds(t.warning()),
                 t.slack().map(s -> s.teamId()).orElse(null), t.slack().map(s -> s.channelId()).orElse(null),
-                t.slack().flatMap(SlackPlace::kind).orElse(null), idempotencyKey.orElse(null), t.createdAt().toEpochMilli(),
+                t.slack().flatMap(SlackPlace::kind).orElse(null),
+                t.slack().flatMap(SlackPlace::source).map(SlackPlace.Source::ts).orElse(null),
+                t.slack().flatMap(SlackPlace::source).flatMap(SlackPlace.Source::permalink).orElse(null),
+                idempotencyKey.orElse(null), t.createdAt().toEpochMilli(),
                 t.workspace().value());
         if (id.isEmpty()) {
             long existing = idForKey(idempotencyKey.orElseThrow()).orElseThrow();
@@ -119,7 +123,7 @@ public interface TaskDao extends SqlObject {
         return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
                 t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
                 t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
-                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind())), 0, t.workspace());
+                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind(), p.source())), 0, t.workspace());
     }
 
     record Inserted(Task task, boolean created) {}
