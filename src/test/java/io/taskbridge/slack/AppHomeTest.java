@@ -82,6 +82,27 @@ class AppHomeTest {
         assertThat(svc.service.tasks().get(1).status()).isEqualTo(Status.DONE);
     }
 
+    @Test
+    void approveOnTheHomeBySomeoneWhoIsNotTheApproverChangesNothing() {
+        say(svc.requests, "UBOB", "C1", "general", "add Sign the contract");
+        say(svc.requests, "UBOB", "C1", "general", "review 1 <@UCAROL|carol>");
+        svc.requests.event(SlackPayloads.appHomeOpened("T1", "UCAROL", "EvHome1"));
+        String value = "1:1:0";
+        assertThat(svc.slack.await("views.publish").param("view")).contains(value);
+
+        // The creator and a stranger forge Carol's Approve: both are refused, the review still waits.
+        svc.requests.interaction(SlackPayloads.homeClick("UZED", ApprovalMessage.APPROVE, "home_approval_actions:" + value, value));
+        svc.requests.interaction(SlackPayloads.homeClick("UBOB", ApprovalMessage.APPROVE, "home_approval_actions:" + value, value));
+        Quiescence.await(svc);
+        assertThat(svc.service.approvals().find(1).orElseThrow().state()).isEqualTo(io.taskbridge.approval.Approval.State.PENDING);
+        assertThat(svc.service.tasks().get(1).status()).isEqualTo(Status.REVIEW);
+
+        // Carol's own click decides it.
+        svc.requests.interaction(SlackPayloads.homeClick("UCAROL", ApprovalMessage.APPROVE, "home_approval_actions:" + value, value));
+        Quiescence.await(svc);
+        assertThat(svc.service.approvals().find(1).orElseThrow().state()).isEqualTo(io.taskbridge.approval.Approval.State.APPROVED);
+    }
+
     private String say(SlackRequests from, String user, String channel, String channelName, String text) {
         String id = "h" + ids.incrementAndGet();
         return SlackReply.of(from.command(text, user, channel, channelName, "trigger-" + id, svc.slack.responseUrl(id)),

@@ -273,6 +273,15 @@ public final class FakeSlack implements AutoCloseable {
         views.members(channel, all);
     }
 
+    /** A person's message in {@code channel}, as Slack keeps it (for shortcuts on it and replies under it); gives its ts. */
+    public String userMessage(String channel, String text) {
+        synchronized (messages) {
+            String at = nextTs();
+            messages.add(new Message(channel, at, null, false, text, JSON.createArrayNode(), null));
+            return at;
+        }
+    }
+
     /** The views published to {@code user}'s App Home (views.publish), oldest first. */
     public List<Call> homes(String user) {
         return calls("views.publish").stream().filter(c -> user.equals(c.param("user_id"))).toList();
