@@ -33,11 +33,6 @@ public record SlackPlace(String teamId, String channelId, Optional<String> messa
         this(teamId, channelId, messageTs, kind, Optional.empty());
     }
 
-    /** This place, for a task made from the message {@code from}. */
-    public SlackPlace from(Source from) {
-        return new SlackPlace(teamId, channelId, messageTs, kind, Optional.of(from));
-    }
-
     /** A place whose conversation kind is not known. */
     public SlackPlace(String teamId, String channelId, Optional<String> messageTs) {
         this(teamId, channelId, messageTs, Optional.empty());
