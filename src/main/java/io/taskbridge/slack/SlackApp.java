@@ -6,19 +6,14 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
-import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import io.taskbridge.access.Asker;
 import io.taskbridge.access.Refused;
 import io.taskbridge.access.TaskAccess;
-import io.taskbridge.approval.ApprovalPlan;
-import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.intake.Intake;
 import io.taskbridge.command.Command;
@@ -26,17 +21,12 @@ import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
-import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
-import io.taskbridge.task.TaskRules;
 import io.taskbridge.task.TaskService;
-import io.taskbridge.task.SlackPlace;
 import io.taskbridge.workspace.ConversationKind;
 import io.taskbridge.workspace.TaskAction;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -54,8 +44,6 @@ public final class SlackApp {
     static final String NO_WORKSPACE = ":warning: I couldn't tell which Slack workspace this came from; nothing was changed.";
     static final String BUSY = "Taskbridge is very busy right now; nothing was changed. Please try again in a minute.";
 
-    private final TaskService tasks;
-    private final ApprovalService approvals;
     private final TaskCommands commands;
     private final UserZones zones;
     private final SlackWebs webs;
@@ -77,8 +65,6 @@ public final class SlackApp {
                     Intake intake, Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors,
                     io.taskbridge.recurring.RecurringService recurring) {
         this.connectors = connectors;
-        this.tasks = tasks;
-        this.approvals = approvals;
         this.access = access;
         this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
         this.series = new RecurringCommands(recurring, tasks, access, zones, clock, connectors);
