@@ -35,12 +35,16 @@ public final class HomeTab {
 
     private HomeTab() {}
 
-    /** What one home shows: each list as found (at most {@link #SHOWN} + 1 each, to tell there are more). */
-    record Board(List<Waiting> approvals, List<Task> assigned, List<Task> created) {
+    /**
+     * What one home shows: each list as found (at most {@link #SHOWN} + 1 each, to tell there are
+     * more), and which of the assigned tasks wait for approvers (no Done: finishing them is theirs).
+     */
+    record Board(List<Waiting> approvals, List<Task> assigned, List<Task> created, java.util.Set<Long> awaitingApproval) {
         Board {
             approvals = List.copyOf(approvals);
             assigned = List.copyOf(assigned);
             created = List.copyOf(created);
+            awaitingApproval = java.util.Set.copyOf(awaitingApproval);
         }
     }
 
@@ -54,7 +58,8 @@ public final class HomeTab {
         heading(blocks, "Waiting for my approval");
         list(blocks, board.approvals(), "Nothing waits for your approval.", w -> approval(blocks, w));
         heading(blocks, "Assigned to me");
-        list(blocks, board.assigned(), "Nothing open is assigned to you.", t -> assigned(blocks, t, now));
+        list(blocks, board.assigned(), "Nothing open is assigned to you.",
+                t -> assigned(blocks, t, board.awaitingApproval().contains(t.id()), now));
         heading(blocks, "Created by me");
         list(blocks, board.created(), "You have no open tasks you created.", t -> blocks.add(line("home_created:", t, now)));
         return View.builder().type("home").callbackId("taskbridge_home").blocks(blocks).build();
@@ -86,14 +91,14 @@ public final class HomeTab {
                 button(b -> b.actionId(ApprovalMessage.REJECT).text(plainText("Reject")).style("danger").value(value))))));
     }
 
-    private static void assigned(List<LayoutBlock> blocks, Task task, Instant now) {
+    private static void assigned(List<LayoutBlock> blocks, Task task, boolean awaitingApproval, Instant now) {
         blocks.add(line("home_assigned:", task, now));
         String id = Long.toString(task.id());
         List<BlockElement> buttons = new ArrayList<>();
         if (task.status() == Status.TODO) {
             buttons.add(button(b -> b.actionId(TaskMessage.START).text(plainText("Start")).value(id)));
         }
-        if (task.status().canQuickComplete()) {
+        if (task.status().canQuickComplete() && !awaitingApproval) {
             buttons.add(button(b -> b.actionId(TaskMessage.DONE).text(plainText("Done")).style("primary").value(id)));
         }
         if (!buttons.isEmpty()) {

@@ -57,6 +57,9 @@ public final class HomeViews {
         List<Task> assigned = door.tasks().list(open.withAssignee(Optional.of(user))
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true)), viewer);
         List<Task> created = door.tasks().list(open.withCreatedBy(Optional.of(user)), viewer);
-        return new HomeTab.Board(waiting, assigned, created);
+        java.util.Set<Long> awaiting = assigned.stream().filter(t -> t.status() == io.taskbridge.task.Status.REVIEW)
+                .filter(t -> approvals.find(t.id()).filter(ApprovalMessage::awaitingDecision).isPresent())
+                .map(Task::id).collect(java.util.stream.Collectors.toSet());
+        return new HomeTab.Board(waiting, assigned, created, awaiting);
     }
 }
