@@ -2,33 +2,31 @@ package io.taskbridge.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskbridge.testing.Databases;
 import io.taskbridge.testing.Quiescence;
 import io.taskbridge.testing.RunningService;
 import io.taskbridge.testing.SlackPayloads;
 import io.taskbridge.testing.SlackReply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The App Home is published again after changes that touch the person's tasks, through the outbox and
  * debounced: a burst of changes is one {@code views.publish}; someone who never opened their home gets none.
+ * On SQLite and PostgreSQL alike (the waiting row's upsert keeps its due time on both).
  */
 class HomeRepublishTest {
-    RunningService svc;
 
-    @BeforeEach
-    void start() {
-        svc = new RunningService();
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aBurstOfFiveChangesIsOnePublishAndNobodyElseGetsOne(Databases.Kind kind) {
+        try (RunningService svc = new RunningService(Databases.url(kind), Map.of())) {
+            burst(svc);
+        }
     }
 
-    @AfterEach
-    void stop() {
-        svc.close();
-    }
-
-    @Test
-    void aBurstOfFiveChangesIsOnePublishAndNobodyElseGetsOne() {
+    private static void burst(RunningService svc) {
         svc.requests.event(SlackPayloads.appHomeOpened("T1", "UALICE", "EvHome1"));
         svc.slack.await("views.publish");
         Quiescence.await(svc);
