@@ -110,6 +110,13 @@ class ShortcutsTest {
         assertThat(made).extracting(t -> t.slack().orElseThrow().channelId()).containsExactly("G7", "C5");
         assertThat(svc.slack.await("chat.postMessage", c -> "C5".equals(c.param("channel"))).param("text"))
                 .contains("Order pizza");
+
+        // The App Home's New task opens the same form, with the same picker.
+        svc.requests.interaction(SlackPayloads.homeClick("UZED", HomeTab.NEW_TASK, "home_actions", "new"));
+        FakeSlack.Call fromHome = svc.slack.calls("views.open").get(1);
+        assertThat(fromHome.param("trigger_id")).isEqualTo("trig-home");
+        assertThat(input(JSON.readTree(fromHome.param("view")), TaskModal.Field.CHANNEL).path("type").asText())
+                .isEqualTo("conversations_select");
     }
 
     @Test
