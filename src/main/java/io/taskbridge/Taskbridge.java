@@ -110,11 +110,11 @@ public final class Taskbridge implements AutoCloseable {
             AuditTrail audit = new AuditTrail();
             // Task links and their previews; Workflow Builder steps (which hear approval decisions).
             Surfaces surfaces = Surfaces.wire(config, store, backends, clock);
-            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox()), reminders.planner(),
+            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox(), surfaces.homes()), reminders.planner(),
                     surfaces.steps()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(audit, new ApprovalNotifier(store.outbox()), new BackendApprovals(store.outbox()),
+                    List.of(audit, new ApprovalNotifier(store.outbox(), surfaces.homes()), new BackendApprovals(store.outbox()),
                             new ApprovalNudges(reminders.planner()), surfaces.steps())));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
@@ -131,7 +131,7 @@ public final class Taskbridge implements AutoCloseable {
                     recurring, surfaces, side);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox(),
-                    surfaces.stepDelivery(slackClient.join())), clock);
+                    surfaces.stepDelivery(slackClient.join()), surfaces.homeViews(slack.access(), approvals)), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
             // Several workspaces take turns in each lane; one workspace's lanes take turns by channel only.
             List<Lane> kinds = Lane.lanes(requested.slack().multiWorkspace() || side.isPresent());

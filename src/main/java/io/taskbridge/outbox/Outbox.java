@@ -3,6 +3,7 @@ package io.taskbridge.outbox;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.outbox.OutboxDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -29,14 +30,31 @@ public final class Outbox {
      */
     public void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
                         Optional<String> channel) {
+        enqueue(tx, workspace, message, dedupeKey, channel, Duration.ZERO);
+    }
+
+    /**
+     * Queues {@code message} under {@code dedupeKey}, due {@code settle} from now: enqueues of the
+     * same key meanwhile join the waiting row (its due time stays), so a burst of them is delivered
+     * once, {@code settle} after the first.
+     */
+    public void enqueueSettled(Handle tx, WorkspaceId workspace, OutboxMessage message, String dedupeKey,
+                               Duration settle) {
+        enqueue(tx, workspace, message, Optional.of(dedupeKey), Optional.empty(), settle);
+    }
+
+    private void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
+                         Optional<String> channel, Duration settle) {
         // One statement, so no OutboxDao attach: on the hot path (every post a change causes) the
         // attach would cost more than the insert.
+        long now = clock.millis();
         tx.createUpdate(dedupeKey.isPresent() ? OutboxDao.UPSERT : OutboxDao.INSERT)
                 .bind("kind", message.kind())
                 .bind("key", dedupeKey.orElse(null))
                 .bind("channel", channel.orElse(null))
                 .bind("payload", codec.write(message))
-                .bind("at", clock.millis())
+                .bind("at", now)
+                .bind("due", now + settle.toMillis())
                 .bind("workspace", workspace.value())
                 .execute();
         tx.afterCommit(wake);

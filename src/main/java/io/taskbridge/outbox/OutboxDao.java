@@ -23,9 +23,10 @@ public interface OutboxDao {
     /**
      * Adds a row, or, when one with the same key waits already, marks it changed (a newer version)
      * so that a delivery already under way for the old version is done again. A dead row revives.
+     * A new row is due at {@code due}; a waiting one keeps its due time.
      */
     String UPSERT = "INSERT INTO outbox (kind, dedupe_key, channel, payload, next_attempt_at, created_at, workspace)"
-            + " VALUES (:kind, :key, :channel, :payload, :at, :at, :workspace)"
+            + " VALUES (:kind, :key, :channel, :payload, :due, :at, :workspace)"
             + " ON CONFLICT (dedupe_key) DO UPDATE SET version = outbox.version + 1, payload = excluded.payload,"
             + " attempts = CASE WHEN outbox.state = 'dead' THEN 0 ELSE outbox.attempts END,"
             + " next_attempt_at = CASE WHEN outbox.state = 'dead' THEN excluded.next_attempt_at ELSE outbox.next_attempt_at END,"

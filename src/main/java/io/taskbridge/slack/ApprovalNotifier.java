@@ -14,14 +14,17 @@ import org.jdbi.v3.core.Handle;
 /**
  * Turns approval events into outbox rows, in the transaction of the decision: requests to the
  * approvers now asked, an update of every message showing the round, word to the creator when it
- * ends. Every row has a key naming the decision it came from, so it is queued once. (What the task
+ * ends, and the App Home of everyone it concerns ({@link HomeRefresh}). Every row has a key naming
+ * the decision it came from, so it is queued once. (What the task
  * system that holds the task hears is {@code sync.BackendApprovals}'.)
  */
 public final class ApprovalNotifier implements ApprovalEvents {
     private final Outbox outbox;
+    private final HomeRefresh homes;
 
-    public ApprovalNotifier(Outbox outbox) {
+    public ApprovalNotifier(Outbox outbox, HomeRefresh homes) {
         this.outbox = outbox;
+        this.homes = homes;
     }
 
     @Override
@@ -29,6 +32,11 @@ public final class ApprovalNotifier implements ApprovalEvents {
         long taskId = e.approval().taskId();
         int round = e.approval().round();
         Task task = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        // Every approver's home shows what waits for them; the creator's and assignee's show the task.
+        java.util.List<String> concerned = new java.util.ArrayList<>(java.util.List.of(task.createdBy()));
+        task.assignee().ifPresent(concerned::add);
+        e.approval().steps().forEach(s -> concerned.addAll(s.participants()));
+        homes.touched(tx, task.workspace(), concerned);
         if (e.asksNewParticipants()) {
             e.approval().current().ifPresent(step -> ask(tx, task, round, step));
         }

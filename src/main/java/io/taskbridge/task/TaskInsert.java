@@ -16,10 +16,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class TaskInsert {
     static final String INSERT = "INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at,"
-            + " warning_seconds, slack_team, slack_channel, slack_conversation_kind, idempotency_key, created_at,"
-            + " updated_at, workspace)"
+            + " warning_seconds, slack_team, slack_channel, slack_conversation_kind, source_ts, source_permalink,"
+            + " idempotency_key, created_at, updated_at, workspace)"
             + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
-            + " :team, :channel, :kind, :key, :now, :now, :workspace)"
+            + " :team, :channel, :kind, :sourceTs, :sourceLink, :key, :now, :now, :workspace)"
             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
     static final String INSERT_TAG = "INSERT INTO task_tags (task_id, tag, position) VALUES (:id, :tag, :position)";
 
@@ -42,6 +42,8 @@ final class TaskInsert {
                 .bind("team", t.slack().map(SlackPlace::teamId).orElse(null))
                 .bind("channel", t.slack().map(SlackPlace::channelId).orElse(null))
                 .bind("kind", t.slack().flatMap(SlackPlace::kind).orElse(null))
+                .bind("sourceTs", t.slack().flatMap(SlackPlace::source).map(SlackPlace.Source::ts).orElse(null))
+                .bind("sourceLink", t.slack().flatMap(SlackPlace::source).flatMap(SlackPlace.Source::permalink).orElse(null))
                 .bind("key", idempotencyKey.orElse(null))
                 .bind("now", t.createdAt().toEpochMilli())
                 .bind("workspace", t.workspace().value())
@@ -71,6 +73,7 @@ final class TaskInsert {
         return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
                 t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
                 t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
-                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind())), 0, t.workspace());
+                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind(), p.source())), 0,
+                t.workspace());
     }
 }

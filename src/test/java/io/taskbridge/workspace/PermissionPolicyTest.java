@@ -225,6 +225,20 @@ class PermissionPolicyTest {
     }
 
     @Test
+    void creatingInAConversationNeedsItPublicOrTheCreatorInIt() {
+        for (ConversationKind kind : ConversationKind.values()) {
+            Conversation there = new Conversation("G_THERE", kind);
+            assertThat(policy.createIn(Actor.person("U_ANY"), there, true).allowed()).isTrue();
+            assertThat(policy.createIn(Actor.admin("U_ADMIN"), there, false).allowed()).isEqualTo(kind.isPublic());
+            Decision stranger = policy.createIn(Actor.person("U_STRANGER"), there, false);
+            assertThat(stranger.allowed()).isEqualTo(kind.isPublic());
+            if (!kind.isPublic()) {
+                assertThat(text(stranger)).contains("private and you are not in it").doesNotContain("G_THERE");
+            }
+        }
+    }
+
+    @Test
     void hiddenCarriesNothingAboutTheTask() {
         Decision decision = policy.decide(Relation.STRANGER.actor(), task("PRIVATE", Optional.of("U_ASSIGNEE")),
                 Origin.in("C_OTHER"), TaskAction.CANCEL);
