@@ -8,7 +8,9 @@
 # BENCH_SKIP_BUILD=1 (reuse target/taskbridge.jar), BENCH_JAVA_OPTS (extra flags for Taskbridge),
 # BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar).
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
-# interleaved old new old new (used to judge platform/SerialWrites; not part of 'all').
+# interleaved old new old new (used to judge platform/SerialWrites; not part of 'all'). BENCH_JAVA_OLD
+# runs the old side on another JVM (e.g. BENCH_JAR_OLD=target/taskbridge.jar BENCH_JAVA_OLD=<jdk25>/bin/java
+# puts one build on JDK 25 beside JDK 17).
 # fuzz: the jqwik properties (src/test/java/io/taskbridge/fuzz) for BENCH_FUZZ_SECONDS (600), in rounds
 # of BENCH_FUZZ_TRIES (2000) tries per property, each round with new random seeds; stops at the first
 # failure (jqwik prints the shrunk input and its seed). Not part of 'all' or 'smoke'.
@@ -180,7 +182,7 @@ start_taskbridge() {
   rm -f "$db" "$db-wal" "$db-shm"
   start "$name" env PORT=$port TASKBRIDGE_DB_URL="jdbc:sqlite:$db" \
     SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
-    java $JAVA_OPTS "$@" -jar "$jar"
+    "${TB_JAVA:-java}" $JAVA_OPTS "$@" -jar "$jar"
   wait_http "http://127.0.0.1:$port/healthz" 60
 }
 
@@ -531,8 +533,9 @@ scenario_serialab() {
   say ""
   say "- old: $old"
   say "- new: $JAR"
+  say "- old runs on: $("${BENCH_JAVA_OLD:-java}" -version 2>&1 | sed -n 2p); new on: $(java -version 2>&1 | sed -n 2p)"
   start_fake_slack
-  start_taskbridge server-old "$PORT_C2" "$db_old" "$old"; PID_OLD=$LAST_PID
+  TB_JAVA=${BENCH_JAVA_OLD:-java} start_taskbridge server-old "$PORT_C2" "$db_old" "$old"; PID_OLD=$LAST_PID
   start_c
   local s db log conns round
   for s in old new; do

@@ -38,16 +38,22 @@ record ConnectorModule(Backends backends, Subscriptions subscriptions, RemoteSyn
         return new Backends(all);
     }
 
+    /**
+     * A connection no workspace has claimed serves the bot token's workspace in single-workspace mode
+     * ({@code tasks}' home), and nobody with several workspaces installed.
+     */
     static ConnectorModule wire(Config config, Clock clock, StoreModule store, Backends backends, TaskService tasks,
                                 Metrics metrics) {
         Subscriptions subscriptions = new Subscriptions(store.db().jdbi(), clock);
-        RemoteSync sync = new RemoteSync(tasks, subscriptions, store.outbox(), store.json());
-        Connections connections = new Connections(store.db().jdbi(), backends, clock);
+        boolean several = config.slack().multiWorkspace();
+        Connections connections = new Connections(store.db().jdbi(), backends, clock,
+                () -> several ? Optional.empty() : Optional.of(tasks.workspace()));
+        RemoteSync sync = new RemoteSync(tasks, subscriptions, connections, store.outbox(), store.json());
         // Each entry point stamps where its changes come from (the audit trail's "from where").
         RemoteTasks remoteTasks = new RemoteTasks(store.db().jdbi(), tasks.via(Source.SLACK), connections,
                 sync.via(Source.SLACK));
         return new ConnectorModule(backends, subscriptions, sync, connections, remoteTasks,
-                new Poller(store.db().jdbi(), sync.via(Source.POLL), metrics));
+                new Poller(store.db().jdbi(), sync.via(Source.POLL), connections, metrics));
     }
 
     /** POST /webhooks/{connection}; deliveries are recorded in the durable intake and applied by its workers. */

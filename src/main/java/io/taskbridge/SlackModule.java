@@ -27,6 +27,7 @@ import io.taskbridge.slack.ReminderButtons;
 import io.taskbridge.slack.SlackApp;
 import io.taskbridge.slack.SlackDirectory;
 import io.taskbridge.slack.SlackCounting;
+import io.taskbridge.slack.UserRequired;
 import io.taskbridge.slack.SlackResult;
 import io.taskbridge.slack.SlackRoute;
 import io.taskbridge.slack.SlackSignature;
@@ -57,7 +58,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
      * A second workspace beside the configured one (the /try sandbox with TASKBRIDGE_SANDBOX=on): its
      * team id, its bot token on its own Web API, its signing secret and its people.
      */
-    record Side(WorkspaceId workspace, Secret botToken, java.net.URI apiUrl, Secret signingSecret, Set<String> people) {}
+    record Side(WorkspaceId workspace, Secret botToken, java.net.URI apiUrl, Secret signingSecret) {}
 
     private static final Logger log = LoggerFactory.getLogger(Taskbridge.class);
 
@@ -100,7 +101,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
                 : SlackWebs.single(new SlackWeb(s.methods(config.botToken().orElseThrow().value()))));
         // The side workspace's calls go to its own Web API with its own token, never the main one's.
         Optional<SlackWebs> webs = side.isEmpty() ? main : main.map(m -> SlackWebs.beside(m, side.get().workspace(),
-                new SlackWeb(client(side.get().apiUrl()).methods(side.get().botToken().value())), side.get().people()));
+                new SlackWeb(client(side.get().apiUrl()).methods(side.get().botToken().value()))));
         UserZones zones = new UserZones(webs, clock);
         Optional<SlackDirectory> directory = webs.map(w -> new SlackDirectory(w, clock, Admins.DEFAULT_TTL));
         WorkspaceAdmins workspaceAdmins = directory.<WorkspaceAdmins>map(d -> d).orElse((team, user) -> Optional.empty());
@@ -112,7 +113,7 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
             SlackWebs all = webs.orElseThrow();
             ConnectorCommands connectorCommands = new ConnectorCommands(connectors.remoteTasks(),
                     connectors.connections(), connectors.subscriptions(), zones::of,
-                    user -> all.forUser(user).map(w -> w.userEmail(user))
+                    (workspace, user) -> all.of(workspace).map(w -> w.userEmail(user))
                             .filter(r -> r instanceof SlackResult.Ok<String> ok && !ok.value().isBlank())
                             .map(r -> ((SlackResult.Ok<String>) r).value()), clock, admins);
             // Work promised in an ack is recorded in the intake before the ack and done by its workers.
@@ -133,7 +134,8 @@ record SlackModule(Config.Slack config, Optional<SlackWebs> webs, UserZones zone
                     slack.orElseThrow(), clock);
             // Added when Bolt starts (its first request), not now: app.use builds Bolt's middleware
             // list at once, which calls auth.test, and start-up needs no network.
-            built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics)));
+            built.initializer("taskbridge-metrics", started -> started.use(new SlackCounting(metrics))
+                    .use(new UserRequired()));
             app = Optional.of(built);
         }
         Optional<TokenRotation> rotation = installations.map(i -> new TokenRotation(slack.orElseThrow(),

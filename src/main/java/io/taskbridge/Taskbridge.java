@@ -90,7 +90,7 @@ public final class Taskbridge implements AutoCloseable {
         boolean beside = requested.sandbox().besides(requested.slack());
         Optional<SlackModule.Side> side = sandbox.filter(s -> beside).map(s -> new SlackModule.Side(
                 new WorkspaceId(s.teamId()), new Secret(s.botToken()), java.net.URI.create(s.apiUrl()),
-                new Secret(s.signingSecret()), s.people()));
+                new Secret(s.signingSecret())));
         Config config = beside ? requested : sandbox.map(s -> requested.withSlack(new Config.Slack(Optional.of(new Secret(s.signingSecret())),
                 Optional.of(new Secret(s.botToken())), Optional.empty(), java.net.URI.create(s.apiUrl())))).orElse(requested);
         try {
@@ -110,11 +110,11 @@ public final class Taskbridge implements AutoCloseable {
             AuditTrail audit = new AuditTrail();
             // Task links and their previews; Workflow Builder steps (which hear approval decisions).
             Surfaces surfaces = Surfaces.wire(config, store, backends, clock);
-            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox()), planned.planner(),
+            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox(), surfaces.homes()), planned.planner(),
                     surfaces.steps()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
-                    List.of(audit, new ApprovalNotifier(store.outbox()), new BackendApprovals(store.outbox()),
+                    List.of(audit, new ApprovalNotifier(store.outbox(), surfaces.homes()), new BackendApprovals(store.outbox()),
                             new ApprovalNudges(planned.planner()), surfaces.steps())));
             // The reminder tick also expires and escalates approval steps past their due date.
             ReminderModule reminders = planned.actingOnApprovals(approvals.via(Source.SCHEDULE));
@@ -133,7 +133,8 @@ public final class Taskbridge implements AutoCloseable {
                     recurring, surfaces, side);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox(),
-                    surfaces.stepDelivery(slackClient.join()), approvals.via(Source.SLACK)), clock);
+                    surfaces.stepDelivery(slackClient.join()), surfaces.homeViews(slack.access(), approvals),
+                    approvals.via(Source.SLACK)), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
             // Several workspaces take turns in each lane; one workspace's lanes take turns by channel only.
             List<Lane> kinds = Lane.lanes(requested.slack().multiWorkspace() || side.isPresent());

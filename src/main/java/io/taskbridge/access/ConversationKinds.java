@@ -14,4 +14,12 @@ public interface ConversationKinds {
     ConversationKinds UNKNOWN = (team, channel) -> Optional.empty();
 
     Optional<ConversationKind> kindOf(String teamId, String channelId);
+
+    /**
+     * Whether {@code userId} is a member of the conversation, as Slack tells it; empty when it can't
+     * (then they count as not a member).
+     */
+    default Optional<Boolean> isMember(String teamId, String channelId, String userId) {
+        return Optional.empty();
+    }
 }

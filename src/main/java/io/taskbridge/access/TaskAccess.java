@@ -168,6 +168,19 @@ public final class TaskAccess {
                 : Optional.empty();
     }
 
+    /**
+     * Why {@code asker} may not create a task in {@code channelId} of this door's workspace, if they
+     * may not ({@link PermissionPolicy#createIn}). Asks Slack for the conversation's kind (remembered)
+     * and, unless it is public, whether the asker is in it.
+     */
+    public Optional<String> refusalToCreateIn(Asker asker, String channelId) {
+        String team = tasks.workspace().value();
+        ConversationKind kind = kinds.kindOf(team, channelId).orElse(ConversationKind.PRIVATE);
+        boolean member = !kind.isPublic() && kinds.isMember(team, channelId, asker.userId()).orElse(false);
+        return policy.createIn(Actor.person(asker.userId()), new Conversation(channelId, kind), member) instanceof Decision.Denied d
+                ? Optional.of(d.reason()) : Optional.empty();
+    }
+
     /** Who lists from where: the viewer to filter by, or empty for an admin, who sees every task. */
     public Optional<Viewer> viewer(Asker asker) {
         return admins.isAdmin(asker.teamId(), asker.userId())

@@ -24,6 +24,11 @@ public record ApiCaller(String keyId, String principal, KeyRole role, WorkspaceI
         return role != KeyRole.MEMBER || assignee.map(principal::equals).orElse(true);
     }
 
+    /** The operator's key ({@code TASKBRIDGE_ADMIN_KEY}): it may issue keys for any workspace. */
+    public boolean operator() {
+        return keyId.equals(ApiKeys.ENV_ADMIN_ID);
+    }
+
     /** The caller as the permission policy sees it. */
     public ApiKeyHolder holder() {
         return new ApiKeyHolder(principal, role);

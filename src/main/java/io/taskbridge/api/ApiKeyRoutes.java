@@ -2,6 +2,7 @@ package io.taskbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.workspace.Decision;
 import io.taskbridge.workspace.KeyRole;
 import io.taskbridge.workspace.PermissionPolicy;
@@ -10,10 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** {@code /apikeys}: admins issue, list and revoke API keys. A key's secret is shown once, when issued. */
+/**
+ * {@code /apikeys}: admins issue, list and revoke API keys. A key's secret is shown once, when issued.
+ * A key belongs to one workspace: {@code workspace} (a team or enterprise id) names it, else the
+ * caller's own. A workspace's admin key issues keys for its own workspace only; the operator's
+ * ({@code TASKBRIDGE_ADMIN_KEY}) for any installed one.
+ */
 final class ApiKeyRoutes {
-    private static final List<String> FIELDS = List.of("name", "role", "principal");
+    private static final List<String> FIELDS = List.of("name", "role", "principal", "workspace");
+    /** Slack team (T…) and enterprise (E…) ids. */
+    private static final Pattern WORKSPACE = Pattern.compile("[A-Z0-9]{2,32}");
     private static final int MAX_TEXT = 200;
 
     private final ApiKeys keys;
@@ -40,11 +49,19 @@ final class ApiKeyRoutes {
         if (roleText.isPresent() && role.isEmpty()) {
             problems.put("role", "Must be one of admin, manager, member.");
         }
+        Optional<WorkspaceId> workspace = workspace(body, problems);
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        ApiKeys.Issued issued = keys.issue(name.orElseThrow(), role.orElseThrow(), principal.orElseThrow(),
-                caller.workspace());
+        WorkspaceId target = workspace.orElse(caller.workspace());
+        if (policy.issueKey(caller.holder(), caller.operator(), target.equals(caller.workspace()))
+                instanceof Decision.Denied denied) {
+            throw ApiProblem.denied(denied.reason());
+        }
+        if (workspace.isPresent() && !keys.known(target)) {
+            throw ApiProblem.invalid(Map.of("workspace", "No workspace " + target + " has Taskbridge installed."));
+        }
+        ApiKeys.Issued issued = keys.issue(name.orElseThrow(), role.orElseThrow(), principal.orElseThrow(), target);
         Map<String, Object> out = view(issued.key());
         out.put("key", issued.secret());
         ctx.header("Location", "/v1/apikeys/" + issued.key().id());
@@ -71,6 +88,7 @@ final class ApiKeyRoutes {
         m.put("name", k.name());
         m.put("role", ApiKeys.wireName(k.role()));
         m.put("principal", k.principal());
+        m.put("workspace", k.workspace().value());
         m.put("createdAt", TaskResource.time(k.createdAt()));
         return m;
     }
@@ -79,6 +97,19 @@ final class ApiKeyRoutes {
         if (policy.manageKeys(caller.holder()) instanceof Decision.Denied denied) {
             throw ApiProblem.denied(denied.reason());
         }
+    }
+
+    /** The optional {@code workspace} field: a Slack team or enterprise id. */
+    private static Optional<WorkspaceId> workspace(JsonNode body, Map<String, String> problems) {
+        JsonNode n = body.get("workspace");
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isTextual() || !WORKSPACE.matcher(n.asText().strip()).matches()) {
+            problems.put("workspace", "Must be a Slack team id (T…) or enterprise id (E…).");
+            return Optional.empty();
+        }
+        return Optional.of(new WorkspaceId(n.asText().strip()));
     }
 
     private static Optional<String> text(JsonNode body, String name, Map<String, String> problems) {

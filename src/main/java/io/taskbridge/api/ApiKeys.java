@@ -3,6 +3,7 @@ package io.taskbridge.api;
 import io.taskbridge.workspace.KeyRole;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.WorkspaceId;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import io.taskbridge.api.ApiKeyDao;
 import io.taskbridge.api.ApiKeyRow;
@@ -37,10 +38,16 @@ public final class ApiKeys {
     private final Optional<byte[]> adminKeyHash;
     private final SecureRandom random;
     private final Supplier<WorkspaceId> home;
+    private final Predicate<WorkspaceId> known;
 
-    /** {@code home}: the workspace of the environment's admin key (the single workspace's, when there is one). */
-    public ApiKeys(Jdbi jdbi, Clock clock, Optional<Secret> adminKey, SecureRandom random, Supplier<WorkspaceId> home) {
+    /**
+     * {@code home}: the workspace of the environment's admin key (the single workspace's, when there is
+     * one); {@code known}: the workspaces keys may be issued for (installed ones).
+     */
+    public ApiKeys(Jdbi jdbi, Clock clock, Optional<Secret> adminKey, SecureRandom random, Supplier<WorkspaceId> home,
+                   Predicate<WorkspaceId> known) {
         this.home = home;
+        this.known = known;
         this.jdbi = jdbi;
         this.clock = clock;
         this.adminKeyHash = adminKey.map(k -> sha256(k.value()));
@@ -48,7 +55,7 @@ public final class ApiKeys {
     }
 
     /** A key as listed: everything but the secret. */
-    public record ApiKey(String id, String name, KeyRole role, String principal, Instant createdAt) {}
+    public record ApiKey(String id, String name, KeyRole role, String principal, Instant createdAt, WorkspaceId workspace) {}
 
     /** A role's name on the wire and in the store: {@code admin}, {@code manager}, {@code member}. */
     public static String wireName(KeyRole role) {
@@ -81,7 +88,8 @@ public final class ApiKeys {
         Instant now = clock.instant();
         long id = jdbi.withExtension(ApiKeyDao.class, dao -> dao.insert(name, wireName(role), principal,
                 hex(sha256(secret)), now.toEpochMilli(), workspace.value()));
-        return new Issued(new ApiKey(Long.toString(id), name, role, principal, Instant.ofEpochMilli(now.toEpochMilli())),
+        return new Issued(new ApiKey(Long.toString(id), name, role, principal, Instant.ofEpochMilli(now.toEpochMilli()),
+                workspace),
                 secret);
     }
 
@@ -108,16 +116,22 @@ public final class ApiKeys {
     }
 
     /**
-     * Whether an {@code Authorization} header carries an admin key ({@code Bearer <key>}, the
-     * environment's or a stored one with the admin role): the check of the admin endpoints.
+     * The admin an {@code Authorization} header's key stands for ({@code Bearer <key>}, the
+     * environment's or a stored one with the admin role): the check of the admin endpoints. Empty
+     * when it carries no admin key.
      */
-    public boolean admitsAdmin(String authorization) {
+    public Optional<ApiCaller> admin(String authorization) {
         if (authorization == null) {
-            return false;
+            return Optional.empty();
         }
         String[] parts = authorization.strip().split("\\s+", 2);
         return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer")
-                && authenticate(parts[1]).filter(c -> c.role() == KeyRole.ADMIN).isPresent();
+                ? authenticate(parts[1]).filter(c -> c.role() == KeyRole.ADMIN) : Optional.empty();
+    }
+
+    /** Whether keys may be issued for {@code workspace}: it has Taskbridge installed. */
+    public boolean known(WorkspaceId workspace) {
+        return known.test(workspace);
     }
 
     /** False when {@code workspace} has no active key with that id. */
@@ -135,7 +149,8 @@ public final class ApiKeys {
     }
 
     private static ApiKey toKey(ApiKeyRow row, KeyRole role) {
-        return new ApiKey(Long.toString(row.id()), row.name(), role, row.principal(), row.createdAt());
+        return new ApiKey(Long.toString(row.id()), row.name(), role, row.principal(), row.createdAt(),
+                new WorkspaceId(row.workspace()));
     }
 
     private static Optional<Long> parseId(String id) {

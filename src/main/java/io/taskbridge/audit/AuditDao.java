@@ -10,7 +10,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
@@ -20,10 +19,8 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 interface AuditDao {
 
     /** Appends one row, in the task's workspace as the tasks table has it at this moment. */
-    @SqlUpdate("INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
-            + " SELECT workspace, id, :actor, :at, :action, :details, :source FROM tasks WHERE id = :task")
-    int append(@Bind("task") long taskId, @Bind("actor") String actor, @Bind("at") long at,
-               @Bind("action") String action, @Bind("details") String details, @Bind("source") String source);
+    String APPEND = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
+            + " SELECT workspace, id, :actor, :at, :action, :details, :source FROM tasks WHERE id = :task";
 
     /** One task's rows after {@code afterId}, oldest first. */
     @SqlQuery("SELECT id, workspace, task_id, actor, at, action, details, source FROM audit_events"

@@ -1,6 +1,7 @@
 package io.taskbridge.outbox;
 
 import io.taskbridge.platform.ErrorBodies;
+import io.taskbridge.platform.WorkspaceId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.taskbridge.outbox.OutboxDao;
@@ -10,31 +11,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /admin/outbox?state=dead|pending&limit=100}: the outbox rows in one state, for an
  * operator looking at what could not be delivered. Guarded by the REST API's admin keys
  * ({@code Authorization: Bearer <key>} with an admin key, {@code TASKBRIDGE_ADMIN_KEY} or one issued
- * with the admin role): {@code admits} is that check, given by the composition.
+ * with the admin role): {@code admits} is that check, given by the composition. The operator's key
+ * sees every workspace's rows; a workspace's admin key only its own workspace's.
  */
 public final class AdminEndpoint implements Handler {
     static final Set<String> STATES = Set.of("dead", "pending");
     static final int MAX_LIMIT = 500;
 
     private final Jdbi jdbi;
-    private final Predicate<String> admits;
+    private final Function<String, Optional<Viewer>> admits;
 
-    /** {@code admits} answers whether an {@code Authorization} header carries an admin key. */
-    public AdminEndpoint(Jdbi jdbi, Predicate<String> admits) {
+    /** Whose rows an admin sees: every workspace's ({@code workspace} empty: the operator) or one's. */
+    public record Viewer(Optional<WorkspaceId> workspace) {
+        public static Viewer operator() {
+            return new Viewer(Optional.empty());
+        }
+
+        public static Viewer adminOf(WorkspaceId workspace) {
+            return new Viewer(Optional.of(workspace));
+        }
+    }
+
+    /** {@code admits} says who an {@code Authorization} header's admin key is; empty when it carries none. */
+    public AdminEndpoint(Jdbi jdbi, Function<String, Optional<Viewer>> admits) {
         this.jdbi = jdbi;
         this.admits = admits;
     }
 
     @Override
     public void handle(Context ctx) {
-        if (!admits.test(ctx.header("Authorization"))) {
+        Optional<Viewer> viewer = admits.apply(ctx.header("Authorization"));
+        if (viewer.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             ErrorBodies.send(ctx, 401, "invalid_authentication", "Send Authorization: Bearer <an admin API key>.");
             return;
@@ -55,7 +70,8 @@ public final class AdminEndpoint implements Handler {
             return;
         }
         int n = limit;
-        List<OutboxRow> rows = jdbi.withExtension(OutboxDao.class, dao -> dao.inState(state, n));
+        List<OutboxRow> rows = jdbi.withExtension(OutboxDao.class, dao -> viewer.get().workspace()
+                .map(ws -> dao.inStateOf(state, ws.value(), n)).orElseGet(() -> dao.inState(state, n)));
         ctx.json(Map.of("state", state, "rows", rows.stream().map(AdminEndpoint::view).toList()));
     }
 
@@ -63,6 +79,7 @@ public final class AdminEndpoint implements Handler {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", row.id());
         v.put("kind", row.kind());
+        v.put("workspace", row.workspace().value());
         v.put("channel", row.channel().orElse(null));
         v.put("state", row.state());
         v.put("attempts", row.attempts());

@@ -3,9 +3,11 @@ package io.taskbridge.outbox;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.outbox.OutboxDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes outbound messages as rows inside the caller's transaction, and wakes the worker once that
@@ -28,15 +30,33 @@ public final class Outbox {
      */
     public void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
                         Optional<String> channel) {
-        OutboxDao dao = tx.attach(OutboxDao.class);
-        String payload = codec.write(message);
+        enqueue(tx, workspace, message, dedupeKey, channel, Duration.ZERO);
+    }
+
+    /**
+     * Queues {@code message} under {@code dedupeKey}, due {@code settle} from now: enqueues of the
+     * same key meanwhile join the waiting row (its due time stays), so a burst of them is delivered
+     * once, {@code settle} after the first.
+     */
+    public void enqueueSettled(Handle tx, WorkspaceId workspace, OutboxMessage message, String dedupeKey,
+                               Duration settle) {
+        enqueue(tx, workspace, message, Optional.of(dedupeKey), Optional.empty(), settle);
+    }
+
+    private void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
+                         Optional<String> channel, Duration settle) {
+        // One statement, so no OutboxDao attach: on the hot path (every post a change causes) the
+        // attach would cost more than the insert.
         long now = clock.millis();
-        if (dedupeKey.isPresent()) {
-            dao.upsert(message.kind(), dedupeKey.get(), channel.orElse(null), payload, now, workspace.value());
-        } else {
-            dao.insertAll(List.of(new OutboxDao.NewRow(message.kind(), channel.orElse(null), payload, workspace.value())),
-                    now);
-        }
+        tx.createUpdate(dedupeKey.isPresent() ? OutboxDao.UPSERT : OutboxDao.INSERT)
+                .bind("kind", message.kind())
+                .bind("key", dedupeKey.orElse(null))
+                .bind("channel", channel.orElse(null))
+                .bind("payload", codec.write(message))
+                .bind("at", now)
+                .bind("due", now + settle.toMillis())
+                .bind("workspace", workspace.value())
+                .execute();
         tx.afterCommit(wake);
     }
 
@@ -51,11 +71,14 @@ public final class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        List<OutboxDao.NewRow> rows = messages.stream()
-                .map(q -> new OutboxDao.NewRow(q.message().kind(), q.channel().orElse(null), codec.write(q.message()),
-                        q.workspace().value()))
-                .toList();
-        tx.attach(OutboxDao.class).insertAll(rows, clock.millis());
+        long now = clock.millis();
+        PreparedBatch batch = tx.prepareBatch(OutboxDao.INSERT);
+        for (Queued q : messages) {
+            batch.bind("kind", q.message().kind()).bind("channel", q.channel().orElse(null))
+                    .bind("payload", codec.write(q.message())).bind("at", now).bind("workspace", q.workspace().value())
+                    .add();
+        }
+        batch.execute();
         tx.afterCommit(wake);
     }
 }

@@ -16,26 +16,28 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface OutboxDao {
     String COLUMNS = "id, kind, payload, channel, state, attempts, version, next_attempt_at, lease_until, last_error, created_at, workspace";
 
-    /** A row without a dedupe key (each is a row of its own), for {@link #insertAll}. */
-    record NewRow(String kind, String channel, String payload, String workspace) {}
-
-    /** Rows without a dedupe key, as one JDBC batch (one round trip on PostgreSQL, not one per row). */
-    @SqlBatch("INSERT INTO outbox (kind, channel, payload, next_attempt_at, created_at, workspace)"
-            + " VALUES (:kind, :channel, :payload, :at, :at, :workspace)")
-    void insertAll(@BindMethods List<NewRow> rows, @Bind("at") long at);
+    /** A row without a dedupe key: each is a row of its own. */
+    String INSERT = "INSERT INTO outbox (kind, channel, payload, next_attempt_at, created_at, workspace)"
+            + " VALUES (:kind, :channel, :payload, :at, :at, :workspace)";
 
     /**
      * Adds a row, or, when one with the same key waits already, marks it changed (a newer version)
      * so that a delivery already under way for the old version is done again. A dead row revives.
+     * A new row is due at {@code due}; a waiting one keeps its due time.
      */
-    @SqlUpdate("INSERT INTO outbox (kind, dedupe_key, channel, payload, next_attempt_at, created_at, workspace)"
-            + " VALUES (:kind, :key, :channel, :payload, :at, :at, :workspace)"
+    String UPSERT = "INSERT INTO outbox (kind, dedupe_key, channel, payload, next_attempt_at, created_at, workspace)"
+            + " VALUES (:kind, :key, :channel, :payload, :due, :at, :workspace)"
             + " ON CONFLICT (dedupe_key) DO UPDATE SET version = outbox.version + 1, payload = excluded.payload,"
             + " attempts = CASE WHEN outbox.state = 'dead' THEN 0 ELSE outbox.attempts END,"
             + " next_attempt_at = CASE WHEN outbox.state = 'dead' THEN excluded.next_attempt_at ELSE outbox.next_attempt_at END,"
-            + " state = 'pending'")
-    void upsert(@Bind("kind") String kind, @Bind("key") String dedupeKey, @Bind("channel") String channel,
-                @Bind("payload") String payload, @Bind("at") long at, @Bind("workspace") String workspace);
+            + " state = 'pending'";
+
+    /** A row without a dedupe key (each is a row of its own), for {@link #insertAll}. */
+    record NewRow(String kind, String channel, String payload, String workspace) {}
+
+    /** Rows without a dedupe key, as one JDBC batch (one round trip on PostgreSQL, not one per row). */
+    @SqlBatch(INSERT)
+    void insertAll(@BindMethods List<NewRow> rows, @Bind("at") long at);
 
     /** Done: gone, unless the row changed while it was being delivered (then it is released to go again). */
     @SqlUpdate("DELETE FROM outbox WHERE id = :id AND version = :version")
@@ -62,6 +64,9 @@ public interface OutboxDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = :state ORDER BY id LIMIT :limit")
     List<OutboxRow> inState(@Bind("state") String state, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = :state AND workspace = :workspace ORDER BY id LIMIT :limit")
+    List<OutboxRow> inStateOf(@Bind("state") String state, @Bind("workspace") String workspace, @Bind("limit") int limit);
 
     /** When the row with this dedupe key is next due, while it waits (leased or not); empty when gone or dead. */
     @SqlQuery("SELECT next_attempt_at FROM outbox WHERE dedupe_key = :key AND state = 'pending'")

@@ -235,6 +235,33 @@ public sealed interface OutboxMessage {
         }
     }
 
+    /**
+     * Publish {@code user}'s App Home (views.publish), rendered from their tasks as they are at
+     * delivery. Keyed per workspace and person ({@link #key}) so a burst of changes is one publish.
+     */
+    record HomeView(String user) implements OutboxMessage {
+        static final String KIND = "home_view";
+
+        public static String key(io.taskbridge.platform.WorkspaceId workspace, String user) {
+            return KIND + ":" + workspace.value() + ":" + user;
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A reply in the thread of the message a task was made from, saying the task exists and linking it. */
+    record SourceReply(long taskId) implements OutboxMessage {
+        static final String KIND = "source_reply";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
     static Class<? extends OutboxMessage> type(String kind) {
         return switch (kind) {
             case TaskMessage.KIND -> TaskMessage.class;
@@ -252,6 +279,8 @@ public sealed interface OutboxMessage {
             case RemoteNews.KIND -> RemoteNews.class;
             case StepCompletion.KIND -> StepCompletion.class;
             case GroupExpansion.KIND -> GroupExpansion.class;
+            case HomeView.KIND -> HomeView.class;
+            case SourceReply.KIND -> SourceReply.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
     }

@@ -49,9 +49,11 @@ public final class Digests implements DigestSettings {
 
     /** The default digest for {@code place}'s channel, unless the channel has a setting already. */
     void ensure(Handle tx, WorkspaceId workspace, SlackPlace place, Instant now) {
-        tx.attach(DigestDao.class).setIfAbsent(place.channelId(), place.teamId(), HH_MM.format(DEFAULT_TIME),
-                DEFAULT_ZONE.getId(), next(DEFAULT_TIME, DEFAULT_ZONE, now).toEpochMilli(), now.toEpochMilli(),
-                workspace.value());
+        // A plain statement: every new task with a due date passes here, and attaching DigestDao costs more.
+        tx.createUpdate(DigestDao.SET_IF_ABSENT).bind("channel", place.channelId()).bind("team", place.teamId())
+                .bind("time", HH_MM.format(DEFAULT_TIME)).bind("zone", DEFAULT_ZONE.getId())
+                .bind("nextAt", next(DEFAULT_TIME, DEFAULT_ZONE, now).toEpochMilli()).bind("now", now.toEpochMilli())
+                .bind("workspace", workspace.value()).execute();
     }
 
     /** The first {@code at} in {@code zone} strictly after {@code after} (a time skipped by DST moves forward). */

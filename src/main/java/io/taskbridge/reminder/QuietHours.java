@@ -1,13 +1,14 @@
 package io.taskbridge.reminder;
 
 import io.taskbridge.outbox.QuietTime;
+import io.taskbridge.platform.WorkspaceId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The hours in which nobody gets a reminder DM, in each person's own zone: from {@code start} to
@@ -55,8 +56,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return Optional.of(ZonedDateTime.of(endDay, end, zone).toInstant());
     }
 
-    /** As a {@link QuietTime} for Slack users, each in the zone {@code zoneOf} gives. */
-    public QuietTime forUsers(Function<String, ZoneId> zoneOf) {
-        return (user, now) -> until(now, zoneOf.apply(user));
+    /** As a {@link QuietTime} for Slack users, each in the zone {@code zoneOf} gives (a person of a workspace). */
+    public QuietTime forUsers(BiFunction<WorkspaceId, String, ZoneId> zoneOf) {
+        return (workspace, user, now) -> until(now, zoneOf.apply(workspace, user));
     }
 }

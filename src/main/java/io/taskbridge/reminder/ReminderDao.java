@@ -18,17 +18,20 @@ public interface ReminderDao {
     String COLUMNS = "id, task_id, kind, recipient, fire_at";
 
     /** Plans (or re-plans) one reminder: a row for the same task, kind and recipient moves to {@code fireAt}. */
-    @SqlUpdate("INSERT INTO reminders (task_id, kind, recipient, fire_at, created_at)"
+    /** Drops a task's reminders of the given kinds. */
+    String DROP = "DELETE FROM reminders WHERE task_id = :task AND kind IN (<kinds>)";
+
+    String PLAN = "INSERT INTO reminders (task_id, kind, recipient, fire_at, created_at)"
             + " VALUES (:task, :kind, :recipient, :fireAt, :now)"
-            + " ON CONFLICT (task_id, kind, recipient) DO UPDATE SET fire_at = excluded.fire_at")
+            + " ON CONFLICT (task_id, kind, recipient) DO UPDATE SET fire_at = excluded.fire_at";
+
+    @SqlUpdate(PLAN)
     void plan(@Bind("task") long taskId, @Bind("kind") String kind, @Bind("recipient") String recipient,
               @Bind("fireAt") long fireAt, @Bind("now") long now);
 
-    @SqlUpdate("DELETE FROM reminders WHERE task_id = :task AND kind IN (<kinds>)")
+    @SqlUpdate(DROP)
     int drop(@Bind("task") long taskId, @BindList("kinds") List<String> kinds);
 
-    @SqlUpdate("DELETE FROM reminders WHERE task_id = :task")
-    int dropAll(@Bind("task") long taskId);
 
     /**
      * Claims up to {@code limit} due reminders, oldest first (SQLite: the write lock makes it exclusive).

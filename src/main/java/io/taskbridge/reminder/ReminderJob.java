@@ -137,7 +137,7 @@ public final class ReminderJob {
     private int digest(Handle tx, DigestRow row, Instant now) {
         long seen = row.nextAt().orElseThrow();
         Instant next = Digests.next(Digests.parseTime(row.localTime()), ZoneId.of(row.zone()), now);
-        if (tx.attach(DigestDao.class).claim(row.channel(), seen, next.toEpochMilli()) != 1) {
+        if (tx.attach(DigestDao.class).claim(row.workspace().value(), row.channel(), seen, next.toEpochMilli()) != 1) {
             return 0;
         }
         TaskQuery query = TaskQuery.all().open().withChannel(Optional.of(row.channel()))

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -46,7 +47,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         boolean wasOpen = event.before().map(b -> b.status().isOpen()).orElse(false);
         if (!after.status().isOpen()) {
             if (wasOpen) {
-                tx.attach(ReminderDao.class).dropAll(after.id());
+                tx.createUpdate("DELETE FROM reminders WHERE task_id = :task").bind("task", after.id()).execute();
             }
             return;
         }
@@ -58,28 +59,37 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         }
         boolean isNew = event.before().isEmpty();
         if (isNew && after.dueDate().isEmpty()) {
-            return; // nothing planned, nothing to drop (attaching a DAO costs more than most statements)
+            return; // nothing planned, nothing to drop
         }
-        ReminderDao dao = tx.attach(ReminderDao.class);
         if (!isNew) {
-            dao.drop(after.id(), SCHEDULE_KINDS);
+            tx.createUpdate(ReminderDao.DROP).bind("task", after.id()).bindList("kinds", SCHEDULE_KINDS).execute();
         }
         if (after.dueDate().isEmpty()) {
             return;
         }
         Instant due = after.dueDate().get();
         Instant now = event.at();
-        long created = now.toEpochMilli();
+        // Plain statements, no ReminderDao attach: every change to an open task passes here, and
+        // attaching the DAO costs more than its statements.
+        PreparedBatch plan = tx.prepareBatch(ReminderDao.PLAN);
         after.warning().map(due::minus).filter(now::isBefore)
-                .ifPresent(at -> dao.plan(after.id(), ReminderKind.WARNING.stored(), "", at.toEpochMilli(), created));
+                .ifPresent(at -> add(plan, after.id(), ReminderKind.WARNING, at, now));
         if (due.isAfter(now)) {
-            dao.plan(after.id(), ReminderKind.DUE.stored(), "", due.toEpochMilli(), created);
+            add(plan, after.id(), ReminderKind.DUE, due, now);
         }
         Instant overdue = due.plus(OVERDUE_AFTER);
         if (overdue.isAfter(now)) {
-            dao.plan(after.id(), ReminderKind.OVERDUE.stored(), "", overdue.toEpochMilli(), created);
+            add(plan, after.id(), ReminderKind.OVERDUE, overdue, now);
+        }
+        if (plan.size() > 0) {
+            plan.execute();
         }
         after.slack().ifPresent(place -> digests.ensure(tx, after.workspace(), place, now));
+    }
+
+    private static void add(PreparedBatch plan, long taskId, ReminderKind kind, Instant at, Instant now) {
+        plan.bind("task", taskId).bind("kind", kind.stored()).bind("recipient", "").bind("fireAt", at.toEpochMilli())
+                .bind("now", now.toEpochMilli()).add();
     }
 
     @Override

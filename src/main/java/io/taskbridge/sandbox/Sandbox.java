@@ -64,11 +64,6 @@ public final class Sandbox implements AutoCloseable {
         return Workspace.TEAM_ID;
     }
 
-    /** The user ids of the sandbox's people. */
-    public java.util.Set<String> people() {
-        return Workspace.PEOPLE.stream().map(Workspace.Person::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
     /** The stand-in's Web API base URL, for the service's {@code SLACK_API_URL}. */
     public String apiUrl() {
         return api.apiUrl();

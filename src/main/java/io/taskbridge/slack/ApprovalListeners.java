@@ -82,7 +82,7 @@ final class ApprovalListeners {
         String user = p.getUser().getId();
         TaskAction action = decision == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         ApprovalMessage.Ref r = ref.get();
-        Optional<TaskAccess> scoped = SlackApp.scoped(webs, access, PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
             tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
             return ctx.ack();
@@ -150,7 +150,7 @@ final class ApprovalListeners {
             return ctx.ack();
         }
         ApprovalMessage.Ref r = pending.get().ref();
-        Optional<TaskAccess> scoped = SlackApp.scoped(webs, access, PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
             return ctx.ack(a -> a.responseAction("errors").errors(Map.of(ApprovalModal.COMMENT_BLOCK,
                     new TaskProblem.NotFound(r.taskId()).getMessage())));

@@ -17,15 +17,18 @@ import org.jdbi.v3.core.Handle;
  * Turns approval events into outbox rows, in the transaction of the event: requests to the
  * approvers now asked (a new step's, a group's members, a delegate, an escalation's approver), the
  * look-up of a new step's user groups, an update of every message showing the round, word to whoever
- * is affected (the creator when it ends, an approver who handed over). Every row has a key naming the
+ * is affected (the creator when it ends, an approver who handed over), and the App Home of
+ * everyone it concerns ({@link HomeRefresh}). Every row has a key naming the
  * event it came from, so it is queued once. (What the task system that holds the task hears is
  * {@code sync.BackendApprovals}'.)
  */
 public final class ApprovalNotifier implements ApprovalEvents {
     private final Outbox outbox;
+    private final HomeRefresh homes;
 
-    public ApprovalNotifier(Outbox outbox) {
+    public ApprovalNotifier(Outbox outbox, HomeRefresh homes) {
         this.outbox = outbox;
+        this.homes = homes;
     }
 
     @Override
@@ -33,6 +36,12 @@ public final class ApprovalNotifier implements ApprovalEvents {
         long taskId = e.approval().taskId();
         int round = e.approval().round();
         Task task = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        // Every approver's home shows what waits for them; the creator's and assignee's show the task.
+        java.util.List<String> concerned = new java.util.ArrayList<>(java.util.List.of(task.createdBy()));
+        task.assignee().ifPresent(concerned::add);
+        e.approval().steps().forEach(s -> concerned.addAll(s.participants()));
+        concerned.addAll(e.people()); // who handed over their place, too
+        homes.touched(tx, task.workspace(), concerned);
         e.approval().current().ifPresent(step -> {
             ask(tx, task, round, step, e.newlyAsked());
             if (e.kind() == ApprovalChanged.Kind.REQUESTED || e.kind() == ApprovalChanged.Kind.STEP_ADVANCED) {

@@ -6,6 +6,7 @@ import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.command.Command;
 import io.taskbridge.command.DueDates;
 import io.taskbridge.command.Usage;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.sync.Connections;
 import io.taskbridge.sync.RemoteTasks;
 import io.taskbridge.sync.Subscriptions;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -36,15 +38,18 @@ public final class ConnectorCommands {
     private final RemoteTasks remote;
     private final Connections connections;
     private final Subscriptions subscriptions;
-    private final Function<String, ZoneId> zones;
-    private final Function<String, Optional<String>> emails;
+    private final BiFunction<WorkspaceId, String, ZoneId> zones;
+    private final BiFunction<WorkspaceId, String, Optional<String>> emails;
     private final Clock clock;
     private final Admins admins;
 
-    /** {@code admins} say who may connect channels, link people and subscribe channels. */
+    /**
+     * {@code admins} say who may connect channels, link people and subscribe channels; {@code zones} and
+     * {@code emails} look a person up in the workspace they act in.
+     */
     public ConnectorCommands(RemoteTasks remote, Connections connections, Subscriptions subscriptions,
-                             Function<String, ZoneId> zones, Function<String, Optional<String>> emails, Clock clock,
-                             Admins admins) {
+                             BiFunction<WorkspaceId, String, ZoneId> zones,
+                             BiFunction<WorkspaceId, String, Optional<String>> emails, Clock clock, Admins admins) {
         this.admins = admins;
         this.remote = remote;
         this.connections = connections;
@@ -65,16 +70,15 @@ public final class ConnectorCommands {
 
     /** True when tasks made in the caller's channel are kept in the built-in store (no remote call). */
     public boolean createsHere(Caller caller) {
-        return connections.of(caller.teamId(), caller.channelId()).equals(Backends.BUILTIN);
+        return connections.of(caller.workspace(), caller.channelId()).equals(Backends.BUILTIN);
     }
 
     /** What to answer at once, before the work: "Creating in Workiva…" for a task made elsewhere. */
     public Optional<String> ack(Command command, Caller caller) {
         if (command instanceof Command.Add) {
-            String connection = connections.of(caller.teamId(), caller.channelId());
+            String connection = connections.of(caller.workspace(), caller.channelId());
             if (!connection.equals(Backends.BUILTIN)) {
-                return Optional.of(":hourglass_flowing_sand: Creating in "
-                        + connections.backend(connection).map(TaskBackend::displayName).orElse(connection) + "…");
+                return Optional.of(":hourglass_flowing_sand: Creating in " + display(caller, connection) + "…");
             }
         }
         return Optional.empty();
@@ -82,7 +86,7 @@ public final class ConnectorCommands {
 
     /** The reply for a task made in the channel's task system; empty when the channel's tasks stay here. */
     Optional<String> add(Command.Add add, Caller caller) {
-        String connection = connections.of(caller.teamId(), caller.channelId());
+        String connection = connections.of(caller.workspace(), caller.channelId());
         if (connection.equals(Backends.BUILTIN)) {
             return Optional.empty();
         }
@@ -97,7 +101,8 @@ public final class ConnectorCommands {
     /** The reply for assigning a task held elsewhere; empty when the task is held here. */
     Optional<String> assign(Command.Assign a, Caller caller) {
         return elsewhere(a.taskId(), held -> {
-            Optional<String> user = connections.remoteUser(held.backend(), a.assignee(), emails);
+            Optional<String> user = connections.remoteUser(caller.workspace(), held.backend(), a.assignee(),
+                    emails(caller));
             if (user.isEmpty()) {
                 return notLinked(a.assignee(), held.backend());
             }
@@ -110,7 +115,8 @@ public final class ConnectorCommands {
         return elsewhere(due.taskId(), held -> {
             Optional<Instant> when = Optional.empty();
             if (due.due().isPresent()) {
-                DueDates.Parsed parsed = DueDates.parse(due.due().get(), clock.instant().atZone(zones.apply(caller.userId())));
+                DueDates.Parsed parsed = DueDates.parse(due.due().get(),
+                        clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
                 if (parsed instanceof DueDates.Parsed.Unreadable u) {
                     return ":warning: " + u.problem() + "\n" + Usage.DUE;
                 }
@@ -152,26 +158,27 @@ public final class ConnectorCommands {
         if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can send a task system's changes into a channel.";
         }
-        if (connections.backend(s.connection()).isEmpty()) {
-            return unknown(s.connection(), Usage.SUBSCRIBE);
+        if (connections.backend(caller.workspace(), s.connection()).isEmpty()
+                || !connections.claim(caller.workspace(), s.connection(), caller.userId())) {
+            return unknown(caller, s.connection(), Usage.SUBSCRIBE);
         }
-        subscriptions.subscribe(caller.teamId(), caller.channelId(), s.connection(),
+        subscriptions.subscribe(caller.workspace(), caller.teamId(), caller.channelId(), s.connection(),
                 new Subscriptions.Filter(s.assignee(), s.status(), s.title()), caller.userId());
-        return "This channel now hears about " + display(s.connection()) + " changes"
+        return "This channel now hears about " + display(caller, s.connection()) + " changes"
                 + new Subscriptions.Filter(s.assignee(), s.status(), s.title()).describe().replace(" (every change)", "")
                 + ". `/task unsubscribe " + s.connection() + "` stops it.";
     }
 
     private String unsubscribe(Command.Unsubscribe u, Caller caller) {
-        int n = subscriptions.unsubscribe(caller.teamId(), caller.channelId(), u.connection());
-        return n == 0 ? "This channel had no subscription to " + display(u.connection()) + "."
-                : "This channel no longer hears about " + display(u.connection()) + " changes.";
+        int n = subscriptions.unsubscribe(caller.workspace(), caller.channelId(), u.connection());
+        return n == 0 ? "This channel had no subscription to " + display(caller, u.connection()) + "."
+                : "This channel no longer hears about " + display(caller, u.connection()) + " changes.";
     }
 
     private String subscriptionsIn(Caller caller) {
-        List<Subscriptions.Subscription> list = subscriptions.in(caller.teamId(), caller.channelId());
+        List<Subscriptions.Subscription> list = subscriptions.in(caller.workspace(), caller.channelId());
         return list.isEmpty() ? "This channel has no subscriptions. " + Usage.SUBSCRIBE
-                : "*This channel hears about*\n" + list.stream().map(s -> "• " + display(s.connection())
+                : "*This channel hears about*\n" + list.stream().map(s -> "• " + display(caller, s.connection())
                         + s.filter().describe()).collect(Collectors.joining("\n"));
     }
 
@@ -179,41 +186,47 @@ public final class ConnectorCommands {
         if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can change where this channel's tasks go.";
         }
-        if (!connections.names().contains(c.connection())) {
-            return unknown(c.connection(), Usage.CONNECT);
+        if (!connections.names(caller.workspace()).contains(c.connection())) {
+            return unknown(caller, c.connection(), Usage.CONNECT);
         }
-        connections.connect(caller.teamId(), caller.channelId(), c.connection(), caller.userId());
+        try {
+            connections.connect(caller.workspace(), caller.teamId(), caller.channelId(), c.connection(), caller.userId());
+        } catch (IllegalArgumentException claimedMeanwhile) {
+            return unknown(caller, c.connection(), Usage.CONNECT);
+        }
         return c.connection().equals(Backends.BUILTIN)
                 ? "New tasks in this channel stay in Taskbridge's own store."
-                : "New tasks in this channel go to " + display(c.connection()) + ". People are matched by email where "
-                        + display(c.connection()) + " can look them up; `/task link @person <id>` sets anyone else.";
+                : "New tasks in this channel go to " + display(caller, c.connection()) + ". People are matched by email where "
+                        + display(caller, c.connection()) + " can look them up; `/task link @person <id>` sets anyone else.";
     }
 
     private String link(Command.Link l, Caller caller) {
         if (!admins.isAdmin(caller.workspace().value(), caller.userId())) {
             return ":no_entry: Only Taskbridge admins can link people to task-system users.";
         }
-        String connection = l.connection().orElse(connections.of(caller.teamId(), caller.channelId()));
+        String connection = l.connection().orElse(connections.of(caller.workspace(), caller.channelId()));
         if (connection.equals(Backends.BUILTIN)) {
             return ":warning: This channel keeps its tasks in Taskbridge; name the system: `/task link <@" + l.userId()
                     + "> " + l.remoteUserId() + " workiva`.";
         }
-        if (connections.backend(connection).isEmpty()) {
-            return unknown(connection, Usage.LINK);
+        if (connections.backend(caller.workspace(), connection).isEmpty()) {
+            return unknown(caller, connection, Usage.LINK);
         }
-        connections.link(connection, l.userId(), l.remoteUserId(), caller.userId());
-        return "<@" + l.userId() + "> is `" + SlackText.escape(l.remoteUserId(), 200) + "` in " + display(connection) + ".";
+        connections.link(caller.workspace(), connection, l.userId(), l.remoteUserId(), caller.userId());
+        return "<@" + l.userId() + "> is `" + SlackText.escape(l.remoteUserId(), 200) + "` in "
+                + display(caller, connection) + ".";
     }
 
     private String createElsewhere(Command.Add add, Caller caller, String connection) {
-        Optional<TaskBackend> backend = connections.backend(connection);
+        Optional<TaskBackend> backend = connections.backend(caller.workspace(), connection);
         if (backend.isEmpty()) {
             return ":warning: This channel's tasks go to " + connection + ", which is not configured here."
                     + " An admin can set it up, or `/task connect builtin`.";
         }
         Optional<Instant> due = Optional.empty();
         if (add.due().isPresent()) {
-            DueDates.Parsed parsed = DueDates.parse(add.due().get(), clock.instant().atZone(zones.apply(caller.userId())));
+            DueDates.Parsed parsed = DueDates.parse(add.due().get(),
+                    clock.instant().atZone(zones.apply(caller.workspace(), caller.userId())));
             if (parsed instanceof DueDates.Parsed.Unreadable u) {
                 return ":warning: " + u.problem() + "\n" + Usage.ADD;
             }
@@ -227,15 +240,19 @@ public final class ConnectorCommands {
         }
         Optional<String> assignee = Optional.empty();
         if (add.assignee().isPresent()) {
-            assignee = connections.remoteUser(backend.get(), add.assignee().get(), emails);
+            assignee = connections.remoteUser(caller.workspace(), backend.get(), add.assignee().get(), emails(caller));
             if (assignee.isEmpty()) {
                 return notLinked(add.assignee().get(), backend.get());
             }
         }
-        RemoteTasks.Created created = remote.create(backend.get(), draft, assignee,
+        RemoteTasks.Created created = remote.create(caller.workspace(), backend.get(), draft, assignee,
                 SlackPlace.channel(caller.teamId(), caller.channelId(), caller.kind().name()), caller.userId());
         return Replies.created(created.task()) + " It lives in " + backend.get().displayName()
                 + created.remote().url().map(u -> ": <" + u + "|open it there>").orElse("") + ".";
+    }
+
+    private Function<String, Optional<String>> emails(Caller caller) {
+        return user -> emails.apply(caller.workspace(), user);
     }
 
     private String notLinked(String slackUser, TaskBackend backend) {
@@ -243,13 +260,14 @@ public final class ConnectorCommands {
                 + ". An admin can say: `/task link <@" + slackUser + "> <their " + backend.displayName() + " user id>`.";
     }
 
-    private String unknown(String connection, String usage) {
+    /** The same answer for a connection that is not configured and for one another workspace uses. */
+    private String unknown(Caller caller, String connection, String usage) {
         return ":warning: There is no connection named “" + SlackText.escape(connection, 40) + "” here. Configured: "
-                + String.join(", ", connections.names()) + ".\n" + usage;
+                + String.join(", ", connections.names(caller.workspace())) + ".\n" + usage;
     }
 
-    private String display(String connection) {
-        return connections.backend(connection).map(TaskBackend::displayName).orElse(connection);
+    private String display(Caller caller, String connection) {
+        return connections.backend(caller.workspace(), connection).map(TaskBackend::displayName).orElse(connection);
     }
 
     /** A task system's refusal as a reply: its message, then each field it named. */

@@ -88,7 +88,7 @@ public final class Delegations {
         BlockActionPayload p = request.getPayload();
         Optional<ApprovalMessage.Ref> ref = p.getActions().isEmpty() ? Optional.empty()
                 : ApprovalMessage.Ref.parse(p.getActions().get(0).getValue());
-        Optional<TaskAccess> scoped = SlackApp.scoped(webs, access, PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         if (ref.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
@@ -143,7 +143,7 @@ public final class Delegations {
     private Response onPicked(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
         Optional<ApprovalMessage.Ref> ref = ApprovalMessage.Ref.parse(p.getView().getPrivateMetadata());
-        Optional<TaskAccess> scoped = SlackApp.scoped(webs, access, PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         Optional<String> to = picked(p.getView().getState());
         if (ref.isEmpty() || scoped.isEmpty() || to.isEmpty()) {
             return ctx.ack(a -> a.responseAction("errors").errors(Map.of(PICK_BLOCK, "Pick the person who takes over.")));

@@ -1,6 +1,8 @@
 package io.taskbridge.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.payload.GlobalShortcutPayload;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import io.taskbridge.platform.WorkspaceId;
@@ -25,6 +27,16 @@ final class PayloadWorkspace {
                 p.getTeam() == null ? null : p.getTeam().getId(),
                 p.getUser() == null ? null : p.getUser().getTeamId(),
                 p.getView() == null ? null : p.getView().getTeamId());
+    }
+
+    static Optional<WorkspaceId> of(MessageShortcutPayload p) {
+        return of(p.getEnterprise() == null ? null : p.getEnterprise().getId(), p.isEnterpriseInstall(),
+                p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getTeamId());
+    }
+
+    static Optional<WorkspaceId> of(GlobalShortcutPayload p) {
+        return of(p.getEnterprise() == null ? null : p.getEnterprise().getId(), p.isEnterpriseInstall(),
+                p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getTeamId());
     }
 
     static Optional<WorkspaceId> of(ViewSubmissionPayload p) {

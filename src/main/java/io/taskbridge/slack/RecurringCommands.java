@@ -83,7 +83,7 @@ final class RecurringCommands {
                     + "a task system. Make the recurring task in another channel.";
         }
         Command.Add add = command.add();
-        ZoneId zone = zones.of(caller.userId());
+        ZoneId zone = zones.of(caller.workspace(), caller.userId());
         Optional<Instant> due = add.due().map(phrase -> {
             DueDates.Parsed parsed = DueDates.parse(phrase, clock.instant().atZone(zone));
             if (parsed instanceof DueDates.Parsed.Unreadable u) {

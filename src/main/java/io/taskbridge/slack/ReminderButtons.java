@@ -136,7 +136,8 @@ public final class ReminderButtons {
             return;
         }
         Instant now = clock.instant();
-        Instant until = job.click() == Click.SNOOZE_HOUR ? now.plus(HOUR) : tomorrowMorning(now, zones.of(user));
+        Instant until = job.click() == Click.SNOOZE_HOUR ? now.plus(HOUR)
+                : tomorrowMorning(now, zones.of(new WorkspaceId(job.workspace()), user));
         Optional<Instant> snoozed = snoozer.snooze(taskId, user, until);
         if (snoozed.isPresent()) {
             jobs.answer(responseUrl, true, ReminderMessage.snoozed(taskId, snoozed.get()));

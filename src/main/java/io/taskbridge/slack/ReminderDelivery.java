@@ -81,7 +81,7 @@ public final class ReminderDelivery implements Delivery {
             return new Outcome.Delivered();
         }
         Instant now = clock.instant();
-        Optional<Instant> quietUntil = quiet.quietUntil(d.user(), now);
+        Optional<Instant> quietUntil = quiet.quietUntil(attempt.workspace(), d.user(), now);
         if (quietUntil.isPresent() && quietUntil.get().isAfter(now)) {
             return new Outcome.WaitFor(Duration.between(now, quietUntil.get()), "quiet hours of " + d.user());
         }

@@ -6,19 +6,14 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
-import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import io.taskbridge.access.Asker;
 import io.taskbridge.access.Refused;
 import io.taskbridge.access.TaskAccess;
-import io.taskbridge.approval.ApprovalPlan;
-import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.intake.Intake;
 import io.taskbridge.command.Command;
@@ -26,24 +21,20 @@ import io.taskbridge.command.CommandParser;
 import io.taskbridge.command.Usage;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
-import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskProblem;
-import io.taskbridge.task.TaskRules;
 import io.taskbridge.task.TaskService;
-import io.taskbridge.task.SlackPlace;
 import io.taskbridge.workspace.ConversationKind;
 import io.taskbridge.workspace.TaskAction;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bolt app: {@code /task}, the task message's buttons and the creation modal. Every listener
+ * The Bolt app: {@code /task}, the task message's buttons, the creation modal ({@link TaskFormSubmissions})
+ * and the shortcuts that open it ({@link Shortcuts}). Every listener
  * acks at once; whatever may be slow (a Slack look-up, a task backend) is recorded in the durable
  * intake before the ack (see {@link SlackJobs}), runs after it, and reports through {@code response_url}
  * or the Web API.
@@ -53,8 +44,6 @@ public final class SlackApp {
     static final String NO_WORKSPACE = ":warning: I couldn't tell which Slack workspace this came from; nothing was changed.";
     static final String BUSY = "Taskbridge is very busy right now; nothing was changed. Please try again in a minute.";
 
-    private final TaskService tasks;
-    private final ApprovalService approvals;
     private final TaskCommands commands;
     private final UserZones zones;
     private final SlackWebs webs;
@@ -65,6 +54,8 @@ public final class SlackApp {
     private final ApprovalListeners approvalListeners;
     private final Delegations delegations;
     private final RecurringCommands series;
+    private final TaskFormSubmissions submissions;
+    private final Shortcuts shortcuts;
 
     /**
      * With {@code digests}, {@code /task digest} sets the channel's daily overdue digest. Every
@@ -75,8 +66,6 @@ public final class SlackApp {
                     Intake intake, Slack slack, Clock clock, DigestSettings digests, ConnectorCommands connectors,
                     io.taskbridge.recurring.RecurringService recurring) {
         this.connectors = connectors;
-        this.tasks = tasks;
-        this.approvals = approvals;
         this.access = access;
         this.commands = new TaskCommands(tasks, approvals, access, zones, clock, digests, connectors);
         this.series = new RecurringCommands(recurring, tasks, access, zones, clock, connectors);
@@ -90,6 +79,8 @@ public final class SlackApp {
         this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
         this.delegations = new Delegations(approvals, access, webs, jobs);
         commands.also(delegations::register);
+        this.submissions = new TaskFormSubmissions(approvals, access, zones, series, clock);
+        this.shortcuts = new Shortcuts(access, zones, webs, jobs);
     }
 
     /** {@code /task history}: the audit trail, for whoever may see the task. */
@@ -150,7 +141,8 @@ public final class SlackApp {
         app.command("/task", this::onCommand);
         app.blockAction(TaskMessage.START, (req, ctx) -> onButton(req, ctx, Status.IN_PROGRESS));
         app.blockAction(TaskMessage.DONE, (req, ctx) -> onButton(req, ctx, Status.DONE));
-        app.viewSubmission(TaskModal.CALLBACK_ID, this::onFormSubmitted);
+        app.viewSubmission(TaskModal.CALLBACK_ID, submissions::onSubmitted);
+        shortcuts.register(app);
         approvalListeners.register(app);
         delegations.register(app);
         return app;
@@ -172,7 +164,6 @@ public final class SlackApp {
         }
         Caller caller = new Caller(p.getUserId(), p.getTeamId(), p.getChannelId(),
                 ConversationKind.fromSlashCommand(p.getChannelId(), p.getChannelName()), workspace.get());
-        webs.seen(caller.userId(), caller.workspace());
         String replayKey = replayKey(p);
         if (answersInTheAck(command, caller)) {
             return ctx.ack(commands.run(command, caller, replayKey));
@@ -221,7 +212,7 @@ public final class SlackApp {
      */
     private boolean answersInTheAck(Command command, Caller caller) {
         return command instanceof Command.Add add
-                && (add.due().isEmpty() || zones.cached(caller.userId()).isPresent())
+                && (add.due().isEmpty() || zones.cached(caller.workspace(), caller.userId()).isPresent())
                 && connectors.createsHere(caller);
     }
 
@@ -231,8 +222,8 @@ public final class SlackApp {
      * private_metadata comes back only in requests Slack signs, unchanged by the client.
      */
     private void openForm(String triggerId, Caller caller, String responseUrl) {
-        FormContext form = new FormContext(caller.channelId(), Optional.of(caller.kind()),
-                Optional.of(zones.of(caller.userId())));
+        TaskFormSubmissions.FormContext form = new TaskFormSubmissions.FormContext(caller.channelId(), Optional.of(caller.kind()),
+                Optional.of(zones.of(caller.workspace(), caller.userId())));
         SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
                 .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
         if (!(opened instanceof SlackResult.Ok)) {
@@ -241,47 +232,10 @@ public final class SlackApp {
         }
     }
 
-    /**
-     * What the creation form carries from the command to its submission: {@code C123|PRIVATE|Europe/Berlin}
-     * (forms opened before the kind was carried say {@code C123|Europe/Berlin}: their kind is unknown).
-     */
-    record FormContext(String channel, Optional<ConversationKind> kind, Optional<java.time.ZoneId> zone) {
-        String metadata() {
-            return channel + kind.map(k -> "|" + k.name()).orElse("") + zone.map(z -> "|" + z.getId()).orElse("");
-        }
-
-        static FormContext parse(String metadata) {
-            String[] parts = (metadata == null ? "" : metadata.strip()).split("\\|", -1);
-            Optional<ConversationKind> kind = Optional.empty();
-            Optional<java.time.ZoneId> zone = Optional.empty();
-            for (int i = 1; i < parts.length; i++) {
-                Optional<ConversationKind> k = kindNamed(parts[i]);
-                if (k.isPresent()) {
-                    kind = k;
-                } else {
-                    zone = zoneNamed(parts[i]);
-                }
-            }
-            return new FormContext(parts[0], kind, zone);
-        }
-
-        private static Optional<ConversationKind> kindNamed(String name) {
-            return java.util.Arrays.stream(ConversationKind.values()).filter(k -> k.name().equals(name)).findFirst();
-        }
-
-        private static Optional<java.time.ZoneId> zoneNamed(String name) {
-            try {
-                return Optional.of(java.time.ZoneId.of(name));
-            } catch (java.time.DateTimeException e) {
-                return Optional.empty();
-            }
-        }
-    }
-
     private Response onButton(BlockActionRequest request, ActionContext ctx, Status target) {
         BlockActionPayload p = request.getPayload();
         OptionalLong id = TaskMessage.clickedTask(p);
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
+        Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         if (id.isEmpty() || scoped.isEmpty()) {
             return ctx.ack();
         }
@@ -318,52 +272,6 @@ public final class SlackApp {
         }
     }
 
-    private Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-        ViewSubmissionPayload p = request.getPayload();
-        String user = p.getUser().getId();
-        Instant now = clock.instant();
-        FormContext form = FormContext.parse(p.getView().getPrivateMetadata());
-        java.time.ZoneId zone = form.zone().or(() -> zones.cached(user)).orElseGet(() -> zones.of(user));
-        TaskForm.Result read = TaskModal.read(p.getView().getState()).toDraft(now.atZone(zone));
-        if (read instanceof TaskForm.Result.Errors errors) {
-            return ctx.ack(r -> r.responseAction("errors").errors(errors.errors()));
-        }
-        TaskDraft draft = ((TaskForm.Result.Draft) read).draft();
-        Optional<String> repeats = TaskModal.repeats(p.getView().getState());
-        Map<String, String> problems = new java.util.HashMap<>(TaskRules.check(draft, Optional.empty(), now));
-        RecurringCommands.problem(repeats).ifPresent(r -> problems.put(TaskModal.Field.REPEATS.blockId(), r));
-        if (!problems.isEmpty()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(problems)));
-        }
-        Optional<TaskAccess> scoped = scoped(PayloadWorkspace.of(p), p.getUser().getId());
-        if (scoped.isEmpty()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.TITLE.blockId(), NO_WORKSPACE)));
-        }
-        Optional<SlackPlace> place = form.channel().isBlank() ? Optional.empty()
-                : Optional.of(new SlackPlace(PayloadWorkspace.team(p).orElse(scoped.get().tasks().workspace().value()),
-                        form.channel(), Optional.empty(), form.kind().map(ConversationKind::name)));
-        Optional<ApprovalPlan> approval = TaskModal.approval(p.getView().getState());
-        Asker asker = new Asker(scoped.get().tasks().workspace().value(), user, place.map(SlackPlace::channelId));
-        Optional<String> refused = approval.flatMap(plan -> ApprovalService.problemWith(plan, now)
-                .or(() -> scoped.get().reviewOfNewTask(asker, draft.assignee(),
-                        plan.steps().stream().flatMap(s -> s.participants().stream()).toList())));
-        if (refused.isPresent()) {
-            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskModal.Field.APPROVERS.blockId(), refused.get())));
-        }
-        try {
-            TaskService.Created created = series.create(scoped.get().tasks(), draft, user, place, "view:" + p.getView().getId(),
-                    repeats, zone);
-            if (created.created() && approval.isPresent()) {
-                approvals.request(created.task().id(), approval.get(), user);
-            }
-        } catch (TaskProblem.Invalid e) {
-            return ctx.ack(r -> r.responseAction("errors").errors(TaskModal.errors(e.fields())));
-        } catch (ApprovalProblem e) {
-            log.warn("task made from the form, but its approval was refused: {}", e.getMessage());
-        }
-        return ctx.ack();
-    }
-
     /** Who clicked, in the conversation the clicked message is in (none for a modal or App Home), for {@code workspace}. */
     static Caller clicker(BlockActionPayload p, WorkspaceId workspace) {
         String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
@@ -378,16 +286,6 @@ public final class SlackApp {
         return team == null ? "" : team;
     }
 
-    /** The door to the tasks of the workspace the request is for; empty when the payload names none. */
-    private Optional<TaskAccess> scoped(Optional<WorkspaceId> workspace, String user) {
-        return scoped(webs, access, workspace, user);
-    }
-
-    /** The same for listeners elsewhere in this package: {@code webs} notes where the user was seen. */
-    static Optional<TaskAccess> scoped(SlackWebs webs, TaskAccess access, Optional<WorkspaceId> workspace, String user) {
-        workspace.ifPresent(w -> webs.seen(user, w));
-        return workspace.map(access::in);
-    }
 
     static void ephemeral(ActionContext ctx, String text) {
         try {

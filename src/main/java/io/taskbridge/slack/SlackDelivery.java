@@ -53,6 +53,8 @@ final class SlackDelivery {
             return channelNote(attempt, cn);
         } else if (message instanceof OutboxMessage.RemoteResponse r) {
             return threadNote(attempt, new OutboxMessage.ThreadNote(r.taskId(), RemoteNewsText.thread(r)));
+        } else if (message instanceof OutboxMessage.SourceReply r) {
+            return sourceReply(attempt, r);
         } else if (message instanceof OutboxMessage.RemoteNews n) {
             return channelNote(attempt, new OutboxMessage.ChannelNote(n.channel(), n.taskId(), RemoteNewsText.channel(n)));
         }
@@ -138,6 +140,23 @@ final class SlackDelivery {
         }
         return outcome(poster.post(attempt, SlackWeb.Post.reply(place.channelId(), place.messageTs().get(), n.text(),
                 List.of(), false)), p -> { });
+    }
+
+    /**
+     * The reply under the message a task was made from: that the task exists, with a link to its own
+     * message (posted first: the reply waits for it, as a thread note does).
+     */
+    private Delivery.Outcome sourceReply(Delivery.Attempt attempt, OutboxMessage.SourceReply r) {
+        Optional<Task> task = task(r.taskId());
+        Optional<SlackPlace> place = task.flatMap(Task::slack).filter(p -> p.source().isPresent());
+        if (place.isEmpty()) {
+            return new Delivery.Outcome.Delivered();
+        }
+        if (place.get().messageTs().isEmpty()) {
+            return new Delivery.Outcome.WaitFor(PARENT_NOT_POSTED, "the task's message is not posted yet");
+        }
+        return outcome(poster.post(attempt, SlackWeb.Post.reply(place.get().channelId(), place.get().source().get().ts(),
+                TaskMessage.madeFrom(task.get()), List.of(), false)), p -> { });
     }
 
     private Delivery.Outcome channelNote(Delivery.Attempt attempt, OutboxMessage.ChannelNote n) {

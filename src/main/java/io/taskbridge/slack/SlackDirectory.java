@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the permission policy asks Slack: whether a person is a workspace admin or owner
  * ({@code users.info}; {@code workspace.Admins} remembers the answers) and what kind of conversation
- * a channel is ({@code conversations.info}, remembered here for {@code ttl}). A failed call answers
+ * a channel is ({@code conversations.info}, remembered here for {@code ttl}), and whether someone is in
+ * it ({@code conversations.members}, not remembered). A failed call answers
  * empty and is not remembered: the person counts as no admin, the channel as private. Each question
  * goes to the workspace it is about, with that workspace's token ({@link SlackWebs}); its
  * {@code teamId} is the workspace id (team, or enterprise of an org-wide install), and answers are
@@ -51,6 +52,13 @@ public final class SlackDirectory implements WorkspaceAdmins, ConversationKinds 
             return Optional.of(ok.value());
         }
         return Optional.empty();
+    }
+
+    /** Asked each time (membership changes): {@code conversations.members} with the workspace's token. */
+    @Override
+    public Optional<Boolean> isMember(String teamId, String channelId, String userId) {
+        return web(teamId).map(web -> web.isMember(channelId, userId)).orElse(null) instanceof SlackResult.Ok<Boolean> ok
+                ? Optional.of(ok.value()) : Optional.empty();
     }
 
     private Optional<SlackWeb> web(String workspace) {

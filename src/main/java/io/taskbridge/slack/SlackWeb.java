@@ -148,6 +148,53 @@ public final class SlackWeb {
                 response -> response.getView().getId());
     }
 
+    /** {@code views.update}: replaces the open view {@code viewId} (a form filled in after a look-up). */
+    public SlackResult<String> updateView(String viewId, View view) {
+        return call(() -> client.viewsUpdate(r -> r.viewId(viewId).view(view)), response -> response.getView().getId());
+    }
+
+    /** {@code views.publish}: {@code userId}'s App Home tab shows {@code view}. */
+    public SlackResult<String> publishView(String userId, View view) {
+        return call(() -> client.viewsPublish(r -> r.userId(userId).view(view)), response -> response.getView().getId());
+    }
+
+    /** {@code chat.getPermalink}: a link to the message at {@code channel} and {@code ts}. */
+    public SlackResult<String> permalink(String channel, String ts) {
+        return call(() -> client.chatGetPermalink(r -> r.channel(channel).messageTs(ts)), response -> response.getPermalink());
+    }
+
+    /**
+     * Whether {@code userId} is a member of {@code channel} ({@code conversations.members}, page by
+     * page, at most {@link #LOOK_BACK_PAGES} pages of {@link #PAGE_SIZE}). Slack answers only for
+     * conversations the bot is in: any other is {@code channel_not_found}.
+     */
+    public SlackResult<Boolean> isMember(String channel, String userId) {
+        String cursor = null;
+        for (int page = 0; page < LOOK_BACK_PAGES; page++) {
+            String after = cursor;
+            SlackResult<Members> read = call(() -> client.conversationsMembers(r -> r.channel(channel).limit(PAGE_SIZE)
+                    .cursor(after)), response -> new Members(response.getMembers(), next(response.getResponseMetadata())));
+            if (!(read instanceof SlackResult.Ok<Members> ok)) {
+                return notOk(read);
+            }
+            if (ok.value().ids().contains(userId)) {
+                return new SlackResult.Ok<>(true);
+            }
+            cursor = ok.value().next();
+            if (cursor == null) {
+                return new SlackResult.Ok<>(false);
+            }
+        }
+        return new SlackResult.Ok<>(false);
+    }
+
+    /** One page of a conversation's members and the cursor of the next, if any. */
+    private record Members(List<String> ids, String next) {
+        Members {
+            ids = ids == null ? List.of() : List.copyOf(ids);
+        }
+    }
+
     /**
      * {@code chat.unfurl}: shows {@code previews} (link → blocks) under the message at {@code channel}
      * and {@code ts}, or, for a link still in the composer, under {@code unfurlId} from {@code source}.

@@ -183,7 +183,7 @@ final class TaskCommands {
         if (phrase.isEmpty()) {
             return Optional.empty();
         }
-        ZonedDateTime now = clock.instant().atZone(zones.of(caller.userId()));
+        ZonedDateTime now = clock.instant().atZone(zones.of(caller.workspace(), caller.userId()));
         DueDates.Parsed parsed = DueDates.parse(phrase.get(), now);
         if (parsed instanceof DueDates.Parsed.Unreadable u) {
             throw new UnreadableDue(u.problem() + "\n" + usage);
@@ -207,7 +207,7 @@ final class TaskCommands {
             return "This channel's daily digest of overdue tasks is off. Turn it back on with "
                     + "`/task digest 9:00 Europe/Berlin`.";
         }
-        java.time.ZoneId zone = digest.zone().orElseGet(() -> zones.of(caller.userId()));
+        java.time.ZoneId zone = digest.zone().orElseGet(() -> zones.of(caller.workspace(), caller.userId()));
         java.time.LocalTime at = digest.at().orElseThrow();
         Instant next = digests.set(caller.workspace(), caller.teamId(), caller.channelId(), at, zone);
         return "Every day at " + at + " (" + zone.getId() + ") I'll post this channel's overdue tasks, if there are any."

@@ -68,9 +68,13 @@ public final class TaskLinks {
      * that holds it (the page it reported, or {@code <base URL>/tasks/<id>}); empty when it has neither.
      */
     public Optional<String> destination(io.taskbridge.task.Task task) {
-        Optional<String> slack = task.slack().flatMap(place -> place.messageTs()
+        return messageLink(task).or(() -> remotePage(task.id()));
+    }
+
+    /** The task's Slack message ({@code https://slack.com/archives/<channel>/p<ts>}), once it is posted. */
+    static Optional<String> messageLink(io.taskbridge.task.Task task) {
+        return task.slack().flatMap(place -> place.messageTs()
                 .map(ts -> SLACK_ARCHIVES + place.channelId() + "/p" + ts.replace(".", "")));
-        return slack.or(() -> remotePage(task.id()));
     }
 
     private Optional<String> remotePage(long taskId) {

@@ -11,6 +11,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import io.taskbridge.approval.Approval;
+import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import java.time.Instant;
@@ -60,6 +61,9 @@ public final class TaskMessage {
                         "Description shortened; `/task show " + task.id() + "` has all of it.")))));
             }
         });
+        task.slack().flatMap(SlackPlace::source).flatMap(SlackPlace.Source::permalink).filter(TaskMessage::isLink)
+                .ifPresent(link -> blocks.add(context(c -> c.blockId("task_source:" + task.id())
+                        .elements(List.of(markdownText(":speech_balloon: Made from <" + link + "|this message>"))))));
         approval.ifPresent(a -> blocks.add(section(s -> s.blockId("task_approval:" + task.id())
                 .text(markdownText(ApprovalMessage.summary(a))))));
         boolean awaiting = approval.filter(ApprovalMessage::awaitingDecision).isPresent() && task.status() == Status.REVIEW;
@@ -95,6 +99,20 @@ public final class TaskMessage {
             text.append(" — ").append(String.join(", ", parts));
         }
         return text.toString();
+    }
+
+    /**
+     * The reply under the message a task was made from: that the task exists, linking its own
+     * message (posted before the reply is).
+     */
+    static String madeFrom(Task task) {
+        return ":memo: " + TaskMessage.text(task) + TaskLinks.messageLink(task).map(l -> " — <" + l + "|open the task>").orElse("")
+                + ". Made from this message by " + SlackText.person(Optional.of(task.createdBy())) + ".";
+    }
+
+    /** A link Slack gave (chat.getPermalink): https, and nothing that would break mrkdwn's {@code <url|text>}. */
+    private static boolean isLink(String url) {
+        return url.startsWith("https://") && url.chars().noneMatch(ch -> ch == '|' || ch == '>' || ch == '<' || ch <= ' ');
     }
 
     /** The task a click on one of its buttons is about; empty for a click that carries no task. */

@@ -1,8 +1,12 @@
 package io.taskbridge.slack;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -18,6 +22,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ConversationsFilter;
 import com.slack.api.model.view.View;
 import io.taskbridge.approval.ApprovalPlan;
 import io.taskbridge.approval.CompletionMode;
@@ -44,8 +49,8 @@ public final class TaskModal {
     /** Slack's limit for private_metadata. */
     public static final int MAX_PRIVATE_METADATA = 3000;
 
-    /** Slack's limit for a plain_text_input's max_length. */
-    private static final int MAX_INPUT_LENGTH = 3000;
+    /** Slack's limit for a plain_text_input's max_length (and so for its initial value). */
+    static final int MAX_INPUT_LENGTH = 3000;
 
     /** The inputs, each with the block_id errors refer to and the action_id its value is under. */
     public enum Field {
@@ -59,7 +64,8 @@ public final class TaskModal {
         REMINDER("reminder", "reminder_hours"),
         REPEATS("repeats", "repeats_input"),
         APPROVERS("approvers", "approvers_select"),
-        APPROVAL_MODE("approval_mode", "approval_mode_select");
+        APPROVAL_MODE("approval_mode", "approval_mode_select"),
+        CHANNEL("channel", "channel_select");
 
         private final String blockId;
         private final String actionId;
@@ -85,6 +91,25 @@ public final class TaskModal {
      * channel to post in); at most {@value #MAX_PRIVATE_METADATA} characters.
      */
     public static View create(String privateMetadata) {
+        return create(privateMetadata, Prefill.NONE);
+    }
+
+    /**
+     * What the form starts with when it is opened from a shortcut: a message's title, description and
+     * author (as suggested assignee), that message's permalink (shown once known), and, from the
+     * lightning menu or the App Home, a channel picker (required: the task is posted there).
+     */
+    public record Prefill(Optional<String> title, Optional<String> description, Optional<String> assignee,
+                          Optional<String> permalink, boolean pickChannel) {
+        public static final Prefill NONE = new Prefill(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+
+        public Prefill withPermalink(String link) {
+            return new Prefill(title, description, assignee, Optional.of(link), pickChannel);
+        }
+    }
+
+    /** The creation modal as {@link #create(String)}, starting from {@code prefill}. */
+    public static View create(String privateMetadata, Prefill prefill) {
         Objects.requireNonNull(privateMetadata, "privateMetadata");
         if (privateMetadata.length() > MAX_PRIVATE_METADATA) {
             throw new IllegalArgumentException("private_metadata is limited to " + MAX_PRIVATE_METADATA + " characters");
@@ -95,7 +120,23 @@ public final class TaskModal {
                 .title(viewTitle(t -> t.type("plain_text").text("New task")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Create")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks()));
+                .blocks(blocks(prefill)));
+    }
+
+    /** In place of the form: why no task can be made here (e.g. a private conversation the person is not in). */
+    public static View refusal(String reason) {
+        return view(v -> v.type("modal")
+                .callbackId(CALLBACK_ID + "_refused")
+                .title(viewTitle(t -> t.type("plain_text").text("New task")))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.blockId("refused").text(markdownText(":no_entry: " + SlackText.escape(reason)))))));
+    }
+
+    /** The channel picked in the form's channel picker, if it has one and one was picked. */
+    public static Optional<String> channel(ViewState state) {
+        Map<String, Map<String, ViewState.Value>> values =
+                state == null || state.getValues() == null ? Map.of() : state.getValues();
+        return value(values, Field.CHANNEL).map(ViewState.Value::getSelectedConversation).filter(TaskModal::present);
     }
 
     /** The raw values of a submitted modal; absent inputs and empty ones are both empty. */
@@ -146,16 +187,26 @@ public final class TaskModal {
         };
     }
 
-    private static List<LayoutBlock> blocks() {
-        return List.of(
+    private static List<LayoutBlock> blocks(Prefill prefill) {
+        List<LayoutBlock> blocks = new java.util.ArrayList<>();
+        prefill.permalink().ifPresent(link -> blocks.add(context(c -> c.blockId("source")
+                .elements(List.of(markdownText(":speech_balloon: From <" + link + "|this message>"))))));
+        if (prefill.pickChannel()) {
+            blocks.add(field(Field.CHANNEL, "Channel", false, conversationsSelect(e -> e.actionId(Field.CHANNEL.actionId())
+                    .filter(ConversationsFilter.builder().include(List.of("public", "private")).excludeBotUsers(true).build())
+                    .placeholder(plainText("Where is it posted?"))), "The task is posted there; you must be in it."));
+        }
+        blocks.addAll(List.of(
                 field(Field.TITLE, "Title", false, plainTextInput(e -> e.actionId(Field.TITLE.actionId())
-                        .maxLength(TaskRules.MAX_TITLE)
+                        .maxLength(TaskRules.MAX_TITLE).initialValue(prefill.title().orElse(null))
                         .placeholder(plainText("What needs doing?"))), null),
                 field(Field.DESCRIPTION, "Description", true, plainTextInput(e -> e.actionId(Field.DESCRIPTION.actionId())
-                        .multiline(true)
+                        .multiline(true).initialValue(prefill.description().orElse(null))
                         .maxLength(Math.min(TaskRules.MAX_DESCRIPTION, MAX_INPUT_LENGTH))), null),
                 field(Field.ASSIGNEE, "Assignee", true, usersSelect(e -> e.actionId(Field.ASSIGNEE.actionId())
-                        .placeholder(plainText("Choose someone"))), null),
+                        .initialUser(prefill.assignee().orElse(null))
+                        .placeholder(plainText("Choose someone"))), prefill.assignee().isPresent()
+                        ? "Suggested: the message's author." : null),
                 field(Field.DUE_DATE, "Due date", true, datePicker(e -> e.actionId(Field.DUE_DATE.actionId())
                         .placeholder(plainText("Pick a date"))), "Without a time: 5:00 PM your time."),
                 field(Field.DUE_TIME, "Due time", true, timePicker(e -> e.actionId(Field.DUE_TIME.actionId())
@@ -179,7 +230,8 @@ public final class TaskModal {
                         .options(List.of(option(plainText("Any one approver"), CompletionMode.ONE.stored()),
                                 option(plainText("Any 2 approvers"), "2"), option(plainText("Any 3 approvers"), "3"),
                                 option(plainText("Every approver"), CompletionMode.ALL.stored())))
-                        .initialOption(option(plainText("Any one approver"), CompletionMode.ONE.stored()))), null));
+                        .initialOption(option(plainText("Any one approver"), CompletionMode.ONE.stored()))), null)));
+        return List.copyOf(blocks);
     }
 
     /**

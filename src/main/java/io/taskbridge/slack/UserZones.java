@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,19 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each Slack user's time zone, from {@code users.info}, remembered for a few hours. Due dates are
- * read in the zone of the person who typed them. When Slack can't be asked, UTC.
+ * Each Slack user's time zone, from {@code users.info} asked with the token of the workspace they act
+ * in, remembered per workspace for a few hours. Due dates are read in the zone of the person who
+ * typed them. When Slack can't be asked, UTC.
  */
 public final class UserZones {
     private static final Logger log = LoggerFactory.getLogger(UserZones.class);
     static final Duration TTL = Duration.ofHours(6);
     static final Duration RETRY = Duration.ofMinutes(1);
 
+    private record Key(WorkspaceId workspace, String userId) {}
+
     private record Known(ZoneId zone, Instant until) {}
 
     private final Optional<SlackWebs> web;
     private final Clock clock;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Map<Key, Known> known = new ConcurrentHashMap<>();
 
     public UserZones(Optional<SlackWebs> web, Clock clock) {
         this.web = web;
@@ -33,29 +37,31 @@ public final class UserZones {
     }
 
     /** The zone if it is known and fresh, without asking Slack. */
-    public Optional<ZoneId> cached(String userId) {
-        Known k = known.get(userId);
+    public Optional<ZoneId> cached(WorkspaceId workspace, String userId) {
+        Known k = known.get(new Key(workspace, userId));
         return k != null && k.until().isAfter(clock.instant()) ? Optional.of(k.zone()) : Optional.empty();
     }
 
-    public ZoneId of(String userId) {
+    /** The zone of {@code userId} of {@code workspace}. */
+    public ZoneId of(WorkspaceId workspace, String userId) {
         Instant now = clock.instant();
-        Known k = known.get(userId);
+        Key key = new Key(workspace, userId);
+        Known k = known.get(key);
         if (k != null && k.until().isAfter(now)) {
             return k.zone();
         }
-        Optional<ZoneId> zone = lookUp(userId);
+        Optional<ZoneId> zone = lookUp(workspace, userId);
         // A failed look-up is remembered briefly, so an outage doesn't cost every command a call.
-        known.put(userId, new Known(zone.orElse(ZoneOffset.UTC), now.plus(zone.isPresent() ? TTL : RETRY)));
+        known.put(key, new Known(zone.orElse(ZoneOffset.UTC), now.plus(zone.isPresent() ? TTL : RETRY)));
         return zone.orElse(ZoneOffset.UTC);
     }
 
-    private Optional<ZoneId> lookUp(String userId) {
+    private Optional<ZoneId> lookUp(WorkspaceId workspace, String userId) {
         if (web.isEmpty()) {
             return Optional.of(ZoneOffset.UTC);
         }
-        SlackResult<String> result = web.get().forUser(userId).map(w -> w.userTimeZone(userId))
-                .orElseGet(() -> new SlackResult.Failed<>("no_workspace_for_user", true));
+        SlackResult<String> result = web.get().of(workspace).map(w -> w.userTimeZone(userId))
+                .orElseGet(() -> new SlackResult.Failed<>("not_installed", true));
         if (result instanceof SlackResult.Ok<String> ok && ok.value() != null) {
             try {
                 return Optional.of(ZoneId.of(ok.value()));
@@ -64,7 +70,7 @@ public final class UserZones {
                 return Optional.of(ZoneOffset.UTC);
             }
         }
-        log.warn("users.info failed for {} ({}); reading their dates in UTC for now", userId, result);
+        log.warn("users.info failed for {} in {} ({}); reading their dates in UTC for now", userId, workspace, result);
         return Optional.empty();
     }
 }

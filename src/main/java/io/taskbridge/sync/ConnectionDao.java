@@ -17,33 +17,48 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
  */
 public interface ConnectionDao {
 
-    // Channels
+    // Channels (each workspace's own: the same channel id in two workspaces is two channels)
 
-    @SqlQuery("SELECT connection FROM channel_connections WHERE team = :team AND channel = :channel")
-    Optional<String> connectionOf(@Bind("team") String team, @Bind("channel") String channel);
+    @SqlQuery("SELECT connection FROM channel_connections WHERE workspace = :workspace AND channel = :channel")
+    Optional<String> connectionOf(@Bind("workspace") String workspace, @Bind("channel") String channel);
 
-    @SqlUpdate("INSERT INTO channel_connections (team, channel, connection, set_by, set_at)"
-            + " VALUES (:team, :channel, :connection, :by, :at)"
-            + " ON CONFLICT (team, channel) DO UPDATE SET connection = excluded.connection,"
+    @SqlUpdate("INSERT INTO channel_connections (workspace, channel, team, connection, set_by, set_at)"
+            + " VALUES (:workspace, :channel, :team, :connection, :by, :at)"
+            + " ON CONFLICT (workspace, channel) DO UPDATE SET connection = excluded.connection, team = excluded.team,"
             + " set_by = excluded.set_by, set_at = excluded.set_at")
-    void bind(@Bind("team") String team, @Bind("channel") String channel, @Bind("connection") String connection,
-              @Bind("by") String by, @Bind("at") long at);
+    void bind(@Bind("workspace") String workspace, @Bind("team") String team, @Bind("channel") String channel,
+              @Bind("connection") String connection, @Bind("by") String by, @Bind("at") long at);
 
-    // Users
+    // The workspace each connection serves
 
-    @SqlQuery("SELECT remote_user FROM user_links WHERE connection = :connection AND slack_user = :slack")
-    Optional<String> remoteUser(@Bind("connection") String connection, @Bind("slack") String slackUser);
+    @SqlQuery("SELECT workspace FROM connection_workspaces WHERE connection = :connection")
+    Optional<String> ownerOf(@Bind("connection") String connection);
 
-    @SqlQuery("SELECT slack_user FROM user_links WHERE connection = :connection AND remote_user = :remote"
-            + " ORDER BY linked_at DESC LIMIT 1")
-    Optional<String> slackUser(@Bind("connection") String connection, @Bind("remote") String remoteUser);
+    /** Claims {@code connection} for {@code workspace} unless a workspace has it; 0 when one does. */
+    @SqlUpdate("INSERT INTO connection_workspaces (connection, workspace, claimed_by, claimed_at)"
+            + " VALUES (:connection, :workspace, :by, :at) ON CONFLICT (connection) DO NOTHING")
+    int claim(@Bind("connection") String connection, @Bind("workspace") String workspace, @Bind("by") String by,
+              @Bind("at") long at);
 
-    @SqlUpdate("INSERT INTO user_links (connection, slack_user, remote_user, linked_by, linked_at)"
-            + " VALUES (:connection, :slack, :remote, :by, :at)"
-            + " ON CONFLICT (connection, slack_user) DO UPDATE SET remote_user = excluded.remote_user,"
+    // Users (each workspace's own)
+
+    @SqlQuery("SELECT remote_user FROM user_links WHERE workspace = :workspace AND connection = :connection"
+            + " AND slack_user = :slack")
+    Optional<String> remoteUser(@Bind("workspace") String workspace, @Bind("connection") String connection,
+                                @Bind("slack") String slackUser);
+
+    @SqlQuery("SELECT slack_user FROM user_links WHERE workspace = :workspace AND connection = :connection"
+            + " AND remote_user = :remote ORDER BY linked_at DESC LIMIT 1")
+    Optional<String> slackUser(@Bind("workspace") String workspace, @Bind("connection") String connection,
+                               @Bind("remote") String remoteUser);
+
+    @SqlUpdate("INSERT INTO user_links (workspace, connection, slack_user, remote_user, linked_by, linked_at)"
+            + " VALUES (:workspace, :connection, :slack, :remote, :by, :at)"
+            + " ON CONFLICT (workspace, connection, slack_user) DO UPDATE SET remote_user = excluded.remote_user,"
             + " linked_by = excluded.linked_by, linked_at = excluded.linked_at")
-    void link(@Bind("connection") String connection, @Bind("slack") String slackUser, @Bind("remote") String remoteUser,
-              @Bind("by") String by, @Bind("at") long at);
+    void link(@Bind("workspace") String workspace, @Bind("connection") String connection,
+              @Bind("slack") String slackUser, @Bind("remote") String remoteUser, @Bind("by") String by,
+              @Bind("at") long at);
 
     // Tasks held elsewhere
 
@@ -107,24 +122,28 @@ public interface ConnectionDao {
     record SubscriptionRow(long id, String team, String channel, String connection, Optional<String> assignee,
                            Optional<String> status, Optional<String> title, String createdBy) {}
 
-    @SqlQuery("INSERT INTO subscriptions (team, channel, connection, assignee, status, title, created_by, created_at)"
-            + " VALUES (:team, :channel, :connection, :assignee, :status, :title, :by, :at) RETURNING id")
-    long subscribe(@Bind("team") String team, @Bind("channel") String channel, @Bind("connection") String connection,
+    @SqlQuery("INSERT INTO subscriptions (workspace, team, channel, connection, assignee, status, title, created_by,"
+            + " created_at) VALUES (:workspace, :team, :channel, :connection, :assignee, :status, :title, :by, :at)"
+            + " RETURNING id")
+    long subscribe(@Bind("workspace") String workspace, @Bind("team") String team, @Bind("channel") String channel,
+                   @Bind("connection") String connection,
                    @Bind("assignee") String assignee, @Bind("status") String status, @Bind("title") String title,
                    @Bind("by") String by, @Bind("at") long at);
 
     @SqlQuery("SELECT id, team, channel, connection, assignee, status, title, created_by FROM subscriptions"
-            + " WHERE connection = :connection ORDER BY id")
+            + " WHERE workspace = :workspace AND connection = :connection ORDER BY id")
     @UseRowMapper(SubscriptionMapper.class)
-    List<SubscriptionRow> subscriptionsTo(@Bind("connection") String connection);
+    List<SubscriptionRow> subscriptionsTo(@Bind("workspace") String workspace, @Bind("connection") String connection);
 
     @SqlQuery("SELECT id, team, channel, connection, assignee, status, title, created_by FROM subscriptions"
-            + " WHERE team = :team AND channel = :channel ORDER BY id")
+            + " WHERE workspace = :workspace AND channel = :channel ORDER BY id")
     @UseRowMapper(SubscriptionMapper.class)
-    List<SubscriptionRow> subscriptionsIn(@Bind("team") String team, @Bind("channel") String channel);
+    List<SubscriptionRow> subscriptionsIn(@Bind("workspace") String workspace, @Bind("channel") String channel);
 
-    @SqlUpdate("DELETE FROM subscriptions WHERE team = :team AND channel = :channel AND connection = :connection")
-    int unsubscribe(@Bind("team") String team, @Bind("channel") String channel, @Bind("connection") String connection);
+    @SqlUpdate("DELETE FROM subscriptions WHERE workspace = :workspace AND channel = :channel"
+            + " AND connection = :connection")
+    int unsubscribe(@Bind("workspace") String workspace, @Bind("channel") String channel,
+                    @Bind("connection") String connection);
 
     /** Public for Jdbi's reflection. */
     final class SubscriptionMapper implements RowMapper<SubscriptionRow> {

@@ -20,19 +20,22 @@ import org.slf4j.LoggerFactory;
  * twice); a failed request leaves the cursor where it was, so the next poll asks again and nothing
  * is lost. The request asks {@code modified ≥ cursor}: the task at the cursor comes back once more
  * and is recognised as unchanged, while a task changed in the same instant as the cursor, but
- * committed after the last poll, is not missed.
+ * committed after the last poll, is not missed. The tasks it makes belong to the one workspace the
+ * connection serves ({@link Connections#owner}); while it serves none, it is not read.
  */
 public final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
     private final Jdbi jdbi;
     private final RemoteSync sync;
+    private final Connections connections;
     private final Metrics metrics;
 
-    /** Each poll's duration and changes go to {@code metrics}. */
-    public Poller(Jdbi jdbi, RemoteSync sync, Metrics metrics) {
+    /** Each poll's duration and changes go to {@code metrics}; a connection that serves no workspace is not read. */
+    public Poller(Jdbi jdbi, RemoteSync sync, Connections connections, Metrics metrics) {
         this.jdbi = jdbi;
         this.sync = sync;
+        this.connections = connections;
         this.metrics = metrics;
     }
 
@@ -59,6 +62,11 @@ public final class Poller {
 
     private Report pollOnce(TaskBackend backend) {
         String name = backend.name();
+        if (connections.owner(name).isEmpty()) {
+            // Its cursor stays unset: the first poll after a workspace claims it imports what exists.
+            log.debug("poll of {} skipped: no workspace has connected a channel to it yet", name);
+            return new Report(0, 0, 0, Optional.of("no workspace uses " + name + " yet"));
+        }
         Optional<ConnectionDao.Cursor> cursor = jdbi.withExtension(ConnectionDao.class, dao -> dao.cursor(name));
         boolean firstPoll = cursor.isEmpty();
         Instant since = Instant.ofEpochMilli(cursor.map(ConnectionDao.Cursor::at).orElse(0L));

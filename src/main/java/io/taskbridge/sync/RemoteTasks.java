@@ -6,6 +6,7 @@ import io.taskbridge.connector.NewTask;
 import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.task.Priority;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
@@ -53,7 +54,7 @@ public final class RemoteTasks {
         if (row.get().connection().equals(Backends.BUILTIN) || row.get().externalId().isEmpty()) {
             return Optional.empty();
         }
-        TaskBackend backend = connections.backend(row.get().connection()).orElseThrow(() ->
+        TaskBackend backend = connections.configured(row.get().connection()).orElseThrow(() ->
                 new BackendException.Refused("Task #" + taskId + " lives in " + row.get().connection()
                         + ", which is not configured here, so it can't be changed from Slack."));
         return Optional.of(new Held(taskId, backend, row.get().externalId().get()));
@@ -74,13 +75,13 @@ public final class RemoteTasks {
 
     /**
      * Makes {@code draft} in {@code backend} (assigned to {@code remoteAssignee}, its id there) and
-     * records it with its channel and creator, remembered as seen so the next poll finds nothing new.
+     * records it in {@code workspace} with its channel and creator, remembered as seen so the next poll finds nothing new.
      */
-    public Created create(TaskBackend backend, TaskDraft draft, Optional<String> remoteAssignee, SlackPlace place,
-                          String actor) {
+    public Created create(WorkspaceId workspace, TaskBackend backend, TaskDraft draft, Optional<String> remoteAssignee,
+                          SlackPlace place, String actor) {
         RemoteTask remote = backend.create(new NewTask(draft.title().strip(), draft.description(), remoteAssignee,
                 draft.dueDate(), draft.priority() == Priority.HIGH || draft.priority() == Priority.URGENT));
-        Task task = jdbi.inTransaction(tx -> sync.adopt(tx, backend, remote, draft, actor, Optional.of(place)));
+        Task task = jdbi.inTransaction(tx -> sync.adopt(tx, workspace, backend, remote, draft, actor, Optional.of(place)));
         return new Created(task, remote);
     }
 

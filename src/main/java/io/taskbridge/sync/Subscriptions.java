@@ -1,7 +1,7 @@
 package io.taskbridge.sync;
 
 import io.taskbridge.connector.RemoteTask;
-import io.taskbridge.sync.ConnectionDao;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Task;
 import java.time.Clock;
 import java.util.List;
@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /task subscribe <connection> [assignee:@x] [status:…] [title:"…"]}: a channel hears about
- * changes of that connection's tasks that match every filter given.
+ * changes of that connection's tasks that match every filter given. A subscription belongs to the
+ * workspace of its channel.
  */
 public final class Subscriptions {
     private final Jdbi jdbi;
@@ -53,23 +54,26 @@ public final class Subscriptions {
     /** One channel's subscription. */
     public record Subscription(long id, String channel, String connection, Filter filter) {}
 
-    public long subscribe(String team, String channel, String connection, Filter f, String by) {
-        return jdbi.withExtension(ConnectionDao.class, dao -> dao.subscribe(team, channel, connection,
+    public long subscribe(WorkspaceId workspace, String team, String channel, String connection, Filter f, String by) {
+        return jdbi.withExtension(ConnectionDao.class, dao -> dao.subscribe(workspace.value(), team, channel, connection,
                 f.assignee().orElse(null), f.status().orElse(null), f.title().orElse(null), by, clock.millis()));
     }
 
     /** Removes the channel's subscriptions to {@code connection}; how many there were. */
-    public int unsubscribe(String team, String channel, String connection) {
-        return jdbi.withExtension(ConnectionDao.class, dao -> dao.unsubscribe(team, channel, connection));
+    public int unsubscribe(WorkspaceId workspace, String channel, String connection) {
+        return jdbi.withExtension(ConnectionDao.class, dao -> dao.unsubscribe(workspace.value(), channel, connection));
     }
 
-    public List<Subscription> in(String team, String channel) {
-        return jdbi.withExtension(ConnectionDao.class, dao -> dao.subscriptionsIn(team, channel)).stream()
+    /** The subscriptions of {@code workspace}'s channel. */
+    public List<Subscription> in(WorkspaceId workspace, String channel) {
+        return jdbi.withExtension(ConnectionDao.class, dao -> dao.subscriptionsIn(workspace.value(), channel)).stream()
                 .map(Subscriptions::of).toList();
     }
 
-    List<Subscription> to(Handle tx, String connection) {
-        return tx.attach(ConnectionDao.class).subscriptionsTo(connection).stream().map(Subscriptions::of).toList();
+    /** {@code workspace}'s subscriptions to {@code connection}: another workspace's channels never hear of its tasks. */
+    List<Subscription> to(Handle tx, WorkspaceId workspace, String connection) {
+        return tx.attach(ConnectionDao.class).subscriptionsTo(workspace.value(), connection).stream()
+                .map(Subscriptions::of).toList();
     }
 
     private static Subscription of(ConnectionDao.SubscriptionRow r) {

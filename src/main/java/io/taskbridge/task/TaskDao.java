@@ -19,7 +19,6 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
@@ -27,18 +26,6 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 /** Tasks and their tags. Attach to a transaction's handle; every write here is one statement. */
 @RegisterRowMapper(TaskRow.class)
 public interface TaskDao extends SqlObject {
-
-    @SqlQuery("INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at, warning_seconds,"
-            + " slack_team, slack_channel, slack_conversation_kind, idempotency_key, created_at, updated_at, workspace)"
-            + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
-            + " :team, :channel, :kind, :key, :now, :now, :workspace)"
-            + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id")
-    Optional<Long> insertRow(@Bind("title") String title, @Bind("description") String description,
-            @Bind("status") String status, @Bind("priority") String priority, @Bind("assignee") String assignee,
-            @Bind("createdBy") String createdBy, @Bind("dueAt") Long dueAt, @Bind("warningSeconds") Long warningSeconds,
-            @Bind("team") String team, @Bind("channel") String channel, @Bind("kind") String kind,
-            @Bind("key") String idempotencyKey,
-            @Bind("now") long now, @Bind("workspace") String workspace);
 
     /** Which task system holds the task: 'builtin' for this database. */
     @SqlQuery("SELECT connection FROM tasks WHERE id = :id")
@@ -77,10 +64,7 @@ public interface TaskDao extends SqlObject {
     @SqlUpdate("DELETE FROM task_tags WHERE task_id = :id")
     void deleteTags(@Bind("id") long id);
 
-    @SqlBatch("INSERT INTO task_tags (task_id, tag, position) VALUES (:id, :tag, :position)")
-    void insertTags(@Bind("id") long id, @Bind("tag") List<String> tags, @Bind("position") List<Integer> positions);
-
-    @SqlQuery("SELECT task_id, tag FROM task_tags WHERE task_id IN (<ids>) ORDER BY task_id, position")
+        @SqlQuery("SELECT task_id, tag FROM task_tags WHERE task_id IN (<ids>) ORDER BY task_id, position")
     @UseRowMapper(TagRow.Mapper.class)
     List<TagRow> tagRows(@BindList("ids") List<Long> ids);
 
@@ -94,35 +78,6 @@ public interface TaskDao extends SqlObject {
             }
         }
     }
-
-    /** Inserts a task, or finds the one made earlier with the same idempotency key. */
-    default Inserted insert(Task t, Optional<String> idempotencyKey) {
-        Optional<Long> id = insertRow(t.title(), t.description().orElse(null), t.status().name(), t.priority().name(),
-                t.assignee().orElse(null), t.createdBy(), millis(t.dueDate()), seconds(t.warning()),
-                t.slack().map(s -> s.teamId()).orElse(null), t.slack().map(s -> s.channelId()).orElse(null),
-                t.slack().flatMap(SlackPlace::kind).orElse(null), idempotencyKey.orElse(null), t.createdAt().toEpochMilli(),
-                t.workspace().value());
-        if (id.isEmpty()) {
-            long existing = idForKey(idempotencyKey.orElseThrow()).orElseThrow();
-            return new Inserted(find(existing).orElseThrow(), false);
-        }
-        insertTags(id.get(), t.tags());
-        return new Inserted(asStored(t, id.get()), true);
-    }
-
-    /**
-     * The row just inserted from {@code t}, as {@link #find} would read it back (times to the
-     * millisecond, warnings to the second, no message yet, version 0), without reading it back.
-     */
-    private static Task asStored(Task t, long id) {
-        Instant created = Instant.ofEpochMilli(t.createdAt().toEpochMilli());
-        return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
-                t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
-                t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
-                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind())), 0, t.workspace());
-    }
-
-    record Inserted(Task task, boolean created) {}
 
     default Optional<Task> find(long id) {
         return findRow(id).map(t -> withTags(List.of(t)).get(0));
@@ -151,17 +106,7 @@ public interface TaskDao extends SqlObject {
 
     private void writeTags(long id, List<String> tags) {
         deleteTags(id);
-        insertTags(id, tags);
-    }
-
-    private void insertTags(long id, List<String> tags) {
-        if (!tags.isEmpty()) {
-            List<Integer> positions = new ArrayList<>();
-            for (int i = 0; i < tags.size(); i++) {
-                positions.add(i);
-            }
-            insertTags(id, tags, positions);
-        }
+        TaskInsert.insertTags(getHandle(), id, tags);
     }
 
     private List<Task> withTags(List<Task> tasks) {

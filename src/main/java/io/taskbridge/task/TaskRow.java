@@ -17,15 +17,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Reads a {@code tasks} row (public only because Jdbi instantiates it reflectively); tags come from {@code task_tags} and are filled in by {@link TaskDao}. */
 public final class TaskRow implements RowMapper<Task> {
     static final String COLUMNS = "id, title, description, status, priority, assignee, created_by, due_at, "
-            + "warning_seconds, slack_team, slack_channel, slack_ts, slack_conversation_kind, created_at, updated_at, version, workspace";
+            + "warning_seconds, slack_team, slack_channel, slack_ts, slack_conversation_kind, source_ts, source_permalink, created_at, updated_at, version, workspace";
 
     @Override
     public Task map(ResultSet rs, StatementContext ctx) throws SQLException {
         String channel = rs.getString("slack_channel");
+        Optional<String> permalink = Optional.ofNullable(rs.getString("source_permalink"));
         Optional<SlackPlace> slack = channel == null ? Optional.empty()
                 : Optional.of(new SlackPlace(Optional.ofNullable(rs.getString("slack_team")).orElse(""), channel,
                         Optional.ofNullable(rs.getString("slack_ts")),
-                        Optional.ofNullable(rs.getString("slack_conversation_kind"))));
+                        Optional.ofNullable(rs.getString("slack_conversation_kind")),
+                        Optional.ofNullable(rs.getString("source_ts")).map(ts -> new SlackPlace.Source(ts, permalink))));
         return new Task(
                 rs.getLong("id"),
                 rs.getString("title"),

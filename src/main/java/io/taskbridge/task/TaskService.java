@@ -144,11 +144,18 @@ public final class TaskService {
     }
 
     private Created insert(Handle tx, Task candidate, String actor, Optional<String> idempotencyKey, Instant now) {
-        TaskDao.Inserted inserted = tx.attach(TaskDao.class).insert(candidate, idempotencyKey);
-        if (inserted.created()) {
-            events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
+        Optional<Task> made = TaskInsert.insert(tx, candidate, idempotencyKey);
+        if (made.isEmpty()) {
+            return new Created(madeBefore(tx, idempotencyKey.orElseThrow()), false);
         }
-        return new Created(inserted.task(), inserted.created());
+        events.changed(new TaskChanged(Optional.empty(), made.get(), actor, now), tx);
+        return new Created(made.get(), true);
+    }
+
+    /** The task an earlier request with the same idempotency key made (a replay: rare, so the DAO is fine). */
+    private static Task madeBefore(Handle tx, String idempotencyKey) {
+        TaskDao dao = tx.attach(TaskDao.class);
+        return dao.find(dao.idForKey(idempotencyKey).orElseThrow()).orElseThrow();
     }
 
     public Optional<Task> find(long id) {
@@ -224,14 +231,15 @@ public final class TaskService {
         requireRecorded(draft);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
-        TaskDao dao = tx.attach(TaskDao.class);
-        TaskDao.Inserted inserted = dao.insert(candidate, Optional.of("remote:" + connection + ":" + externalId));
-        if (inserted.created()) {
-            tx.createUpdate("UPDATE tasks SET connection = :c, external_id = :e WHERE id = :id")
-                    .bind("c", connection).bind("e", externalId).bind("id", inserted.task().id()).execute();
-            events.changed(new TaskChanged(Optional.empty(), inserted.task(), actor, now), tx);
+        String key = "remote:" + connection + ":" + externalId;
+        Optional<Task> made = TaskInsert.insert(tx, candidate, Optional.of(key));
+        if (made.isEmpty()) {
+            return new Created(madeBefore(tx, key), false);
         }
-        return new Created(inserted.task(), inserted.created());
+        tx.createUpdate("UPDATE tasks SET connection = :c, external_id = :e WHERE id = :id")
+                .bind("c", connection).bind("e", externalId).bind("id", made.get().id()).execute();
+        events.changed(new TaskChanged(Optional.empty(), made.get(), actor, now), tx);
+        return new Created(made.get(), true);
     }
 
     /**

@@ -70,15 +70,22 @@ public final class Installations {
         return team.or(() -> enterpriseId.flatMap(e -> find(new WorkspaceId(e))).filter(Installation::active));
     }
 
-    /**
-     * The app was uninstalled or its tokens revoked: the tokens are forgotten, the row stays (its
-     * tasks stay too, belonging to an uninstalled workspace). True when an active one was there.
-     */
     /** How many workspaces have Taskbridge installed now (for the installations gauge). */
     public static int active(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM installations WHERE uninstalled_at IS NULL")
                 .mapTo(Integer.class).one());
     }
+
+    /** Whether {@code workspace} has Taskbridge installed now (an operator may issue it API keys). */
+    public static boolean installed(Jdbi jdbi, WorkspaceId workspace) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM installations WHERE workspace = :w"
+                + " AND uninstalled_at IS NULL").bind("w", workspace.value()).mapTo(Integer.class).one()) > 0;
+    }
+
+    /**
+     * The app was uninstalled or its tokens revoked: the tokens are forgotten, the row stays (its
+     * tasks stay too, belonging to an uninstalled workspace). True when an active one was there.
+     */
 
     public boolean uninstall(WorkspaceId workspace) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE installations SET bot_token = NULL, bot_refresh_token = NULL,"

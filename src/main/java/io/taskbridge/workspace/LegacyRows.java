@@ -12,7 +12,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class LegacyRows {
     /** Every table with a workspace column. */
     static final List<String> TABLES = List.of("tasks", "api_keys", "outbox", "channel_digests",
-            "channel_connections", "subscriptions", "user_links");
+            "channel_connections", "subscriptions", "user_links", "connection_workspaces");
+
+    /**
+     * The keys (besides the workspace) of the tables keyed by workspace (migration V23): a row the
+     * workspace wrote itself since the upgrade is newer than the unresolved one with the same key,
+     * which gives way.
+     */
+    static final java.util.Map<String, String> KEYS = java.util.Map.of(
+            "channel_digests", "h.channel = t.channel",
+            "channel_connections", "h.channel = t.channel",
+            "user_links", "h.connection = t.connection AND h.slack_user = t.slack_user");
 
     private LegacyRows() {}
 
@@ -24,6 +34,12 @@ public final class LegacyRows {
         return jdbi.inTransaction(tx -> {
             int moved = 0;
             for (String table : TABLES) {
+                if (KEYS.containsKey(table)) {
+                    tx.createUpdate("DELETE FROM " + table + " WHERE workspace = :unresolved AND EXISTS (SELECT 1 FROM "
+                                    + table + " h WHERE h.workspace = :home AND "
+                                    + KEYS.get(table).replace("t.", table + ".") + ")")
+                            .bind("home", home.value()).bind("unresolved", WorkspaceId.UNRESOLVED.value()).execute();
+                }
                 moved += tx.createUpdate("UPDATE " + table + " SET workspace = :home WHERE workspace = :unresolved")
                         .bind("home", home.value()).bind("unresolved", WorkspaceId.UNRESOLVED.value()).execute();
             }

@@ -53,6 +53,21 @@ public final class PermissionPolicy {
     }
 
     /**
+     * May {@code actor} create a task in {@code conversation} (its message is posted there, for
+     * everyone in it to see)? In a public channel, anyone in the workspace; in a private channel, a
+     * DM or a group DM, only its members ({@code member}: whether Slack says {@code actor} is one;
+     * false when it can't say). Admins are no exception: seeing a private conversation's tasks is
+     * not posting into it. The refusal names no conversation, so a made-up or foreign id learns
+     * nothing.
+     */
+    public Decision createIn(Actor actor, Conversation conversation, boolean member) {
+        return conversation.kind().isPublic() || member
+                ? Decision.ALLOWED
+                : new Decision.Denied("You can't create a task in that conversation: it is private and you are not in it. "
+                        + "Pick a channel you are a member of.");
+    }
+
+    /**
      * May {@code actor} ask {@code approvers} to review the task? Besides who may ask, every approver
      * named must be able to answer: neither the asker nor the creator (unless self-approval is
      * allowed), so a review naming only oneself, or a step that waits on someone who may not answer,
@@ -150,6 +165,18 @@ public final class PermissionPolicy {
         return key.role() == KeyRole.ADMIN
                 ? Decision.ALLOWED
                 : new Decision.Denied("Only an admin key can manage API keys.");
+    }
+
+    /**
+     * Issuing a key for a workspace: the operator's key ({@code TASKBRIDGE_ADMIN_KEY}) for any
+     * workspace, a workspace's admin key for its own workspace only.
+     */
+    public Decision issueKey(ApiKeyHolder key, boolean operator, boolean ownWorkspace) {
+        if (manageKeys(key) instanceof Decision.Denied denied) {
+            return denied;
+        }
+        return operator || ownWorkspace ? Decision.ALLOWED
+                : new Decision.Denied("A workspace's admin key issues keys for its own workspace only.");
     }
 
     private static boolean sees(Actor actor, TaskFacts task, Origin origin) {

@@ -166,7 +166,7 @@ class ReminderJobTest {
         // so it never shows a task to people who can't see it.
         Task elsewhere = create("Elsewhere", START.plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "G3");
         digests.off(io.taskbridge.platform.WorkspaceId.UNRESOLVED, "T1", "G3");
-        Optional<io.taskbridge.reminder.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
+        Optional<io.taskbridge.reminder.DigestRow> byDefault = db.jdbi().withExtension(DigestDao.class, dao -> dao.find(io.taskbridge.platform.WorkspaceId.UNRESOLVED.value(), "C9"));
         assertThat(byDefault).as("default: 09:00 UTC").hasValueSatisfying(d -> assertThat(d.localTime()).isEqualTo("09:00"));
         Instant next = digests.set(io.taskbridge.platform.WorkspaceId.UNRESOLVED, "T1", "C9", LocalTime.of(9, 0),
                 ZoneId.of("Europe/Berlin"));
@@ -187,7 +187,7 @@ class ReminderJobTest {
         clock.advance(Duration.ofDays(2));
         assertThat(job.tick().digests()).isZero();
         create("Another", clock.instant().plus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), "C9");
-        Optional<io.taskbridge.reminder.DigestRow> off = db.jdbi().withExtension(DigestDao.class, dao -> dao.find("C9"));
+        Optional<io.taskbridge.reminder.DigestRow> off = db.jdbi().withExtension(DigestDao.class, dao -> dao.find(io.taskbridge.platform.WorkspaceId.UNRESOLVED.value(), "C9"));
         assertThat(off.orElseThrow().nextAt()).as("off stays off").isEmpty();
     }
 

@@ -95,7 +95,14 @@ class TaskModalTest {
                 "input approval_mode approval_mode_select static_select required");
         assertThat(Arrays.stream(TaskModal.Field.values()).map(TaskModal.Field::blockId))
                 .containsExactly("title", "description", "assignee", "due_date", "due_time", "priority", "tags", "reminder", "repeats",
-                        "approvers", "approval_mode");
+                        "approvers", "approval_mode", "channel");
+        // The channel is asked only where the form was not opened in one (the lightning menu, the App Home).
+        JsonObject picking = json(TaskModal.create("", new TaskModal.Prefill(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true))).getAsJsonObject();
+        JsonObject first = picking.getAsJsonArray("blocks").get(0).getAsJsonObject();
+        assertThat(first.get("block_id").getAsString() + " " + first.getAsJsonObject("element").get("action_id").getAsString()
+                + " " + first.getAsJsonObject("element").get("type").getAsString() + " " + first.get("optional").getAsBoolean())
+                .isEqualTo("channel channel_select conversations_select false");
     }
 
     @Test

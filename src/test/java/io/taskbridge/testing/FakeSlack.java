@@ -136,6 +136,7 @@ public final class FakeSlack implements AutoCloseable {
     private volatile String clientId;
     private volatile String clientSecret;
     private final FakeSlackSurfaces surfaces = new FakeSlackSurfaces();
+    private final FakeSlackViews views = new FakeSlackViews();
 
     /**
      * What an "Allow" in Slack grants: a bot token for {@code team} (or, org-wide, {@code enterprise}),
@@ -269,6 +270,27 @@ public final class FakeSlack implements AutoCloseable {
     /** Whether function execution {@code executionId} was completed (with success or an error). */
     public boolean functionCompleted(String executionId) {
         return surfaces.completed(executionId);
+    }
+
+    /** {@code conversations.members} of {@code channel} lists these people (and the bot). */
+    public void members(String channel, String... users) {
+        List<String> all = new ArrayList<>(List.of(users));
+        all.add("UBOT");
+        views.members(channel, all);
+    }
+
+    /** A person's message in {@code channel}, as Slack keeps it (for shortcuts on it and replies under it); gives its ts. */
+    public String userMessage(String channel, String text) {
+        synchronized (messages) {
+            String at = nextTs();
+            messages.add(new Message(channel, at, null, false, text, JSON.createArrayNode(), null));
+            return at;
+        }
+    }
+
+    /** The views published to {@code user}'s App Home (views.publish), oldest first. */
+    public List<Call> homes(String user) {
+        return calls("views.publish").stream().filter(c -> user.equals(c.param("user_id"))).toList();
     }
 
     /** The OAuth client oauth.v2.access accepts. */
@@ -411,6 +433,7 @@ public final class FakeSlack implements AutoCloseable {
             }
             String token = bearer(ctx.header("Authorization"));
             Optional<String> refused = SlackRules.KNOWN_METHODS.contains(method) || FakeSlackSurfaces.METHODS.contains(method)
+                    || FakeSlackViews.METHODS.contains(method)
                     ? tokenError(method, ctx.header("Authorization"))
                     : Optional.of("unknown_method");
             if (refused.isPresent()) {
@@ -434,6 +457,8 @@ public final class FakeSlack implements AutoCloseable {
             List<String> problems = new ArrayList<>();
             Optional<String> invalid = FakeSlackSurfaces.METHODS.contains(method)
                     ? surfaces.check(method, form, String.valueOf(token), problems, this::knownConversation)
+                    : FakeSlackViews.METHODS.contains(method)
+                    ? views.check(method, form, this::knownConversation, (c, t) -> message(c, t).isPresent())
                     : check(method, form, problems);
             if (invalid.isPresent()) {
                 refuse(ctx, call, invalid.get(), problems);
@@ -558,6 +583,16 @@ public final class FakeSlack implements AutoCloseable {
                 return Optional.empty();
             }
             case "views.open", "views.update", "views.push", "views.publish" -> {
+                if (method.equals("views.publish") && !knownUser(form.getOrDefault("user_id", ""))) {
+                    return Optional.of("user_not_found");
+                }
+                if (method.equals("views.open") && form.getOrDefault("trigger_id", "").isEmpty()) {
+                    return Optional.of("invalid_trigger_id");
+                }
+                if (method.equals("views.update") && form.getOrDefault("view_id", "").isEmpty()
+                        && form.getOrDefault("external_id", "").isEmpty()) {
+                    return Optional.of("invalid_arguments");
+                }
                 try {
                     problems.addAll(SlackRules.viewProblems(JSON.readTree(form.getOrDefault("view", ""))));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -739,6 +774,7 @@ public final class FakeSlack implements AutoCloseable {
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
             case "apps.connections.open" -> socketModeUrl();
             case "chat.unfurl", "functions.completeSuccess", "functions.completeError" -> Map.of("ok", true);
+            case "chat.getPermalink", "conversations.members" -> views.answer(method, form);
             default -> throw new IllegalStateException("a known method without an answer: " + method);
         };
     }

@@ -57,4 +57,55 @@ public final class SlackPayloads {
                    "hash":"h1","state":{"values":%s}}}
                 """.formatted(user, viewId, callbackId, privateMetadata, values);
     }
+
+    /** An {@code app_home_opened} event: {@code user} opened the app's Home tab in workspace {@code team}. */
+    public static String appHomeOpened(String team, String user, String eventId) {
+        return """
+                {"token":"x","team_id":"%s","api_app_id":"A1","type":"event_callback","event_id":"%s",
+                 "event_time":1700000100,
+                 "event":{"type":"app_home_opened","user":"%s","channel":"D%s","tab":"home","event_ts":"1700000100.000100"},
+                 "authorizations":[{"enterprise_id":null,"team_id":"%s","user_id":"UBOT","is_bot":true,
+                   "is_enterprise_install":false}]}
+                """.formatted(team, eventId, user, user, team);
+    }
+
+    /** A click on a button of {@code user}'s App Home (container type view, no channel, no response_url). */
+    public static String homeClick(String user, String actionId, String blockId, String value) {
+        return """
+                {"type":"block_actions","user":{"id":"%s","username":"u","name":"u","team_id":"T1"},
+                 "api_app_id":"A1","token":"x","team":{"id":"T1","domain":"test"},
+                 "container":{"type":"view","view_id":"VHOME"},"trigger_id":"trig-home",
+                 "view":{"id":"VHOME","team_id":"T1","type":"home","callback_id":"taskbridge_home","hash":"h"},
+                 "actions":[{"action_id":"%s","block_id":"%s","value":"%s",
+                             "type":"button","text":{"type":"plain_text","text":"Button"},"action_ts":"1700000001.000300"}]}
+                """.formatted(user, actionId, blockId, value);
+    }
+
+    /** A message shortcut ({@code message_action}) on the message at {@code channel} and {@code ts}, written by {@code author}. */
+    public static String messageShortcut(String user, String callbackId, String channel, String ts, String author,
+                                         String text, String trigger) {
+        return """
+                {"type":"message_action","callback_id":"%s","trigger_id":"%s","message_ts":"%s",
+                 "response_url":"https://hooks.slack.com/app/x","token":"x","action_ts":"1700000002.000100",
+                 "team":{"id":"T1","domain":"test"},"user":{"id":"%s","name":"u","team_id":"T1"},
+                 "channel":{"id":"%s","name":"general"},
+                 "message":{"type":"message","user":"%s","ts":"%s","text":%s}}
+                """.formatted(callbackId, trigger, ts, user, channel, author, ts, quoted(text));
+    }
+
+    /** A global shortcut ({@code shortcut}) from the lightning menu. */
+    public static String globalShortcut(String user, String callbackId, String trigger) {
+        return """
+                {"type":"shortcut","callback_id":"%s","trigger_id":"%s","token":"x","action_ts":"1700000002.000200",
+                 "team":{"id":"T1","domain":"test"},"user":{"id":"%s","username":"u","team_id":"T1"}}
+                """.formatted(callbackId, trigger, user);
+    }
+
+    private static String quoted(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The rules of Slack's Web API that {@link FakeSlack} enforces: the methods it knows and the parts
  * of Block Kit Taskbridge relies on (block and element types, text lengths, at most 50 blocks in a
- * message and 100 in a view, action and block ids unique within a message). Limits are Slack's
+ * message and 100 in a view, block ids unique within a message, action ids unique within a block).
+ * Limits are Slack's
  * documented ones (api.slack.com/reference/block-kit), written here as literals on purpose: they
  * are Slack's, not ours.
  */
@@ -72,9 +73,10 @@ final class SlackRules {
         if (blocks.size() > maxBlocks) {
             out.add("more than " + maxBlocks + " blocks: " + blocks.size());
         }
-        Set<String> actionIds = new HashSet<>();
         Set<String> blockIds = new HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
+            // Block Kit: an action_id "should be unique among all other action_ids in the containing block".
+            Set<String> actionIds = new HashSet<>();
             JsonNode block = blocks.get(i);
             String where = "block " + i;
             String type = block.path("type").asText();
@@ -149,7 +151,7 @@ final class SlackRules {
                 out.add(where + ": action_id empty or over 255 characters");
             }
             if (!actionIds.add(id)) {
-                out.add(where + ": action_id '" + id + "' repeated in one message");
+                out.add(where + ": action_id '" + id + "' repeated in one block");
             }
         }
         if (type.equals("button")) {

@@ -248,6 +248,20 @@ class PermissionPolicyTest {
     }
 
     @Test
+    void creatingInAConversationNeedsItPublicOrTheCreatorInIt() {
+        for (ConversationKind kind : ConversationKind.values()) {
+            Conversation there = new Conversation("G_THERE", kind);
+            assertThat(policy.createIn(Actor.person("U_ANY"), there, true).allowed()).isTrue();
+            assertThat(policy.createIn(Actor.admin("U_ADMIN"), there, false).allowed()).isEqualTo(kind.isPublic());
+            Decision stranger = policy.createIn(Actor.person("U_STRANGER"), there, false);
+            assertThat(stranger.allowed()).isEqualTo(kind.isPublic());
+            if (!kind.isPublic()) {
+                assertThat(text(stranger)).contains("private and you are not in it").doesNotContain("G_THERE");
+            }
+        }
+    }
+
+    @Test
     void hiddenCarriesNothingAboutTheTask() {
         Decision decision = policy.decide(Relation.STRANGER.actor(), task("PRIVATE", Optional.of("U_ASSIGNEE")),
                 Origin.in("C_OTHER"), TaskAction.CANCEL);
@@ -355,6 +369,18 @@ class PermissionPolicyTest {
         ApiKeyHolder key = new ApiKeyHolder("ci-bot", role);
         assertThat(text(policy.postToChannel(key))).isEqualTo(channel);
         assertThat(text(policy.manageKeys(key))).isEqualTo(keys);
+    }
+
+    /** The operator's key issues keys for any workspace; a workspace's admin key for its own only; others none. */
+    @ParameterizedTest(name = "{0}, operator {1}, own workspace {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ADMIN   | true  | false | allowed
+            ADMIN   | false | true  | allowed
+            ADMIN   | false | false | A workspace's admin key issues keys for its own workspace only.
+            MANAGER | false | true  | Only an admin key can manage API keys.
+            """)
+    void keysForAnotherWorkspace(KeyRole role, boolean operator, boolean own, String expected) {
+        assertThat(text(policy.issueKey(new ApiKeyHolder("ci-bot", role), operator, own))).isEqualTo(expected);
     }
 
     /**

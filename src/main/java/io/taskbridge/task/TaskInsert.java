@@ -1,0 +1,79 @@
+package io.taskbridge.task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Inserts a task and its tags with plain statements on the caller's handle. Creation is the hot
+ * path of {@code /task add} and of REST posts: attaching {@link TaskDao} there cost more than the
+ * statements themselves (Jdbi builds a handler, with its own copy of the configuration, for every
+ * method of a SqlObject on every attach), so this path does without it. The SQL is shared with
+ * {@link TaskDao}, whose other methods read what this writes.
+ */
+final class TaskInsert {
+    static final String INSERT = "INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at,"
+            + " warning_seconds, slack_team, slack_channel, slack_conversation_kind, source_ts, source_permalink,"
+            + " idempotency_key, created_at, updated_at, workspace)"
+            + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
+            + " :team, :channel, :kind, :sourceTs, :sourceLink, :key, :now, :now, :workspace)"
+            + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
+    static final String INSERT_TAG = "INSERT INTO task_tags (task_id, tag, position) VALUES (:id, :tag, :position)";
+
+    private TaskInsert() {}
+
+    /**
+     * Inserts {@code t} and its tags; empty when a task with the same idempotency key exists already
+     * (the caller reads that one).
+     */
+    static Optional<Task> insert(Handle tx, Task t, Optional<String> idempotencyKey) {
+        Optional<Long> id = tx.createQuery(INSERT)
+                .bind("title", t.title())
+                .bind("description", t.description().orElse(null))
+                .bind("status", t.status().name())
+                .bind("priority", t.priority().name())
+                .bind("assignee", t.assignee().orElse(null))
+                .bind("createdBy", t.createdBy())
+                .bind("dueAt", t.dueDate().map(Instant::toEpochMilli).orElse(null))
+                .bind("warningSeconds", t.warning().map(Duration::getSeconds).orElse(null))
+                .bind("team", t.slack().map(SlackPlace::teamId).orElse(null))
+                .bind("channel", t.slack().map(SlackPlace::channelId).orElse(null))
+                .bind("kind", t.slack().flatMap(SlackPlace::kind).orElse(null))
+                .bind("sourceTs", t.slack().flatMap(SlackPlace::source).map(SlackPlace.Source::ts).orElse(null))
+                .bind("sourceLink", t.slack().flatMap(SlackPlace::source).flatMap(SlackPlace.Source::permalink).orElse(null))
+                .bind("key", idempotencyKey.orElse(null))
+                .bind("now", t.createdAt().toEpochMilli())
+                .bind("workspace", t.workspace().value())
+                .mapTo(Long.class).findOne();
+        id.ifPresent(made -> insertTags(tx, made, t.tags()));
+        return id.map(made -> asStored(t, made));
+    }
+
+    /** Writes {@code tags} of task {@code id} in their order, as one JDBC batch. */
+    static void insertTags(Handle tx, long id, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = tx.prepareBatch(INSERT_TAG);
+        for (int i = 0; i < tags.size(); i++) {
+            batch.bind("id", id).bind("tag", tags.get(i)).bind("position", i).add();
+        }
+        batch.execute();
+    }
+
+    /**
+     * The row just inserted from {@code t}, as {@link TaskDao#find} would read it back (times to the
+     * millisecond, warnings to the second, no message yet, version 0), without reading it back.
+     */
+    private static Task asStored(Task t, long id) {
+        Instant created = Instant.ofEpochMilli(t.createdAt().toEpochMilli());
+        return new Task(id, t.title(), t.description(), t.status(), t.priority(), t.assignee(), t.createdBy(),
+                t.dueDate().map(d -> Instant.ofEpochMilli(d.toEpochMilli())),
+                t.warning().map(w -> Duration.ofSeconds(w.getSeconds())), List.copyOf(t.tags()), created, created,
+                t.slack().map(p -> new SlackPlace(p.teamId(), p.channelId(), Optional.empty(), p.kind(), p.source())), 0,
+                t.workspace());
+    }
+}
