@@ -100,6 +100,9 @@ class QuorumGroupDelegationTest {
                     .satisfies(c -> assertThat(c.param("usergroup")).isEqualTo("S123"));
             Approval a = svc.service.approvals().find(id).orElseThrow();
             assertThat(a.steps().get(0).participants()).containsExactlyInAnyOrder("UG1", "UG2");
+            // A second look-up of the same group (an outbox retry) changes nothing.
+            assertThat(svc.service.approvals().expandGroup(id, 1, 0, "S123", java.util.List.of("UZ"))).isEmpty();
+            assertThat(svc.service.approvals().find(id).orElseThrow().steps().get(0).participants()).doesNotContain("UZ");
 
             click(svc, "UG1", ApprovalMessage.APPROVE, id + ":1:0", "g1");
             assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.REVIEW);
@@ -153,15 +156,21 @@ class QuorumGroupDelegationTest {
             assertThat(modal.param("view")).contains(ref);
             assertThat(svc.requests.interaction(pick("UB", ref, "UE")).body()).doesNotContain("errors");
 
+            // The creator replaces UE, who is away, with UF; UE is told who did it.
+            svc.requests.command("delegate " + id + " <@UE> <@UF>", "UCREATOR", "C1", "t-c", svc.slack.responseUrl("c"));
+            assertThat(reply(svc, "c")).contains("went to <@UF>");
+            svc.slack.awaitMessage(m -> m.channel().equals("DUE") && m.text().contains("went to <@UF> (by <@UCREATOR>)"));
+            svc.slack.awaitButtonFor("UF", ApprovalMessage.APPROVE);
+
             click(svc, "UD", ApprovalMessage.APPROVE, ref, "d-ok");
             assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.REVIEW);
-            svc.slack.awaitButtonFor("UE", ApprovalMessage.APPROVE);
-            click(svc, "UE", ApprovalMessage.APPROVE, ref, "e-ok");
+            click(svc, "UF", ApprovalMessage.APPROVE, ref, "f-ok");
             assertThat(svc.service.tasks().get(id).status()).isEqualTo(Status.DONE);
 
             svc.requests.command("history " + id, "UCREATOR", "C1", "t-h", svc.slack.responseUrl("h"));
             String history = reply(svc, "h");
-            assertThat(history).contains("`approval.delegated` step 1 UA -&gt; UD").contains("step 1 UB -&gt; UE");
+            assertThat(history).contains("`approval.delegated` step 1 UA -&gt; UD").contains("step 1 UB -&gt; UE")
+                    .contains("step 1 UE -&gt; UF");
         }
     }
 
