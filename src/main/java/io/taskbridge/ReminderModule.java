@@ -20,6 +20,11 @@ record ReminderModule(Digests digests, ReminderPlanner planner, ReminderJob job)
         return new ReminderModule(digests, planner, job);
     }
 
+    /** The same module whose tick also acts on approval steps past their due date. */
+    ReminderModule actingOnApprovals(io.taskbridge.approval.ApprovalService approvals) {
+        return new ReminderModule(digests, planner, job.actingOnApprovals(approvals));
+    }
+
     AutoCloseable schedule(Config config, StoreModule store) {
         return ReminderSchedule.start(job, config.reminders().interval(), store.scheduleStore(config));
     }

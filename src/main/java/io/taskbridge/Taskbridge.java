@@ -104,18 +104,20 @@ public final class Taskbridge implements AutoCloseable {
             StoreModule store = StoreModule.open(config, clock, resources);
             MetricsModule metrics = MetricsModule.wire(config, resources);
             Backends backends = ConnectorModule.backends(config, store, clock, connections);
-            ReminderModule reminders = ReminderModule.wire(config, clock, store);
+            ReminderModule planned = ReminderModule.wire(config, clock, store);
             // The one path from "a task changed" to "Slack was told", and to the reminders it plans.
             // The audit trail hears every change in its transaction too (append-only rows).
             AuditTrail audit = new AuditTrail();
             // Task links and their previews; Workflow Builder steps (which hear approval decisions).
             Surfaces surfaces = Surfaces.wire(config, store, backends, clock);
-            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox(), surfaces.homes()), reminders.planner(),
+            TaskEvents taskEvents = TaskEvents.all(List.of(audit, new SlackNotifier(store.outbox(), surfaces.homes()), planned.planner(),
                     surfaces.steps()));
             TaskService tasks = new TaskService(store.db().jdbi(), store.db().writes(), clock, taskEvents, home::join);
             ApprovalService approvals = new ApprovalService(store.db().jdbi(), store.db().writes(), clock, taskEvents, ApprovalEvents.all(
                     List.of(audit, new ApprovalNotifier(store.outbox(), surfaces.homes()), new BackendApprovals(store.outbox()),
-                            new ApprovalNudges(reminders.planner()), surfaces.steps())));
+                            new ApprovalNudges(planned.planner()), surfaces.steps())));
+            // The reminder tick also expires and escalates approval steps past their due date.
+            ReminderModule reminders = planned.actingOnApprovals(approvals.via(Source.SCHEDULE));
             ConnectorModule connectors = ConnectorModule.wire(config, clock, store, backends, tasks,
                     metrics.metrics());
 
@@ -131,7 +133,8 @@ public final class Taskbridge implements AutoCloseable {
                     recurring, surfaces, side);
             Delivery deliveries = metrics.measured(Deliveries.of(slack.webs(), backends, store.db().jdbi(), clock,
                     config.reminders().quietHours().forUsers(slack.zones()::of), store.outbox(),
-                    surfaces.stepDelivery(slackClient.join()), surfaces.homeViews(slack.access(), approvals)), clock);
+                    surfaces.stepDelivery(slackClient.join()), surfaces.homeViews(slack.access(), approvals),
+                    approvals.via(Source.SLACK)), clock);
             // Two lanes, each its own thread: a task system that hangs never holds up Slack messages.
             // Several workspaces take turns in each lane; one workspace's lanes take turns by channel only.
             List<Lane> kinds = Lane.lanes(requested.slack().multiWorkspace() || side.isPresent());

@@ -143,6 +143,20 @@ public final class TaskAccess {
     }
 
     /**
+     * May {@code asker} hand {@code from}'s place as approver of the task to {@code to}
+     * ({@link PermissionPolicy#delegate})? Refuses with the policy's reason; a hidden task is not found.
+     */
+    public void requireDelegation(Asker asker, long id, String from, String to) {
+        Task task = tasks.find(id).orElseThrow(() -> new TaskProblem.NotFound(id));
+        TaskFacts facts = facts(task);
+        Decision decision = policy.delegate(Actor.person(asker.userId()), facts, origin(asker), from, to);
+        if (!decision.allowed() && admins.isAdmin(asker.teamId(), asker.userId())) {
+            decision = policy.delegate(Actor.admin(asker.userId()), facts, origin(asker), from, to);
+        }
+        throwUnlessAllowed(decision, id);
+    }
+
+    /**
      * Why a review of a task not made yet (the creation form) could not be asked for, if it could
      * not: the asker is its creator, so naming themself is what is refused.
      */

@@ -9,7 +9,7 @@ import java.util.List;
 /** An approval as the REST API shows it, with Workiva's names for steps and responses. */
 record ApprovalResource(String taskId, String taskStatus, int round, String state, int currentStep, List<Step> approvalSteps) {
 
-    record Step(String completionMode, List<String> participants, String dueDate, List<Response> responses) {}
+    record Step(String completionMode, Integer required, List<String> participants, String dueDate, List<Response> responses) {}
 
     record Response(String userId, String action, String comment, String created) {}
 
@@ -19,7 +19,7 @@ record ApprovalResource(String taskId, String taskStatus, int round, String stat
     }
 
     private static Step step(ApprovalStep s) {
-        return new Step(s.mode().name(), s.participants(), s.dueDate().map(Object::toString).orElse(null),
+        return new Step(s.mode().stored(), s.mode().count().orElse(null), s.participants(), s.dueDate().map(Object::toString).orElse(null),
                 s.responses().stream().map(ApprovalResource::response).toList());
     }
 

@@ -17,7 +17,9 @@ public record Approval(long taskId, int round, State state, int currentStep, Lis
     public enum State {
         PENDING,
         APPROVED,
-        REJECTED;
+        REJECTED,
+        /** The due date of a step that said {@code then expire} passed before it was decided. */
+        EXPIRED;
 
         public String label() {
             return name().toLowerCase();

@@ -2,29 +2,38 @@ package io.taskbridge.approval;
 
 import io.taskbridge.task.Source;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Something happened to a task's approval. {@code connection} and {@code externalId} say which
  * task system holds the task, so a decision can be handed on to it; {@code source} which entry point
- * the change came through (stamped by {@link ApprovalService#via}).
+ * the change came through (stamped by {@link ApprovalService#via}). {@code people} are who the event
+ * is about besides the actor: the members a group brought ({@link Kind#GROUP_EXPANDED}), the one who
+ * handed over and the one who took over ({@link Kind#DELEGATED}), the approver added ({@link Kind#ESCALATED}).
  */
 public record ApprovalChanged(Kind kind, Approval approval, Optional<ApprovalResponse> response, int decidedStep,
                               String actor, Instant at, String connection, Optional<String> externalId,
-                              Source source) {
+                              Source source, List<String> people) {
     public ApprovalChanged {
         Objects.requireNonNull(source, "source");
+        people = List.copyOf(people);
     }
 
     /** An event the service stamps with its source as it is announced. */
     public ApprovalChanged(Kind kind, Approval approval, Optional<ApprovalResponse> response, int decidedStep,
                            String actor, Instant at, String connection, Optional<String> externalId) {
-        this(kind, approval, response, decidedStep, actor, at, connection, externalId, Source.SYSTEM);
+        this(kind, approval, response, decidedStep, actor, at, connection, externalId, Source.SYSTEM, List.of());
     }
 
     public ApprovalChanged withSource(Source from) {
-        return new ApprovalChanged(kind, approval, response, decidedStep, actor, at, connection, externalId, from);
+        return new ApprovalChanged(kind, approval, response, decidedStep, actor, at, connection, externalId, from, people);
+    }
+
+    /** The same event about {@code who}. */
+    ApprovalChanged about(List<String> who) {
+        return new ApprovalChanged(kind, approval, response, decidedStep, actor, at, connection, externalId, source, who);
     }
 
     /** What happened. */
@@ -37,16 +46,29 @@ public record ApprovalChanged(Kind kind, Approval approval, Optional<ApprovalRes
         STEP_ADVANCED,
         /** The last step was approved: the task is done. */
         APPROVED,
-        /** Someone rejected: the task goes back to its creator. */
-        REJECTED
+        /** Someone rejected and the step can no longer be approved: the task goes back to its creator. */
+        REJECTED,
+        /** A user group's members joined the waiting step ({@code people}) and are asked. */
+        GROUP_EXPANDED,
+        /** An approver handed their place to someone else ({@code people}: from, to); the new one is asked. */
+        DELEGATED,
+        /** The step's due date passed: an approver was added ({@code people}) and is asked. */
+        ESCALATED,
+        /** The step's due date passed: the round ended unanswered and the task went back to its creator. */
+        EXPIRED
     }
 
     public boolean finished() {
-        return kind == Kind.APPROVED || kind == Kind.REJECTED;
+        return kind == Kind.APPROVED || kind == Kind.REJECTED || kind == Kind.EXPIRED;
     }
 
-    /** True when the step that now waits was just reached (a new round, or the next step). */
-    public boolean asksNewParticipants() {
-        return kind == Kind.REQUESTED || kind == Kind.STEP_ADVANCED;
+    /** People asked by this event who were not asked before (the whole step for a new step). */
+    public List<String> newlyAsked() {
+        return switch (kind) {
+            case REQUESTED, STEP_ADVANCED -> approval.current().map(ApprovalStep::participants).orElse(List.of());
+            case GROUP_EXPANDED, ESCALATED -> people;
+            case DELEGATED -> people.subList(1, people.size());
+            case ANSWERED, APPROVED, REJECTED, EXPIRED -> List.of();
+        };
     }
 }

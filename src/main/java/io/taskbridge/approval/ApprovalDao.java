@@ -3,12 +3,13 @@ package io.taskbridge.approval;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalResponse;
 import io.taskbridge.approval.ApprovalStep;
-import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.approval.Decision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -59,9 +60,51 @@ public interface ApprovalDao extends SqlObject {
     @SqlQuery("SELECT COALESCE(approval_requested_by, '') FROM tasks WHERE id = :id")
     Optional<String> requestedBy(@Bind("id") long taskId);
 
-    @SqlUpdate("INSERT INTO approval_steps (task_id, round, position, mode, due_at) VALUES (:id, :round, :pos, :mode, :due)")
+    @SqlUpdate("INSERT INTO approval_steps (task_id, round, position, mode, required, due_at, on_due, escalate_to)"
+            + " VALUES (:id, :round, :pos, :mode, :required, :due, :onDue, :escalateTo)")
     void insertStep(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
-                    @Bind("mode") String mode, @Bind("due") Long dueAt);
+                    @Bind("mode") String mode, @Bind("required") Integer required, @Bind("due") Long dueAt,
+                    @Bind("onDue") String onDue, @Bind("escalateTo") String escalateTo);
+
+    @SqlUpdate("INSERT INTO approval_groups (task_id, round, position, group_id, handle) VALUES (:id, :round, :pos, :group, :handle)")
+    void insertGroup(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
+                     @Bind("group") String groupId, @Bind("handle") String handle);
+
+    /** 1 for the one expansion of a group that counts, 0 when it was expanded already (a retry). */
+    @SqlUpdate("UPDATE approval_groups SET expanded_at = :now WHERE task_id = :id AND round = :round AND position = :pos"
+            + " AND group_id = :group AND expanded_at IS NULL")
+    int markExpanded(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
+                     @Bind("group") String groupId, @Bind("now") long now);
+
+    /** Hands {@code from}'s place on a step to {@code to}, remembering who handed it over. */
+    @SqlUpdate("UPDATE approval_participants SET user_id = :to, delegated_from = :from WHERE task_id = :id"
+            + " AND round = :round AND position = :pos AND user_id = :from")
+    int handOver(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
+                 @Bind("from") String from, @Bind("to") String to);
+
+    /** Fixes a step's count (an escalation keeps an everyone step at the number it had). */
+    @SqlUpdate("UPDATE approval_steps SET required = :required WHERE task_id = :id AND round = :round AND position = :pos")
+    void setRequired(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
+                     @Bind("required") int required);
+
+    /**
+     * Claims a step's due-date action: 1 for the one caller that acts, 0 for everyone after (another
+     * instance's tick, a retry). On PostgreSQL a concurrent claimer waits and then finds it taken.
+     */
+    @SqlUpdate("UPDATE approval_steps SET acted_at = :now WHERE task_id = :id AND round = :round AND position = :pos"
+            + " AND acted_at IS NULL")
+    int claimDueAction(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
+                       @Bind("now") long now);
+
+    /** A step whose due-date action is due: the waiting step of its task, past due, not acted on. */
+    record DueStep(long taskId, int round, int position) {}
+
+    @SqlQuery("SELECT s.task_id, s.round, s.position FROM approval_steps s JOIN tasks t ON t.id = s.task_id"
+            + " AND t.approval_round = s.round AND t.approval_step = s.position"
+            + " WHERE s.on_due IS NOT NULL AND s.acted_at IS NULL AND s.due_at <= :now"
+            + " AND t.approval_state = 'PENDING' AND t.status = 'REVIEW' ORDER BY s.due_at LIMIT :limit")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(DueStep.class)
+    List<DueStep> dueActions(@Bind("now") long now, @Bind("limit") int limit);
 
     @SqlUpdate("INSERT INTO approval_participants (task_id, round, position, user_id) VALUES (:id, :round, :pos, :user)")
     void insertParticipant(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
@@ -93,27 +136,52 @@ public interface ApprovalDao extends SqlObject {
     @SqlUpdate("UPDATE tasks SET approval_state = :state, status = :status WHERE id = :id")
     void finish(@Bind("id") long taskId, @Bind("state") String state, @Bind("status") String status);
 
-    record StepRow(int position, String mode, Long dueAt) {
+    record StepRow(int position, CompletionMode mode, Optional<Instant> dueAt, Optional<DueAction> onDue) {
         /** Public for Jdbi's reflection. */
         public static final class Mapper implements RowMapper<StepRow> {
             @Override
             public StepRow map(ResultSet rs, StatementContext ctx) throws SQLException {
                 long due = rs.getLong("due_at");
-                Long dueAt = rs.wasNull() ? null : due;
-                return new StepRow(rs.getInt("position"), rs.getString("mode"), dueAt);
+                Optional<Instant> dueAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
+                int required = rs.getInt("required");
+                Optional<Integer> count = rs.wasNull() ? Optional.empty() : Optional.of(required);
+                String action = rs.getString("on_due");
+                String escalateTo = rs.getString("escalate_to");
+                Optional<DueAction> onDue = Optional.ofNullable(action).map(a -> a.equals("ESCALATE")
+                        ? new DueAction.Escalate(escalateTo) : new DueAction.Expire());
+                return new StepRow(rs.getInt("position"), CompletionMode.of(rs.getString("mode"), count), dueAt, onDue);
             }
         }
     }
 
-    record ParticipantRow(int position, String userId) {
+    record ParticipantRow(int position, String userId, Optional<String> delegatedFrom) {
         /** Public for Jdbi's reflection. */
         public static final class Mapper implements RowMapper<ParticipantRow> {
             @Override
             public ParticipantRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return new ParticipantRow(rs.getInt("position"), rs.getString("user_id"));
+                return new ParticipantRow(rs.getInt("position"), rs.getString("user_id"),
+                        Optional.ofNullable(rs.getString("delegated_from")));
             }
         }
     }
+
+    record GroupRow(int position, ApprovalGroup group) {
+        /** Public for Jdbi's reflection. */
+        public static final class Mapper implements RowMapper<GroupRow> {
+            @Override
+            public GroupRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+                rs.getLong("expanded_at");
+                boolean expanded = !rs.wasNull();
+                return new GroupRow(rs.getInt("position"),
+                        new ApprovalGroup(rs.getString("group_id"), rs.getString("handle"), expanded));
+            }
+        }
+    }
+
+    @SqlQuery("SELECT position, group_id, handle, expanded_at FROM approval_groups WHERE task_id = :id AND round = :round"
+            + " ORDER BY position, group_id")
+    @UseRowMapper(GroupRow.Mapper.class)
+    List<GroupRow> groups(@Bind("id") long taskId, @Bind("round") int round);
 
     record ResponseRow(int position, ApprovalResponse response) {
         /** Public for Jdbi's reflection. */
@@ -127,11 +195,11 @@ public interface ApprovalDao extends SqlObject {
         }
     }
 
-    @SqlQuery("SELECT position, mode, due_at FROM approval_steps WHERE task_id = :id AND round = :round ORDER BY position")
+    @SqlQuery("SELECT position, mode, required, due_at, on_due, escalate_to FROM approval_steps WHERE task_id = :id AND round = :round ORDER BY position")
     @UseRowMapper(StepRow.Mapper.class)
     List<StepRow> steps(@Bind("id") long taskId, @Bind("round") int round);
 
-    @SqlQuery("SELECT position, user_id FROM approval_participants WHERE task_id = :id AND round = :round"
+    @SqlQuery("SELECT position, user_id, delegated_from FROM approval_participants WHERE task_id = :id AND round = :round"
             + " ORDER BY position, user_id")
     @UseRowMapper(ParticipantRow.Mapper.class)
     List<ParticipantRow> participants(@Bind("id") long taskId, @Bind("round") int round);
@@ -177,12 +245,16 @@ public interface ApprovalDao extends SqlObject {
         int round = head.get().round().get();
         List<ParticipantRow> people = participants(taskId, round);
         List<ResponseRow> answers = responses(taskId, round);
+        List<GroupRow> groups = groups(taskId, round);
         List<ApprovalStep> steps = new ArrayList<>();
         for (StepRow s : steps(taskId, round)) {
-            steps.add(new ApprovalStep(s.position(), CompletionMode.valueOf(s.mode()),
-                    people.stream().filter(p -> p.position() == s.position()).map(ParticipantRow::userId).toList(),
-                    Optional.ofNullable(s.dueAt()).map(Instant::ofEpochMilli),
-                    answers.stream().filter(a -> a.position() == s.position()).map(ResponseRow::response).toList()));
+            List<ParticipantRow> here = people.stream().filter(p -> p.position() == s.position()).toList();
+            Map<String, String> delegated = new HashMap<>();
+            here.forEach(p -> p.delegatedFrom().ifPresent(from -> delegated.put(p.userId(), from)));
+            steps.add(new ApprovalStep(s.position(), s.mode(), here.stream().map(ParticipantRow::userId).toList(),
+                    s.dueAt(), answers.stream().filter(a -> a.position() == s.position()).map(ResponseRow::response).toList(),
+                    groups.stream().filter(g -> g.position() == s.position()).map(GroupRow::group).toList(),
+                    s.onDue(), delegated));
         }
         return Optional.of(new Approval(taskId, round, head.get().state().orElse(Approval.State.PENDING),
                 head.get().step(), steps));

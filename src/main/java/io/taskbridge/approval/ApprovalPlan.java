@@ -13,10 +13,20 @@ public record ApprovalPlan(List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** One planned step. */
-    public record Step(List<String> participants, CompletionMode mode, Optional<Instant> dueDate) {
+    /**
+     * One planned step: people, user groups (expanded when the step starts), how many must approve,
+     * when it is due and what happens then.
+     */
+    public record Step(List<String> participants, CompletionMode mode, Optional<Instant> dueDate,
+                       List<ApprovalGroup> groups, Optional<DueAction> onDue) {
         public Step {
             participants = List.copyOf(new java.util.LinkedHashSet<>(participants));
+            groups = List.copyOf(groups);
+        }
+
+        /** People only, nothing happening at the due date. */
+        public Step(List<String> participants, CompletionMode mode, Optional<Instant> dueDate) {
+            this(participants, mode, dueDate, List.of(), Optional.empty());
         }
     }
 }

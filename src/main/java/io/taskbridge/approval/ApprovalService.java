@@ -36,6 +36,7 @@ public final class ApprovalService {
     private final ApprovalEvents approvalListeners;
     private final TaskEvents taskEvents;
     private final ApprovalEvents approvalEvents;
+    private final StepEdits edits;
 
     public ApprovalService(Jdbi jdbi, Clock clock, TaskEvents taskEvents, ApprovalEvents approvalEvents) {
         this(jdbi, Writes.plain(jdbi), clock, taskEvents, approvalEvents);
@@ -55,6 +56,7 @@ public final class ApprovalService {
         this.approvalListeners = approvalListeners;
         this.taskEvents = (event, tx) -> taskListeners.changed(event.withSource(source), tx);
         this.approvalEvents = (event, tx) -> approvalListeners.changed(event.withSource(source), tx);
+        this.edits = new StepEdits(taskEvents, approvalEvents);
     }
 
     /** The same service for one entry point: every event it announces says it came from {@code from}. */
@@ -110,9 +112,15 @@ public final class ApprovalService {
         }
         for (int i = 0; i < plan.steps().size(); i++) {
             ApprovalPlan.Step step = plan.steps().get(i);
-            approvals.insertStep(taskId, round, i, step.mode().name(), step.dueDate().map(Instant::toEpochMilli).orElse(null));
+            approvals.insertStep(taskId, round, i, step.mode().stored(), step.mode().count().orElse(null),
+                    step.dueDate().map(Instant::toEpochMilli).orElse(null), step.onDue().map(DueAction::stored).orElse(null),
+                    step.onDue().filter(DueAction.Escalate.class::isInstance).map(a -> ((DueAction.Escalate) a).userId())
+                            .orElse(null));
             for (String user : step.participants()) {
                 approvals.insertParticipant(taskId, round, i, user);
+            }
+            for (ApprovalGroup group : step.groups()) {
+                approvals.insertGroup(taskId, round, i, group.id(), group.handle());
             }
         }
         Task after = tasks.find(taskId).orElseThrow();
@@ -142,8 +150,17 @@ public final class ApprovalService {
                     "An approval can have at most " + ApprovalPlan.MAX_STEPS + " steps.");
         }
         for (ApprovalPlan.Step step : plan.steps()) {
-            if (step.participants().isEmpty()) {
+            if (step.participants().isEmpty() && step.groups().isEmpty()) {
                 throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Every step needs at least one approver.");
+            }
+            int asked = step.participants().size();
+            if (step.groups().isEmpty() && step.mode().needed(asked) > asked) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "A step that needs " + step.mode().needed(asked)
+                        + " approvals must name at least " + step.mode().needed(asked) + " approvers; it names " + asked + ".");
+            }
+            if (step.onDue().isPresent() && step.dueDate().isEmpty()) {
+                throw new ApprovalProblem(ApprovalProblem.Kind.INVALID,
+                        "A step can expire or escalate only when it has a due date: add `due <when>`.");
             }
             if (step.participants().size() > ApprovalPlan.MAX_PARTICIPANTS) {
                 throw new ApprovalProblem(ApprovalProblem.Kind.INVALID,
@@ -220,6 +237,58 @@ public final class ApprovalService {
     }
 
     /**
+     * {@code from} hands their place on step {@code position} of round {@code round} to {@code to}
+     * ({@code actor}: {@code from} themself, or the creator or an admin replacing someone away; who
+     * may is the permission policy's answer, asked before). Refuses, changing nothing, when that step
+     * no longer waits, {@code from} is not one of its approvers or already answered, or {@code to} is one.
+     */
+    public ApprovalChanged delegate(long taskId, int round, int position, String from, String to, String actor) {
+        Instant now = clock.instant();
+        ApprovalChanged event = writes.write(tx -> edits.delegate(tx, taskId, round, position, from, to, actor, now));
+        log.info("task #{} approval round {} step {}: {} handed over to {} by {}", taskId, round, position + 1, from, to,
+                actor);
+        return event;
+    }
+
+    /**
+     * The members of a user group named on a step join it, once; nobody who may not approve the task
+     * (its creator, who asked) joins. Empty when the group was expanded already or the step no longer waits.
+     */
+    public Optional<ApprovalChanged> expandGroup(long taskId, int round, int position, String groupId,
+                                                 List<String> members) {
+        Instant now = clock.instant();
+        Optional<ApprovalChanged> event = jdbi.inTransaction(tx -> {
+            Task task = tx.attach(TaskDao.class).find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+            List<String> excluded = new java.util.ArrayList<>(List.of(task.createdBy()));
+            tx.attach(ApprovalDao.class).requestedBy(taskId).filter(u -> !u.isEmpty()).ifPresent(excluded::add);
+            return edits.expandGroup(tx, taskId, round, position, groupId, members, excluded, now);
+        });
+        event.ifPresent(e -> log.info("task #{} approval round {} step {}: group {} brought {} approver(s)", taskId, round,
+                position + 1, groupId, e.people().size()));
+        return event;
+    }
+
+    /**
+     * Runs the due-date actions (expire, escalate) of waiting steps whose due date has passed, each
+     * exactly once across instances: the step's action is claimed with a conditional UPDATE in the
+     * transaction that acts. Returns how many acted.
+     */
+    public int actOnDueSteps(int limit) {
+        Instant now = clock.instant();
+        List<ApprovalDao.DueStep> due = jdbi.withExtension(ApprovalDao.class, dao -> dao.dueActions(now.toEpochMilli(), limit));
+        int acted = 0;
+        for (ApprovalDao.DueStep step : due) {
+            Optional<ApprovalChanged> event = jdbi.inTransaction(tx -> edits.actOnDue(tx, step, now));
+            if (event.isPresent()) {
+                acted++;
+                log.info("task #{} approval round {} step {} passed its due date: {}", step.taskId(), step.round(),
+                        step.position() + 1, event.get().kind().name().toLowerCase());
+            }
+        }
+        return acted;
+    }
+
+    /**
      * Why {@code userId} could not answer that step now, or empty if they could: a read-only look,
      * used to answer before opening a comment form. {@link #decide} still decides atomically.
      */
@@ -272,6 +341,7 @@ public final class ApprovalService {
         String where = switch (a.state()) {
             case APPROVED -> "was already approved";
             case REJECTED -> "was already rejected";
+            case EXPIRED -> "expired unanswered";
             case PENDING -> position < a.currentStep() ? "has moved on to its next step" : "is not at this step yet";
         };
         return new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId + " " + where

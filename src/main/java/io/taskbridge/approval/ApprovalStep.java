@@ -2,17 +2,22 @@ package io.taskbridge.approval;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One step of an approval: who must answer, how many of them must approve, by when, and what
- * they answered so far. Steps are numbered from 0 in the order they run.
+ * One step of an approval: who must answer, how many of them must approve, by when and what then,
+ * the user groups it asks, who handed their place to whom ({@code delegatedFrom}: participant to the
+ * approver they replace), and what they answered so far. Steps are numbered from 0 in the order they run.
  */
 public record ApprovalStep(int position, CompletionMode mode, List<String> participants, Optional<Instant> dueDate,
-                           List<ApprovalResponse> responses) {
+                           List<ApprovalResponse> responses, List<ApprovalGroup> groups, Optional<DueAction> onDue,
+                           Map<String, String> delegatedFrom) {
     public ApprovalStep {
         participants = List.copyOf(participants);
         responses = List.copyOf(responses);
+        groups = List.copyOf(groups);
+        delegatedFrom = Map.copyOf(delegatedFrom);
     }
 
     public boolean isParticipant(String userId) {
@@ -23,18 +28,34 @@ public record ApprovalStep(int position, CompletionMode mode, List<String> parti
         return responses.stream().filter(r -> r.userId().equals(userId)).findFirst();
     }
 
-    public boolean rejected() {
-        return responses.stream().anyMatch(r -> r.decision() == Decision.REJECT);
+    /** Approvals this step needs. */
+    public int needed() {
+        return mode.needed(participants.size());
     }
 
-    /** ONE: any approval; ALL: every participant approved. */
+    /** Who approved, in the order they answered. */
+    public List<String> approvers() {
+        return responses.stream().filter(r -> r.decision() == Decision.APPROVE).map(ApprovalResponse::userId).toList();
+    }
+
+    /** Failed: with the rejections so far it can no longer reach its count ({@link CompletionMode#failedBy}). */
+    public boolean rejected() {
+        int rejections = (int) responses.stream().filter(r -> r.decision() == Decision.REJECT).count();
+        return mode.failedBy(rejections, participants.size());
+    }
+
+    /** Enough participants approved (and it has not failed). */
     public boolean approved() {
-        long approvals = responses.stream().filter(r -> r.decision() == Decision.APPROVE).count();
-        return !rejected() && (mode == CompletionMode.ONE ? approvals >= 1 : approvals >= participants.size());
+        return !participants.isEmpty() && !rejected() && approvers().size() >= needed();
     }
 
     /** Participants who have not answered yet. */
     public List<String> waitingFor() {
         return participants.stream().filter(p -> responseOf(p).isEmpty()).toList();
+    }
+
+    /** Groups named on the step whose members are not known yet. */
+    public List<ApprovalGroup> unexpanded() {
+        return groups.stream().filter(g -> !g.expanded()).toList();
     }
 }

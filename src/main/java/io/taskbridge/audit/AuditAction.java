@@ -16,7 +16,11 @@ public enum AuditAction {
     APPROVAL_STEP_ADVANCED,
     APPROVAL_APPROVED,
     APPROVAL_REJECTED,
-    APPROVAL_COMMENTED;
+    APPROVAL_COMMENTED,
+    APPROVAL_GROUP_EXPANDED,
+    APPROVAL_DELEGATED,
+    APPROVAL_ESCALATED,
+    APPROVAL_EXPIRED;
 
     /** {@code TASK_CREATED} is {@code task.created}. */
     public String word() {

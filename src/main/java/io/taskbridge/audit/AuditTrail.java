@@ -4,7 +4,7 @@ import io.taskbridge.approval.ApprovalChanged;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalResponse;
 import io.taskbridge.approval.ApprovalStep;
-import io.taskbridge.approval.CompletionMode;
+import io.taskbridge.approval.DueAction;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskEvents;
@@ -99,6 +99,15 @@ public final class AuditTrail implements TaskEvents, ApprovalEvents {
             case APPROVED -> new Row(AuditAction.APPROVAL_APPROVED, "step " + (step + 1) + " " + decided(event)
                     + "; the approval is complete");
             case REJECTED -> new Row(AuditAction.APPROVAL_REJECTED, "step " + (step + 1) + " " + decided(event));
+            case GROUP_EXPANDED -> new Row(AuditAction.APPROVAL_GROUP_EXPANDED, "step " + (step + 1) + " group "
+                    + event.approval().steps().get(step).groups().stream().map(g -> "@" + g.name())
+                    .collect(Collectors.joining(", ")) + " asks " + people(event.people()));
+            case DELEGATED -> new Row(AuditAction.APPROVAL_DELEGATED, "step " + (step + 1) + " "
+                    + event.people().get(0) + " -> " + event.people().get(1));
+            case ESCALATED -> new Row(AuditAction.APPROVAL_ESCALATED, "step " + (step + 1) + " passed its due date; asks "
+                    + people(event.people()));
+            case EXPIRED -> new Row(AuditAction.APPROVAL_EXPIRED, "step " + (step + 1) + " passed its due date unanswered by "
+                    + people(event.people()));
         };
         Optional<String> comment = event.response().flatMap(ApprovalResponse::comment);
         return comment.isEmpty() ? List.of(row)
@@ -106,8 +115,16 @@ public final class AuditTrail implements TaskEvents, ApprovalEvents {
     }
 
     private static String describe(ApprovalStep s) {
-        return "step " + (s.position() + 1) + " " + (s.mode() == CompletionMode.ALL ? "all of " : "any of ")
-                + String.join(", ", s.participants()) + s.dueDate().map(d -> " due " + d).orElse("");
+        List<String> asked = new ArrayList<>(s.participants());
+        s.groups().forEach(g -> asked.add("@" + g.name()));
+        return "step " + (s.position() + 1) + " " + (s.mode().isAll() ? "all of " : s.mode().words() + " of ")
+                + String.join(", ", asked) + s.dueDate().map(d -> " due " + d).orElse("")
+                + s.onDue().map(a -> a instanceof DueAction.Escalate e ? " then escalate " + e.userId() : " then expire")
+                .orElse("");
+    }
+
+    private static String people(List<String> users) {
+        return users.isEmpty() ? "nobody new" : String.join(", ", users);
     }
 
     private static String decided(ApprovalChanged event) {

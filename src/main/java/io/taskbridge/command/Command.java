@@ -1,6 +1,8 @@
 package io.taskbridge.command;
 
+import io.taskbridge.approval.ApprovalGroup;
 import io.taskbridge.approval.CompletionMode;
+import io.taskbridge.approval.DueAction;
 import io.taskbridge.task.Priority;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -69,21 +71,38 @@ public sealed interface Command {
 
     /**
      * {@code /task review 42 @alice @bob} (one step, any one approves), {@code … @alice @bob all}
-     * (everyone must), {@code … @alice then @bob @carol all} (two steps); each step may end with
-     * {@code due <when>}.
+     * (everyone must), {@code … @a @b @c any 2} (a quorum), {@code … @alice then @bob @carol all}
+     * (two steps); a step may name user groups and may end with {@code due <when>}, then
+     * {@code then escalate @carol} or {@code then expire}.
      */
     record Review(long taskId, List<Step> steps) implements Command {
         public Review {
             steps = List.copyOf(steps);
         }
 
-        /** One step as typed: its approvers (Slack ids), how many must approve, its due date's words. */
-        public record Step(List<String> approvers, CompletionMode mode, Optional<String> due) {
+        /**
+         * One step as typed: its approvers (Slack ids), user groups, how many must approve, its due
+         * date's words and what happens when it passes.
+         */
+        public record Step(List<String> approvers, CompletionMode mode, Optional<String> due, List<ApprovalGroup> groups,
+                           Optional<DueAction> onDue) {
             public Step {
                 approvers = List.copyOf(approvers);
+                groups = List.copyOf(groups);
+            }
+
+            /** People only, nothing happening at the due date. */
+            public Step(List<String> approvers, CompletionMode mode, Optional<String> due) {
+                this(approvers, mode, due, List.of(), Optional.empty());
             }
         }
     }
+
+    /**
+     * {@code /task delegate 42 @bob}: hand my place on the step that waits to Bob;
+     * {@code /task delegate 42 @away @bob}: the creator or an admin replaces an approver who is away.
+     */
+    record Delegate(long taskId, Optional<String> from, String to) implements Command {}
 
     /** {@code /task approvals}: what waits for my answer. */
     record Approvals() implements Command {}

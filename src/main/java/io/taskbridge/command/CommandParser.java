@@ -48,6 +48,7 @@ public final class CommandParser {
         ASSIGN(Usage.ASSIGN, "assign"),
         DUE(Usage.DUE, "due"),
         REVIEW(Usage.REVIEW, "review", "approve"),
+        DELEGATE(Usage.DELEGATE, "delegate", "handover"),
         APPROVALS(Usage.APPROVALS, "approvals", "inbox"),
         DIGEST(Usage.DIGEST, "digest"),
         CONNECT(Usage.CONNECT, "connect"),
@@ -131,6 +132,7 @@ public final class CommandParser {
             case ASSIGN -> assign(rest);
             case DUE -> due(rest);
             case REVIEW -> review(first, rest);
+            case DELEGATE -> ReviewGrammar.delegate(leadingId(verb, rest), rest.subList(1, rest.size()));
             case APPROVALS -> {
                 if (!rest.isEmpty()) {
                     throw extra(rest.get(0), Verb.APPROVALS, "`approvals` takes nothing else: it lists what waits for your answer.");

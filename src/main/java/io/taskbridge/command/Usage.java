@@ -23,7 +23,9 @@ public final class Usage {
     public static final String STOP = "`/task stop <task number>`";
     public static final String HISTORY = "`/task history <task number> [page <n>]`";
     public static final String REVIEW =
-            "`/task review <task number> @person … [all] [due <when>] [then @person … [all] [due <when>]]`";
+            "`/task review <task number> @person|@group … [all|any <n>] [due <when> [then escalate @person|then expire]]"
+                    + " [then @person … ]`";
+    public static final String DELEGATE = "`/task delegate <task number> [@approver] @person`";
     public static final String APPROVALS = "`/task approvals`";
     public static final String CONNECT = "`/task connect workiva|awork|taskapi|builtin`";
     public static final String LINK = "`/task link @person <their user id in the task system> [workiva|awork|taskapi]`";
@@ -51,7 +53,8 @@ public final class Usage {
             • `/task due 42 tomorrow 9am`: change the due date (`/task due 42 none` removes it)
             • `/task review 42 @alice @bob`: ask for approval; any one of them approves. Add `all` if everyone \
             must, `due friday` for a deadline, and `then @carol` for a next step: \
-            `/task review 42 @alice @bob all then @carol`.
+            `/task review 42 @alice @bob all then @carol`. `any 2`: any two of them; a user group             (`@finance`) asks its members. `due friday 5pm then escalate @carol` adds Carol when it passes             unanswered; `due tomorrow then expire` ends the request
+            • `/task delegate 42 @bob`: Bob answers in your place (the creator or an admin:             `/task delegate 42 @away @bob`)
             • `/task approvals`: what waits for your answer
             • `/task add Send the weekly report every monday 9am`: a task that comes back (also `every day`, \
             `every weekday 9:30`, `every 2 weeks`, `every month on the 1st`); the next one is made when the \

@@ -223,6 +223,19 @@ public sealed interface OutboxMessage {
     }
 
     /**
+     * Look up the members of a Slack user group named on an approval step that has just started
+     * ({@code usergroups.users.list}), and make them the step's approvers.
+     */
+    record GroupExpansion(long taskId, int round, int position, String groupId) implements OutboxMessage {
+        static final String KIND = "group_expansion";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
      * Publish {@code user}'s App Home (views.publish), rendered from their tasks as they are at
      * delivery. Keyed per workspace and person ({@link #key}) so a burst of changes is one publish.
      */
@@ -265,6 +278,7 @@ public sealed interface OutboxMessage {
             case RemoteResponse.KIND -> RemoteResponse.class;
             case RemoteNews.KIND -> RemoteNews.class;
             case StepCompletion.KIND -> StepCompletion.class;
+            case GroupExpansion.KIND -> GroupExpansion.class;
             case HomeView.KIND -> HomeView.class;
             case SourceReply.KIND -> SourceReply.class;
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);

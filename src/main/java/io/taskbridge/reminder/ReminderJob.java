@@ -1,5 +1,6 @@
 package io.taskbridge.reminder;
 
+import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.platform.Dialect;
@@ -46,18 +47,33 @@ public final class ReminderJob {
     private final Outbox outbox;
     private final Clock clock;
     private final ReminderMessages messages;
+    private final Optional<ApprovalService> approvals;
 
     /** {@code broadcast}: thread replies are also shown in the channel. */
     public ReminderJob(Jdbi jdbi, Dialect dialect, Outbox outbox, Clock clock, boolean broadcast) {
+        this(jdbi, dialect, outbox, clock, new ReminderMessages(broadcast), Optional.empty());
+    }
+
+    private ReminderJob(Jdbi jdbi, Dialect dialect, Outbox outbox, Clock clock, ReminderMessages messages,
+                        Optional<ApprovalService> approvals) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.outbox = outbox;
         this.clock = clock;
-        this.messages = new ReminderMessages(broadcast);
+        this.messages = messages;
+        this.approvals = approvals;
     }
 
-    /** What one tick handed to the outbox. */
-    public record Tick(int reminders, int digests) {}
+    /**
+     * The same job, also running the due-date actions of approval steps (expire, escalate) on each
+     * tick, each once across instances ({@link ApprovalService#actOnDueSteps}).
+     */
+    public ReminderJob actingOnApprovals(ApprovalService approvals) {
+        return new ReminderJob(jdbi, dialect, outbox, clock, messages, Optional.of(approvals));
+    }
+
+    /** What one tick handed to the outbox, and how many approval steps it acted on. */
+    public record Tick(int reminders, int digests, int approvalSteps) {}
 
     public Tick tick() {
         Instant now = clock.instant();
@@ -68,10 +84,17 @@ public final class ReminderJob {
             reminders += claimed;
         } while (claimed == BATCH);
         int digests = digests(now);
-        if (reminders > 0 || digests > 0) {
-            log.info("reminder tick: {} reminder(s) and {} digest(s) handed to the outbox", reminders, digests);
+        int steps = 0;
+        int acted;
+        do {
+            acted = approvals.map(a -> a.actOnDueSteps(BATCH)).orElse(0);
+            steps += acted;
+        } while (acted == BATCH);
+        if (reminders > 0 || digests > 0 || steps > 0) {
+            log.info("reminder tick: {} reminder(s) and {} digest(s) handed to the outbox, {} approval step(s) past due",
+                    reminders, digests, steps);
         }
-        return new Tick(reminders, digests);
+        return new Tick(reminders, digests, steps);
     }
 
     private int claimBatch(Handle tx, Instant now) {

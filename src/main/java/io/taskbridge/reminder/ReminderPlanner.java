@@ -105,10 +105,9 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         });
     }
 
-    /** Extension point for approvals: DM {@code participant} about the task at {@code at}, in {@code tx}. */
-    public void planApprovalNudge(Handle tx, long taskId, String participant, Instant at) {
-        tx.attach(ReminderDao.class).plan(taskId, ReminderKind.APPROVAL.stored(), participant, at.toEpochMilli(),
-                clock.millis());
+    /** Extension point for approvals: DM {@code participant} about the task at {@code at} ({@code kind}: which nudge), in {@code tx}. */
+    public void planApprovalNudge(Handle tx, long taskId, String participant, ReminderKind kind, Instant at) {
+        tx.attach(ReminderDao.class).plan(taskId, kind.stored(), participant, at.toEpochMilli(), clock.millis());
     }
 
 }

@@ -11,7 +11,8 @@ import com.slack.api.model.block.LayoutBlock;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalResponse;
 import io.taskbridge.approval.ApprovalStep;
-import io.taskbridge.approval.CompletionMode;
+import io.taskbridge.approval.ApprovalGroup;
+import io.taskbridge.approval.DueAction;
 import io.taskbridge.approval.Decision;
 import io.taskbridge.task.Task;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class ApprovalMessage {
     public static final String APPROVE = "approval_approve";
     public static final String APPROVE_WITH_COMMENT = "approval_approve_comment";
     public static final String REJECT = "approval_reject";
+    /** "Delegate…": opens a user picker to hand one's place on the step to someone else. */
+    public static final String DELEGATE = "approval_delegate";
 
     private ApprovalMessage() {}
 
@@ -64,7 +67,8 @@ public final class ApprovalMessage {
             blocks.add(actions(a -> a.blockId("approval_actions:" + value).elements(List.of(
                     button(b -> b.actionId(APPROVE).text(plainText("Approve")).style("primary").value(value)),
                     button(b -> b.actionId(APPROVE_WITH_COMMENT).text(plainText("Approve with comment")).value(value)),
-                    button(b -> b.actionId(REJECT).text(plainText("Reject")).style("danger").value(value))))));
+                    button(b -> b.actionId(REJECT).text(plainText("Reject")).style("danger").value(value)),
+                    button(b -> b.actionId(DELEGATE).text(plainText("Delegate…")).value(value))))));
         }
         return List.copyOf(blocks);
     }
@@ -79,11 +83,15 @@ public final class ApprovalMessage {
         StringBuilder out = new StringBuilder();
         for (ApprovalStep step : approval.steps()) {
             out.append(stepHeading(approval, step)).append('\n');
+            if (!step.participants().isEmpty()) {
+                out.append("    ").append(tally(step)).append('\n');
+            }
             for (String user : step.participants()) {
                 Optional<ApprovalResponse> r = step.responseOf(user);
+                String standIn = Optional.ofNullable(step.delegatedFrom().get(user)).map(f -> " (for <@" + f + ">)").orElse("");
                 out.append("    ").append(r.map(ApprovalMessage::answered).orElseGet(() ->
                         (isCurrent(approval, step) ? ":hourglass_flowing_sand: " : ":white_circle: ") + "<@" + user + ">"
-                                + (isCurrent(approval, step) ? " — waiting" : ""))).append('\n');
+                                + (isCurrent(approval, step) ? " — waiting" : ""))).append(standIn).append('\n');
             }
         }
         return out.toString().stripTrailing();
@@ -95,6 +103,8 @@ public final class ApprovalMessage {
             case APPROVED -> ":white_check_mark: Approved: the task is done.";
             case REJECTED -> ":x: Rejected: the task went back to " + SlackText.person(Optional.of(task.createdBy()))
                     + " to rework.";
+            case EXPIRED -> ":hourglass: Expired: nobody decided in time; the task went back to "
+                    + SlackText.person(Optional.of(task.createdBy())) + ".";
             case PENDING -> approval.current().map(s -> "Waiting for " + people(s.waitingFor())
                     + (approval.steps().size() > 1 ? " (step " + (s.position() + 1) + " of " + approval.steps().size() + ")" : ""))
                     .orElse("Waiting.");
@@ -102,10 +112,26 @@ public final class ApprovalMessage {
     }
 
     private static String stepHeading(Approval approval, ApprovalStep step) {
-        String mode = step.mode() == CompletionMode.ALL ? "everyone must approve" : "any one approves";
+        String mode = step.mode().isAll() ? "everyone must approve" : step.mode().words() + " approve"
+                + (step.needed() == 1 ? "s" : "");
         String due = step.dueDate().map(d -> ", due " + SlackDates.token(d)).orElse("");
+        String then = step.onDue().map(a -> a instanceof DueAction.Escalate e ? ", then escalates to <@" + e.userId() + ">"
+                : ", then expires").orElse("");
         String name = approval.steps().size() > 1 ? "*Step " + (step.position() + 1) + "*" : "*Approvers*";
-        return name + " (" + mode + due + ")";
+        String groups = step.groups().isEmpty() ? "" : " " + groupNames(step.groups())
+                + (step.unexpanded().isEmpty() ? "" : " (looking up its members)");
+        return name + groups + " (" + mode + due + then + ")";
+    }
+
+    /** "1 of 2 approved: @a": how far the step is. */
+    public static String tally(ApprovalStep step) {
+        List<String> yes = step.approvers();
+        return yes.size() + " of " + step.needed() + " approved" + (yes.isEmpty() ? "" : ": " + people(yes));
+    }
+
+    /** The groups a step asks, by handle ("@finance"): Slack shows the handle, it does not resolve a subteam here. */
+    public static String groupNames(List<ApprovalGroup> groups) {
+        return String.join(", ", groups.stream().map(g -> "@" + g.name()).toList());
     }
 
     private static boolean isCurrent(Approval approval, ApprovalStep step) {

@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.outbox.Delivery;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
@@ -39,25 +40,29 @@ public final class Deliveries implements Delivery {
      * Each Slack message goes out with the token of its row's workspace; a workspace without one
      * (never installed, or uninstalled) fails the row for good instead of retrying it forever.
      * {@code steps} delivers workflow steps' completions (each with its execution's token), {@code homes}
-     * people's App Homes.
+     * people's App Homes, {@code approvals} takes the members of user groups named as approvers.
      */
     public static Deliveries of(Optional<SlackWebs> webs, Backends backends, Jdbi jdbi, Clock clock, QuietTime quiet,
-                                Outbox outbox, Optional<Delivery> steps, HomeViews homes) {
+                                Outbox outbox, Optional<Delivery> steps, HomeViews homes,
+                                ApprovalService approvals) {
         Optional<Delivery> slack = webs.map(all -> {
             Map<SlackWeb, Delivery> byClient = new ConcurrentHashMap<>();
             Delivery perWorkspace = a -> all.of(a.workspace())
-                    .map(w -> byClient.computeIfAbsent(w, c -> routed(c, jdbi, clock, quiet, homes)).deliver(a))
+                    .map(w -> byClient.computeIfAbsent(w, c -> routed(c, jdbi, clock, quiet, homes, approvals)).deliver(a))
                     .orElseGet(() -> new Outcome.Failed("workspace " + a.workspace() + " has no installation", false));
             return new ChannelFallback(perWorkspace, jdbi, outbox);
         });
         return new Deliveries(slack, new BackendDelivery(backends, jdbi, clock), steps);
     }
 
-    private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet, HomeViews homes) {
+    private static Delivery routed(SlackWeb web, Jdbi jdbi, Clock clock, QuietTime quiet, HomeViews homes,
+                                   ApprovalService approvals) {
         SlackDelivery messages = new SlackDelivery(web, jdbi, clock);
         ReminderDelivery reminders = new ReminderDelivery(web, jdbi, clock, quiet);
+        GroupExpansions groups = new GroupExpansions(web, approvals);
         return a -> a.message() instanceof OutboxMessage.HomeView home ? homes.publish(web, a.workspace(), home)
-                : ReminderDelivery.handles(a.message()) ? reminders.deliver(a) : messages.deliver(a);
+                : ReminderDelivery.handles(a.message()) ? reminders.deliver(a)
+                : GroupExpansions.handles(a.message()) ? groups.deliver(a) : messages.deliver(a);
     }
 
     @Override

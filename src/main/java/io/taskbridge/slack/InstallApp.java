@@ -18,7 +18,7 @@ import java.util.ArrayList;
 public final class InstallApp {
     /** The bot scopes the app asks for (as in manifests/slack-app.yaml). */
     static final String SCOPES = "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,"
-            + "channels:history,groups:history,im:history,channels:join";
+            + "channels:history,groups:history,im:history,channels:join,usergroups:read";
 
     private InstallApp() {}
 

@@ -49,6 +49,8 @@ public final class ReminderMessage {
             case SNOOZE -> ":alarm_clock: Reminder (snoozed): " + subject + (due.isPresent() ? ", due " + when : "");
             case APPROVAL -> ":raised_hand: " + subject + " is waiting for your approval"
                     + (due.isPresent() ? ", due " + when : "");
+            case APPROVAL_DAY_BEFORE -> ":raised_hand: " + subject + " is waiting for your approval: the step is due in 24 h";
+            case APPROVAL_HOUR_BEFORE -> ":raised_hand: " + subject + " is waiting for your approval: the step is due in 1 h";
         };
         String to = kind.personal() ? "" : task.assignee().map(a -> " " + SlackText.person(Optional.of(a))).orElse("");
         return lead + "." + to;
@@ -62,7 +64,7 @@ public final class ReminderMessage {
             case WARNING, SNOOZE -> "Reminder: " + title + (due.isEmpty() ? "" : " is due " + due);
             case DUE -> "Due now: " + title;
             case OVERDUE -> "Overdue: " + title + (due.isEmpty() ? "" : " was due " + due);
-            case APPROVAL -> "Waiting for your approval: " + title;
+            case APPROVAL, APPROVAL_DAY_BEFORE, APPROVAL_HOUR_BEFORE -> "Waiting for your approval: " + title;
         };
     }
 

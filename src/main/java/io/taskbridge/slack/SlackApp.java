@@ -52,6 +52,7 @@ public final class SlackApp {
     private final ConnectorCommands connectors;
     private final TaskAccess access;
     private final ApprovalListeners approvalListeners;
+    private final Delegations delegations;
     private final RecurringCommands series;
     private final TaskFormSubmissions submissions;
     private final Shortcuts shortcuts;
@@ -76,6 +77,8 @@ public final class SlackApp {
         jobs.on(COMMAND, CommandJob.class, this::runCommand);
         jobs.on(BUTTON, ButtonJob.class, this::runButton);
         this.approvalListeners = new ApprovalListeners(approvals, access, webs, jobs);
+        this.delegations = new Delegations(approvals, access, webs, jobs);
+        commands.also(delegations::register);
         this.submissions = new TaskFormSubmissions(approvals, access, zones, series, clock);
         this.shortcuts = new Shortcuts(access, zones, webs, jobs);
     }
@@ -141,6 +144,7 @@ public final class SlackApp {
         app.viewSubmission(TaskModal.CALLBACK_ID, submissions::onSubmitted);
         shortcuts.register(app);
         approvalListeners.register(app);
+        delegations.register(app);
         return app;
     }
 

@@ -173,7 +173,7 @@ final class SlackDelivery {
         return jdbi.withExtension(ApprovalDao.class, dao -> dao.find(taskId));
     }
 
-    private static <T> Delivery.Outcome outcome(SlackResult<T> result, Consumer<T> onOk) {
+    static <T> Delivery.Outcome outcome(SlackResult<T> result, Consumer<T> onOk) {
         if (result instanceof SlackResult.Ok<T> ok) {
             onOk.accept(ok.value());
             return new Delivery.Outcome.Delivered();

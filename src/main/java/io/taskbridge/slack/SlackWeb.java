@@ -226,6 +226,12 @@ public final class SlackWeb {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getTz());
     }
 
+    /** The members of a user group ({@code usergroups.users.list}, needs the {@code usergroups:read} scope). */
+    public SlackResult<List<String>> groupMembers(String groupId) {
+        return call(() -> client.usergroupsUsersList(r -> r.usergroup(groupId)),
+                response -> response.getUsers() == null ? List.of() : List.copyOf(response.getUsers()));
+    }
+
     /** The user's email address ({@code users.info}, needs the {@code users:read.email} scope). */
     public SlackResult<String> userEmail(String userId) {
         return call(() -> client.usersInfo(r -> r.user(userId)), response -> response.getUser().getProfile() == null

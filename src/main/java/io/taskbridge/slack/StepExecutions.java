@@ -144,7 +144,9 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
         Optional<String> decision = switch (event.kind()) {
             case APPROVED -> Optional.of("approved");
             case REJECTED -> Optional.of("rejected");
-            case REQUESTED, ANSWERED, STEP_ADVANCED -> Optional.empty();
+            // A workflow's request has no due date, so it does not expire today; if one did, it says so.
+            case EXPIRED -> Optional.of("expired");
+            case REQUESTED, ANSWERED, STEP_ADVANCED, GROUP_EXPANDED, DELEGATED, ESCALATED -> Optional.empty();
         };
         if (decision.isEmpty()) {
             return;

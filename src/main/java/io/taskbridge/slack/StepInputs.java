@@ -83,13 +83,13 @@ final class StepInputs {
         return cleaned;
     }
 
-    /** {@code any} (one approver decides; the default) or {@code all}. */
+    /** {@code any} (one approver decides; the default), {@code all}, or a count ({@code 2}: any two). */
     CompletionMode mode(String name) {
         String mode = text(name).orElse("any").toLowerCase(java.util.Locale.ROOT);
         return switch (mode) {
             case "any", "one" -> CompletionMode.ONE;
-            case "all" -> CompletionMode.ALL;
-            default -> throw new Bad("`" + name + "` must be \"any\" or \"all\", not \"" + mode + "\".");
+            default -> CompletionMode.parse(mode).orElseThrow(() -> new Bad("`" + name
+                    + "` must be \"any\" or \"all\" (or how many must approve, e.g. \"2\"), not \"" + mode + "\"."));
         };
     }
 

@@ -5,6 +5,7 @@ import io.taskbridge.access.Refused;
 import io.taskbridge.access.TaskAccess;
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalPlan;
+import io.taskbridge.approval.DueAction;
 import io.taskbridge.approval.ApprovalProblem;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.command.Command;
@@ -145,11 +146,17 @@ final class TaskCommands {
     }
 
     private String review(Command.Review review, Caller caller) {
-        access(caller).requireReview(caller.asker(), review.taskId(),
-                review.steps().stream().flatMap(s -> s.approvers().stream()).toList());
+        List<String> approvers = new ArrayList<>();
+        for (Command.Review.Step step : review.steps()) {
+            approvers.addAll(step.approvers());
+            step.onDue().filter(DueAction.Escalate.class::isInstance).map(a -> ((DueAction.Escalate) a).userId())
+                    .ifPresent(approvers::add);
+        }
+        access(caller).requireReview(caller.asker(), review.taskId(), approvers);
         List<ApprovalPlan.Step> steps = new ArrayList<>();
         for (Command.Review.Step step : review.steps()) {
-            steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), dueOf(step.due(), caller, Usage.REVIEW)));
+            steps.add(new ApprovalPlan.Step(step.approvers(), step.mode(), dueOf(step.due(), caller, Usage.REVIEW),
+                    step.groups(), step.onDue()));
         }
         Approval approval = approvals.request(review.taskId(), new ApprovalPlan(steps), caller.userId());
         return "Approval requested for task #" + review.taskId() + ".\n" + ApprovalMessage.progress(approval);

@@ -227,9 +227,10 @@ public final class TaskModal {
                         .maxSelectedItems(ApprovalPlan.MAX_PARTICIPANTS)
                         .placeholder(plainText("Who must approve it?"))), "They get a request once the task is created."),
                 field(Field.APPROVAL_MODE, "Approval needs", false, staticSelect(e -> e.actionId(Field.APPROVAL_MODE.actionId())
-                        .options(List.of(option(plainText("Any one approver"), CompletionMode.ONE.name()),
-                                option(plainText("Every approver"), CompletionMode.ALL.name())))
-                        .initialOption(option(plainText("Any one approver"), CompletionMode.ONE.name()))), null)));
+                        .options(List.of(option(plainText("Any one approver"), CompletionMode.ONE.stored()),
+                                option(plainText("Any 2 approvers"), "2"), option(plainText("Any 3 approvers"), "3"),
+                                option(plainText("Every approver"), CompletionMode.ALL.stored())))
+                        .initialOption(option(plainText("Any one approver"), CompletionMode.ONE.stored()))), null)));
         return List.copyOf(blocks);
     }
 
@@ -246,8 +247,7 @@ public final class TaskModal {
             return Optional.empty();
         }
         CompletionMode mode = value(values, Field.APPROVAL_MODE).map(ViewState.Value::getSelectedOption)
-                .map(ViewState.SelectedOption::getValue).filter(v -> v.equals(CompletionMode.ALL.name()))
-                .map(CompletionMode::valueOf).orElse(CompletionMode.ONE);
+                .map(ViewState.SelectedOption::getValue).flatMap(CompletionMode::parse).orElse(CompletionMode.ONE);
         return Optional.of(new ApprovalPlan(List.of(new ApprovalPlan.Step(approvers, mode, Optional.empty()))));
     }
 

@@ -16,7 +16,11 @@ public enum ReminderKind {
     /** Someone pressed Snooze: reminds them again later. */
     SNOOZE,
     /** An approval step's due date, to a participant who has not answered yet (planned by approvals). */
-    APPROVAL;
+    APPROVAL,
+    /** A day before an approval step's due date, to a participant who has not answered yet. */
+    APPROVAL_DAY_BEFORE,
+    /** An hour before an approval step's due date, to a participant who has not answered yet. */
+    APPROVAL_HOUR_BEFORE;
 
     /** The name stored in {@code reminders.kind}. */
     public String stored() {
@@ -29,6 +33,6 @@ public enum ReminderKind {
 
     /** Reminders that go to one person only, as a DM. */
     public boolean personal() {
-        return this == SNOOZE || this == APPROVAL;
+        return this == SNOOZE || this == APPROVAL || this == APPROVAL_DAY_BEFORE || this == APPROVAL_HOUR_BEFORE;
     }
 }

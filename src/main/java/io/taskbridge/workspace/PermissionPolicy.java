@@ -15,6 +15,8 @@ import java.util.Collection;
  *       conversation may start it (taking it).
  *   <li><b>Approving.</b> Creator, assignee or admin ask for a review; only a named approver
  *       decides, and never the review's asker nor the task's creator unless self-approval is allowed.
+ *   <li><b>Delegating.</b> An approver hands over their own place, the creator or an admin anyone's;
+ *       never to the review's asker or the task's creator ({@link #delegate}).
  *   <li><b>REST keys.</b> See {@link #decide(ApiKeyHolder, TaskFacts, RestAction)}.
  * </ul>
  */
@@ -86,6 +88,32 @@ public final class PermissionPolicy {
         if (approvers.contains(task.creator())) {
             return new Decision.Denied("The creator of task #%d can't approve it: name someone else as approver."
                     .formatted(task.taskId()));
+        }
+        return Decision.ALLOWED;
+    }
+
+    /**
+     * May {@code actor} hand {@code from}'s place as an approver of the task to {@code to}? An
+     * approver may hand over their own place; the creator and admins may replace an approver (who is
+     * away). Nobody may hand it to the review's asker or the task's creator (unless self-approval is
+     * allowed). Whether {@code from} still waits on the current step the approval service checks, atomically.
+     */
+    public Decision delegate(Actor actor, TaskFacts task, Origin origin, String from, String to) {
+        if (!sees(actor, task, origin)) {
+            return Decision.HIDDEN;
+        }
+        boolean own = actor.userId().equals(from);
+        if (!own && !actor.admin() && !task.creator().equals(actor.userId())) {
+            return new Decision.Denied(("Only an approver of task #%d can hand over their place; its creator or an admin"
+                    + " can replace an approver who is away.").formatted(task.taskId()));
+        }
+        if (!task.approvers().contains(from)) {
+            return new Decision.Denied((own ? "You are not an approver of task #%d, so there is no place to hand over."
+                    : "The person you replace is not an approver of task #%d.").formatted(task.taskId()));
+        }
+        if (!allowSelfApproval && (task.creator().equals(to) || task.reviewAskedBy().filter(to::equals).isPresent())) {
+            return new Decision.Denied(("Task #%d can't be approved by who created it or asked for its review: hand the"
+                    + " place to someone else.").formatted(task.taskId()));
         }
         return Decision.ALLOWED;
     }

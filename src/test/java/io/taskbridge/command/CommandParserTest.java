@@ -54,6 +54,20 @@ class CommandParserTest {
                 row("approve 7 <@UA> due friday 5pm then <@UB> <@UC> ALL due next monday", new Command.Review(7, List.of(
                         new Command.Review.Step(List.of("UA"), CompletionMode.ONE, Optional.of("friday 5pm")),
                         new Command.Review.Step(List.of("UB", "UC"), CompletionMode.ALL, Optional.of("next monday"))))),
+                row("review 42 <@UA> <@UB> <@UC> any 2", new Command.Review(42, List.of(
+                        new Command.Review.Step(List.of("UA", "UB", "UC"), CompletionMode.anyOf(2), Optional.empty())))),
+                row("review 42 <!subteam^S123|@finance> any", new Command.Review(42, List.of(new Command.Review.Step(
+                        List.of(), CompletionMode.ONE, Optional.empty(),
+                        List.of(io.taskbridge.approval.ApprovalGroup.named("S123", "@finance")), Optional.empty())))),
+                row("review 42 <@UA> due friday 5pm then escalate <@UC> then <@UB>", new Command.Review(42, List.of(
+                        new Command.Review.Step(List.of("UA"), CompletionMode.ONE, Optional.of("friday 5pm"), List.of(),
+                                Optional.of(new io.taskbridge.approval.DueAction.Escalate("UC"))),
+                        new Command.Review.Step(List.of("UB"), CompletionMode.ONE, Optional.empty())))),
+                row("review 42 <@UA> due tomorrow then expire", new Command.Review(42, List.of(
+                        new Command.Review.Step(List.of("UA"), CompletionMode.ONE, Optional.of("tomorrow"), List.of(),
+                                Optional.of(new io.taskbridge.approval.DueAction.Expire()))))),
+                row("delegate 42 <@UB>", new Command.Delegate(42, Optional.empty(), "UB")),
+                row("delegate #42 <@UA> <@UB>", new Command.Delegate(42, Optional.of("UA"), "UB")),
                 row("approvals", new Command.Approvals()),
                 // add: the full example and its parts in other orders
                 row("add Review the Q3 report <@U123|alice> due friday 5pm !high #finance #q3 remind 24h",
@@ -167,6 +181,11 @@ class CommandParserTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
+                Arguments.of("review 42 <@UA> then expire", "can only expire or escalate when it is due", Usage.REVIEW),
+                Arguments.of("review 42 <@UA> due friday then escalate", "`then escalate @person` or `then expire`",
+                        Usage.REVIEW),
+                Arguments.of("delegate 42", "Say who takes over", Usage.DELEGATE),
+                Arguments.of("delegate 42 bob", "Say who takes over", Usage.DELEGATE),
                 Arguments.of("add Review @alice", "I can't tell who @alice is: pick them from Slack's @-mention list "
                         + "so the name turns blue.", Usage.ADD),
                 Arguments.of("add Review <@U1|alice> <@U2|bob>", "one assignee", Usage.ADD),

@@ -196,7 +196,7 @@ class ReminderJobTest {
     void anApprovalNudgeIsAPersonalDm(Databases.Kind kind) {
         open(kind);
         Task task = create("Approve budget", START.plus(Duration.ofDays(3)), Optional.empty(), Optional.empty(), "C1");
-        db.jdbi().useTransaction(tx -> planner.planApprovalNudge(tx, task.id(), "UDAN", START.plus(Duration.ofDays(1))));
+        db.jdbi().useTransaction(tx -> planner.planApprovalNudge(tx, task.id(), "UDAN", io.taskbridge.task.ReminderKind.APPROVAL, START.plus(Duration.ofDays(1))));
         clock.set(START.plus(Duration.ofDays(1)));
         job.tick();
         assertThat(outbox()).singleElement().satisfies(r -> {

@@ -106,6 +106,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Set<String> workspaceAdmins = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final Map<String, String> conversationKinds = new ConcurrentHashMap<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
     private volatile Supplier<String> socketModeUrls = () -> null;
@@ -187,6 +188,11 @@ public final class FakeSlack implements AutoCloseable {
     /** The email address on {@code userId}'s Slack profile (users.info, with users:read.email). */
     public void email(String userId, String address) {
         emails.put(userId, address);
+    }
+
+    /** A user group and its members, as {@code usergroups.users.list} answers (an unknown group: no_such_subteam). */
+    public void userGroup(String groupId, String... members) {
+        userGroups.put(groupId, List.of(members));
     }
 
     /** {@code users.info} says this person is an admin of the workspace ({@code is_admin}). */
@@ -762,6 +768,9 @@ public final class FakeSlack implements AutoCloseable {
                     "is_admin", workspaceAdmins.contains(form.getOrDefault("user", "")), "is_owner", false,
                     "profile", Map.of("email", emails.getOrDefault(form.getOrDefault("user", ""), ""))));
             case "conversations.info" -> conversationInfo(form.getOrDefault("channel", ""));
+            case "usergroups.users.list" -> userGroups.containsKey(form.getOrDefault("usergroup", ""))
+                    ? Map.of("ok", true, "users", userGroups.get(form.getOrDefault("usergroup", "")))
+                    : Map.of("ok", false, "error", "no_such_subteam");
             case "conversations.open" -> Map.of("ok", true, "channel", Map.of("id", "D" + form.getOrDefault("users", "")));
             case "apps.connections.open" -> socketModeUrl();
             case "chat.unfurl", "functions.completeSuccess", "functions.completeError" -> Map.of("ok", true);

@@ -18,7 +18,7 @@ final class SlackRules {
     static final Set<String> KNOWN_METHODS = Set.of("auth.test", "chat.postMessage", "chat.update", "chat.delete",
             "chat.postEphemeral", "conversations.history", "conversations.replies", "conversations.join",
             "conversations.open", "conversations.info", "users.info", "views.open", "views.update", "views.push", "views.publish",
-            "apps.connections.open");
+            "apps.connections.open", "usergroups.users.list");
 
     static final int MAX_MESSAGE_TEXT = 40_000;
     private static final Set<String> MESSAGE_BLOCKS = Set.of("section", "divider", "actions", "context", "header", "image",

@@ -216,6 +216,29 @@ class PermissionPolicyTest {
                 Origin.in("C_TASK"), action))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} hands {1}'s place to {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            APPROVER | U_APPROVER | U_NEW      | allowed
+            CREATOR  | U_APPROVER | U_NEW      | allowed
+            ADMIN    | U_APPROVER | U_NEW      | allowed
+            ASSIGNEE | U_APPROVER | U_NEW      | Only an approver of task #7 can hand over their place; its creator or an admin can replace an approver who is away.
+            STRANGER | U_APPROVER | U_NEW      | Only an approver of task #7 can hand over their place; its creator or an admin can replace an approver who is away.
+            STRANGER | U_STRANGER | U_NEW      | You are not an approver of task #7, so there is no place to hand over.
+            CREATOR  | U_NOBODY   | U_NEW      | The person you replace is not an approver of task #7.
+            APPROVER | U_APPROVER | U_CREATOR  | Task #7 can't be approved by who created it or asked for its review: hand the place to someone else.
+            APPROVER | U_APPROVER | U_ASKER    | Task #7 can't be approved by who created it or asked for its review: hand the place to someone else.
+            """)
+    void delegating(Relation who, String from, String to, String expected) {
+        assertThat(text(policy.delegate(who.actor(), task("PUBLIC", Optional.of("U_ASSIGNEE")), Origin.in("C_TASK"),
+                from, to))).isEqualTo(expected);
+    }
+
+    @Test
+    void aStrangerCannotDelegateOnATaskTheyCannotSee() {
+        assertThat(policy.delegate(Relation.STRANGER.actor(), task("PRIVATE", Optional.of("U_ASSIGNEE")),
+                Origin.in("C_OTHER"), "U_APPROVER", "U_STRANGER")).isEqualTo(Decision.HIDDEN);
+    }
+
     @Test
     void takingAnUnassignedTaskFromElsewhereSaysWhereItCanBeTaken() {
         assertThat(text(policy.decide(Relation.STRANGER.actor(), task("PUBLIC", Optional.empty()),

@@ -1,0 +1,133 @@
+package io.taskbridge.approval;
+
+import io.taskbridge.task.Status;
+import io.taskbridge.task.Task;
+import io.taskbridge.task.TaskChanged;
+import io.taskbridge.task.TaskDao;
+import io.taskbridge.task.TaskEvents;
+import io.taskbridge.task.TaskProblem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Changes to the people of a waiting step, each inside a transaction it is given: a delegation, a
+ * user group's expansion, a due date's escalation or expiry. Each first claims the step with the
+ * same compare-and-set a decision uses, so it applies only to the step that waits now, and a
+ * decision at the same moment goes before or after it, never in between.
+ */
+final class StepEdits {
+    /** Who the trail names when the schedule acts (an escalation, an expiry, a group's expansion). */
+    static final String SCHEDULE_ACTOR = "taskbridge";
+
+    private final TaskEvents taskEvents;
+    private final ApprovalEvents approvalEvents;
+
+    StepEdits(TaskEvents taskEvents, ApprovalEvents approvalEvents) {
+        this.taskEvents = taskEvents;
+        this.approvalEvents = approvalEvents;
+    }
+
+    /** {@code from} hands their place on step {@code position} to {@code to}; {@code actor} did it. */
+    ApprovalChanged delegate(Handle tx, long taskId, int round, int position, String from, String to, String actor,
+                             Instant now) {
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        Task before = claim(tx, taskId, round, position, now);
+        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+        if (!step.isParticipant(from)) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.NOT_PARTICIPANT, "<@" + from + "> is not an approver of the"
+                    + " step that waits on task #" + taskId + ", so there is no place to hand over. Nothing was changed.");
+        }
+        if (step.responseOf(from).isPresent()) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.ALREADY_ANSWERED, "<@" + from + "> already answered this step"
+                    + " of task #" + taskId + "; an answer can't be handed over. Nothing was changed.");
+        }
+        if (from.equals(to) || step.isParticipant(to)) {
+            throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "<@" + to + "> is already an approver of this step"
+                    + " of task #" + taskId + ". Pick someone else.");
+        }
+        approvals.handOver(taskId, round, position, from, to);
+        return announce(tx, ApprovalChanged.Kind.DELEGATED, taskId, position, actor, now, before, List.of(from, to));
+    }
+
+    /**
+     * The members of {@code group} join the step, once (a second expansion of the same group changes
+     * nothing and returns empty, as does a step that no longer waits). Nobody in {@code excluded}
+     * (the creator, who asked) joins. A count larger than the step's people is lowered to them.
+     */
+    Optional<ApprovalChanged> expandGroup(Handle tx, long taskId, int round, int position, String groupId,
+                                          List<String> members, List<String> excluded, Instant now) {
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0
+                || approvals.markExpanded(taskId, round, position, groupId, now.toEpochMilli()) == 0) {
+            return Optional.empty();
+        }
+        Task before = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+        List<String> joined = new ArrayList<>();
+        for (String member : members) {
+            if (!step.isParticipant(member) && !excluded.contains(member) && !joined.contains(member)) {
+                approvals.insertParticipant(taskId, round, position, member);
+                joined.add(member);
+            }
+        }
+        int people = step.participants().size() + joined.size();
+        step.mode().count().filter(n -> n > people && people > 0)
+                .ifPresent(n -> approvals.setRequired(taskId, round, position, people));
+        return Optional.of(announce(tx, ApprovalChanged.Kind.GROUP_EXPANDED, taskId, position, SCHEDULE_ACTOR, now,
+                before, joined));
+    }
+
+    /**
+     * The due-date action of a step, once: empty when another instance (or an earlier tick) took it,
+     * or the step no longer waits.
+     */
+    Optional<ApprovalChanged> actOnDue(Handle tx, ApprovalDao.DueStep due, Instant now) {
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        long taskId = due.taskId();
+        if (approvals.claimDueAction(taskId, due.round(), due.position(), now.toEpochMilli()) == 0
+                || approvals.claimStep(taskId, due.round(), due.position(), now.toEpochMilli()) == 0) {
+            return Optional.empty();
+        }
+        Task before = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(due.position());
+        DueAction action = step.onDue().orElseThrow();
+        if (action instanceof DueAction.Escalate escalate) {
+            List<String> added = step.isParticipant(escalate.userId()) ? List.of() : List.of(escalate.userId());
+            if (step.mode().isAll()) {
+                approvals.setRequired(taskId, due.round(), due.position(), step.needed());
+            }
+            added.forEach(user -> approvals.insertParticipant(taskId, due.round(), due.position(), user));
+            return Optional.of(announce(tx, ApprovalChanged.Kind.ESCALATED, taskId, due.position(), SCHEDULE_ACTOR, now,
+                    before, added));
+        }
+        approvals.finish(taskId, Approval.State.EXPIRED.name(), Status.IN_PROGRESS.name());
+        return Optional.of(announce(tx, ApprovalChanged.Kind.EXPIRED, taskId, due.position(), SCHEDULE_ACTOR, now,
+                before, step.waitingFor()));
+    }
+
+    private static Task claim(Handle tx, long taskId, int round, int position, Instant now) {
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        TaskDao tasks = tx.attach(TaskDao.class);
+        if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
+            tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+            throw new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId
+                    + " is not waiting at that step any more, so nothing was handed over.");
+        }
+        return tasks.find(taskId).orElseThrow();
+    }
+
+    private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
+                                     Instant now, Task before, List<String> people) {
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        Task after = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
+        ApprovalChanged event = new ApprovalChanged(kind, approvals.find(taskId).orElseThrow(), Optional.empty(), position,
+                actor, now, head.connection(), head.externalId()).about(people);
+        taskEvents.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
+        approvalEvents.changed(event, tx);
+        return event;
+    }
+}
