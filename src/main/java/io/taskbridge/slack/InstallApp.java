@@ -16,9 +16,13 @@ import java.util.ArrayList;
  * each listener scopes its work by the payload's workspace and posts with that workspace's token.
  */
 public final class InstallApp {
-    /** The bot scopes the app asks for (as in manifests/slack-app.yaml). */
-    static final String SCOPES = "commands,chat:write,chat:write.public,users:read,users:read.email,im:write,"
-            + "channels:history,groups:history,im:history,channels:join,usergroups:read";
+    /**
+     * The bot scopes "Add to Slack" asks for: those of manifests/slack-app-distributed.yaml
+     * (InstallScopesTest holds the two equal), so an install can do all a manifest-made app can.
+     */
+    static final String SCOPES = "commands,chat:write,chat:write.public,users:read,users:read.email,usergroups:read,"
+            + "im:write,channels:history,groups:history,im:history,channels:join,channels:read,groups:read,im:read,"
+            + "mpim:read,links:read,links:write";
 
     private InstallApp() {}
 
