@@ -38,15 +38,24 @@ public record ApprovalStep(int position, CompletionMode mode, List<String> parti
         return responses.stream().filter(r -> r.decision() == Decision.APPROVE).map(ApprovalResponse::userId).toList();
     }
 
-    /** Failed: with the rejections so far it can no longer reach its count ({@link CompletionMode#failedBy}). */
+    /**
+     * Failed: with the rejections so far it can no longer reach its count ({@link CompletionMode#failedBy}).
+     * While a group's members are not known yet, a count of two or more cannot tell: the group may
+     * bring the approvals it still needs.
+     */
     public boolean rejected() {
         int rejections = (int) responses.stream().filter(r -> r.decision() == Decision.REJECT).count();
-        return mode.failedBy(rejections, participants.size());
+        boolean sizeDecides = !mode.isAll() && mode.count().orElseThrow() > 1;
+        return mode.failedBy(rejections, participants.size()) && (unexpanded().isEmpty() || !sizeDecides);
     }
 
-    /** Enough participants approved (and it has not failed). */
+    /**
+     * Enough participants approved (and it has not failed). "Everyone" is not everyone while a group's
+     * members are not known yet: the members answer too.
+     */
     public boolean approved() {
-        return !participants.isEmpty() && !rejected() && approvers().size() >= needed();
+        return !participants.isEmpty() && !rejected() && approvers().size() >= needed()
+                && (unexpanded().isEmpty() || !mode.isAll());
     }
 
     /** Participants who have not answered yet. */
