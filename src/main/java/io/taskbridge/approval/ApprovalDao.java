@@ -209,13 +209,14 @@ public interface ApprovalDao extends SqlObject {
     @UseRowMapper(ResponseRow.Mapper.class)
     List<ResponseRow> responses(@Bind("id") long taskId, @Bind("round") int round);
 
-    /** Tasks whose current step waits for {@code userId}'s answer. */
+    /** Tasks of {@code workspace} whose current step waits for {@code userId}'s answer. */
     @SqlQuery("SELECT t.id FROM tasks t JOIN approval_participants p ON p.task_id = t.id"
             + " AND p.round = t.approval_round AND p.position = t.approval_step"
-            + " WHERE t.approval_state = 'PENDING' AND t.status = 'REVIEW' AND p.user_id = :user AND NOT EXISTS (SELECT 1 FROM approval_responses r"
+            + " WHERE t.workspace = :workspace AND t.approval_state = 'PENDING' AND t.status = 'REVIEW'"
+            + " AND p.user_id = :user AND NOT EXISTS (SELECT 1 FROM approval_responses r"
             + " WHERE r.task_id = t.id AND r.round = t.approval_round AND r.position = t.approval_step AND r.user_id = :user)"
             + " ORDER BY t.id LIMIT :limit")
-    List<Long> waitingFor(@Bind("user") String userId, @Bind("limit") int limit);
+    List<Long> waitingFor(@Bind("workspace") String workspace, @Bind("user") String userId, @Bind("limit") int limit);
 
     @SqlUpdate("INSERT INTO approval_messages (task_id, round, channel, ts, user_id) VALUES (:id, :round, :channel, :ts, :user)"
             + " ON CONFLICT DO NOTHING")

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.platform.Writes;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -73,9 +74,12 @@ public final class ApprovalService {
         return jdbi.withExtension(ApprovalDao.class, dao -> dao.requestedBy(taskId)).filter(u -> !u.isEmpty());
     }
 
-    /** Tasks whose current step waits for this person's answer. */
-    public List<Long> waitingFor(String userId, int limit) {
-        return jdbi.withExtension(ApprovalDao.class, dao -> dao.waitingFor(userId, limit));
+    /**
+     * Tasks of {@code workspace} whose current step waits for this person's answer (on Enterprise
+     * Grid one user id answers in several workspaces).
+     */
+    public List<Long> waitingFor(WorkspaceId workspace, String userId, int limit) {
+        return jdbi.withExtension(ApprovalDao.class, dao -> dao.waitingFor(workspace.value(), userId, limit));
     }
 
     /** Starts a new approval round on a task that is open and not already waiting for approval. */
@@ -114,8 +118,7 @@ public final class ApprovalService {
             ApprovalPlan.Step step = plan.steps().get(i);
             approvals.insertStep(taskId, round, i, step.mode().stored(), step.mode().count().orElse(null),
                     step.dueDate().map(Instant::toEpochMilli).orElse(null), step.onDue().map(DueAction::stored).orElse(null),
-                    step.onDue().filter(DueAction.Escalate.class::isInstance).map(a -> ((DueAction.Escalate) a).userId())
-                            .orElse(null));
+                    step.onDue().flatMap(DueAction::escalatesTo).orElse(null));
             for (String user : step.participants()) {
                 approvals.insertParticipant(taskId, round, i, user);
             }

@@ -84,7 +84,7 @@ public final class HomeTab {
     private static void approval(List<LayoutBlock> blocks, Waiting w) {
         Task task = w.task();
         blocks.add(section(s -> s.blockId("home_approval:" + task.id()).text(markdownText("*" + TaskWords.idAndTitle(task, 300)
-                + "*\nAsked by " + SlackText.person(Optional.of(task.createdBy())) + " · " + ApprovalMessage.next(task, w.approval())))));
+                + "*\nCreated by " + SlackText.person(Optional.of(task.createdBy())) + " · " + ApprovalMessage.next(task, w.approval())))));
         String value = new ApprovalMessage.Ref(task.id(), w.approval().round(), w.approval().currentStep()).value();
         blocks.add(actions(a -> a.blockId("home_approval_actions:" + value).elements(List.of(
                 button(b -> b.actionId(ApprovalMessage.APPROVE).text(plainText("Approve")).style("primary").value(value)),

@@ -49,7 +49,7 @@ public final class HomeViews {
         Asker asker = new Asker(workspace.value(), user, Optional.empty());
         Optional<Viewer> viewer = door.viewer(asker);
         int page = HomeTab.SHOWN + 1;
-        List<HomeTab.Waiting> waiting = approvals.waitingFor(user, page * 4).stream()
+        List<HomeTab.Waiting> waiting = approvals.waitingFor(workspace, user, page * 4).stream()
                 .flatMap(id -> door.see(asker, id).stream())
                 .flatMap(task -> approvals.find(task.id()).filter(a -> a.awaits(user)).map(a -> new HomeTab.Waiting(task, a)).stream())
                 .limit(page).toList();

@@ -119,7 +119,7 @@ final class TaskCommands {
     }
 
     private String waitingFor(Caller caller) {
-        List<Task> waiting = approvals.waitingFor(caller.userId(), LIST_LIMIT).stream().map(in(caller)::find)
+        List<Task> waiting = approvals.waitingFor(caller.workspace(), caller.userId(), LIST_LIMIT).stream().map(in(caller)::find)
                 .flatMap(Optional::stream).toList();
         return waiting.isEmpty() ? "Nothing waits for your approval." : Replies.list(waiting, "Waiting for your approval", clock.instant())
                 + "\nOpen the request in your DMs to answer, or `/task show <number>` for the details.";
@@ -149,8 +149,7 @@ final class TaskCommands {
         List<String> approvers = new ArrayList<>();
         for (Command.Review.Step step : review.steps()) {
             approvers.addAll(step.approvers());
-            step.onDue().filter(DueAction.Escalate.class::isInstance).map(a -> ((DueAction.Escalate) a).userId())
-                    .ifPresent(approvers::add);
+            step.onDue().flatMap(DueAction::escalatesTo).ifPresent(approvers::add);
         }
         access(caller).requireReview(caller.asker(), review.taskId(), approvers);
         List<ApprovalPlan.Step> steps = new ArrayList<>();

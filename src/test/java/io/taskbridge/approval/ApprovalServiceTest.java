@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskbridge.platform.Database;
+import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskDraft;
@@ -90,11 +91,14 @@ class ApprovalServiceTest {
                     .isInstanceOf(ApprovalProblem.class).hasMessageContaining("not at this step yet");
             assertThat(f.approvals().decide(id, 1, 0, "UA", Decision.APPROVE, Optional.empty()).kind())
                     .isEqualTo(ApprovalChanged.Kind.ANSWERED);
-            assertThat(f.approvals().waitingFor("UB", 10)).containsExactly(id);
-            assertThat(f.approvals().waitingFor("UC", 10)).isEmpty();
+            WorkspaceId ws = f.tasks().get(id).workspace();
+            assertThat(f.approvals().waitingFor(ws, "UB", 10)).containsExactly(id);
+            assertThat(f.approvals().waitingFor(new WorkspaceId("TOTHER"), "UB", 10))
+                    .as("the same user id in another workspace (Enterprise Grid) waits for nothing here").isEmpty();
+            assertThat(f.approvals().waitingFor(ws, "UC", 10)).isEmpty();
             assertThat(f.approvals().decide(id, 1, 0, "UB", Decision.APPROVE, Optional.empty()).kind())
                     .isEqualTo(ApprovalChanged.Kind.STEP_ADVANCED);
-            assertThat(f.approvals().waitingFor("UC", 10)).containsExactly(id);
+            assertThat(f.approvals().waitingFor(ws, "UC", 10)).containsExactly(id);
             assertThat(f.tasks().get(id).status()).isEqualTo(Status.REVIEW);
             assertThat(f.approvals().decide(id, 1, 1, "UC", Decision.APPROVE, Optional.empty()).kind())
                     .isEqualTo(ApprovalChanged.Kind.APPROVED);
