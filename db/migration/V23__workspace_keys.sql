@@ -77,3 +77,11 @@ INSERT INTO connection_workspaces (connection, workspace, claimed_by, claimed_at
       AND NOT EXISTS (SELECT 1 FROM channel_connections e WHERE e.connection = c.connection
                       AND (e.set_at < c.set_at OR (e.set_at = c.set_at AND (e.workspace < c.workspace
                            OR (e.workspace = c.workspace AND e.channel < c.channel)))));
+-- A connection only subscribed to (no channel connected to it) is claimed by the workspace of its
+-- earliest subscription, so its polls and webhooks go on serving that workspace after the upgrade.
+INSERT INTO connection_workspaces (connection, workspace, claimed_by, claimed_at)
+    SELECT s.connection, s.workspace, s.created_by, s.created_at FROM subscriptions s
+    WHERE s.connection <> 'builtin'
+      AND NOT EXISTS (SELECT 1 FROM connection_workspaces w WHERE w.connection = s.connection)
+      AND NOT EXISTS (SELECT 1 FROM subscriptions e WHERE e.connection = s.connection
+                      AND (e.created_at < s.created_at OR (e.created_at = s.created_at AND e.id < s.id)));

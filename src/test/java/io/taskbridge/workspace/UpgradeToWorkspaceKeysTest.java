@@ -40,6 +40,11 @@ class UpgradeToWorkspaceKeysTest {
                     + " VALUES ('taskapi', 'UX', 'remote-x', 'UAADM', 1, 'TA')");
             s.execute("INSERT INTO subscriptions (team, channel, connection, created_by, created_at, workspace)"
                     + " VALUES ('TA', 'C1', 'taskapi', 'UAADM', 1, 'TA')");
+            // awork is only subscribed to, first by TB: TB's polls and webhooks must go on.
+            s.execute("INSERT INTO subscriptions (team, channel, connection, created_by, created_at, workspace)"
+                    + " VALUES ('TB', 'C9', 'awork', 'UBADM', 3, 'TB')");
+            s.execute("INSERT INTO subscriptions (team, channel, connection, created_by, created_at, workspace)"
+                    + " VALUES ('TA', 'C8', 'awork', 'UAADM', 4, 'TA')");
         }
         migrate(url, "23");
 
@@ -47,8 +52,9 @@ class UpgradeToWorkspaceKeysTest {
         assertThat(rows(url, "SELECT workspace || channel || connection FROM channel_connections"))
                 .containsExactly("TAC1taskapi");
         assertThat(rows(url, "SELECT workspace || slack_user || remote_user FROM user_links")).containsExactly("TAUXremote-x");
-        assertThat(rows(url, "SELECT workspace || channel FROM subscriptions")).containsExactly("TAC1");
-        assertThat(rows(url, "SELECT connection || workspace FROM connection_workspaces")).containsExactly("taskapiTA");
+        assertThat(rows(url, "SELECT workspace || channel FROM subscriptions ORDER BY id")).containsExactly("TAC1", "TBC9", "TAC8");
+        assertThat(rows(url, "SELECT connection || workspace FROM connection_workspaces ORDER BY connection"))
+                .containsExactly("aworkTB", "taskapiTA");
 
         // The same channel and user in workspace TB are rows of their own; a second row for TA's is refused.
         execute(url, "INSERT INTO channel_digests (workspace, channel, team, local_time, zone, next_at, updated_at)"
