@@ -5,6 +5,8 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.GlobalShortcutRequest;
+import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
@@ -36,6 +38,12 @@ public final class UserRequired implements Middleware {
         }
         if (req instanceof ViewSubmissionRequest submission) {
             return submission.getPayload().getUser() == null || blank(submission.getPayload().getUser().getId());
+        }
+        if (req instanceof MessageShortcutRequest shortcut) {
+            return shortcut.getPayload().getUser() == null || blank(shortcut.getPayload().getUser().getId());
+        }
+        if (req instanceof GlobalShortcutRequest shortcut) {
+            return shortcut.getPayload().getUser() == null || blank(shortcut.getPayload().getUser().getId());
         }
         return false;
     }

@@ -38,6 +38,19 @@ class ShortcutsTest {
     }
 
     @Test
+    void shortcutsWithoutAUserAreAnswered200AndOpenNothing() {
+        String message = SlackPayloads.messageShortcut("UALICE", Shortcuts.FROM_MESSAGE, "C1", "1.1", "UBOB", "Hi", "trig-x");
+        String global = SlackPayloads.globalShortcut("UALICE", Shortcuts.NEW, "trig-y");
+        for (String payload : List.of(message, global)) {
+            String noUser = payload.replaceFirst("\"user\":\\{[^}]*}", "\"user\":null");
+            assertThat(noUser).doesNotContain("UALICE");
+            assertThat(svc.requests.interaction(noUser).statusCode()).isEqualTo(200);
+        }
+        Quiescence.await(svc);
+        assertThat(svc.slack.calls("views.open")).isEmpty();
+    }
+
+    @Test
     void aMessageBecomesATaskWithItsPermalinkAndAReplyInItsThread() throws Exception {
         String ts = svc.slack.userMessage("C1", "Fix the login bug\nIt fails on Safari.\nSee the logs.");
 
