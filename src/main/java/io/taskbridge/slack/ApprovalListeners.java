@@ -134,9 +134,8 @@ final class ApprovalListeners {
             return;
         }
         ApprovalMessage.Ref r = new ApprovalMessage.Ref(job.taskId(), job.round(), job.position());
-        SlackResult<String> opened = webs.of(workspace).map(w -> w.openView(job.trigger(),
-                        ApprovalModal.create(access.tasks().get(job.taskId()), new ApprovalModal.Pending(r, job.decision()))))
-                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
+        SlackResult<String> opened = webs.openView(workspace, job.trigger(),
+                ApprovalModal.create(access.tasks().get(job.taskId()), new ApprovalModal.Pending(r, job.decision())));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open for a decision failed: {}", opened);
             jobs.answer(job.responseUrl(), false, ":warning: I couldn't open the comment form. Please try again.");

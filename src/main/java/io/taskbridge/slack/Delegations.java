@@ -119,8 +119,7 @@ public final class Delegations {
             return;
         }
         ApprovalMessage.Ref r = new ApprovalMessage.Ref(job.taskId(), job.round(), job.position());
-        SlackResult<String> opened = webs.of(workspace).map(w -> w.openView(job.trigger(), picker(task, r)))
-                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
+        SlackResult<String> opened = webs.openView(workspace, job.trigger(), picker(task, r));
         if (!(opened instanceof SlackResult.Ok)) {
             jobs.answer(job.responseUrl(), false, ":warning: I couldn't open the form to delegate. Please try again.");
         }

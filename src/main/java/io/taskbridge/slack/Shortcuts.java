@@ -129,8 +129,7 @@ final class Shortcuts {
     }
 
     private Optional<String> open(WorkspaceId workspace, String trigger, View view) {
-        SlackResult<String> opened = webs.of(workspace).map(w -> w.openView(trigger, view))
-                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
+        SlackResult<String> opened = webs.openView(workspace, trigger, view);
         if (opened instanceof SlackResult.Ok<String> ok) {
             return Optional.of(ok.value());
         }

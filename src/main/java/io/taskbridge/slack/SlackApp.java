@@ -224,8 +224,7 @@ public final class SlackApp {
     private void openForm(String triggerId, Caller caller, String responseUrl) {
         TaskFormSubmissions.FormContext form = new TaskFormSubmissions.FormContext(caller.channelId(), Optional.of(caller.kind()),
                 Optional.of(zones.of(caller.workspace(), caller.userId())));
-        SlackResult<String> opened = webs.of(caller.workspace()).map(w -> w.openView(triggerId, TaskModal.create(form.metadata())))
-                .orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
+        SlackResult<String> opened = webs.openView(caller.workspace(), triggerId, TaskModal.create(form.metadata()));
         if (!(opened instanceof SlackResult.Ok)) {
             log.warn("views.open failed: {}", opened);
             jobs.reply(responseUrl, ":warning: I couldn't open the task form (" + opened + "). Try `/task add <title>` instead.");

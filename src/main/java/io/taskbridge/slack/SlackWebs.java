@@ -1,5 +1,6 @@
 package io.taskbridge.slack;
 
+import com.slack.api.model.view.View;
 import io.taskbridge.platform.WorkspaceId;
 import java.util.Optional;
 
@@ -13,6 +14,11 @@ public abstract class SlackWebs {
 
     /** The client for {@code workspace}'s token; empty when it has none. */
     public abstract Optional<SlackWeb> of(WorkspaceId workspace);
+
+    /** Opens {@code view} with {@code trigger} in {@code workspace}: not_installed when it has no token. */
+    SlackResult<String> openView(WorkspaceId workspace, String trigger, View view) {
+        return of(workspace).map(w -> w.openView(trigger, view)).orElseGet(() -> new SlackResult.Failed<>("not_installed", false));
+    }
 
     /** The one client every workspace uses (single-workspace mode, and the /try sandbox). */
     public static SlackWebs single(SlackWeb web) {
