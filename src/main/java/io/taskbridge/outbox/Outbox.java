@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Writes outbound messages as rows inside the caller's transaction, and wakes the worker once that
@@ -48,15 +49,14 @@ public final class Outbox {
         // One statement, so no OutboxDao attach: on the hot path (every post a change causes) the
         // attach would cost more than the insert.
         long now = clock.millis();
-        tx.createUpdate(dedupeKey.isPresent() ? OutboxDao.UPSERT : OutboxDao.INSERT)
+        Update row = tx.createUpdate(dedupeKey.isPresent() ? OutboxDao.UPSERT : OutboxDao.INSERT)
                 .bind("kind", message.kind())
-                .bind("key", dedupeKey.orElse(null))
                 .bind("channel", channel.orElse(null))
                 .bind("payload", codec.write(message))
                 .bind("at", now)
-                .bind("due", now + settle.toMillis())
-                .bind("workspace", workspace.value())
-                .execute();
+                .bind("workspace", workspace.value());
+        dedupeKey.ifPresent(key -> row.bind("key", key).bind("due", now + settle.toMillis()));
+        row.execute();
         tx.afterCommit(wake);
     }
 

@@ -17,10 +17,10 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 public interface ReminderDao {
     String COLUMNS = "id, task_id, kind, recipient, fire_at";
 
-    /** Plans (or re-plans) one reminder: a row for the same task, kind and recipient moves to {@code fireAt}. */
     /** Drops a task's reminders of the given kinds. */
     String DROP = "DELETE FROM reminders WHERE task_id = :task AND kind IN (<kinds>)";
 
+    /** Plans (or re-plans) one reminder: a row for the same task, kind and recipient moves to {@code fireAt}. */
     String PLAN = "INSERT INTO reminders (task_id, kind, recipient, fire_at, created_at)"
             + " VALUES (:task, :kind, :recipient, :fireAt, :now)"
             + " ON CONFLICT (task_id, kind, recipient) DO UPDATE SET fire_at = excluded.fire_at";
