@@ -566,14 +566,16 @@ scenario_serialab() {
 
 # ---------------------------------------------------------------- scenario 2
 # approve_rows N: N tasks in review, each with one ONE step waiting for U0BENCH (ids 1..N), written
-# straight into C's SQLite file (the schema is the service's, migrated when it started).
+# straight into C's SQLite file (the schema is the service's, migrated when it started), in workspace
+# T1, the fake Slack's: a task of no workspace is "not found" to a click (and no decision is recorded).
 approve_rows() {
   local now; now=$(date +%s%3N)
   sqlite3 "$DB_C" "PRAGMA busy_timeout=10000; BEGIN;
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
     INSERT INTO tasks (id, title, status, priority, created_by, slack_team, slack_channel, slack_ts, created_at,
-                       updated_at, approval_round, approval_state, approval_step)
-      SELECT i, 'Approve ' || i, 'REVIEW', 'MEDIUM', 'UBOB', 'T1', 'C0BENCH', '1700000000.' || i, $now, $now, 1, 'PENDING', 0 FROM n;
+                       updated_at, approval_round, approval_state, approval_step, workspace)
+      SELECT i, 'Approve ' || i, 'REVIEW', 'MEDIUM', 'UBOB', 'T1', 'C0BENCH', '1700000000.' || i, $now, $now, 1, 'PENDING', 0,
+             'T1' FROM n;
     INSERT INTO approval_steps (task_id, round, position, mode) SELECT id, 1, 0, 'ONE' FROM tasks;
     INSERT INTO approval_participants (task_id, round, position, user_id) SELECT id, 1, 0, 'U0BENCH' FROM tasks;
     COMMIT;"
@@ -638,6 +640,7 @@ scenario_approve() {
   say "Decisions recorded in total: $(sql_c "SELECT count(*) FROM approval_responses"); tasks approved (DONE):" \
       "$(sql_c "SELECT count(*) FROM tasks WHERE status = 'DONE'"); tasks with two responses: $dup."
   if [ "$dup" = 0 ]; then check ok; else check no "a task recorded two decisions for one ONE step"; fi
+  if [ "$(sql_c "SELECT count(*) FROM approval_responses")" -gt 0 ]; then check ok; else check no "no click recorded a decision"; fi
   stop "$PID_A"; stop "$PID_B"; stop "$PID_C"; stop "$FAKE_PID"
   ratio_line "$rows" approve
 }
