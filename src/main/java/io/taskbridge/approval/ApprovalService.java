@@ -213,20 +213,8 @@ public final class ApprovalService {
                 throw alreadyAnswered(taskId);
             }
             ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
-            ApprovalChanged.Kind kind = ApprovalChanged.Kind.ANSWERED;
-            if (step.rejected()) {
-                approvals.finish(taskId, Approval.State.REJECTED.name(), Status.IN_PROGRESS.name());
-                kind = ApprovalChanged.Kind.REJECTED;
-            } else if (step.approved()) {
-                int steps = approvals.steps(taskId, round).size();
-                if (position + 1 < steps) {
-                    approvals.advance(taskId, position + 1);
-                    kind = ApprovalChanged.Kind.STEP_ADVANCED;
-                } else {
-                    approvals.finish(taskId, Approval.State.APPROVED.name(), Status.DONE.name());
-                    kind = ApprovalChanged.Kind.APPROVED;
-                }
-            }
+            ApprovalChanged.Kind kind = StepEdits.conclude(approvals, taskId, round, position, step)
+                    .orElse(ApprovalChanged.Kind.ANSWERED);
             Task after = tasks.find(taskId).orElseThrow();
             Approval approval = approvals.find(taskId).orElseThrow();
             ApprovalDao.Head head = approvals.head(taskId).orElseThrow();

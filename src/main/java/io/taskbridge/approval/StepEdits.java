@@ -76,8 +76,56 @@ final class StepEdits {
         int people = step.participants().size() + joined.size();
         step.mode().count().filter(n -> n > people && people > 0)
                 .ifPresent(n -> approvals.setRequired(taskId, round, position, people));
-        return Optional.of(announce(tx, ApprovalChanged.Kind.GROUP_EXPANDED, taskId, position, SCHEDULE_ACTOR, now,
-                before, joined));
+        ApprovalChanged expanded = announce(tx, ApprovalChanged.Kind.GROUP_EXPANDED, taskId, position, SCHEDULE_ACTOR, now,
+                before, joined);
+        settle(tx, taskId, round, position, now);
+        return Optional.of(expanded);
+    }
+
+    /**
+     * Decides a step whose last group has just been looked up, when the answers it already has
+     * decide it: the people on it before may all have approved, or rejected it out of reach (a step is
+     * not settled while a group is pending, see {@link ApprovalStep#approved}). A step left with
+     * nobody to ask (the group was empty, or only its creator and asker) ends the round as expired,
+     * so the creator is told instead of the request waiting for no one.
+     */
+    private void settle(Handle tx, long taskId, int round, int position, Instant now) {
+        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+        if (!step.unexpanded().isEmpty()) {
+            return;
+        }
+        Task before = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        Optional<ApprovalChanged.Kind> kind;
+        if (step.participants().isEmpty()) {
+            approvals.finish(taskId, Approval.State.EXPIRED.name(), Status.IN_PROGRESS.name());
+            kind = Optional.of(ApprovalChanged.Kind.EXPIRED);
+        } else {
+            kind = conclude(approvals, taskId, round, position, step);
+        }
+        kind.ifPresent(k -> announce(tx, k, taskId, position, SCHEDULE_ACTOR, now, before, List.of()));
+    }
+
+    /**
+     * What {@code step}'s answers make of it, written: rejected ends the round with the task back in
+     * progress; approved moves to the next step or ends the round with the task done; empty while it
+     * still waits.
+     */
+    static Optional<ApprovalChanged.Kind> conclude(ApprovalDao approvals, long taskId, int round, int position,
+                                                   ApprovalStep step) {
+        if (step.rejected()) {
+            approvals.finish(taskId, Approval.State.REJECTED.name(), Status.IN_PROGRESS.name());
+            return Optional.of(ApprovalChanged.Kind.REJECTED);
+        }
+        if (!step.approved()) {
+            return Optional.empty();
+        }
+        if (position + 1 < approvals.steps(taskId, round).size()) {
+            approvals.advance(taskId, position + 1);
+            return Optional.of(ApprovalChanged.Kind.STEP_ADVANCED);
+        }
+        approvals.finish(taskId, Approval.State.APPROVED.name(), Status.DONE.name());
+        return Optional.of(ApprovalChanged.Kind.APPROVED);
     }
 
     /**

@@ -55,6 +55,37 @@ class ApprovalServiceTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void aGroupLookedUpAfterEveryoneElseApprovedCompletesTheStep(Databases.Kind kind) {
+        try (Fixture f = fixture(kind)) {
+            long id = f.newTask("Budget");
+            f.approvals().request(id, new ApprovalPlan(List.of(new ApprovalPlan.Step(List.of("UA"), CompletionMode.ALL,
+                    Optional.empty(), List.of(ApprovalGroup.named("S1", "finance")), Optional.empty()))), "UCREATOR");
+            assertThat(f.approvals().decide(id, 1, 0, "UA", Decision.APPROVE, Optional.empty()).kind())
+                    .as("everyone includes the group's members, not known yet").isEqualTo(ApprovalChanged.Kind.ANSWERED);
+            // The group turns out to be only the creator, who never approves their own task.
+            assertThat(f.approvals().expandGroup(id, 1, 0, "S1", List.of("UCREATOR"))).isPresent();
+            assertThat(f.events()).extracting(ApprovalChanged::kind).endsWith(ApprovalChanged.Kind.GROUP_EXPANDED,
+                    ApprovalChanged.Kind.APPROVED);
+            assertThat(f.tasks().get(id).status()).isEqualTo(Status.DONE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aStepLeftWithNobodyToAskExpiresInsteadOfWaitingForNoOne(Databases.Kind kind) {
+        try (Fixture f = fixture(kind)) {
+            long id = f.newTask("Budget");
+            f.approvals().request(id, new ApprovalPlan(List.of(new ApprovalPlan.Step(List.of(), CompletionMode.ONE,
+                    Optional.empty(), List.of(ApprovalGroup.named("S1", "finance")), Optional.empty()))), "UCREATOR");
+            assertThat(f.approvals().expandGroup(id, 1, 0, "S1", List.of())).isPresent();
+            assertThat(f.events()).extracting(ApprovalChanged::kind).endsWith(ApprovalChanged.Kind.GROUP_EXPANDED,
+                    ApprovalChanged.Kind.EXPIRED);
+            assertThat(f.tasks().get(id).status()).isEqualTo(Status.IN_PROGRESS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void oneApprovalCompletesAOneStep(Databases.Kind kind) {
         try (Fixture f = fixture(kind)) {
             long id = f.newTask("Budget");
