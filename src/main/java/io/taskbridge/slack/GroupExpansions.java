@@ -27,6 +27,13 @@ final class GroupExpansions {
     Delivery.Outcome deliver(Delivery.Attempt attempt) {
         OutboxMessage.GroupExpansion g = (OutboxMessage.GroupExpansion) attempt.message();
         SlackResult<List<String>> members = web.groupMembers(g.groupId());
+        if (members instanceof SlackResult.Failed<List<String>> failed && !failed.retryable()) {
+            // Slack will never answer (a deleted group, a missing scope): the group brings nobody, so
+            // its step is decided by the people it has, or expires with nobody to ask, instead of
+            // waiting for ever. The row stays dead with the reason, for the operator.
+            approvals.expandGroup(g.taskId(), g.round(), g.position(), g.groupId(), List.of());
+            return new Delivery.Outcome.Failed(failed.error(), false);
+        }
         return SlackDelivery.outcome(members,
                 users -> approvals.expandGroup(g.taskId(), g.round(), g.position(), g.groupId(), users));
     }

@@ -116,6 +116,25 @@ class QuorumGroupDelegationTest {
     }
 
     @Test
+    void aGroupSlackCannotLookUpBringsNobodyAndTheStepGoesOnWithItsPeople() throws Exception {
+        try (RunningService svc = new RunningService()) {
+            long id = newTask(svc, "Ghost group invoice");
+            svc.requests.command("review " + id + " <@UA> <!subteam^SGONE|@ghost> all", "UCREATOR", "C1", "t-x",
+                    svc.slack.responseUrl("x"));
+            reply(svc, "x");
+            svc.slack.awaitButtonFor("UA", ApprovalMessage.APPROVE);
+            click(svc, "UA", ApprovalMessage.APPROVE, id + ":1:0", "ua");
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (svc.service.tasks().get(id).status() != Status.DONE && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(svc.slack.calls("usergroups.users.list")).isNotEmpty();
+            assertThat(svc.service.tasks().get(id).status())
+                    .as("no_such_subteam: the group brings nobody, and UA's approval is everyone's").isEqualTo(Status.DONE);
+        }
+    }
+
+    @Test
     void aDelegationMovesTheVoteIsRecordedAndStrangersChangeNothing() {
         try (RunningService svc = new RunningService()) {
             long id = newTask(svc, "Delegated contract");
