@@ -53,6 +53,13 @@ class HotPathTest {
             .that().areDeclaredIn(io.taskbridge.reminder.Digests.class).and().haveName("ensure")
             .should(ATTACH_A_SQL_OBJECT);
 
+    /** Every task change asks which of the people it concerns have opened their App Home. */
+    @ArchTest
+    static final ArchRule homeRefreshAttachesNothing = noMethods()
+            .that().areDeclaredInClassesThat().haveFullyQualifiedName("io.taskbridge.slack.HomeRefresh")
+            .and().haveName("touched")
+            .should(ATTACH_A_SQL_OBJECT);
+
     @ArchTest
     static final ArchRule reminderPlanningAttachesNothing = noMethods()
             .that().areDeclaredIn(io.taskbridge.reminder.ReminderPlanner.class).and().haveName("changed")

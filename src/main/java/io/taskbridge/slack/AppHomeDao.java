@@ -1,9 +1,6 @@
 package io.taskbridge.slack;
 
-import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Who has opened Taskbridge's Home tab, per workspace (V24's {@code app_homes}). */
@@ -12,7 +9,10 @@ interface AppHomeDao {
             + " ON CONFLICT (workspace, user_id) DO UPDATE SET opened_at = excluded.opened_at")
     void opened(@Bind("workspace") String workspace, @Bind("user") String user, @Bind("at") long at);
 
-    /** Those of {@code users} who have opened their home in {@code workspace}. */
-    @SqlQuery("SELECT user_id FROM app_homes WHERE workspace = :workspace AND user_id IN (<users>) ORDER BY user_id")
-    List<String> openedAmong(@Bind("workspace") String workspace, @BindList("users") List<String> users);
+    /**
+     * Those of {@code users} who have opened their home in {@code workspace}: asked on every task
+     * change, so {@link HomeRefresh} runs it as a plain statement rather than attaching this DAO.
+     */
+    String OPENED_AMONG = "SELECT user_id FROM app_homes WHERE workspace = :workspace AND user_id IN (<users>)"
+            + " ORDER BY user_id";
 }

@@ -34,7 +34,9 @@ public final class HomeRefresh {
         if (people.isEmpty()) {
             return;
         }
-        for (String user : tx.attach(AppHomeDao.class).openedAmong(workspace.value(), people)) {
+        List<String> opened = tx.createQuery(AppHomeDao.OPENED_AMONG).bind("workspace", workspace.value())
+                .bindList("users", people).mapTo(String.class).list();
+        for (String user : opened) {
             outbox.enqueueSettled(tx, workspace, new OutboxMessage.HomeView(user), OutboxMessage.HomeView.key(workspace, user),
                     SETTLE);
         }

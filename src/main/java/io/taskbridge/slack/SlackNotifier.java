@@ -5,12 +5,14 @@ import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.task.SlackPlace;
+import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -48,8 +50,14 @@ public final class SlackNotifier implements TaskEvents {
         users.add(event.after().createdBy());
         event.after().assignee().ifPresent(users::add);
         event.before().flatMap(Task::assignee).ifPresent(users::add);
-        tx.attach(ApprovalDao.class).find(event.after().id()).ifPresent(a -> a.steps().stream()
-                .map(ApprovalStep::participants).forEach(users::addAll));
+        // Approvers' homes list a task only while it waits in review, so only then (or when it has
+        // just left review) are they concerned: a new task, or one never reviewed, costs no approval read.
+        boolean inReview = Stream.concat(event.before().stream(), Stream.of(event.after()))
+                .anyMatch(t -> t.status() == Status.REVIEW);
+        if (inReview) {
+            tx.attach(ApprovalDao.class).find(event.after().id()).ifPresent(a -> a.steps().stream()
+                    .map(ApprovalStep::participants).forEach(users::addAll));
+        }
         return users;
     }
 }
