@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,8 @@ public final class OutboxWorker implements AutoCloseable {
     private final Duration lease;
     private final Lane lane;
     private final String dueSql;
+    /** A channel at its pace: its due rows (not under a lease) wait for its next slot, not a claim each. */
+    private final String deferSql;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
@@ -71,6 +74,8 @@ public final class OutboxWorker implements AutoCloseable {
                         Optional<Pacer> pacer, Duration lease, Lane lane) {
         this.lane = lane;
         this.dueSql = lane.dueSql(OutboxDao.COLUMNS);
+        this.deferSql = "UPDATE outbox SET next_attempt_at = :at, last_error = 'paced' WHERE state = 'pending'"
+                + " AND channel = :channel AND next_attempt_at < :at AND lease_until < :now AND (" + lane.filter() + ")";
         this.pacer = pacer;
         this.lease = lease;
         this.jdbi = jdbi;
@@ -138,10 +143,17 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /**
-     * Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests.
-     * One handle serves the whole batch: opening a handle and attaching the DAO cost more than
-     * the statements, and this runs once per row written (the connection is not in a transaction
-     * while a delivery talks to Slack, so it holds no lock).
+     * Claims and delivers one batch of due rows; returns how many it took (delivered, or put off
+     * because their channel is at its pace). Visible for tests. One handle serves the whole batch:
+     * opening a handle and attaching the DAO cost more than the statements, and this runs once per
+     * commit that wrote a row (the connection is not in a transaction while a delivery talks to
+     * Slack, so it holds no lock).
+     *
+     * <p>Every write is a transaction of its own, so on SQLite it queues for the write lock with the
+     * requests' group commits ({@code SerialWrites}) instead of sleeping in SQLite's busy handler,
+     * which kept a request's batch waiting behind it. A channel at its pace is asked first, before
+     * any claim: then all its due rows wait for its next slot in one statement, where each row used
+     * to cost a claim and a release of its own, pass after pass, for as long as the backlog lasted.
      */
     int drainOnce() {
         return jdbi.withHandle(h -> {
@@ -151,24 +163,26 @@ public final class OutboxWorker implements AutoCloseable {
                 return 0;
             }
             OutboxDao dao = h.attach(OutboxDao.class);
-            int claimed = 0;
+            int taken = 0;
             for (OutboxRow row : due) {
                 if (stopping) {
                     break;
                 }
+                Duration wait = pace(row);
+                if (!wait.isZero()) {
+                    long now = clock.millis();
+                    taken += h.inTransaction(t -> t.createUpdate(deferSql).bind("channel", row.channel().orElseThrow())
+                            .bind("at", now + wait.toMillis()).bind("now", now).execute()) > 0 ? 1 : 0;
+                    continue;
+                }
                 long until = clock.millis() + lease.toMillis();
-                if (h.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil()).bind("until", until)
-                        .execute() == 1) {
-                    claimed++;
-                    Duration wait = pace(row);
-                    if (wait.isZero()) {
-                        deliver(dao, row);
-                    } else {
-                        dao.waitUntil(row.id(), clock.millis() + wait.toMillis(), "paced");
-                    }
+                if (h.inTransaction(t -> t.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil())
+                        .bind("until", until).execute()) == 1) {
+                    taken++;
+                    deliver(h, dao, row);
                 }
             }
-            return claimed;
+            return taken;
         });
     }
 
@@ -176,7 +190,7 @@ public final class OutboxWorker implements AutoCloseable {
         return pacer.isPresent() && row.channel().isPresent() ? pacer.get().reserve(row.channel().get()) : Duration.ZERO;
     }
 
-    private void deliver(OutboxDao dao, OutboxRow row) {
+    private void deliver(Handle h, OutboxDao dao, OutboxRow row) {
         Delivery.Outcome outcome;
         try {
             // row.attempts() is the count read before this claim: the tries that came before it.
@@ -186,7 +200,8 @@ public final class OutboxWorker implements AutoCloseable {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);
         }
-        settle(dao, row, row.attempts() + 1, outcome);
+        Delivery.Outcome settled = outcome;
+        h.useTransaction(t -> settle(dao, row, row.attempts() + 1, settled));
     }
 
     private void settle(OutboxDao dao, OutboxRow row, int attempt, Delivery.Outcome outcome) {
