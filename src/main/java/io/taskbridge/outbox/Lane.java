@@ -72,7 +72,13 @@ public record Lane(String name, String filter, Optional<String> turnKey, String 
      * functions run on SQLite (3.25 and later) and PostgreSQL alike.
      */
     String dueSql(String columns) {
-        String due = "WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + filter + ")";
+        return dueSql(columns, "1 = 1");
+    }
+
+    /** The same, of the rows that also meet {@code also} (an SQL condition on {@code outbox}). */
+    String dueSql(String columns, String also) {
+        String due = "WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + filter + ")"
+                + " AND (" + also + ")";
         if (turnKey.isEmpty()) {
             return "SELECT " + columns + " FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox " + due
                     + " GROUP BY " + fairnessKey + ") ORDER BY next_attempt_at, id LIMIT :limit";

@@ -5,13 +5,14 @@ import io.taskbridge.outbox.OutboxRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     /** Rows a pass takes at most. */
     static final int BATCH = 50;
+    /** Paused channels a pass leaves out by name at most; beyond them a paused channel's row is skipped as it comes. */
+    static final int MAX_PAUSED_IN_QUERY = 500;
     private static final OutboxRow.Mapper ROWS = new OutboxRow.Mapper();
     private static final String CLAIM = "UPDATE outbox SET lease_until = :until, attempts = attempts + 1"
             + " WHERE id = :id AND lease_until = :seen AND state = 'pending'";
@@ -46,8 +49,13 @@ public final class OutboxWorker implements AutoCloseable {
     private final Duration lease;
     private final Lane lane;
     private final String dueSql;
-    /** A channel at its pace: its due rows (not under a lease) wait for its next slot, not a claim each. */
-    private final String deferSql;
+    /** The pass's rows, leaving out the channels that are at their pace ({@code <paused>}). */
+    private final String dueSqlSkipping;
+    /**
+     * Channels at their pace, each until its next slot (service clock millis). Only the worker's
+     * own thread touches it (in {@link #drainOnce} and between passes).
+     */
+    private final Map<String, Long> paused = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
@@ -74,8 +82,7 @@ public final class OutboxWorker implements AutoCloseable {
                         Optional<Pacer> pacer, Duration lease, Lane lane) {
         this.lane = lane;
         this.dueSql = lane.dueSql(OutboxDao.COLUMNS);
-        this.deferSql = "UPDATE outbox SET next_attempt_at = :at, last_error = 'paced' WHERE state = 'pending'"
-                + " AND channel = :channel AND next_attempt_at < :at AND lease_until < :now AND (" + lane.filter() + ")";
+        this.dueSqlSkipping = lane.dueSql(OutboxDao.COLUMNS, "channel IS NULL OR channel NOT IN (<paused>)");
         this.pacer = pacer;
         this.lease = lease;
         this.jdbi = jdbi;
@@ -131,7 +138,7 @@ public final class OutboxWorker implements AutoCloseable {
         lock.lock();
         try {
             if (!woken) {
-                signal.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                signal.await(sleepMillis(), TimeUnit.MILLISECONDS);
             }
             woken = false;
         } catch (InterruptedException e) {
@@ -143,54 +150,61 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /**
-     * Claims and delivers one batch of due rows; returns how many it took (delivered, or put off
-     * because their channel is at its pace). Visible for tests. One handle serves the whole batch:
-     * opening a handle and attaching the DAO cost more than the statements, and this runs once per
-     * commit that wrote a row (the connection is not in a transaction while a delivery talks to
-     * Slack, so it holds no lock).
+     * Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests.
+     * One handle serves the whole batch: opening a handle and attaching the DAO cost more than
+     * the statements, and this runs once per commit that wrote a row (the connection is not in a
+     * transaction while a delivery talks to Slack, so it holds no lock).
      *
-     * <p>Every write is a transaction of its own, so on SQLite it queues for the write lock with the
-     * requests' group commits ({@code SerialWrites}) instead of sleeping in SQLite's busy handler,
-     * which kept a request's batch waiting behind it. A channel at its pace is asked first, before
-     * any claim: then all its due rows wait for its next slot in one statement, where each row used
-     * to cost a claim and a release of its own, pass after pass, for as long as the backlog lasted.
+     * <p>A channel at its pace is asked first, before any claim, and then left out of the passes
+     * until its next slot, in memory: nothing is written for it. Each of its rows used to cost a
+     * claim and a release of its own, pass after pass, for as long as its backlog lasted, while the
+     * requests' group commits waited for the write lock.
      */
     int drainOnce() {
+        long now = clock.millis();
+        paused.values().removeIf(until -> until <= now);
+        List<String> skipped = paused.keySet().stream().limit(MAX_PAUSED_IN_QUERY).toList();
         return jdbi.withHandle(h -> {
-            List<OutboxRow> due = h.createQuery(dueSql).bind("now", clock.millis()).bind("limit", BATCH)
-                    .map(ROWS).list();
+            List<OutboxRow> due = (skipped.isEmpty() ? h.createQuery(dueSql)
+                    : h.createQuery(dueSqlSkipping).bindList("paused", skipped))
+                    .bind("now", now).bind("limit", BATCH).map(ROWS).list();
             if (due.isEmpty()) {
                 return 0;
             }
             OutboxDao dao = h.attach(OutboxDao.class);
-            int taken = 0;
+            int claimed = 0;
             for (OutboxRow row : due) {
                 if (stopping) {
                     break;
                 }
                 Duration wait = pace(row);
                 if (!wait.isZero()) {
-                    long now = clock.millis();
-                    taken += h.inTransaction(t -> t.createUpdate(deferSql).bind("channel", row.channel().orElseThrow())
-                            .bind("at", now + wait.toMillis()).bind("now", now).execute()) > 0 ? 1 : 0;
+                    paused.put(row.channel().orElseThrow(), clock.millis() + wait.toMillis());
                     continue;
                 }
                 long until = clock.millis() + lease.toMillis();
-                if (h.inTransaction(t -> t.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil())
-                        .bind("until", until).execute()) == 1) {
-                    taken++;
-                    deliver(h, dao, row);
+                if (h.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil()).bind("until", until)
+                        .execute() == 1) {
+                    claimed++;
+                    deliver(dao, row);
                 }
             }
-            return taken;
+            return claimed;
         });
+    }
+
+    /** How long the worker may sleep: until its next poll, or sooner when a paused channel's slot comes first. */
+    private long sleepMillis() {
+        long now = clock.millis();
+        return paused.values().stream().mapToLong(until -> Math.max(1, until - now))
+                .reduce(pollInterval.toMillis(), Math::min);
     }
 
     private Duration pace(OutboxRow row) {
         return pacer.isPresent() && row.channel().isPresent() ? pacer.get().reserve(row.channel().get()) : Duration.ZERO;
     }
 
-    private void deliver(Handle h, OutboxDao dao, OutboxRow row) {
+    private void deliver(OutboxDao dao, OutboxRow row) {
         Delivery.Outcome outcome;
         try {
             // row.attempts() is the count read before this claim: the tries that came before it.
@@ -200,8 +214,7 @@ public final class OutboxWorker implements AutoCloseable {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);
         }
-        Delivery.Outcome settled = outcome;
-        h.useTransaction(t -> settle(dao, row, row.attempts() + 1, settled));
+        settle(dao, row, row.attempts() + 1, outcome);
     }
 
     private void settle(OutboxDao dao, OutboxRow row, int attempt, Delivery.Outcome outcome) {
