@@ -64,4 +64,14 @@ class HotPathTest {
     static final ArchRule reminderPlanningAttachesNothing = noMethods()
             .that().areDeclaredIn(io.taskbridge.reminder.ReminderPlanner.class).and().haveName("changed")
             .should(ATTACH_A_SQL_OBJECT);
+
+    /**
+     * Everywhere else a DAO comes from {@code Daos.on}: attached once per handle, so the work of a
+     * group commit's batch (a decision, a task change and its listeners) attaches each DAO once,
+     * not once per write and listener.
+     */
+    @ArchTest
+    static final ArchRule onlyDaosAttaches = noMethods()
+            .that().areDeclaredInClassesThat().doNotHaveFullyQualifiedName("io.taskbridge.platform.Daos")
+            .should(ATTACH_A_SQL_OBJECT);
 }

@@ -1,6 +1,7 @@
 package io.taskbridge.approval;
 
 import io.taskbridge.approval.ApprovalDao;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.Source;
 import io.taskbridge.task.Status;
@@ -98,8 +99,8 @@ public final class ApprovalService {
     }
 
     private Optional<Approval> start(Handle tx, long taskId, ApprovalPlan plan, String actor, Instant now) {
-        TaskDao tasks = tx.attach(TaskDao.class);
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        TaskDao tasks = Daos.on(tx, TaskDao.class);
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         Task before = tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
         if (!before.status().isOpen()) {
             throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Task #" + taskId + " is " + before.status().label()
@@ -196,8 +197,8 @@ public final class ApprovalService {
         }
         Instant now = clock.instant();
         return writes.write(tx -> {
-            TaskDao tasks = tx.attach(TaskDao.class);
-            ApprovalDao approvals = tx.attach(ApprovalDao.class);
+            TaskDao tasks = Daos.on(tx, TaskDao.class);
+            ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
             if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
                 tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
                 throw notWaiting(approvals.find(taskId), taskId, round, position, userId);
@@ -249,9 +250,9 @@ public final class ApprovalService {
                                                  List<String> members) {
         Instant now = clock.instant();
         Optional<ApprovalChanged> event = jdbi.inTransaction(tx -> {
-            Task task = tx.attach(TaskDao.class).find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+            Task task = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
             List<String> excluded = new java.util.ArrayList<>(List.of(task.createdBy()));
-            tx.attach(ApprovalDao.class).requestedBy(taskId).filter(u -> !u.isEmpty()).ifPresent(excluded::add);
+            Daos.on(tx, ApprovalDao.class).requestedBy(taskId).filter(u -> !u.isEmpty()).ifPresent(excluded::add);
             return edits.expandGroup(tx, taskId, round, position, groupId, members, excluded, now);
         });
         event.ifPresent(e -> log.info("task #{} approval round {} step {}: group {} brought {} approver(s)", taskId, round,

@@ -1,5 +1,6 @@
 package io.taskbridge.approval;
 
+import io.taskbridge.platform.Daos;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
@@ -33,7 +34,7 @@ final class StepEdits {
     /** {@code from} hands their place on step {@code position} to {@code to}; {@code actor} did it. */
     ApprovalChanged delegate(Handle tx, long taskId, int round, int position, String from, String to, String actor,
                              Instant now) {
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         Task before = claim(tx, taskId, round, position, now);
         ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
         if (!step.isParticipant(from)) {
@@ -59,12 +60,12 @@ final class StepEdits {
      */
     Optional<ApprovalChanged> expandGroup(Handle tx, long taskId, int round, int position, String groupId,
                                           List<String> members, List<String> excluded, Instant now) {
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0
                 || approvals.markExpanded(taskId, round, position, groupId, now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
-        Task before = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
         ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
         List<String> joined = new ArrayList<>();
         for (String member : members) {
@@ -90,12 +91,12 @@ final class StepEdits {
      * so the creator is told instead of the request waiting for no one.
      */
     private void settle(Handle tx, long taskId, int round, int position, Instant now) {
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
         if (!step.unexpanded().isEmpty()) {
             return;
         }
-        Task before = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
         Optional<ApprovalChanged.Kind> kind;
         if (step.participants().isEmpty()) {
             approvals.finish(taskId, Approval.State.EXPIRED.name(), Status.IN_PROGRESS.name());
@@ -133,13 +134,13 @@ final class StepEdits {
      * or the step no longer waits.
      */
     Optional<ApprovalChanged> actOnDue(Handle tx, ApprovalDao.DueStep due, Instant now) {
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         long taskId = due.taskId();
         if (approvals.claimDueAction(taskId, due.round(), due.position(), now.toEpochMilli()) == 0
                 || approvals.claimStep(taskId, due.round(), due.position(), now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
-        Task before = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
         ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(due.position());
         DueAction action = step.onDue().orElseThrow();
         if (action instanceof DueAction.Escalate escalate) {
@@ -157,8 +158,8 @@ final class StepEdits {
     }
 
     private static Task claim(Handle tx, long taskId, int round, int position, Instant now) {
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
-        TaskDao tasks = tx.attach(TaskDao.class);
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
+        TaskDao tasks = Daos.on(tx, TaskDao.class);
         if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
             tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
             throw new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId
@@ -169,8 +170,8 @@ final class StepEdits {
 
     private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
                                      Instant now, Task before, List<String> people) {
-        ApprovalDao approvals = tx.attach(ApprovalDao.class);
-        Task after = tx.attach(TaskDao.class).find(taskId).orElseThrow();
+        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
+        Task after = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
         ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
         ApprovalChanged event = new ApprovalChanged(kind, approvals.find(taskId).orElseThrow(), Optional.empty(), position,
                 actor, now, head.connection(), head.externalId()).about(people);

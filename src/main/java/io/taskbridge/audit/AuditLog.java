@@ -1,5 +1,6 @@
 package io.taskbridge.audit;
 
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class AuditLog {
         int n = Math.max(1, number);
         int s = clamp(size);
         return jdbi.withHandle(h -> {
-            AuditDao dao = h.attach(AuditDao.class);
+            AuditDao dao = Daos.on(h, AuditDao.class);
             long total = dao.countOfTask(taskId);
             List<AuditEntry> rows = dao.ofTaskFrom(taskId, (long) (n - 1) * s, s);
             return new Numbered(rows, n, (int) Math.max(1, (total + s - 1) / s), total);

@@ -2,6 +2,7 @@ package io.taskbridge.outbox;
 
 import io.taskbridge.outbox.OutboxDao;
 import io.taskbridge.outbox.OutboxRow;
+import io.taskbridge.platform.Daos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,7 +172,7 @@ public final class OutboxWorker implements AutoCloseable {
             if (due.isEmpty()) {
                 return 0;
             }
-            OutboxDao dao = h.attach(OutboxDao.class);
+            OutboxDao dao = Daos.on(h, OutboxDao.class);
             int claimed = 0;
             for (OutboxRow row : due) {
                 if (stopping) {

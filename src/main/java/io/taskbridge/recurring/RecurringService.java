@@ -3,6 +3,7 @@ package io.taskbridge.recurring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Priority;
 import io.taskbridge.task.SlackPlace;
@@ -65,7 +66,7 @@ public final class RecurringService {
         Recurrence anchored = rule.anchoredTo(firstDue.atZone(zone));
         Started started = jdbi.inTransaction(tx -> {
             TaskService.Created c = scoped.create(tx, draft.withDueDate(Optional.of(firstDue)), actor, place, idempotencyKey);
-            SeriesDao dao = tx.attach(SeriesDao.class);
+            SeriesDao dao = Daos.on(tx, SeriesDao.class);
             Optional<Long> existing = dao.byFirstTask(c.task().id());
             long id = existing.orElseGet(() -> {
                 Task t = c.task();
@@ -107,7 +108,7 @@ public final class RecurringService {
         while (!due.toInstant().isAfter(now)) {
             due = s.rule().next(due);
         }
-        SeriesDao dao = tx.attach(SeriesDao.class);
+        SeriesDao dao = Daos.on(tx, SeriesDao.class);
         if (dao.advance(s.id(), s.occurrence(), due.toInstant().toEpochMilli()) == 0) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package io.taskbridge.reminder;
 import io.taskbridge.approval.ApprovalChanged;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalStep;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.reminder.ReminderDao;
 import io.taskbridge.task.ReminderKind;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class ApprovalNudges implements ApprovalEvents {
     @Override
     public void changed(ApprovalChanged event, Handle tx) {
         long taskId = event.approval().taskId();
-        tx.attach(ReminderDao.class).drop(taskId, KINDS);
+        Daos.on(tx, ReminderDao.class).drop(taskId, KINDS);
         event.approval().current().ifPresent(step -> step.dueDate()
                 .filter(due -> due.isAfter(event.at()))
                 .ifPresent(due -> step.waitingFor().forEach(user -> plan(tx, taskId, step, user, due, event.at()))));

@@ -3,6 +3,7 @@ package io.taskbridge.reminder;
 import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.Dialect;
 import io.taskbridge.reminder.DigestDao;
 import io.taskbridge.reminder.DigestRow;
@@ -98,7 +99,7 @@ public final class ReminderJob {
     }
 
     private int claimBatch(Handle tx, Instant now) {
-        ReminderDao reminders = tx.attach(ReminderDao.class);
+        ReminderDao reminders = Daos.on(tx, ReminderDao.class);
         List<ReminderRow> due = dialect == Dialect.POSTGRES
                 ? reminders.claimDueSkipLocked(now.toEpochMilli(), BATCH)
                 : reminders.claimDue(now.toEpochMilli(), BATCH);
@@ -137,14 +138,14 @@ public final class ReminderJob {
     private int digest(Handle tx, DigestRow row, Instant now) {
         long seen = row.nextAt().orElseThrow();
         Instant next = Digests.next(Digests.parseTime(row.localTime()), ZoneId.of(row.zone()), now);
-        if (tx.attach(DigestDao.class).claim(row.workspace().value(), row.channel(), seen, next.toEpochMilli()) != 1) {
+        if (Daos.on(tx, DigestDao.class).claim(row.workspace().value(), row.channel(), seen, next.toEpochMilli()) != 1) {
             return 0;
         }
         TaskQuery query = TaskQuery.all().open().withChannel(Optional.of(row.channel()))
                 .withDueBefore(Optional.of(now))
                 .sortedBy(new TaskQuery.Sort(TaskQuery.SortField.DUE_DATE, true))
                 .page(TaskQuery.MAX_LIMIT, 0);
-        List<Task> overdueTasks = tx.attach(TaskDao.class).query(query, Optional.of(row.workspace()), Optional.empty());
+        List<Task> overdueTasks = Daos.on(tx, TaskDao.class).query(query, Optional.of(row.workspace()), Optional.empty());
         if (overdueTasks.isEmpty()) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.taskbridge.reminder;
 
+import io.taskbridge.platform.Daos;
 import io.taskbridge.reminder.Snoozer;
 import io.taskbridge.reminder.ReminderDao;
 import io.taskbridge.task.TaskDao;
@@ -95,11 +96,11 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
     @Override
     public Optional<Instant> snooze(long taskId, String userId, Instant until) {
         return jdbi.inTransaction(tx -> {
-            Optional<Task> task = tx.attach(TaskDao.class).find(taskId).filter(t -> t.status().isOpen());
+            Optional<Task> task = Daos.on(tx, TaskDao.class).find(taskId).filter(t -> t.status().isOpen());
             if (task.isEmpty()) {
                 return Optional.<Instant>empty();
             }
-            tx.attach(ReminderDao.class).plan(taskId, ReminderKind.SNOOZE.stored(), userId, until.toEpochMilli(),
+            Daos.on(tx, ReminderDao.class).plan(taskId, ReminderKind.SNOOZE.stored(), userId, until.toEpochMilli(),
                     clock.millis());
             return Optional.of(until);
         });
@@ -107,7 +108,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
 
     /** Extension point for approvals: DM {@code participant} about the task at {@code at} ({@code kind}: which nudge), in {@code tx}. */
     public void planApprovalNudge(Handle tx, long taskId, String participant, ReminderKind kind, Instant at) {
-        tx.attach(ReminderDao.class).plan(taskId, kind.stored(), participant, at.toEpochMilli(), clock.millis());
+        Daos.on(tx, ReminderDao.class).plan(taskId, kind.stored(), participant, at.toEpochMilli(), clock.millis());
     }
 
 }

@@ -3,6 +3,7 @@ package io.taskbridge.slack;
 import io.taskbridge.outbox.Delivery;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.slack.ReminderMessage;
 import io.taskbridge.slack.SlackText;
 import io.taskbridge.task.TaskDao;
@@ -46,7 +47,7 @@ public final class ChannelFallback implements Delivery {
 
     private void tellCreator(long taskId, String error) {
         jdbi.useTransaction(tx -> {
-            Optional<Task> task = tx.attach(TaskDao.class).find(taskId);
+            Optional<Task> task = Daos.on(tx, TaskDao.class).find(taskId);
             if (task.isEmpty() || task.get().slack().isEmpty() || !SlackText.isUserId(task.get().createdBy())) {
                 return;
             }

@@ -2,6 +2,7 @@ package io.taskbridge.slack;
 
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class HomeRefresh {
     /** {@code user} opened their home: remember it, and publish it now. */
     void opened(Jdbi jdbi, WorkspaceId workspace, String user) {
         jdbi.useTransaction(tx -> {
-            tx.attach(AppHomeDao.class).opened(workspace.value(), user, clock.millis());
+            Daos.on(tx, AppHomeDao.class).opened(workspace.value(), user, clock.millis());
             outbox.enqueueSettled(tx, workspace, new OutboxMessage.HomeView(user), OutboxMessage.HomeView.key(workspace, user),
                     Duration.ZERO);
         });

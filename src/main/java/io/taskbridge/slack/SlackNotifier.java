@@ -4,6 +4,7 @@ import io.taskbridge.approval.ApprovalDao;
 import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
@@ -55,7 +56,7 @@ public final class SlackNotifier implements TaskEvents {
         boolean inReview = Stream.concat(event.before().stream(), Stream.of(event.after()))
                 .anyMatch(t -> t.status() == Status.REVIEW);
         if (inReview) {
-            tx.attach(ApprovalDao.class).find(event.after().id()).ifPresent(a -> a.steps().stream()
+            Daos.on(tx, ApprovalDao.class).find(event.after().id()).ifPresent(a -> a.steps().stream()
                     .map(ApprovalStep::participants).forEach(users::addAll));
         }
         return users;

@@ -5,6 +5,7 @@ import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalResponse;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.SecretBox;
 import io.taskbridge.platform.WorkspaceId;
@@ -109,12 +110,12 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
     private int insert(Handle tx, Execution execution, Optional<Long> taskId, String state) {
         String sealed = box.orElseThrow(() -> new IllegalStateException("no TASKBRIDGE_ENCRYPTION_KEY"))
                 .seal(execution.token(), aad(execution.id()));
-        return tx.attach(StepDao.class).insert(execution.id(), execution.workspace().value(), execution.callbackId(),
+        return Daos.on(tx, StepDao.class).insert(execution.id(), execution.workspace().value(), execution.callbackId(),
                 taskId.orElse(null), sealed, state, clock.millis());
     }
 
     private boolean completeOnce(Handle tx, String executionId, OutboxMessage.StepCompletion completion) {
-        StepDao dao = tx.attach(StepDao.class);
+        StepDao dao = Daos.on(tx, StepDao.class);
         if (dao.complete(executionId, clock.millis()) == 0) {
             return false;
         }
@@ -156,7 +157,7 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
                 DECISION, decision.get(),
                 DECIDED_BY, event.actor(),
                 COMMENT, event.response().flatMap(ApprovalResponse::comment).orElse(""));
-        for (String id : tx.attach(StepDao.class).waitingFor(taskId)) {
+        for (String id : Daos.on(tx, StepDao.class).waitingFor(taskId)) {
             if (completeOnce(tx, id, new OutboxMessage.StepCompletion(id, outputs, Optional.empty()))) {
                 log.info("workflow step {} completes: task #{} {} by {}", id, taskId, outputs.get(DECISION), event.actor());
             }
@@ -173,7 +174,7 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
         }
         long taskId = event.after().id();
         String error = "Task #" + taskId + " was canceled before anyone decided.";
-        for (String id : tx.attach(StepDao.class).waitingFor(taskId)) {
+        for (String id : Daos.on(tx, StepDao.class).waitingFor(taskId)) {
             if (completeOnce(tx, id, new OutboxMessage.StepCompletion(id, Map.of(), Optional.of(error)))) {
                 log.info("workflow step {} fails: task #{} canceled by {}", id, taskId, event.actor());
             }

@@ -3,6 +3,7 @@ package io.taskbridge.sync;
 import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class Connections {
 
     /** The workspace whose tasks {@code connection}'s polls and webhooks make; empty while it serves none. */
     public Optional<WorkspaceId> owner(Handle tx, String connection) {
-        return tx.attach(ConnectionDao.class).ownerOf(connection).map(WorkspaceId::new).or(unclaimed);
+        return Daos.on(tx, ConnectionDao.class).ownerOf(connection).map(WorkspaceId::new).or(unclaimed);
     }
 
     /** The same, in a transaction of its own. */
@@ -109,7 +110,7 @@ public final class Connections {
             if (!connection.equals(Backends.BUILTIN) && !claim(tx, workspace, connection, by, now)) {
                 throw new IllegalArgumentException(connection);
             }
-            tx.attach(ConnectionDao.class).bind(workspace.value(), team, channel, connection, by, now);
+            Daos.on(tx, ConnectionDao.class).bind(workspace.value(), team, channel, connection, by, now);
         });
         channels.remove(workspace.value() + "/" + channel);
     }
@@ -120,7 +121,7 @@ public final class Connections {
     }
 
     private static boolean claim(Handle tx, WorkspaceId workspace, String connection, String by, long now) {
-        ConnectionDao dao = tx.attach(ConnectionDao.class);
+        ConnectionDao dao = Daos.on(tx, ConnectionDao.class);
         return dao.claim(connection, workspace.value(), by, now) == 1
                 || dao.ownerOf(connection).map(workspace.value()::equals).orElse(false);
     }

@@ -4,6 +4,7 @@ import io.taskbridge.connector.BackendException;
 import io.taskbridge.connector.ChangedPage;
 import io.taskbridge.connector.RemoteTask;
 import io.taskbridge.connector.TaskBackend;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.platform.Metrics;
@@ -89,7 +90,7 @@ public final class Poller {
                             n++;
                         }
                     }
-                    ConnectionDao dao = tx.attach(ConnectionDao.class);
+                    ConnectionDao dao = Daos.on(tx, ConnectionDao.class);
                     if (version[0] == 0) {
                         if (dao.startCursor(name, newest) == 0) {
                             throw new LostRace();

@@ -7,6 +7,7 @@ import io.taskbridge.connector.TaskBackend;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.outbox.RemoteFact;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.sync.ConnectionDao;
 import io.taskbridge.task.Task;
@@ -63,7 +64,7 @@ public final class RemoteSync {
                       String actor, Optional<io.taskbridge.task.SlackPlace> place) {
         Task task = tasks.in(workspace).createFromSystemOfRecord(tx, draft.withStatus(remote.status()).withDueDate(remote.dueDate()),
                 actor, place, backend.name(), remote.externalId()).task();
-        tx.attach(ConnectionDao.class).remember(backend.name(), remote.externalId(), task.id(), write(remote),
+        Daos.on(tx, ConnectionDao.class).remember(backend.name(), remote.externalId(), task.id(), write(remote),
                 remote.modified().toEpochMilli());
         return task;
     }
@@ -73,7 +74,7 @@ public final class RemoteSync {
      * deleted here), and subscribers hear of it. Nothing happens for a task never seen.
      */
     public void deleted(Handle tx, TaskBackend backend, String externalId) {
-        Optional<RemoteTask> before = tx.attach(ConnectionDao.class).snapshot(backend.name(), externalId).map(this::read);
+        Optional<RemoteTask> before = Daos.on(tx, ConnectionDao.class).snapshot(backend.name(), externalId).map(this::read);
         before.ifPresent(b -> apply(tx, backend, new RemoteTask(b.externalId(), b.title(), b.description(),
                 io.taskbridge.task.Status.CANCELED, "Deleted", b.assignees(), b.dueDate(), b.modified(),
                 b.approvalSteps(), b.url()), false));
@@ -84,7 +85,7 @@ public final class RemoteSync {
      * recorded for a connection that serves no workspace yet (its first poll after a claim brings all).
      */
     public List<RemoteChange> apply(Handle tx, TaskBackend backend, RemoteTask remote, boolean quietly, String actor) {
-        ConnectionDao dao = tx.attach(ConnectionDao.class);
+        ConnectionDao dao = Daos.on(tx, ConnectionDao.class);
         String connection = backend.name();
         Optional<WorkspaceId> owner = connections.owner(tx, connection);
         if (owner.isEmpty()) {
@@ -124,7 +125,7 @@ public final class RemoteSync {
     private void tell(Handle tx, WorkspaceId owner, TaskBackend backend, Task task, RemoteTask remote,
                       List<RemoteChange> changes) {
         String connection = backend.name();
-        Links dao = new Links(tx.attach(ConnectionDao.class), owner.value());
+        Links dao = new Links(Daos.on(tx, ConnectionDao.class), owner.value());
         for (RemoteChange c : changes) {
             if (c instanceof RemoteChange.Responded r && task.slack().isPresent()) {
                 outbox.enqueue(tx, task.workspace(), new OutboxMessage.RemoteResponse(task.id(), backend.displayName(),

@@ -1,6 +1,7 @@
 package io.taskbridge.sync;
 
 import io.taskbridge.connector.RemoteTask;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Task;
 import java.time.Clock;
@@ -72,7 +73,7 @@ public final class Subscriptions {
 
     /** {@code workspace}'s subscriptions to {@code connection}: another workspace's channels never hear of its tasks. */
     List<Subscription> to(Handle tx, WorkspaceId workspace, String connection) {
-        return tx.attach(ConnectionDao.class).subscriptionsTo(workspace.value(), connection).stream()
+        return Daos.on(tx, ConnectionDao.class).subscriptionsTo(workspace.value(), connection).stream()
                 .map(Subscriptions::of).toList();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.Hmac;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.connector.BackendException;
@@ -127,7 +128,7 @@ public final class Webhooks {
         String work = write(new Delivery(connection, event.get().kind(), event.get().taskId()));
         // The delivery key and the work it promises are one transaction: the 202 means both are kept.
         boolean first = jdbi.inTransaction(tx -> {
-            ConnectionDao dao = tx.attach(ConnectionDao.class);
+            ConnectionDao dao = Daos.on(tx, ConnectionDao.class);
             dao.forgetDeliveries(now - DELIVERY_MEMORY.toMillis());
             boolean unseen = true;
             for (String key : keys) {

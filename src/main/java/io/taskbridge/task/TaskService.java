@@ -1,5 +1,6 @@
 package io.taskbridge.task;
 
+import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,7 +155,7 @@ public final class TaskService {
 
     /** The task an earlier request with the same idempotency key made (a replay: rare, so the DAO is fine). */
     private static Task madeBefore(Handle tx, String idempotencyKey) {
-        TaskDao dao = tx.attach(TaskDao.class);
+        TaskDao dao = Daos.on(tx, TaskDao.class);
         return dao.find(dao.idForKey(idempotencyKey).orElseThrow()).orElseThrow();
     }
 
@@ -207,7 +208,7 @@ public final class TaskService {
      */
     public void delete(long id, String actor) {
         jdbi.useTransaction(tx -> {
-            TaskDao dao = tx.attach(TaskDao.class);
+            TaskDao dao = Daos.on(tx, TaskDao.class);
             Task task = load(dao, id).orElseThrow(() -> new TaskProblem.NotFound(id));
             if (task.slack().isPresent()) {
                 throw new TaskProblem.LivesInSlack(id);
@@ -250,7 +251,7 @@ public final class TaskService {
      * as any change; throws {@link TaskProblem.Busy} if another writer changed the row meanwhile.
      */
     public Change recordFromSystemOfRecord(Handle tx, long id, String actor, UnaryOperator<TaskDraft> edit) {
-        TaskDao dao = tx.attach(TaskDao.class);
+        TaskDao dao = Daos.on(tx, TaskDao.class);
         Task before = load(dao, id).orElseThrow(() -> new TaskProblem.NotFound(id));
         TaskDraft draft = edit.apply(before.draft());
         if (draft.dueDate().isEmpty()) {
@@ -326,7 +327,7 @@ public final class TaskService {
     private Change apply(long id, String actor, Edit edit) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Change> done = jdbi.inTransaction(tx -> {
-                TaskDao dao = tx.attach(TaskDao.class);
+                TaskDao dao = Daos.on(tx, TaskDao.class);
                 Task before = load(dao, id).orElseThrow(() -> new TaskProblem.NotFound(id));
                 TaskDraft draft = edit.apply(before);
                 if (draft.equals(before.draft())) {
@@ -358,7 +359,7 @@ public final class TaskService {
      * version, so the compare-and-set that follows fails and this is read again.
      */
     private static boolean awaitingApproval(org.jdbi.v3.core.Handle tx, long id) {
-        return tx.attach(TaskDao.class).awaitingApproval(id);
+        return Daos.on(tx, TaskDao.class).awaitingApproval(id);
     }
 
     /** Someone else's write won the compare-and-set: wait a moment, spread out, then read again. */
