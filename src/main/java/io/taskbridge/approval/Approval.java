@@ -31,6 +31,11 @@ public record Approval(long taskId, int round, State state, int currentStep, Lis
         return state == State.PENDING && currentStep < steps.size() ? Optional.of(steps.get(currentStep)) : Optional.empty();
     }
 
+    /** The same steps under another head: where a decision has moved the approval. */
+    public Approval withHead(State state, int currentStep) {
+        return new Approval(taskId, round, state, currentStep, steps);
+    }
+
     /** True when {@code userId} may answer now: a participant of the current step who has not answered. */
     public boolean awaits(String userId) {
         return current().map(s -> s.isParticipant(userId) && s.responseOf(userId).isEmpty()).orElse(false);

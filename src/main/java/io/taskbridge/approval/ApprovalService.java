@@ -213,12 +213,14 @@ public final class ApprovalService {
                     now.toEpochMilli()) == 0) {
                 throw alreadyAnswered(taskId);
             }
-            ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+            Approval answered = approvals.find(taskId).orElseThrow();
+            ApprovalStep step = answered.steps().get(position);
             ApprovalChanged.Kind kind = StepEdits.conclude(approvals, taskId, round, position, step)
                     .orElse(ApprovalChanged.Kind.ANSWERED);
             Task after = tasks.find(taskId).orElseThrow();
-            Approval approval = approvals.find(taskId).orElseThrow();
+            // Concluding moves only the head (state, current step); the steps are as read just above.
             ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
+            Approval approval = answered.withHead(head.state().orElse(Approval.State.PENDING), head.step());
             ApprovalResponse response = step.responseOf(userId).orElseThrow();
             ApprovalChanged event = new ApprovalChanged(kind, approval, Optional.of(response), position, userId, now,
                     head.connection(), head.externalId());

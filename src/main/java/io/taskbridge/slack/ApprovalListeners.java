@@ -83,12 +83,13 @@ final class ApprovalListeners {
         TaskAction action = decision == Decision.APPROVE ? TaskAction.APPROVE : TaskAction.REJECT;
         ApprovalMessage.Ref r = ref.get();
         Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
-        if (scoped.isEmpty() || scoped.get().tasks().find(r.taskId()).isEmpty()) {
+        if (scoped.isEmpty()) {
             tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
             return ctx.ack();
         }
-        Asker asker = SlackApp.clicker(p, scoped.get().tasks().workspace()).asker();
         if (!withComment) {
+            // requireAnswer reads the task (a missing or hidden one is TaskProblem.NotFound, answered below).
+            Asker asker = SlackApp.clicker(p, scoped.get().tasks().workspace()).asker();
             try {
                 scoped.get().requireAnswer(asker, r.taskId(), action);
                 approvals.decide(r.taskId(), r.round(), r.position(), user, decision, Optional.empty());
@@ -97,6 +98,10 @@ final class ApprovalListeners {
             } catch (ApprovalProblem | TaskProblem e) {
                 tellLater(p, ":warning: " + e.getMessage());
             }
+            return ctx.ack();
+        }
+        if (scoped.get().tasks().find(r.taskId()).isEmpty()) {
+            tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
             return ctx.ack();
         }
         Caller caller = SlackApp.clicker(p, scoped.get().tasks().workspace());

@@ -1,0 +1,61 @@
+package io.taskbridge.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskbridge.testing.Databases;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A decision runs inside the group commit that every other request waits for, so it reads the
+ * approval once: the event's approval is the one read after the answer, under the head the decision
+ * left (state and current step), exactly what a fresh read gives, for every kind of decision.
+ */
+class DecisionReadsTest {
+    /** Claim, task, participant check, answer, approval (5 reads), conclusion (2), task again, head. */
+    static final int STATEMENTS = 15;
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void theEventsApprovalIsTheStoredOneReadOnce(Databases.Kind kind) {
+        try (ApprovalServiceTest.Fixture f = ApprovalServiceTest.fixture(kind)) {
+            AtomicInteger statements = new AtomicInteger();
+            f.db().jdbi().setSqlLogger(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext context) {
+                    statements.incrementAndGet();
+                }
+            });
+            long id = f.newTask("Contract");
+            f.approvals().request(id, new ApprovalPlan(List.of(
+                    new ApprovalPlan.Step(List.of("UA", "UB"), CompletionMode.ALL, Optional.empty()),
+                    new ApprovalPlan.Step(List.of("UC"), CompletionMode.ONE,
+                            Optional.of(ApprovalServiceTest.NOW.plus(Duration.ofDays(2)))))), "UCREATOR");
+
+            record Case(String user, int position, Decision decision, ApprovalChanged.Kind kind) {}
+            for (Case c : List.of(new Case("UA", 0, Decision.APPROVE, ApprovalChanged.Kind.ANSWERED),
+                    new Case("UB", 0, Decision.APPROVE, ApprovalChanged.Kind.STEP_ADVANCED),
+                    new Case("UC", 1, Decision.REJECT, ApprovalChanged.Kind.REJECTED))) {
+                statements.set(0);
+                ApprovalChanged event = f.approvals().decide(id, 1, c.position(), c.user(), c.decision(),
+                        Optional.of("because"));
+                int ran = statements.get();
+                assertThat(event.kind()).isEqualTo(c.kind());
+                assertThat(event.approval()).as(c.kind() + ": as stored").isEqualTo(f.approvals().find(id).orElseThrow());
+                assertThat(ran).as(c.kind() + ": statements in the decision's transaction").isLessThanOrEqualTo(STATEMENTS);
+            }
+
+            long other = f.newTask("Invoice");
+            f.approvals().request(other, ApprovalServiceTest.plan(CompletionMode.ONE, "UA"), "UCREATOR");
+            ApprovalChanged approved = f.approvals().decide(other, 1, 0, "UA", Decision.APPROVE, Optional.empty());
+            assertThat(approved.kind()).isEqualTo(ApprovalChanged.Kind.APPROVED);
+            assertThat(approved.approval()).isEqualTo(f.approvals().find(other).orElseThrow());
+        }
+    }
+}
