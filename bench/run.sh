@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab|mutation|fuzz]
+# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab|approveab|mutation|fuzz]
 #
 # Builds the jar, starts what the scenario needs on 127.0.0.1, runs a bounded load, stops
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
@@ -10,7 +10,7 @@
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
 # interleaved old new old new (used to judge platform/SerialWrites; not part of 'all'). BENCH_JAVA_OLD
 # runs the old side on another JVM (e.g. BENCH_JAR_OLD=target/taskbridge.jar BENCH_JAVA_OLD=<jdk25>/bin/java
-# puts one build on JDK 25 beside JDK 17).
+# puts one build on JDK 25 beside JDK 17). approveab: the same for Approve clicks.
 # fuzz: the jqwik properties (src/test/java/io/taskbridge/fuzz) for BENCH_FUZZ_SECONDS (600), in rounds
 # of BENCH_FUZZ_TRIES (2000) tries per property, each round with new random seeds; stops at the first
 # failure (jqwik prints the shrunk input and its seed). Not part of 'all' or 'smoke'.
@@ -565,12 +565,12 @@ scenario_serialab() {
 }
 
 # ---------------------------------------------------------------- scenario 2
-# approve_rows N: N tasks in review, each with one ONE step waiting for U0BENCH (ids 1..N), written
+# approve_rows N [DBFILE]: N tasks in review, each with one ONE step waiting for U0BENCH (ids 1..N), written
 # straight into C's SQLite file (the schema is the service's, migrated when it started), in workspace
 # T1, the fake Slack's: a task of no workspace is "not found" to a click (and no decision is recorded).
 approve_rows() {
   local now; now=$(date +%s%3N)
-  sqlite3 "$DB_C" "PRAGMA busy_timeout=10000; BEGIN;
+  sqlite3 "${2:-$DB_C}" "PRAGMA busy_timeout=10000; BEGIN;
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
     INSERT INTO tasks (id, title, status, priority, created_by, slack_team, slack_channel, slack_ts, created_at,
                        updated_at, approval_round, approval_state, approval_step, workspace)
@@ -643,6 +643,58 @@ scenario_approve() {
   if [ "$(sql_c "SELECT count(*) FROM approval_responses")" -gt 0 ]; then check ok; else check no "no click recorded a decision"; fi
   stop "$PID_A"; stop "$PID_B"; stop "$PID_C"; stop "$FAKE_PID"
   ratio_line "$rows" approve
+}
+
+# approveab: approve clicks on two builds (BENCH_JAR_OLD against BENCH_JAR), C only, interleaved old new,
+# each on its own SQLite file holding the same tasks waiting for approval: the A/B of a change to the
+# decision path (runs one after the other on a shared machine differ by more than most changes).
+scenario_approveab() {
+  local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against} db_old=$OUT/tmp/taskbridge-old.db
+  say ""
+  say "## A/B: Approve clicks on two builds (BENCH_JAR_OLD vs BENCH_JAR), ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
+  say ""
+  say "- old: $old"
+  say "- new: $JAR"
+  start_fake_slack
+  TB_JAVA=${BENCH_JAVA_OLD:-java} start_taskbridge server-old "$PORT_C2" "$db_old" "$old"; PID_OLD=$LAST_PID
+  start_c
+  local per_run=$((SIGNED_PER_S * 5 / 8 * DURATION)) warm=$((5000 * WARMUP)) nconns total
+  nconns=$(echo $CONNS | wc -w)
+  total=$((warm + nconns * ROUNDS * per_run))
+  note "writing $total tasks waiting for approval, in each build's file"
+  approve_rows "$total" "$db_old" >/dev/null
+  approve_rows "$total" "$DB_C" >/dev/null
+  local q="SELECT count(*) FROM approval_responses" s db log conns round next_old=1 next_new=1
+  SIGN_KIND=approve
+  for s in old new; do
+    note "warming $s for ${WARMUP}s"
+    if [ $s = old ]; then SIGN_FIRST=$next_old; next_old=$((next_old + warm)); db=$db_old
+    else SIGN_FIRST=$next_new; next_new=$((next_new + warm)); db=$DB_C; fi
+    load "$s" 64 "$WARMUP" "$warm" >/dev/null
+    quiesce "$db" "$q" >/dev/null
+  done
+  say ""
+  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | busy acks | decisions recorded | decisions/s |"
+  say "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  for conns in $CONNS; do
+    for ((round = 1; round <= ROUNDS; round++)); do
+      for s in old new; do
+        local l1 bd bb dec busy rate
+        if [ $s = old ]; then db=$db_old; log=server-old; SIGN_FIRST=$next_old; next_old=$((next_old + per_run))
+        else db=$DB_C; log=server-C; SIGN_FIRST=$next_new; next_new=$((next_new + per_run)); fi
+        l1=$(load1); bd=$(sql_c "$q" "$db"); bb=$(busy_acks "$log")
+        load "$s" "$conns" "$DURATION" "$per_run"
+        quiesce "$db" "$q" >/dev/null
+        dec=$(($(sql_c "$q" "$db") - bd)); busy=$(($(busy_acks "$log") - bb))
+        rate=$(awk -v n="$dec" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
+        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $busy | $dec | $rate |"
+        if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "$s at $conns conns had errors"; else check ok; fi
+        if [ "$dec" -gt 0 ]; then check ok; else check no "$s recorded no decision at $conns conns"; fi
+      done
+    done
+  done
+  SIGN_KIND=command
+  stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"
 }
 
 # ---------------------------------------------------------------- scenario 3
@@ -774,9 +826,10 @@ case $SCENARIO in
   memory) scenario_memory ;;
   startup) scenario_startup ;;
   serialab) scenario_serialab ;;
+  approveab) scenario_approveab ;;
   all | smoke)
     scenario_ack; scenario_approve; scenario_tick; scenario_poll; scenario_memory; scenario_startup ;;
-  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab mutation fuzz)" >&2; exit 2 ;;
+  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab approveab mutation fuzz)" >&2; exit 2 ;;
 esac
 say ""
 if [ "$FAILED" != 0 ]; then
