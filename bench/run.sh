@@ -175,6 +175,18 @@ start_c() {
   PID_C=$LAST_PID
 }
 
+# start_c_shipped JAVA_OPTS: C as bin/taskbridge runs it (its JVM flags and environment, JAVA_OPTS
+# after them), without the class-data archive (one made for other flags would be made again first).
+start_c_shipped() {
+  DB_C=$OUT/tmp/taskbridge-c.db
+  rm -f "$DB_C" "$DB_C-wal" "$DB_C-shm"
+  start server-C env PORT=$PORT_C TASKBRIDGE_DB_URL="jdbc:sqlite:$DB_C" \
+    SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
+    TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS=off JAVA_OPTS="$JAVA_OPTS $1" "$ROOT/bin/taskbridge"
+  PID_C=$LAST_PID
+  wait_http "http://127.0.0.1:$PORT_C/healthz" 60
+}
+
 # start_taskbridge LOGNAME PORT DBFILE JAR [java flags...]
 start_taskbridge() {
   local name=$1 port=$2 db=$3 jar=$4
@@ -380,14 +392,14 @@ ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
 # ---------------------------------------------------------------- scenario 5
 scenario_memory() {
   say ""
-  say "## 5. Memory: smallest -Xmx that holds scenario 1's load on C (64 conns, ${DURATION}s after ${WARMUP}s warm-up)"
+  say "## 5. Memory: smallest -Xmx that holds scenario 1's load on C, run by bin/taskbridge (64 conns, ${DURATION}s after ${WARMUP}s warm-up)"
   say ""
   say "| -Xmx | req/s | p99 ms | non-2xx | socket err | busy acks | OutOfMemoryError | peak RSS MB | verdict |"
   say "|---|---|---|---|---|---|---|---|---|"
   start_fake_slack
   local x smallest=none verdict oom busy
   for x in $XMX_STEPS; do
-    start_c "-Xmx${x}m"
+    start_c_shipped "-Xmx${x}m"
     load C 64 "$WARMUP" "$WARM_SIGNED" >/dev/null || true
     quiesce >/dev/null
     local before_busy; before_busy=$(busy_acks)
