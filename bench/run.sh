@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|tick|poll|memory|startup|all|smoke|serialab|approveab|mutation|fuzz]
+# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|help|tick|poll|memory|startup|all|smoke|serialab|approveab|mutation|fuzz]
 #
 # Builds the jar, starts what the scenario needs on 127.0.0.1, runs a bounded load, stops
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
@@ -709,6 +709,47 @@ scenario_approveab() {
   stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"
 }
 
+# help: `/task help` on Taskbridge (C) against bare Javalin (A), interleaved: the Slack path alone
+# (Javalin, signature, Bolt, the command grammar, the answer) with no store work. Target: C/A >= 0.5.
+scenario_help() {
+  say ""
+  say "## /task help: Taskbridge (C) vs bare Javalin (A), wrk -t1, ${WARMUP}s warm-up, ${DURATION}s runs, interleaved A C x $ROUNDS"
+  start_fake_slack
+  start_a; start_c
+  local s conns round rows=$OUT/tmp/help-rows.txt
+  : >"$rows"
+  export BENCH_TEXT=help
+  for s in A C; do
+    note "warming $s for ${WARMUP}s"
+    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
+  done
+  say ""
+  say "| server | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err |"
+  say "|---|---|---|---|---|---|---|---|---|"
+  for conns in $CONNS; do
+    for ((round = 1; round <= ROUNDS; round++)); do
+      for s in A C; do
+        local l1; l1=$(load1)
+        load "$s" "$conns" "$DURATION" $((SIGNED_PER_S * DURATION))
+        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors |"
+        echo "$s $conns $R_RPS" >>"$rows"
+        if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "$s at $conns conns had errors"; else check ok; fi
+      done
+    done
+  done
+  unset BENCH_TEXT
+  stop "$PID_A"; stop "$PID_C"; stop "$FAKE_PID"
+  local line="help ratios:" sep=" " c a
+  for conns in $CONNS; do
+    a=$(awk -v c="$conns" '$1 == "A" && $2 == c { s += $3; n++ } END { printf "%.0f", s / n }' "$rows")
+    c=$(awk -v c="$conns" '$1 == "C" && $2 == c { s += $3; n++ } END { printf "%.0f", s / n }' "$rows")
+    line="$line${sep}conns=$conns A=$a C=$c C/A=$(awk -v c="$c" -v a="$a" 'BEGIN { printf "%.2f", c / a }')"
+    sep="; "
+  done
+  say ""
+  say "$line"
+}
+
 # ---------------------------------------------------------------- scenario 3
 scenario_tick() {
   say ""
@@ -839,9 +880,10 @@ case $SCENARIO in
   startup) scenario_startup ;;
   serialab) scenario_serialab ;;
   approveab) scenario_approveab ;;
+  help) scenario_help ;;
   all | smoke)
     scenario_ack; scenario_approve; scenario_tick; scenario_poll; scenario_memory; scenario_startup ;;
-  *) echo "unknown scenario '$SCENARIO' (ack approve tick poll memory startup all smoke serialab approveab mutation fuzz)" >&2; exit 2 ;;
+  *) echo "unknown scenario '$SCENARIO' (ack approve help tick poll memory startup all smoke serialab approveab mutation fuzz)" >&2; exit 2 ;;
 esac
 say ""
 if [ "$FAILED" != 0 ]; then
