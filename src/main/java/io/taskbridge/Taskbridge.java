@@ -158,7 +158,9 @@ public final class Taskbridge implements AutoCloseable {
             resources.add(http);
             sandbox.ifPresent(s -> s.serviceOn(http.port()));
             store.ready();
-            if (sandbox.isEmpty() || beside) {
+            // Rows from before workspaces wait for Slack to name the token's workspace (auth.test);
+            // without any, the port opens without waiting for that round trip.
+            if ((sandbox.isEmpty() || beside) && LegacyRows.waiting(store.db().jdbi())) {
                 int moved = LegacyRows.claim(store.db().jdbi(), home.join());
                 if (moved > 0) {
                     log.info("{} rows from before workspaces now belong to workspace {}", moved, home.join());

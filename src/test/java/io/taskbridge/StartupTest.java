@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskbridge.platform.Database;
 import io.taskbridge.testing.Databases;
+import io.taskbridge.testing.FakeSlack;
+import io.taskbridge.testing.RunningService;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,24 @@ class StartupTest {
                     URI.create("http://127.0.0.1:" + service.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(service.tasks().list(io.taskbridge.task.TaskQuery.all())).isEmpty();
+        }
+    }
+
+    /**
+     * On a database with no rows from before workspaces, a start does not wait for Slack's
+     * auth.test (here 6 s slow): requests are served at once, and the workspace is learnt meanwhile.
+     */
+    @Test
+    void aSlowAuthTestDoesNotHoldUpAStartWithNothingToClaim() throws Exception {
+        FakeSlack slack = new FakeSlack();
+        slack.failNext("auth.test", new FakeSlack.Failure.Hang(Duration.ofSeconds(6)));
+        long began = System.nanoTime();
+        try (RunningService svc = new RunningService(Databases.sqliteUrl(), Map.of(), slack, Clock.systemUTC())) {
+            long tookMs = (System.nanoTime() - began) / 1_000_000;
+            assertThat(tookMs).as("start, with auth.test still unanswered").isLessThan(5_000);
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + svc.service.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
         }
     }
 

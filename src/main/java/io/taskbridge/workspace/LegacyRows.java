@@ -26,6 +26,16 @@ public final class LegacyRows {
 
     private LegacyRows() {}
 
+    /**
+     * Whether any row still waits for a workspace: only then must a start wait for Slack to name
+     * the bot token's workspace (a fresh database, or one claimed already, has none).
+     */
+    public static boolean waiting(Jdbi jdbi) {
+        return jdbi.withHandle(h -> TABLES.stream().anyMatch(table -> h.createQuery(
+                        "SELECT 1 FROM " + table + " WHERE workspace = :unresolved LIMIT 1")
+                .bind("unresolved", WorkspaceId.UNRESOLVED.value()).mapTo(Integer.class).findFirst().isPresent()));
+    }
+
     /** Moves the unresolved rows into {@code home}; gives how many moved. */
     public static int claim(Jdbi jdbi, WorkspaceId home) {
         if (home.equals(WorkspaceId.UNRESOLVED)) {
