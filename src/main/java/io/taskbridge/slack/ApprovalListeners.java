@@ -84,7 +84,7 @@ final class ApprovalListeners {
         ApprovalMessage.Ref r = ref.get();
         Optional<TaskAccess> scoped = PayloadWorkspace.of(p).map(access::in);
         if (scoped.isEmpty()) {
-            tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
+            tellNotFound(p, r.taskId());
             return ctx.ack();
         }
         if (!withComment) {
@@ -101,7 +101,7 @@ final class ApprovalListeners {
             return ctx.ack();
         }
         if (scoped.get().tasks().find(r.taskId()).isEmpty()) {
-            tellLater(p, ":warning: " + new TaskProblem.NotFound(r.taskId()).getMessage());
+            tellNotFound(p, r.taskId());
             return ctx.ack();
         }
         Caller caller = SlackApp.clicker(p, scoped.get().tasks().workspace());
@@ -111,6 +111,11 @@ final class ApprovalListeners {
             SlackApp.ephemeral(ctx, SlackApp.BUSY);
         }
         return ctx.ack();
+    }
+
+    /** The answer to a click on a task that is gone, or hidden from the one who clicked. */
+    private void tellNotFound(BlockActionPayload p, long taskId) {
+        tellLater(p, ":warning: " + new TaskProblem.NotFound(taskId).getMessage());
     }
 
     /** A click's answer, sent after the ack (a block action's ack cannot carry one). */
