@@ -539,41 +539,64 @@ scenario_startup() {
 # Two Taskbridge builds side by side (old on PORT_C2, new on PORT_C), each on its own fresh SQLite
 # file, warmed alike, then measured old new old new at each connection count.
 scenario_serialab() {
-  local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against} db_old=$OUT/tmp/taskbridge-old.db
+  ab_start "/task add"
+  ab_runs "SELECT count(*) FROM tasks" "$WARM_SIGNED" $((SIGNED_PER_S * DURATION)) "tasks stored" optional
+  ab_stop
+}
+
+# ab_start WHAT: the fake Slack, BENCH_JAR_OLD (on BENCH_JAVA_OLD) on PORT_C2 and BENCH_JAR on PORT_C,
+# each on its own fresh SQLite file (DB_OLD, DB_C).
+ab_start() {
+  local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against}
+  DB_OLD=$OUT/tmp/taskbridge-old.db
   say ""
-  say "## A/B: /task add on two builds (BENCH_JAR_OLD vs BENCH_JAR), ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
+  say "## A/B: $1 on two builds (BENCH_JAR_OLD vs BENCH_JAR), ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
   say ""
   say "- old: $old"
   say "- new: $JAR"
   say "- old runs on: $("${BENCH_JAVA_OLD:-java}" -version 2>&1 | sed -n 2p); new on: $(java -version 2>&1 | sed -n 2p)"
   start_fake_slack
-  TB_JAVA=${BENCH_JAVA_OLD:-java} start_taskbridge server-old "$PORT_C2" "$db_old" "$old"; PID_OLD=$LAST_PID
+  TB_JAVA=${BENCH_JAVA_OLD:-java} start_taskbridge server-old "$PORT_C2" "$DB_OLD" "$old"; PID_OLD=$LAST_PID
   start_c
-  local s db log conns round
+}
+
+ab_stop() { stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"; }
+
+# ab_runs COUNT_SQL WARM PER_RUN COLUMN REQUIRED: warms both builds with WARM signed requests, then
+# runs old new old new, PER_RUN requests each, counting what COUNT_SQL counts in each build's file
+# (COLUMN names it in the table). With REQUIRED=required a run that counted nothing fails. Requests
+# that name a row (SIGN_KIND=approve) take ids 1, 2, … in each build, none twice.
+ab_runs() {
+  local q=$1 warm=$2 per_run=$3 column=$4 required=$5 s db log conns round next_old=1 next_new=1
   for s in old new; do
     note "warming $s for ${WARMUP}s"
-    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
-    if [ $s = old ]; then quiesce "$db_old" >/dev/null; else quiesce >/dev/null; fi
+    if [ $s = old ]; then SIGN_FIRST=$next_old; next_old=$((next_old + warm)); db=$DB_OLD
+    else SIGN_FIRST=$next_new; next_new=$((next_new + warm)); db=$DB_C; fi
+    load "$s" 64 "$WARMUP" "$warm" >/dev/null
+    quiesce "$db" "$q" >/dev/null
   done
   say ""
-  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | busy acks | tasks stored | tasks stored/s |"
+  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | busy acks | $column | $column/s |"
   say "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for conns in $CONNS; do
     for ((round = 1; round <= ROUNDS; round++)); do
       for s in old new; do
-        if [ $s = old ]; then db=$db_old; log=server-old; else db=$DB_C; log=server-C; fi
-        local l1 bt bb stored busy rate
-        l1=$(load1); bt=$(tasks_stored "$db"); bb=$(busy_acks "$log")
-        load "$s" "$conns" "$DURATION" $((SIGNED_PER_S * DURATION))
-        quiesce "$db" >/dev/null
-        stored=$(($(tasks_stored "$db") - bt)); busy=$(($(busy_acks "$log") - bb))
-        rate=$(awk -v n="$stored" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
-        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $busy | $stored | $rate |"
+        local l1 before bb counted busy rate
+        if [ $s = old ]; then db=$DB_OLD; log=server-old; SIGN_FIRST=$next_old; next_old=$((next_old + per_run))
+        else db=$DB_C; log=server-C; SIGN_FIRST=$next_new; next_new=$((next_new + per_run)); fi
+        l1=$(load1); before=$(sql_c "$q" "$db"); bb=$(busy_acks "$log")
+        load "$s" "$conns" "$DURATION" "$per_run"
+        quiesce "$db" "$q" >/dev/null
+        counted=$(($(sql_c "$q" "$db") - before)); busy=$(($(busy_acks "$log") - bb))
+        rate=$(awk -v n="$counted" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
+        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $busy | $counted | $rate |"
         if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "$s at $conns conns had errors"; else check ok; fi
+        if [ "$required" = required ]; then
+          if [ "$counted" -gt 0 ]; then check ok; else check no "$s counted no $column at $conns conns"; fi
+        fi
       done
     done
   done
-  stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"
 }
 
 # ---------------------------------------------------------------- scenario 2
@@ -661,52 +684,17 @@ scenario_approve() {
 # each on its own SQLite file holding the same tasks waiting for approval: the A/B of a change to the
 # decision path (runs one after the other on a shared machine differ by more than most changes).
 scenario_approveab() {
-  local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against} db_old=$OUT/tmp/taskbridge-old.db
-  say ""
-  say "## A/B: Approve clicks on two builds (BENCH_JAR_OLD vs BENCH_JAR), ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
-  say ""
-  say "- old: $old"
-  say "- new: $JAR"
-  start_fake_slack
-  TB_JAVA=${BENCH_JAVA_OLD:-java} start_taskbridge server-old "$PORT_C2" "$db_old" "$old"; PID_OLD=$LAST_PID
-  start_c
+  ab_start "Approve clicks"
   local per_run=$((SIGNED_PER_S * 5 / 8 * DURATION)) warm=$((5000 * WARMUP)) nconns total
   nconns=$(echo $CONNS | wc -w)
   total=$((warm + nconns * ROUNDS * per_run))
   note "writing $total tasks waiting for approval, in each build's file"
-  approve_rows "$total" "$db_old" >/dev/null
+  approve_rows "$total" "$DB_OLD" >/dev/null
   approve_rows "$total" "$DB_C" >/dev/null
-  local q="SELECT count(*) FROM approval_responses" s db log conns round next_old=1 next_new=1
   SIGN_KIND=approve
-  for s in old new; do
-    note "warming $s for ${WARMUP}s"
-    if [ $s = old ]; then SIGN_FIRST=$next_old; next_old=$((next_old + warm)); db=$db_old
-    else SIGN_FIRST=$next_new; next_new=$((next_new + warm)); db=$DB_C; fi
-    load "$s" 64 "$WARMUP" "$warm" >/dev/null
-    quiesce "$db" "$q" >/dev/null
-  done
-  say ""
-  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | busy acks | decisions recorded | decisions/s |"
-  say "|---|---|---|---|---|---|---|---|---|---|---|---|"
-  for conns in $CONNS; do
-    for ((round = 1; round <= ROUNDS; round++)); do
-      for s in old new; do
-        local l1 bd bb dec busy rate
-        if [ $s = old ]; then db=$db_old; log=server-old; SIGN_FIRST=$next_old; next_old=$((next_old + per_run))
-        else db=$DB_C; log=server-C; SIGN_FIRST=$next_new; next_new=$((next_new + per_run)); fi
-        l1=$(load1); bd=$(sql_c "$q" "$db"); bb=$(busy_acks "$log")
-        load "$s" "$conns" "$DURATION" "$per_run"
-        quiesce "$db" "$q" >/dev/null
-        dec=$(($(sql_c "$q" "$db") - bd)); busy=$(($(busy_acks "$log") - bb))
-        rate=$(awk -v n="$dec" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
-        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $busy | $dec | $rate |"
-        if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "$s at $conns conns had errors"; else check ok; fi
-        if [ "$dec" -gt 0 ]; then check ok; else check no "$s recorded no decision at $conns conns"; fi
-      done
-    done
-  done
+  ab_runs "SELECT count(*) FROM approval_responses" "$warm" "$per_run" "decisions recorded" required
   SIGN_KIND=command
-  stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"
+  ab_stop
 }
 
 # help: `/task help` on Taskbridge (C) against bare Javalin (A), interleaved: the Slack path alone
