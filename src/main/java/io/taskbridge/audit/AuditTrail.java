@@ -5,6 +5,7 @@ import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalResponse;
 import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.approval.DueAction;
+import io.taskbridge.platform.Sql;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskEvents;
@@ -22,6 +23,7 @@ import org.jdbi.v3.core.Handle;
  * change of status and assignee at once), in a fixed order.
  */
 public final class AuditTrail implements TaskEvents, ApprovalEvents {
+    private static final Sql APPEND = Sql.of(AuditDao.APPEND);
     /** Details longer than this are cut (a comment or title can be long; the row stays readable). */
     static final int MAX_DETAILS = 2000;
 
@@ -146,8 +148,8 @@ public final class AuditTrail implements TaskEvents, ApprovalEvents {
 
     private static void append(Handle tx, long taskId, String actor, Instant at, Row row, io.taskbridge.task.Source source) {
         String details = row.details().length() > MAX_DETAILS ? row.details().substring(0, MAX_DETAILS) + "…" : row.details();
-        // A plain statement: every change appends a row here, and an AuditDao attach costs more than it.
-        tx.createUpdate(AuditDao.APPEND).bind("task", taskId).bind("actor", actor).bind("at", at.toEpochMilli())
+        // A plain statement (platform/Sql): every change appends a row here.
+        APPEND.on(tx).bind("task", taskId).bind("actor", actor).bind("at", at.toEpochMilli())
                 .bind("action", row.action().word()).bind("details", details).bind("source", source.name()).execute();
     }
 }

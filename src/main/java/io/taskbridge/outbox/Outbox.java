@@ -1,20 +1,21 @@
 package io.taskbridge.outbox;
 
+import io.taskbridge.platform.Sql;
 import io.taskbridge.platform.WorkspaceId;
-import io.taskbridge.outbox.OutboxDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Writes outbound messages as rows inside the caller's transaction, and wakes the worker once that
  * transaction commits: a crash before the commit leaves neither the change nor the message.
  */
 public final class Outbox {
+    private static final Sql INSERT = Sql.of(OutboxDao.INSERT);
+    private static final Sql UPSERT = Sql.of(OutboxDao.UPSERT);
+
     private final OutboxCodec codec;
     private final Clock clock;
     private final Runnable wake;
@@ -46,10 +47,9 @@ public final class Outbox {
 
     private void enqueue(Handle tx, WorkspaceId workspace, OutboxMessage message, Optional<String> dedupeKey,
                          Optional<String> channel, Duration settle) {
-        // One statement, so no OutboxDao attach: on the hot path (every post a change causes) the
-        // attach would cost more than the insert.
+        // A plain statement (platform/Sql): this is the hot path, every post a change causes.
         long now = clock.millis();
-        Update row = tx.createUpdate(dedupeKey.isPresent() ? OutboxDao.UPSERT : OutboxDao.INSERT)
+        Sql.Run row = (dedupeKey.isPresent() ? UPSERT : INSERT).on(tx)
                 .bind("kind", message.kind())
                 .bind("channel", channel.orElse(null))
                 .bind("payload", codec.write(message))
@@ -64,7 +64,7 @@ public final class Outbox {
     public record Queued(OutboxMessage message, Optional<String> channel, WorkspaceId workspace) {}
 
     /**
-     * Queues {@code messages}, in this order, as one batch of inserts: for callers that queue many
+     * Queues {@code messages}, in this order, with one prepared insert: for callers that queue many
      * at once (a reminder tick queues two per reminder) and need no dedupe key.
      */
     public void enqueueAll(Handle tx, List<Queued> messages) {
@@ -72,13 +72,11 @@ public final class Outbox {
             return;
         }
         long now = clock.millis();
-        PreparedBatch batch = tx.prepareBatch(OutboxDao.INSERT);
         for (Queued q : messages) {
-            batch.bind("kind", q.message().kind()).bind("channel", q.channel().orElse(null))
+            INSERT.on(tx).bind("kind", q.message().kind()).bind("channel", q.channel().orElse(null))
                     .bind("payload", codec.write(q.message())).bind("at", now).bind("workspace", q.workspace().value())
-                    .add();
+                    .execute();
         }
-        batch.execute();
         tx.afterCommit(wake);
     }
 }

@@ -1,8 +1,7 @@
 package io.taskbridge.reminder;
 
+import io.taskbridge.platform.Sql;
 import io.taskbridge.platform.WorkspaceId;
-import io.taskbridge.reminder.DigestSettings;
-import io.taskbridge.reminder.DigestDao;
 import io.taskbridge.task.SlackPlace;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * turns it off for good.
  */
 public final class Digests implements DigestSettings {
+    private static final Sql SET_IF_ABSENT = Sql.of(DigestDao.SET_IF_ABSENT);
     public static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
     public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -50,7 +50,7 @@ public final class Digests implements DigestSettings {
     /** The default digest for {@code place}'s channel, unless the channel has a setting already. */
     void ensure(Handle tx, WorkspaceId workspace, SlackPlace place, Instant now) {
         // A plain statement: every new task with a due date passes here, and attaching DigestDao costs more.
-        tx.createUpdate(DigestDao.SET_IF_ABSENT).bind("channel", place.channelId()).bind("team", place.teamId())
+        SET_IF_ABSENT.on(tx).bind("channel", place.channelId()).bind("team", place.teamId())
                 .bind("time", HH_MM.format(DEFAULT_TIME)).bind("zone", DEFAULT_ZONE.getId())
                 .bind("nextAt", next(DEFAULT_TIME, DEFAULT_ZONE, now).toEpochMilli()).bind("now", now.toEpochMilli())
                 .bind("workspace", workspace.value()).execute();

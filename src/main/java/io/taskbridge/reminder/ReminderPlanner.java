@@ -1,8 +1,7 @@
 package io.taskbridge.reminder;
 
 import io.taskbridge.platform.Daos;
-import io.taskbridge.reminder.Snoozer;
-import io.taskbridge.reminder.ReminderDao;
+import io.taskbridge.platform.Sql;
 import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.Task;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -27,6 +25,9 @@ import org.jdbi.v3.core.Jdbi;
  * transaction of each approval event.
  */
 public final class ReminderPlanner implements TaskEvents, Snoozer {
+    private static final Sql DROP_ALL = Sql.of("DELETE FROM reminders WHERE task_id = :task");
+    private static final Sql DROP = Sql.of(ReminderDao.DROP);
+    private static final Sql PLAN = Sql.of(ReminderDao.PLAN);
     /** The one overdue reminder comes this long after the due date; the daily digest follows. */
     public static final Duration OVERDUE_AFTER = Duration.ofHours(1);
     static final List<String> SCHEDULE_KINDS = List.of(ReminderKind.WARNING.stored(), ReminderKind.DUE.stored(),
@@ -48,7 +49,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         boolean wasOpen = event.before().map(b -> b.status().isOpen()).orElse(false);
         if (!after.status().isOpen()) {
             if (wasOpen) {
-                tx.createUpdate("DELETE FROM reminders WHERE task_id = :task").bind("task", after.id()).execute();
+                DROP_ALL.on(tx).bind("task", after.id()).execute();
             }
             return;
         }
@@ -63,34 +64,29 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
             return; // nothing planned, nothing to drop
         }
         if (!isNew) {
-            tx.createUpdate(ReminderDao.DROP).bind("task", after.id()).bindList("kinds", SCHEDULE_KINDS).execute();
+            DROP.on(tx).bind("task", after.id()).bindList("kinds", SCHEDULE_KINDS).execute();
         }
         if (after.dueDate().isEmpty()) {
             return;
         }
         Instant due = after.dueDate().get();
         Instant now = event.at();
-        // Plain statements, no ReminderDao attach: every change to an open task passes here, and
-        // attaching the DAO costs more than its statements.
-        PreparedBatch plan = tx.prepareBatch(ReminderDao.PLAN);
+        // Plain statements (platform/Sql): every change to an open task passes here.
         after.warning().map(due::minus).filter(now::isBefore)
-                .ifPresent(at -> add(plan, after.id(), ReminderKind.WARNING, at, now));
+                .ifPresent(at -> plan(tx, after.id(), ReminderKind.WARNING, at, now));
         if (due.isAfter(now)) {
-            add(plan, after.id(), ReminderKind.DUE, due, now);
+            plan(tx, after.id(), ReminderKind.DUE, due, now);
         }
         Instant overdue = due.plus(OVERDUE_AFTER);
         if (overdue.isAfter(now)) {
-            add(plan, after.id(), ReminderKind.OVERDUE, overdue, now);
-        }
-        if (plan.size() > 0) {
-            plan.execute();
+            plan(tx, after.id(), ReminderKind.OVERDUE, overdue, now);
         }
         after.slack().ifPresent(place -> digests.ensure(tx, after.workspace(), place, now));
     }
 
-    private static void add(PreparedBatch plan, long taskId, ReminderKind kind, Instant at, Instant now) {
-        plan.bind("task", taskId).bind("kind", kind.stored()).bind("recipient", "").bind("fireAt", at.toEpochMilli())
-                .bind("now", now.toEpochMilli()).add();
+    private static void plan(Handle tx, long taskId, ReminderKind kind, Instant at, Instant now) {
+        PLAN.on(tx).bind("task", taskId).bind("kind", kind.stored()).bind("recipient", "").bind("fireAt", at.toEpochMilli())
+                .bind("now", now.toEpochMilli()).execute();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.taskbridge.slack;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.platform.Daos;
+import io.taskbridge.platform.Sql;
 import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * changes is one {@code views.publish}. Only people who have opened their home get one.
  */
 public final class HomeRefresh {
+    private static final Sql OPENED_AMONG = Sql.of(AppHomeDao.OPENED_AMONG);
     /** How long a home waits after the first change of a burst before it is published. */
     public static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -35,8 +37,7 @@ public final class HomeRefresh {
         if (people.isEmpty()) {
             return;
         }
-        List<String> opened = tx.createQuery(AppHomeDao.OPENED_AMONG).bind("workspace", workspace.value())
-                .bindList("users", people).mapTo(String.class).list();
+        List<String> opened = OPENED_AMONG.on(tx).bind("workspace", workspace.value()).bindList("users", people).strings();
         for (String user : opened) {
             outbox.enqueueSettled(tx, workspace, new OutboxMessage.HomeView(user), OutboxMessage.HomeView.key(workspace, user),
                     SETTLE);

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.taskbridge.platform.Sql;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Inserts a task and its tags with plain statements on the caller's handle. Creation is the hot
@@ -22,6 +22,8 @@ final class TaskInsert {
             + " :team, :channel, :kind, :sourceTs, :sourceLink, :key, :now, :now, :workspace)"
             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
     static final String INSERT_TAG = "INSERT INTO task_tags (task_id, tag, position) VALUES (:id, :tag, :position)";
+    private static final Sql INSERT_SQL = Sql.of(INSERT);
+    private static final Sql INSERT_TAG_SQL = Sql.of(INSERT_TAG);
 
     private TaskInsert() {}
 
@@ -30,7 +32,7 @@ final class TaskInsert {
      * (the caller reads that one).
      */
     static Optional<Task> insert(Handle tx, Task t, Optional<String> idempotencyKey) {
-        Optional<Long> id = tx.createQuery(INSERT)
+        Optional<Long> id = INSERT_SQL.on(tx)
                 .bind("title", t.title())
                 .bind("description", t.description().orElse(null))
                 .bind("status", t.status().name())
@@ -47,21 +49,16 @@ final class TaskInsert {
                 .bind("key", idempotencyKey.orElse(null))
                 .bind("now", t.createdAt().toEpochMilli())
                 .bind("workspace", t.workspace().value())
-                .mapTo(Long.class).findOne();
+                .oneLong();
         id.ifPresent(made -> insertTags(tx, made, t.tags()));
         return id.map(made -> asStored(t, made));
     }
 
-    /** Writes {@code tags} of task {@code id} in their order, as one JDBC batch. */
+    /** Writes {@code tags} of task {@code id} in their order, with one prepared statement. */
     static void insertTags(Handle tx, long id, List<String> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = tx.prepareBatch(INSERT_TAG);
         for (int i = 0; i < tags.size(); i++) {
-            batch.bind("id", id).bind("tag", tags.get(i)).bind("position", i).add();
+            INSERT_TAG_SQL.on(tx).bind("id", id).bind("tag", tags.get(i)).bind("position", i).execute();
         }
-        batch.execute();
     }
 
     /**

@@ -1,0 +1,294 @@
+package io.taskbridge.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.config.JdbiConfig;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.jdbi.v3.core.statement.ParsedSql;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * A statement of the hot paths ({@code /task add}, an Approve click), written with Jdbi's
+ * {@code :name} parameters and run as plain JDBC on the transaction's handle. A Jdbi statement
+ * copies its configuration and looks up an argument factory for every bind, which cost more than
+ * SQLite's own work on these paths; and each was prepared again for every request, where a group
+ * commit runs the same few statements for a whole batch. Here the SQL is parsed once (with Jdbi's
+ * own parser, when the constant is made), and each handle keeps its prepared statements until it
+ * closes, so a batch of N requests prepares each statement once.
+ *
+ * <p>One list parameter is allowed, written {@code <name>} as in Jdbi's {@code bindList}; it is
+ * expanded to as many placeholders as the list has values. A null is bound with the SQL type of
+ * the overload that bound it, as Jdbi does, so PostgreSQL can always tell a parameter's type.
+ */
+public final class Sql {
+    /** A handle keeps at most this many prepared statements; more (a list of a new size) starts over. */
+    static final int KEPT_PER_HANDLE = 64;
+
+    private final String named;
+    private final String head;
+    private final List<String> headNames;
+    private final Optional<String> list;
+    private final String tail;
+    private final List<String> tailNames;
+    private final Map<String, Integer> slots;
+
+    private Sql(String named) {
+        this.named = named;
+        int open = named.indexOf('<');
+        int close = open < 0 ? -1 : named.indexOf('>', open);
+        boolean hasList = open >= 0 && close > open && named.substring(open + 1, close).matches("\\w+");
+        ParsedSql before = parse(hasList ? named.substring(0, open) : named);
+        this.head = before.getSql();
+        this.headNames = before.getParameters().getParameterNames();
+        if (hasList) {
+            ParsedSql after = parse(named.substring(close + 1));
+            this.list = Optional.of(named.substring(open + 1, close));
+            this.tail = after.getSql();
+            this.tailNames = after.getParameters().getParameterNames();
+        } else {
+            this.list = Optional.empty();
+            this.tail = "";
+            this.tailNames = List.of();
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (String name : headNames) {
+            index.putIfAbsent(name, index.size());
+        }
+        list.ifPresent(name -> index.putIfAbsent(name, index.size()));
+        for (String name : tailNames) {
+            index.putIfAbsent(name, index.size());
+        }
+        this.slots = Map.copyOf(index);
+    }
+
+    /** {@code named}, parsed: make it once, as a constant. */
+    public static Sql of(String named) {
+        return new Sql(named);
+    }
+
+    private static ParsedSql parse(String text) {
+        if (text.indexOf(':') < 0) {
+            return ParsedSql.of(text, org.jdbi.v3.core.statement.ParsedParameters.named(List.of()));
+        }
+        return new ColonPrefixSqlParser().parse(text, null);
+    }
+
+    /** The statement as written. */
+    @Override
+    public String toString() {
+        return named;
+    }
+
+    /** The names of its parameters, in the order they first appear (for tests). */
+    List<String> names() {
+        List<String> names = new ArrayList<>(slots.size());
+        slots.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+
+    /** A run of this statement on {@code handle}, to bind and then execute. */
+    public Run on(Handle handle) {
+        return new Run(handle);
+    }
+
+    /** One execution: bind every parameter, then {@link #execute}, {@link #oneLong} or {@link #strings}. */
+    public final class Run {
+        private final Handle handle;
+        private final Object[] values = new Object[slots.size()];
+        private final int[] nullTypes = new int[slots.size()];
+        private final boolean[] bound = new boolean[slots.size()];
+
+        private Run(Handle handle) {
+            this.handle = handle;
+        }
+
+        public Run bind(String name, String value) {
+            return set(name, value, Types.VARCHAR);
+        }
+
+        public Run bind(String name, Long value) {
+            return set(name, value, Types.BIGINT);
+        }
+
+        public Run bind(String name, long value) {
+            return set(name, value, Types.BIGINT);
+        }
+
+        public Run bind(String name, Integer value) {
+            return set(name, value, Types.INTEGER);
+        }
+
+        public Run bind(String name, int value) {
+            return set(name, value, Types.INTEGER);
+        }
+
+        public Run bind(String name, boolean value) {
+            return set(name, value, Types.BOOLEAN);
+        }
+
+        /** The list parameter ({@code <name>}); it must not be empty. */
+        public Run bindList(String name, List<String> values) {
+            if (list.isEmpty() || !list.get().equals(name)) {
+                throw new IllegalArgumentException("no list parameter <" + name + "> in " + named);
+            }
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("the list <" + name + "> is empty: " + named);
+            }
+            return set(name, List.copyOf(values), Types.VARCHAR);
+        }
+
+        private Run set(String name, Object value, int sqlType) {
+            Integer slot = slots.get(name);
+            if (slot == null) {
+                throw new IllegalArgumentException("no parameter :" + name + " in " + named);
+            }
+            values[slot] = value;
+            nullTypes[slot] = sqlType;
+            bound[slot] = true;
+            return this;
+        }
+
+        /** Runs an INSERT, UPDATE or DELETE; the number of rows it changed. */
+        public int execute() {
+            try {
+                return prepared().executeUpdate();
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Runs a query (or a statement with RETURNING) whose first column is a number: that of its first row. */
+        public Optional<Long> oneLong() {
+            try (ResultSet rows = prepared().executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                long value = rows.getLong(1);
+                return rows.wasNull() ? Optional.empty() : Optional.of(value);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Runs a query: the first column of every row, as text. */
+        public List<String> strings() {
+            try (ResultSet rows = prepared().executeQuery()) {
+                List<String> found = new ArrayList<>();
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+                return found;
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        private PreparedStatement prepared() throws SQLException {
+            for (int slot = 0; slot < bound.length; slot++) {
+                if (!bound[slot]) {
+                    throw new IllegalStateException("parameter " + names().get(slot) + " is not bound in " + named);
+                }
+            }
+            List<?> items = list.map(name -> (List<?>) values[slots.get(name)]).orElse(List.of());
+            String jdbc = list.isEmpty() ? head : head + "?,".repeat(items.size() - 1) + "?" + tail;
+            PreparedStatement statement = handle.getConfig(Prepared.class).statement(handle, jdbc);
+            int position = 1;
+            for (String name : headNames) {
+                position = put(statement, position, slots.get(name));
+            }
+            if (list.isPresent()) {
+                for (Object item : items) {
+                    statement.setString(position++, (String) item);
+                }
+            }
+            for (String name : tailNames) {
+                position = put(statement, position, slots.get(name));
+            }
+            return statement;
+        }
+
+        private int put(PreparedStatement statement, int position, int slot) throws SQLException {
+            Object value = values[slot];
+            if (value == null) {
+                statement.setNull(position, nullTypes[slot]);
+            } else if (value instanceof String s) {
+                statement.setString(position, s);
+            } else if (value instanceof Long l) {
+                statement.setLong(position, l);
+            } else if (value instanceof Integer i) {
+                statement.setInt(position, i);
+            } else {
+                statement.setBoolean(position, (Boolean) value);
+            }
+            return position + 1;
+        }
+
+        private RuntimeException failed(SQLException e) {
+            return new UnableToExecuteStatementException(e.getMessage() + " [statement: " + named + "]", e, null);
+        }
+    }
+
+    /**
+     * The statements one handle has prepared, kept in the handle's own configuration (every handle
+     * gets an empty copy) and closed when it closes. A handle is used by one thread at a time.
+     */
+    public static final class Prepared implements JdbiConfig<Prepared> {
+        private final Map<String, PreparedStatement> kept = new HashMap<>();
+        private boolean cleaning;
+
+        /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
+        public Prepared() {
+        }
+
+        @Override
+        public Prepared createCopy() {
+            return new Prepared();
+        }
+
+        PreparedStatement statement(Handle handle, String jdbc) throws SQLException {
+            PreparedStatement statement = kept.get(jdbc);
+            if (statement != null) {
+                return statement;
+            }
+            if (!cleaning) {
+                handle.addCleanable(this::closeAll);
+                cleaning = true;
+            } else if (kept.size() >= KEPT_PER_HANDLE) {
+                closeAll();
+            }
+            Connection connection = handle.getConnection();
+            statement = connection.prepareStatement(jdbc);
+            kept.put(jdbc, statement);
+            return statement;
+        }
+
+        /** How many statements this handle keeps (for tests). */
+        int size() {
+            return kept.size();
+        }
+
+        private void closeAll() throws SQLException {
+            SQLException first = null;
+            for (PreparedStatement statement : kept.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            kept.clear();
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.taskbridge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.taskbridge.testing.Databases;
+import java.sql.PreparedStatement;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hot paths' plain statements: the same parameters Jdbi would find, a list parameter, typed
+ * nulls on both databases, and one prepared statement per handle, closed with it.
+ */
+class SqlTest {
+    private static final String UPSERT = "INSERT INTO things (name, note, size, at) VALUES (:name, :note, :size, :at)"
+            + " ON CONFLICT (name) DO UPDATE SET note = excluded.note, size = :size WHERE things.name <> 'x:y'"
+            + " RETURNING size";
+    private static final Sql SIZE_OF = Sql.of("SELECT size FROM things WHERE name = :name");
+    private static final Sql NAMES_AMONG = Sql.of("SELECT name FROM things WHERE size >= :min AND name IN (<names>)"
+            + " AND note <> :skip ORDER BY name");
+
+    @Test
+    void findsTheParametersJdbiWould() {
+        for (String text : List.of(UPSERT, io.taskbridge.outbox.OutboxDao.UPSERT, io.taskbridge.outbox.OutboxDao.INSERT,
+                io.taskbridge.reminder.ReminderDao.PLAN)) {
+            List<String> jdbi = new ColonPrefixSqlParser().parse(text, null).getParameters().getParameterNames();
+            assertThat(Sql.of(text).names()).as(text).containsExactlyElementsOf(jdbi.stream().distinct().toList());
+        }
+        assertThat(NAMES_AMONG.names()).containsExactly("min", "names", "skip");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void bindsValuesListsAndTypedNulls(Databases.Kind kind) {
+        try (Database db = Databases.open(kind); Handle h = db.jdbi().open()) {
+            h.execute("CREATE TABLE things (name VARCHAR(40) PRIMARY KEY, note VARCHAR(40), size BIGINT, at INTEGER)");
+            Sql upsert = Sql.of(UPSERT);
+            h.useTransaction(tx -> {
+                assertThat(upsert.on(tx).bind("name", "a").bind("note", (String) null).bind("size", 3L)
+                        .bind("at", (Integer) null).oneLong()).contains(3L);
+                assertThat(upsert.on(tx).bind("name", "b").bind("note", "n").bind("size", (Long) null).bind("at", 1)
+                        .oneLong()).as("a null number reads as empty").isEmpty();
+                assertThat(upsert.on(tx).bind("name", "a").bind("note", "again").bind("size", 5).bind("at", 2)
+                        .oneLong()).as("the conflict's update").contains(5L);
+                upsert.on(tx).bind("name", "c").bind("note", "z").bind("size", 9L).bind("at", 3).oneLong();
+            });
+            assertThat(SIZE_OF.on(h).bind("name", "a").oneLong()).contains(5L);
+            assertThat(SIZE_OF.on(h).bind("name", "nobody").oneLong()).isEmpty();
+            assertThat(NAMES_AMONG.on(h).bind("min", 4).bindList("names", List.of("c", "a", "b")).bind("skip", "z")
+                    .strings()).containsExactly("a");
+            assertThat(NAMES_AMONG.on(h).bind("min", 0).bindList("names", List.of("c")).bind("skip", "n").strings())
+                    .containsExactly("c");
+            assertThat(Sql.of("UPDATE things SET note = :note WHERE size > :size").on(h).bind("note", "big")
+                    .bind("size", 4).execute()).isEqualTo(2);
+            assertThat(h.createQuery("SELECT name, note FROM things ORDER BY name")
+                    .map((rs, ctx) -> rs.getString(1) + "=" + rs.getString(2)).list())
+                    .containsExactly("a=big", "b=n", "c=big");
+        }
+    }
+
+    @Test
+    void preparesEachStatementOncePerHandleAndClosesThemWithIt() throws Exception {
+        try (Database db = Databases.open(Databases.Kind.SQLITE)) {
+            PreparedStatement kept;
+            try (Handle h = db.jdbi().open()) {
+                h.execute("CREATE TABLE things (name TEXT PRIMARY KEY, note TEXT, size INTEGER, at INTEGER)");
+                Sql insert = Sql.of("INSERT INTO things (name, size) VALUES (:name, :size)");
+                for (int i = 0; i < 5; i++) {
+                    insert.on(h).bind("name", "t" + i).bind("size", i).execute();
+                }
+                SIZE_OF.on(h).bind("name", "t3").oneLong();
+                Sql.Prepared prepared = h.getConfig(Sql.Prepared.class);
+                assertThat(prepared.size()).as("two statements, each prepared once").isEqualTo(2);
+                kept = prepared.statement(h, "SELECT size FROM things WHERE name = ?");
+                assertThat(kept.isClosed()).isFalse();
+                try (Handle other = db.jdbi().open()) {
+                    assertThat(other.getConfig(Sql.Prepared.class).size()).as("another handle keeps its own").isZero();
+                }
+            }
+            assertThat(kept.isClosed()).as("closed with its handle").isTrue();
+        }
+    }
+
+    @Test
+    void aFailureNamesTheStatementAndAnUnboundParameterIsRefused() {
+        try (Database db = Databases.open(Databases.Kind.SQLITE); Handle h = db.jdbi().open()) {
+            assertThatThrownBy(() -> Sql.of("SELECT size FROM nowhere WHERE name = :name").on(h).bind("name", "a").oneLong())
+                    .isInstanceOf(UnableToExecuteStatementException.class).hasMessageContaining("FROM nowhere");
+            assertThatThrownBy(() -> SIZE_OF.on(h).oneLong()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("name");
+            assertThatThrownBy(() -> SIZE_OF.on(h).bind("size", 1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> NAMES_AMONG.on(h).bindList("names", List.of()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
