@@ -46,7 +46,7 @@ public final class TickBench {
                     long t0 = System.nanoTime();
                     String url = load(db, n);
                     double loadS = (System.nanoTime() - t0) / 1e9;
-                    Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), clock, () -> { });
+                    Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), clock, row -> { });
                     ReminderJob job = new ReminderJob(db.jdbi(), db.dialect(), outbox, clock, false);
                     Random random = new Random(42);
                     List<Double> ms = new ArrayList<>();

@@ -35,7 +35,7 @@ record StoreModule(Database db, StartupTask<Database> schema, ObjectMapper json,
         ObjectMapper json = Json.mapper();
         OutboxCodec codec = new OutboxCodec(json);
         AtomicReference<List<OutboxWorker>> workers = new AtomicReference<>(List.of());
-        Outbox outbox = new Outbox(codec, clock, () -> workers.get().forEach(OutboxWorker::wake));
+        Outbox outbox = new Outbox(codec, clock, row -> workers.get().forEach(w -> w.wake(row)));
         return new StoreModule(db, schema, json, codec, outbox, workers);
     }
 

@@ -17,7 +17,31 @@ import java.util.Optional;
  * sandbox beside it) drops the outer level ({@link #oneWorkspace()}), so its pass runs the same
  * statement as before workspaces took turns: ranking the heads costs a sort of them that it never needs.
  */
-public record Lane(String name, String filter, Optional<String> turnKey, String fairnessKey) {
+public record Lane(String name, Kinds kinds, Optional<String> turnKey, String fairnessKey) {
+    /** Which kinds of row a lane delivers. */
+    public enum Kinds {
+        ALL, SLACK, TASK_SYSTEMS;
+
+        /** The same, as an SQL condition on {@code outbox}. */
+        String filter() {
+            return switch (this) {
+                case ALL -> "1 = 1";
+                case SLACK -> "kind NOT IN " + TASK_SYSTEM_KINDS;
+                case TASK_SYSTEMS -> "kind IN " + TASK_SYSTEM_KINDS;
+            };
+        }
+
+        /** Whether a row of {@code kind} is this lane's. */
+        public boolean take(String kind) {
+            boolean taskSystem = kind.equals(OutboxMessage.BackendDecision.KIND) || kind.equals(OutboxMessage.BackendReview.KIND);
+            return switch (this) {
+                case ALL -> true;
+                case SLACK -> !taskSystem;
+                case TASK_SYSTEMS -> taskSystem;
+            };
+        }
+    }
+
     /** Rows of one channel share a turn; a row without a channel (a DM, a task-system call) has one of its own. */
     public static final String BY_CHANNEL = "COALESCE(channel, CAST(id AS TEXT))";
     /** Rows of one workspace share the outer turn (rows from before workspaces are all in {@code '~'}). */
@@ -34,7 +58,7 @@ public record Lane(String name, String filter, Optional<String> turnKey, String 
 
     /** Everything in one lane (for tests and a single-threaded set-up). */
     public static Lane all() {
-        return new Lane("all", "1 = 1", Optional.of(BY_WORKSPACE), BY_CHANNEL);
+        return new Lane("all", Kinds.ALL, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
     /** The kinds of {@link OutboxMessage.ForTaskSystem}, as an SQL list. */
@@ -43,27 +67,27 @@ public record Lane(String name, String filter, Optional<String> turnKey, String 
 
     /** Every Slack message. */
     public static Lane slack() {
-        return new Lane("slack", "kind NOT IN " + TASK_SYSTEM_KINDS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
+        return new Lane("slack", Kinds.SLACK, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
     /** Deliveries to task systems (reviews set up and decisions submitted: Workiva's approval steps and actionSubmission). */
     public static Lane taskSystems() {
-        return new Lane("task-systems", "kind IN " + TASK_SYSTEM_KINDS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
+        return new Lane("task-systems", Kinds.TASK_SYSTEMS, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
     /** The same lane, with the inner turns shared out by another key (a column or expression of {@code outbox}). */
     public Lane fairBy(String key) {
-        return new Lane(name, filter, turnKey, key);
+        return new Lane(name, kinds, turnKey, key);
     }
 
     /** The same lane, with the outer turns shared out by another key (a column or expression of {@code outbox}). */
     public Lane turnsBy(String key) {
-        return new Lane(name, filter, Optional.of(key), fairnessKey);
+        return new Lane(name, kinds, Optional.of(key), fairnessKey);
     }
 
     /** The same lane for an install with one workspace: turns by channel only. */
     public Lane oneWorkspace() {
-        return new Lane(name, filter, Optional.empty(), fairnessKey);
+        return new Lane(name, kinds, Optional.empty(), fairnessKey);
     }
 
     /**
@@ -77,7 +101,7 @@ public record Lane(String name, String filter, Optional<String> turnKey, String 
 
     /** The same, of the rows that also meet {@code also} (an SQL condition on {@code outbox}). */
     String dueSql(String columns, String also) {
-        String due = "WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + filter + ")"
+        String due = "WHERE state = 'pending' AND next_attempt_at <= :now AND lease_until < :now AND (" + kinds.filter() + ")"
                 + " AND (" + also + ")";
         if (turnKey.isEmpty()) {
             return "SELECT " + columns + " FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox " + due

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -18,9 +19,13 @@ public final class Outbox {
 
     private final OutboxCodec codec;
     private final Clock clock;
-    private final Runnable wake;
+    private final Consumer<Pending> wake;
 
-    public Outbox(OutboxCodec codec, Clock clock, Runnable wake) {
+    /** A row a commit has just made due (or will at {@code dueAt}): the workers tell from it whether a pass is needed. */
+    public record Pending(String kind, Optional<String> channel, long dueAt) {}
+
+    /** {@code wake} hears of each row once its transaction commits. */
+    public Outbox(OutboxCodec codec, Clock clock, Consumer<Pending> wake) {
         this.codec = codec;
         this.clock = clock;
         this.wake = wake;
@@ -55,9 +60,11 @@ public final class Outbox {
                 .bind("payload", codec.write(message))
                 .bind("at", now)
                 .bind("workspace", workspace.value());
-        dedupeKey.ifPresent(key -> row.bind("key", key).bind("due", now + settle.toMillis()));
+        long due = now + settle.toMillis();
+        dedupeKey.ifPresent(key -> row.bind("key", key).bind("due", due));
         row.execute();
-        tx.afterCommit(wake);
+        Pending pending = new Pending(message.kind(), channel, due);
+        tx.afterCommit(() -> wake.accept(pending));
     }
 
     /** A message for {@link #enqueueAll}: no dedupe key, so each becomes a row of its own. */
@@ -77,6 +84,7 @@ public final class Outbox {
                     .bind("payload", codec.write(q.message())).bind("at", now).bind("workspace", q.workspace().value())
                     .execute();
         }
-        tx.afterCommit(wake);
+        List<Pending> made = messages.stream().map(q -> new Pending(q.message().kind(), q.channel(), now)).distinct().toList();
+        tx.afterCommit(() -> made.forEach(wake));
     }
 }

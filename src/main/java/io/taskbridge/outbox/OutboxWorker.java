@@ -1,15 +1,13 @@
 package io.taskbridge.outbox;
 
-import io.taskbridge.outbox.OutboxDao;
-import io.taskbridge.outbox.OutboxRow;
 import io.taskbridge.platform.Daos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -54,12 +52,14 @@ public final class OutboxWorker implements AutoCloseable {
     private final String dueSqlSkipping;
     /**
      * Channels at their pace, each until its next slot (service clock millis). Only the worker's
-     * own thread touches it (in {@link #drainOnce} and between passes).
+     * own thread writes it (in {@link #drainOnce}); {@link #wake(Outbox.Pending)} reads it.
      */
-    private final Map<String, Long> paused = new HashMap<>();
+    private final Map<String, Long> paused = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean woken;
+    /** The earliest due time of a row a commit made for later (a settling App Home), under {@link #lock}. */
+    private long wakeAt = Long.MAX_VALUE;
     private volatile boolean running;
     private volatile boolean stopping;
     private volatile boolean busy;
@@ -105,6 +105,37 @@ public final class OutboxWorker implements AutoCloseable {
         return !busy && jdbi.withExtension(OutboxDao.class, OutboxDao::pending) == 0;
     }
 
+    /**
+     * Hears of a row a commit made, and passes only when it needs one: a row of another lane is not
+     * this worker's; a row due later is looked for when it is due; a row for a channel at its pace
+     * goes in the pass its slot brings. Every commit that wrote a row used to wake every lane for a
+     * pass of its own (a query over every due row), so a burst for one paced channel cost each lane
+     * a pass per commit while the backlog grew.
+     */
+    public void wake(Outbox.Pending row) {
+        if (!lane.kinds().take(row.kind())) {
+            return;
+        }
+        long now = clock.millis();
+        if (row.dueAt() > now) {
+            lock.lock();
+            try {
+                if (row.dueAt() < wakeAt) {
+                    wakeAt = row.dueAt();
+                    signal.signal(); // sleeps less, if its sleep ends later
+                }
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        Long slot = row.channel().map(paused::get).orElse(null);
+        if (slot != null && slot > now) {
+            return;
+        }
+        wake();
+    }
+
     /** Asks the worker to look for due rows now rather than at its next poll. */
     public void wake() {
         lock.lock();
@@ -135,13 +166,26 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    /** Sleeps until woken, or until the poll, a paused channel's slot or a row due later comes. */
     private void awaitSignal() {
         lock.lock();
         try {
-            if (!woken) {
-                signal.await(sleepMillis(), TimeUnit.MILLISECONDS);
+            long poll = pollInterval.toNanos();
+            while (!woken && running) {
+                long left = Math.min(poll, TimeUnit.MILLISECONDS.toNanos(sleepMillis()));
+                if (left <= 0) {
+                    break;
+                }
+                long unslept = signal.awaitNanos(left);
+                if (unslept <= 0) {
+                    break; // the poll, a slot or a due time has come
+                }
+                poll -= left - unslept; // signalled: a row due sooner, or woken
             }
             woken = false;
+            if (wakeAt <= clock.millis()) {
+                wakeAt = Long.MAX_VALUE; // the pass that follows finds those rows
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -194,11 +238,13 @@ public final class OutboxWorker implements AutoCloseable {
         });
     }
 
-    /** How long the worker may sleep: until its next poll, or sooner when a paused channel's slot comes first. */
+    /** How long until a paused channel's slot or a later row's due time, whichever is first (a long time if none). */
     private long sleepMillis() {
-        long now = clock.millis();
-        return paused.values().stream().mapToLong(until -> Math.max(1, until - now))
-                .reduce(pollInterval.toMillis(), Math::min);
+        long until = wakeAt;
+        for (long slot : paused.values()) {
+            until = Math.min(until, slot);
+        }
+        return until == Long.MAX_VALUE ? Long.MAX_VALUE / 2_000_000 : until - clock.millis();
     }
 
     private Duration pace(OutboxRow row) {

@@ -30,7 +30,7 @@ class OutboxWorkerStartTest {
     void leftoverRowsWaitForTheFirstPoll() throws Exception {
         try (Database db = Databases.open(Databases.Kind.SQLITE)) {
             OutboxCodec codec = new OutboxCodec(Json.mapper());
-            Outbox outbox = new Outbox(codec, Clock.systemUTC(), () -> { });
+            Outbox outbox = new Outbox(codec, Clock.systemUTC(), row -> { });
             db.jdbi().useTransaction(tx -> outbox.enqueue(tx, new io.taskbridge.platform.WorkspaceId("T1"), new OutboxMessage.TaskMessage(1), Optional.empty(), Optional.empty()));
             OutboxWorker worker = worker(db, codec, Duration.ofMillis(1500));
             worker.start();

@@ -48,7 +48,7 @@ class ReminderJobTest {
     void open(Databases.Kind kind) {
         db = Databases.open(kind);
         clock = new TestClock(START);
-        Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), clock, () -> { });
+        Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), clock, row -> { });
         digests = new Digests(db.jdbi(), clock);
         planner = new ReminderPlanner(db.jdbi(), clock, digests);
         tasks = new TaskService(db.jdbi(), clock, planner);

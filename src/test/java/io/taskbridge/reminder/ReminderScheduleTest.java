@@ -19,7 +19,7 @@ class ReminderScheduleTest {
     @Test
     void firstCheckOneIntervalAfterTheStart() throws Exception {
         try (Database db = Databases.open(Databases.Kind.SQLITE)) {
-            Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), Clock.systemUTC(), () -> { });
+            Outbox outbox = new Outbox(new OutboxCodec(Json.mapper()), Clock.systemUTC(), row -> { });
             ReminderJob job = new ReminderJob(db.jdbi(), db.dialect(), outbox, Clock.systemUTC(), false);
             // Quartz keeps times in whole milliseconds: a start in the same millisecond is not "before".
             Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
