@@ -238,6 +238,13 @@ public interface ApprovalDao extends SqlObject {
     List<MessageRow> messages(@Bind("id") long taskId, @Bind("round") int round);
 
     /** The task's latest approval round, as it stands. */
+    /**
+     * The approvers of every step of the task's current round ({@code :id}), as {@link #find} lists
+     * them: one statement, for a reader that needs only the people (whose App Home a change touches).
+     */
+    String APPROVERS = "SELECT p.user_id FROM approval_participants p JOIN tasks t ON t.id = p.task_id"
+            + " AND p.round = t.approval_round WHERE p.task_id = :id ORDER BY p.position, p.user_id";
+
     default Optional<Approval> find(long taskId) {
         Optional<Head> head = head(taskId);
         if (head.isEmpty() || head.get().round().isEmpty()) {

@@ -1,10 +1,9 @@
 package io.taskbridge.slack;
 
 import io.taskbridge.approval.ApprovalDao;
-import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
-import io.taskbridge.platform.Daos;
+import io.taskbridge.platform.Sql;
 import io.taskbridge.task.SlackPlace;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
@@ -24,6 +23,7 @@ import org.jdbi.v3.core.Handle;
  * published again ({@link HomeRefresh}).
  */
 public final class SlackNotifier implements TaskEvents {
+    private static final Sql APPROVERS = Sql.of(ApprovalDao.APPROVERS);
     private final Outbox outbox;
     private final HomeRefresh homes;
 
@@ -56,8 +56,9 @@ public final class SlackNotifier implements TaskEvents {
         boolean inReview = Stream.concat(event.before().stream(), Stream.of(event.after()))
                 .anyMatch(t -> t.status() == Status.REVIEW);
         if (inReview) {
-            Daos.on(tx, ApprovalDao.class).find(event.after().id()).ifPresent(a -> a.steps().stream()
-                    .map(ApprovalStep::participants).forEach(users::addAll));
+            // One statement for the people, not the whole approval (five reads) that a decision,
+            // which comes here in its own transaction, has just read and written.
+            users.addAll(APPROVERS.on(tx).bind("id", event.after().id()).strings());
         }
         return users;
     }
