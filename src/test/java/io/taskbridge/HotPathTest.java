@@ -56,7 +56,7 @@ class HotPathTest {
 
     @ArchTest
     static final ArchRule outboxEnqueueUsesPlainStatements = noMethods()
-            .that().areDeclaredIn(io.taskbridge.outbox.Outbox.class).and().haveNameStartingWith("enqueue")
+            .that().areDeclaredIn(io.taskbridge.outbox.Outbox.class).and().haveName("enqueue")
             .should(ATTACH_OR_MAKE_A_JDBI_STATEMENT);
 
     @ArchTest

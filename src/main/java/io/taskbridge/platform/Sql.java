@@ -111,6 +111,7 @@ public final class Sql {
             this.handle = handle;
         }
 
+        /** A number or text, or a null of that type; a {@code long} binds as {@link Long}, an {@code int} as {@link Integer}. */
         public Run bind(String name, String value) {
             return set(name, value, Types.VARCHAR);
         }
@@ -119,15 +120,7 @@ public final class Sql {
             return set(name, value, Types.BIGINT);
         }
 
-        public Run bind(String name, long value) {
-            return set(name, value, Types.BIGINT);
-        }
-
         public Run bind(String name, Integer value) {
-            return set(name, value, Types.INTEGER);
-        }
-
-        public Run bind(String name, int value) {
             return set(name, value, Types.INTEGER);
         }
 
