@@ -2,14 +2,10 @@ package io.taskbridge.approval;
 
 import io.taskbridge.approval.Approval;
 import io.taskbridge.approval.ApprovalResponse;
-import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.approval.Decision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -45,9 +41,12 @@ public interface ApprovalDao extends SqlObject {
         }
     }
 
-    @SqlQuery("SELECT id, approval_round, approval_state, approval_step, connection, external_id FROM tasks WHERE id = :id")
-    @UseRowMapper(Head.Mapper.class)
-    Optional<Head> head(@Bind("id") long taskId);
+    String HEAD = "SELECT id, approval_round, approval_state, approval_step, connection, external_id FROM tasks WHERE id = :id";
+
+    /** The task row's approval columns, with a plain statement ({@link ApprovalRead}): a decision reads them twice. */
+    default Optional<Head> head(long taskId) {
+        return ApprovalRead.head(getHandle(), taskId);
+    }
 
     /** Starts a round if the task has not changed since it was read (compare-and-set on version). */
     @SqlUpdate("UPDATE tasks SET approval_round = :round, approval_state = 'PENDING', approval_step = 0,"
@@ -178,8 +177,10 @@ public interface ApprovalDao extends SqlObject {
         }
     }
 
-    @SqlQuery("SELECT position, group_id, handle, expanded_at FROM approval_groups WHERE task_id = :id AND round = :round"
-            + " ORDER BY position, group_id")
+    String GROUPS = "SELECT position, group_id, handle, expanded_at FROM approval_groups WHERE task_id = :id AND round = :round"
+            + " ORDER BY position, group_id";
+
+    @SqlQuery(GROUPS)
     @UseRowMapper(GroupRow.Mapper.class)
     List<GroupRow> groups(@Bind("id") long taskId, @Bind("round") int round);
 
@@ -195,17 +196,24 @@ public interface ApprovalDao extends SqlObject {
         }
     }
 
-    @SqlQuery("SELECT position, mode, required, due_at, on_due, escalate_to FROM approval_steps WHERE task_id = :id AND round = :round ORDER BY position")
+    String STEPS = "SELECT position, mode, required, due_at, on_due, escalate_to FROM approval_steps"
+            + " WHERE task_id = :id AND round = :round ORDER BY position";
+
+    @SqlQuery(STEPS)
     @UseRowMapper(StepRow.Mapper.class)
     List<StepRow> steps(@Bind("id") long taskId, @Bind("round") int round);
 
-    @SqlQuery("SELECT position, user_id, delegated_from FROM approval_participants WHERE task_id = :id AND round = :round"
-            + " ORDER BY position, user_id")
+    String PARTICIPANTS = "SELECT position, user_id, delegated_from FROM approval_participants"
+            + " WHERE task_id = :id AND round = :round ORDER BY position, user_id";
+
+    @SqlQuery(PARTICIPANTS)
     @UseRowMapper(ParticipantRow.Mapper.class)
     List<ParticipantRow> participants(@Bind("id") long taskId, @Bind("round") int round);
 
-    @SqlQuery("SELECT position, user_id, decision, comment, created_at FROM approval_responses"
-            + " WHERE task_id = :id AND round = :round ORDER BY created_at, user_id")
+    String RESPONSES = "SELECT position, user_id, decision, comment, created_at FROM approval_responses"
+            + " WHERE task_id = :id AND round = :round ORDER BY created_at, user_id";
+
+    @SqlQuery(RESPONSES)
     @UseRowMapper(ResponseRow.Mapper.class)
     List<ResponseRow> responses(@Bind("id") long taskId, @Bind("round") int round);
 
@@ -237,7 +245,6 @@ public interface ApprovalDao extends SqlObject {
     @UseRowMapper(MessageRow.Mapper.class)
     List<MessageRow> messages(@Bind("id") long taskId, @Bind("round") int round);
 
-    /** The task's latest approval round, as it stands. */
     /**
      * The approvers of every step of the task's current round ({@code :id}), as {@link #find} lists
      * them: one statement, for a reader that needs only the people (whose App Home a change touches).
@@ -245,26 +252,8 @@ public interface ApprovalDao extends SqlObject {
     String APPROVERS = "SELECT p.user_id FROM approval_participants p JOIN tasks t ON t.id = p.task_id"
             + " AND p.round = t.approval_round WHERE p.task_id = :id ORDER BY p.position, p.user_id";
 
+    /** The task's latest approval round, with plain statements ({@link ApprovalRead}): every decision reads it. */
     default Optional<Approval> find(long taskId) {
-        Optional<Head> head = head(taskId);
-        if (head.isEmpty() || head.get().round().isEmpty()) {
-            return Optional.empty();
-        }
-        int round = head.get().round().get();
-        List<ParticipantRow> people = participants(taskId, round);
-        List<ResponseRow> answers = responses(taskId, round);
-        List<GroupRow> groups = groups(taskId, round);
-        List<ApprovalStep> steps = new ArrayList<>();
-        for (StepRow s : steps(taskId, round)) {
-            List<ParticipantRow> here = people.stream().filter(p -> p.position() == s.position()).toList();
-            Map<String, String> delegated = new HashMap<>();
-            here.forEach(p -> p.delegatedFrom().ifPresent(from -> delegated.put(p.userId(), from)));
-            steps.add(new ApprovalStep(s.position(), s.mode(), here.stream().map(ParticipantRow::userId).toList(),
-                    s.dueAt(), answers.stream().filter(a -> a.position() == s.position()).map(ResponseRow::response).toList(),
-                    groups.stream().filter(g -> g.position() == s.position()).map(GroupRow::group).toList(),
-                    s.onDue(), delegated));
-        }
-        return Optional.of(new Approval(taskId, round, head.get().state().orElse(Approval.State.PENDING),
-                head.get().step(), steps));
+        return ApprovalRead.find(getHandle(), taskId);
     }
 }

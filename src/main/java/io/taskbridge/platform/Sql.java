@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.ParsedSql;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -172,6 +174,31 @@ public final class Sql {
             }
         }
 
+        /**
+         * Runs a query: every row, as {@code mapper} reads it. The mapper gets no statement context
+         * (the hot paths' mappers read columns by name and need none).
+         */
+        public <T> List<T> list(RowMapper<T> mapper) {
+            try (ResultSet rows = prepared().executeQuery()) {
+                List<T> found = new ArrayList<>();
+                while (rows.next()) {
+                    found.add(mapper.map(rows, null));
+                }
+                return found;
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Runs a query: its first row, as {@code mapper} reads it (see {@link #list}). */
+        public <T> Optional<T> one(RowMapper<T> mapper) {
+            try (ResultSet rows = prepared().executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
         /** Runs a query: the first column of every row, as text. */
         public List<String> strings() {
             try (ResultSet rows = prepared().executeQuery()) {
@@ -193,7 +220,9 @@ public final class Sql {
             }
             List<?> items = list.map(name -> (List<?>) values[slots.get(name)]).orElse(List.of());
             String jdbc = list.isEmpty() ? head : head + "?,".repeat(items.size() - 1) + "?" + tail;
-            PreparedStatement statement = handle.getConfig(Prepared.class).statement(handle, jdbc);
+            Prepared kept = handle.getConfig(Prepared.class);
+            kept.observer.accept(named);
+            PreparedStatement statement = kept.statement(handle, jdbc);
             int position = 1;
             for (String name : headNames) {
                 position = put(statement, position, slots.get(name));
@@ -237,6 +266,7 @@ public final class Sql {
     public static final class Prepared implements JdbiConfig<Prepared> {
         private final Map<String, PreparedStatement> kept = new HashMap<>();
         private boolean cleaning;
+        private Consumer<String> observer = sql -> { };
 
         /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
         public Prepared() {
@@ -244,7 +274,17 @@ public final class Sql {
 
         @Override
         public Prepared createCopy() {
-            return new Prepared();
+            Prepared copy = new Prepared();
+            copy.observer = observer;
+            return copy;
+        }
+
+        /**
+         * Hears every statement run on the handles made after this (set on {@code jdbi.getConfig}):
+         * tests count statements with it, as Jdbi's SqlLogger counts Jdbi's own.
+         */
+        public void observe(Consumer<String> statements) {
+            observer = statements;
         }
 
         PreparedStatement statement(Handle handle, String jdbc) throws SQLException {

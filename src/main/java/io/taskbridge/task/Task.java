@@ -47,6 +47,12 @@ public record Task(
         return new TaskDraft(title, description, status, priority, assignee, dueDate, warning, tags);
     }
 
+    /** This task with {@code tagged} as its tags (as read from {@code task_tags}). */
+    Task withTags(List<String> tagged) {
+        return new Task(id, title, description, status, priority, assignee, createdBy, dueDate, warning, tagged,
+                createdAt, updatedAt, slack, version, workspace);
+    }
+
     /** This task with a draft's fields; identity, authorship and Slack place stay. */
     public Task with(TaskDraft draft, Instant now) {
         return new Task(id, draft.title().strip(), draft.description(), draft.status(), draft.priority(),

@@ -38,9 +38,6 @@ public interface TaskDao extends SqlObject {
     @SqlQuery("SELECT id FROM tasks WHERE idempotency_key = :key")
     Optional<Long> idForKey(@Bind("key") String idempotencyKey);
 
-    @SqlQuery("SELECT " + TaskRow.COLUMNS + " FROM tasks WHERE id = :id")
-    Optional<Task> findRow(@Bind("id") long id);
-
     @SqlUpdate("UPDATE tasks SET title = :title, description = :description, status = :status, priority = :priority,"
             + " assignee = :assignee, due_at = :dueAt, warning_seconds = :warningSeconds, updated_at = :now,"
             + " version = version + 1 WHERE id = :id AND version = :expected")
@@ -79,8 +76,9 @@ public interface TaskDao extends SqlObject {
         }
     }
 
+    /** The task and its tags, with plain statements ({@link TaskRead}): every click and command reads one. */
     default Optional<Task> find(long id) {
-        return findRow(id).map(t -> withTags(List.of(t)).get(0));
+        return TaskRead.find(getHandle(), id);
     }
 
     /** Writes {@code t}'s fields if the stored version is still {@code t.version()}; false if it moved on. */
@@ -117,9 +115,7 @@ public interface TaskDao extends SqlObject {
         for (TagRow row : tagRows(tasks.stream().map(Task::id).toList())) {
             tags.computeIfAbsent(row.taskId(), k -> new ArrayList<>()).add(row.tag());
         }
-        return tasks.stream().map(t -> new Task(t.id(), t.title(), t.description(), t.status(), t.priority(),
-                t.assignee(), t.createdBy(), t.dueDate(), t.warning(), tags.getOrDefault(t.id(), List.of()),
-                t.createdAt(), t.updatedAt(), t.slack(), t.version(), t.workspace())).toList();
+        return tasks.stream().map(t -> t.withTags(tags.getOrDefault(t.id(), List.of()))).toList();
     }
 
     private static Long millis(Optional<Instant> i) {

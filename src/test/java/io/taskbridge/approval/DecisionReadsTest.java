@@ -2,6 +2,7 @@ package io.taskbridge.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskbridge.platform.Sql;
 import io.taskbridge.testing.Databases;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ class DecisionReadsTest {
                     statements.incrementAndGet();
                 }
             });
+            f.db().jdbi().getConfig(Sql.Prepared.class).observe(sql -> statements.incrementAndGet());
             long id = f.newTask("Contract");
             f.approvals().request(id, new ApprovalPlan(List.of(
                     new ApprovalPlan.Step(List.of("UA", "UB"), CompletionMode.ALL, Optional.empty()),
