@@ -76,6 +76,38 @@ class HotPathTest {
             .that().areDeclaredIn(io.taskbridge.reminder.ReminderPlanner.class).and().haveName("changed")
             .should(ATTACH_OR_MAKE_A_JDBI_STATEMENT);
 
+    private static final ArchCondition<JavaMethod> OPEN_AN_EXTENSION = new ArchCondition<>("attach a SqlObject through Jdbi") {
+        @Override
+        public void check(JavaMethod method, ConditionEvents events) {
+            for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
+                if (call.getTargetOwner().isEquivalentTo(org.jdbi.v3.core.Jdbi.class)
+                        && Set.of("withExtension", "useExtension", "onDemand").contains(call.getName())) {
+                    events.add(SimpleConditionEvent.satisfied(method, call.getDescription()));
+                }
+            }
+        }
+    };
+
+    /**
+     * Every click and command first reads its task, and the permission check of an Approve click
+     * reads the approval and who asked for it, each on a handle of its own: an attach there built
+     * the whole DAO's handlers for one read.
+     */
+    @ArchTest
+    static final ArchRule taskReadAttachesNothing = noMethods()
+            .that().areDeclaredIn(io.taskbridge.task.TaskService.class).and().haveName("find")
+            .should(OPEN_AN_EXTENSION);
+
+    @ArchTest
+    static final ArchRule approvalReadAttachesNothing = noMethods()
+            .that().areDeclaredIn(io.taskbridge.approval.ApprovalService.class).and().haveName("find")
+            .should(OPEN_AN_EXTENSION);
+
+    @ArchTest
+    static final ArchRule requesterReadAttachesNothing = noMethods()
+            .that().areDeclaredIn(io.taskbridge.approval.ApprovalService.class).and().haveName("requestedBy")
+            .should(OPEN_AN_EXTENSION);
+
     /**
      * Everywhere else a DAO comes from {@code Daos.on}: attached once per handle, so the work of a
      * group commit's batch (a decision, a task change and its listeners) attaches each DAO once,

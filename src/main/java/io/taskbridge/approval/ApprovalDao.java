@@ -56,7 +56,9 @@ public interface ApprovalDao extends SqlObject {
                    @Bind("status") String status, @Bind("now") long now, @Bind("askedBy") String askedBy);
 
     /** Who asked for the task's latest round ('' when nobody did, or before that was recorded). */
-    @SqlQuery("SELECT COALESCE(approval_requested_by, '') FROM tasks WHERE id = :id")
+    String REQUESTED_BY = "SELECT COALESCE(approval_requested_by, '') FROM tasks WHERE id = :id";
+
+    @SqlQuery(REQUESTED_BY)
     Optional<String> requestedBy(@Bind("id") long taskId);
 
     @SqlUpdate("INSERT INTO approval_steps (task_id, round, position, mode, required, due_at, on_due, escalate_to)"

@@ -11,9 +11,10 @@ import org.jdbi.v3.core.Handle;
 /**
  * Reads a task's latest approval round, as it stands, with plain statements ({@link Sql}) over
  * {@link ApprovalDao}'s SQL and row mappers. A decision reads it inside the group commit that
- * every other request waits for, and so do the checks before it; through the SqlObject it was five
- * Jdbi statements, each copying its configuration and prepared again (JFR on Approve clicks: the
- * largest single part of the leader's time).
+ * every other request waits for, and so does the permission check before it; through the
+ * SqlObject it was five Jdbi statements, each copying its configuration and prepared again (JFR on
+ * Approve clicks: the largest single part of the leader's time), and outside a transaction an
+ * attach of the whole DAO besides.
  */
 final class ApprovalRead {
     private static final Sql HEAD = Sql.of(ApprovalDao.HEAD);
@@ -21,8 +22,14 @@ final class ApprovalRead {
     private static final Sql RESPONSES = Sql.of(ApprovalDao.RESPONSES);
     private static final Sql GROUPS = Sql.of(ApprovalDao.GROUPS);
     private static final Sql STEPS = Sql.of(ApprovalDao.STEPS);
+    private static final Sql REQUESTED_BY = Sql.of(ApprovalDao.REQUESTED_BY);
 
     private ApprovalRead() {}
+
+    /** Who asked for the task's latest round ('' when nobody did, or before that was recorded). */
+    static Optional<String> requestedBy(Handle h, long taskId) {
+        return REQUESTED_BY.on(h).bind("id", taskId).strings().stream().findFirst();
+    }
 
     static Optional<ApprovalDao.Head> head(Handle h, long taskId) {
         return HEAD.on(h).bind("id", taskId).one(new ApprovalDao.Head.Mapper());

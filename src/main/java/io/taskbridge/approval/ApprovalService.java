@@ -67,12 +67,12 @@ public final class ApprovalService {
     }
 
     public Optional<Approval> find(long taskId) {
-        return jdbi.withExtension(ApprovalDao.class, dao -> dao.find(taskId));
+        return jdbi.withHandle(h -> ApprovalRead.find(h, taskId)); // no DAO attach: every click checks this
     }
 
     /** Who asked for the task's latest approval round (empty for rounds from before this was recorded). */
     public Optional<String> requestedBy(long taskId) {
-        return jdbi.withExtension(ApprovalDao.class, dao -> dao.requestedBy(taskId)).filter(u -> !u.isEmpty());
+        return jdbi.withHandle(h -> ApprovalRead.requestedBy(h, taskId)).filter(u -> !u.isEmpty());
     }
 
     /**

@@ -160,7 +160,8 @@ public final class TaskService {
     }
 
     public Optional<Task> find(long id) {
-        return jdbi.withExtension(TaskDao.class, dao -> load(dao, id));
+        // No TaskDao attach: every click and command reads its task here, before anything else.
+        return jdbi.withHandle(h -> TaskRead.find(h, id)).filter(this::visible);
     }
 
     /** The task system that holds the task, when it is not the built-in store. */
