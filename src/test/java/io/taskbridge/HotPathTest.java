@@ -25,18 +25,18 @@ import org.jdbi.v3.core.Handle;
 @AnalyzeClasses(packages = "io.taskbridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class HotPathTest {
 
-    private static final ArchCondition<JavaMethod> ATTACH_A_SQL_OBJECT = calling("attach a SqlObject", Set.of("attach"));
+    private static final ArchCondition<JavaMethod> ATTACH_A_SQL_OBJECT = calling("attach a SqlObject", Handle.class, Set.of("attach"));
 
     private static final ArchCondition<JavaMethod> ATTACH_OR_MAKE_A_JDBI_STATEMENT = calling(
-            "attach a SqlObject or make a Jdbi statement",
+            "attach a SqlObject or make a Jdbi statement", Handle.class,
             Set.of("attach", "createUpdate", "createQuery", "prepareBatch", "createScript", "createCall", "execute"));
 
-    private static ArchCondition<JavaMethod> calling(String description, Set<String> handleMethods) {
+    private static ArchCondition<JavaMethod> calling(String description, Class<?> owner, Set<String> methods) {
         return new ArchCondition<>(description) {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
                 for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
-                    if (call.getTargetOwner().isEquivalentTo(Handle.class) && handleMethods.contains(call.getName())) {
+                    if (call.getTargetOwner().isEquivalentTo(owner) && methods.contains(call.getName())) {
                         events.add(SimpleConditionEvent.satisfied(method, call.getDescription()));
                     }
                 }
@@ -76,17 +76,8 @@ class HotPathTest {
             .that().areDeclaredIn(io.taskbridge.reminder.ReminderPlanner.class).and().haveName("changed")
             .should(ATTACH_OR_MAKE_A_JDBI_STATEMENT);
 
-    private static final ArchCondition<JavaMethod> OPEN_AN_EXTENSION = new ArchCondition<>("attach a SqlObject through Jdbi") {
-        @Override
-        public void check(JavaMethod method, ConditionEvents events) {
-            for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
-                if (call.getTargetOwner().isEquivalentTo(org.jdbi.v3.core.Jdbi.class)
-                        && Set.of("withExtension", "useExtension", "onDemand").contains(call.getName())) {
-                    events.add(SimpleConditionEvent.satisfied(method, call.getDescription()));
-                }
-            }
-        }
-    };
+    private static final ArchCondition<JavaMethod> OPEN_AN_EXTENSION = calling("attach a SqlObject through Jdbi",
+            org.jdbi.v3.core.Jdbi.class, Set.of("withExtension", "useExtension", "onDemand"));
 
     /**
      * Every click and command first reads its task, and the permission check of an Approve click
