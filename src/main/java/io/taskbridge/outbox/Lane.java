@@ -1,6 +1,8 @@
 package io.taskbridge.outbox;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A share of the outbox that one worker thread delivers, so that lanes never wait on each other:
@@ -33,7 +35,7 @@ public record Lane(String name, Kinds kinds, Optional<String> turnKey, String fa
 
         /** Whether a row of {@code kind} is this lane's. */
         public boolean take(String kind) {
-            boolean taskSystem = kind.equals(OutboxMessage.BackendDecision.KIND) || kind.equals(OutboxMessage.BackendReview.KIND);
+            boolean taskSystem = TASK_SYSTEM.contains(kind);
             return switch (this) {
                 case ALL -> true;
                 case SLACK -> !taskSystem;
@@ -61,9 +63,11 @@ public record Lane(String name, Kinds kinds, Optional<String> turnKey, String fa
         return new Lane("all", Kinds.ALL, Optional.of(BY_WORKSPACE), BY_CHANNEL);
     }
 
-    /** The kinds of {@link OutboxMessage.ForTaskSystem}, as an SQL list. */
-    static final String TASK_SYSTEM_KINDS = "('" + OutboxMessage.BackendDecision.KIND + "', '"
-            + OutboxMessage.BackendReview.KIND + "')";
+    /** The kinds of {@link OutboxMessage.ForTaskSystem}. */
+    static final Set<String> TASK_SYSTEM = Set.of(OutboxMessage.BackendDecision.KIND, OutboxMessage.BackendReview.KIND);
+    /** The same, as an SQL list (in a fixed order, so the lane's query text is always the same). */
+    static final String TASK_SYSTEM_KINDS = TASK_SYSTEM.stream().sorted().map(k -> "'" + k + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     /** Every Slack message. */
     public static Lane slack() {
