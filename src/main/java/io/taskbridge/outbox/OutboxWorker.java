@@ -238,13 +238,16 @@ public final class OutboxWorker implements AutoCloseable {
         });
     }
 
-    /** How long until a paused channel's slot or a later row's due time, whichever is first (a long time if none). */
+    /**
+     * How long until a paused channel's slot or a later row's due time, whichever is first (about
+     * forever if none: {@link TimeUnit#toNanos} saturates, and the poll bounds the sleep).
+     */
     private long sleepMillis() {
         long until = wakeAt;
         for (long slot : paused.values()) {
             until = Math.min(until, slot);
         }
-        return until == Long.MAX_VALUE ? Long.MAX_VALUE / 2_000_000 : until - clock.millis();
+        return until - clock.millis();
     }
 
     private Duration pace(OutboxRow row) {

@@ -126,10 +126,6 @@ public final class Sql {
             return set(name, value, Types.INTEGER);
         }
 
-        public Run bind(String name, boolean value) {
-            return set(name, value, Types.BOOLEAN);
-        }
-
         /** The list parameter ({@code <name>}); it must not be empty. */
         public Run bindList(String name, List<String> values) {
             if (list.isEmpty() || !list.get().equals(name)) {
@@ -246,10 +242,8 @@ public final class Sql {
                 statement.setString(position, s);
             } else if (value instanceof Long l) {
                 statement.setLong(position, l);
-            } else if (value instanceof Integer i) {
-                statement.setInt(position, i);
             } else {
-                statement.setBoolean(position, (Boolean) value);
+                statement.setInt(position, (Integer) value);
             }
             return position + 1;
         }
