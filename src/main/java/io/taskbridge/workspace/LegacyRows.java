@@ -1,6 +1,9 @@
 package io.taskbridge.workspace;
 
 import io.taskbridge.platform.WorkspaceId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,9 +34,24 @@ public final class LegacyRows {
      * the bot token's workspace (a fresh database, or one claimed already, has none).
      */
     public static boolean waiting(Jdbi jdbi) {
-        return jdbi.withHandle(h -> TABLES.stream().anyMatch(table -> h.createQuery(
-                        "SELECT 1 FROM " + table + " WHERE workspace = :unresolved LIMIT 1")
-                .bind("unresolved", WorkspaceId.UNRESOLVED.value()).mapTo(Integer.class).findFirst().isPresent()));
+        // Plain JDBC: this runs on every start, after the schema and before the port opens, and it
+        // would be the service's first Jdbi statement (~0.14 s of cold parsing and mapping there).
+        return jdbi.withHandle(h -> {
+            for (String table : TABLES) {
+                try (PreparedStatement any = h.getConnection().prepareStatement(
+                        "SELECT 1 FROM " + table + " WHERE workspace = ? LIMIT 1")) {
+                    any.setString(1, WorkspaceId.UNRESOLVED.value());
+                    try (ResultSet row = any.executeQuery()) {
+                        if (row.next()) {
+                            return true;
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not look for rows from before workspaces in " + table, e);
+                }
+            }
+            return false;
+        });
     }
 
     /** Moves the unresolved rows into {@code home}; gives how many moved. */
