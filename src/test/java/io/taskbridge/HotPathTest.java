@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -75,6 +76,32 @@ class HotPathTest {
     static final ArchRule reminderPlanningUsesPlainStatements = noMethods()
             .that().areDeclaredIn(io.taskbridge.reminder.ReminderPlanner.class).and().haveName("changed")
             .should(ATTACH_OR_MAKE_A_JDBI_STATEMENT);
+
+    private static final ArchCondition<JavaMethod> USE_A_DAO = calling("use a SqlObject DAO",
+            io.taskbridge.platform.Daos.class, Set.of("on"));
+
+    /**
+     * An Approve or Reject click: the decision's reads and writes, what concluding the step writes,
+     * and every listener that hears the decision in its transaction. This is the group commit's
+     * leader's work, which the other clicks of its batch wait for.
+     */
+    @ArchTest
+    static final ArchRule decisionUsesPlainStatements = noMethods()
+            .that(named("io.taskbridge.approval.ApprovalService", "record")
+                    .or(named("io.taskbridge.approval.ApprovalWrite", ".*"))
+                    .or(named("io.taskbridge.approval.StepEdits", "conclude"))
+                    .or(named("io.taskbridge.reminder.ApprovalNudges", ".*"))
+                    .or(named("io.taskbridge.reminder.ReminderPlanner", "planApprovalNudge|drop|plan"))
+                    .or(named("io.taskbridge.slack.ApprovalNotifier", "changed"))
+                    .or(named("io.taskbridge.sync.BackendApprovals", "changed"))
+                    .or(named("io.taskbridge.slack.StepExecutions", "changed")))
+            .should(ATTACH_OR_MAKE_A_JDBI_STATEMENT).orShould(USE_A_DAO);
+
+    /** Methods of the class {@code className} whose names match {@code names}. */
+    private static DescribedPredicate<JavaMethod> named(String className, String names) {
+        return DescribedPredicate.describe(className + "." + names, m -> m.getOwner().getName().equals(className)
+                && m.getName().matches(names));
+    }
 
     private static final ArchCondition<JavaMethod> OPEN_AN_EXTENSION = calling("attach a SqlObject through Jdbi",
             org.jdbi.v3.core.Jdbi.class, Set.of("withExtension", "useExtension", "onDemand"));

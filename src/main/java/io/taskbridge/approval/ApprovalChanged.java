@@ -1,39 +1,44 @@
 package io.taskbridge.approval;
 
 import io.taskbridge.task.Source;
+import io.taskbridge.task.Task;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something happened to a task's approval. {@code connection} and {@code externalId} say which
+ * Something happened to a task's approval. {@code task} is the task as the change left it (the
+ * listeners, in the same transaction, need not read it again). {@code connection} and {@code externalId} say which
  * task system holds the task, so a decision can be handed on to it; {@code source} which entry point
  * the change came through (stamped by {@link ApprovalService#via}). {@code people} are who the event
  * is about besides the actor: the members a group brought ({@link Kind#GROUP_EXPANDED}), the one who
  * handed over and the one who took over ({@link Kind#DELEGATED}), the approver added ({@link Kind#ESCALATED}).
  */
-public record ApprovalChanged(Kind kind, Approval approval, Optional<ApprovalResponse> response, int decidedStep,
-                              String actor, Instant at, String connection, Optional<String> externalId,
+public record ApprovalChanged(Kind kind, Approval approval, Task task, Optional<ApprovalResponse> response,
+                              int decidedStep, String actor, Instant at, String connection, Optional<String> externalId,
                               Source source, List<String> people) {
     public ApprovalChanged {
+        Objects.requireNonNull(task, "task");
         Objects.requireNonNull(source, "source");
         people = List.copyOf(people);
     }
 
     /** An event the service stamps with its source as it is announced. */
-    public ApprovalChanged(Kind kind, Approval approval, Optional<ApprovalResponse> response, int decidedStep,
+    public ApprovalChanged(Kind kind, Approval approval, Task task, Optional<ApprovalResponse> response, int decidedStep,
                            String actor, Instant at, String connection, Optional<String> externalId) {
-        this(kind, approval, response, decidedStep, actor, at, connection, externalId, Source.SYSTEM, List.of());
+        this(kind, approval, task, response, decidedStep, actor, at, connection, externalId, Source.SYSTEM, List.of());
     }
 
     public ApprovalChanged withSource(Source from) {
-        return new ApprovalChanged(kind, approval, response, decidedStep, actor, at, connection, externalId, from, people);
+        return new ApprovalChanged(kind, approval, task, response, decidedStep, actor, at, connection, externalId, from,
+                people);
     }
 
     /** The same event about {@code who}. */
     ApprovalChanged about(List<String> who) {
-        return new ApprovalChanged(kind, approval, response, decidedStep, actor, at, connection, externalId, source, who);
+        return new ApprovalChanged(kind, approval, task, response, decidedStep, actor, at, connection, externalId, source,
+                who);
     }
 
     /** What happened. */

@@ -111,31 +111,34 @@ public interface ApprovalDao extends SqlObject {
     void insertParticipant(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
                            @Bind("user") String userId);
 
+    String CLAIM_STEP = "UPDATE tasks SET version = version + 1, updated_at = :now WHERE id = :id AND approval_round = :round"
+            + " AND approval_step = :pos AND approval_state = 'PENDING' AND status = 'REVIEW'";
+
     /**
      * Claims the right to decide on a step: succeeds only while that step of that round is the
      * pending one. Bumps the task's version so concurrent edits of the task retry.
      */
-    @SqlUpdate("UPDATE tasks SET version = version + 1, updated_at = :now WHERE id = :id AND approval_round = :round"
-            + " AND approval_step = :pos AND approval_state = 'PENDING' AND status = 'REVIEW'")
+    @SqlUpdate(CLAIM_STEP)
     int claimStep(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position, @Bind("now") long now);
 
-    @SqlQuery("SELECT COUNT(*) FROM approval_participants WHERE task_id = :id AND round = :round AND position = :pos"
-            + " AND user_id = :user")
+    String IS_PARTICIPANT = "SELECT COUNT(*) FROM approval_participants WHERE task_id = :id AND round = :round"
+            + " AND position = :pos AND user_id = :user";
+
+    @SqlQuery(IS_PARTICIPANT)
     int isParticipant(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
                       @Bind("user") String userId);
 
+    String INSERT_RESPONSE = "INSERT INTO approval_responses (task_id, round, position, user_id, decision, comment,"
+            + " created_at) VALUES (:id, :round, :pos, :user, :decision, :comment, :now) ON CONFLICT DO NOTHING";
+
     /** 1 when recorded, 0 when this participant had already answered this step. */
-    @SqlUpdate("INSERT INTO approval_responses (task_id, round, position, user_id, decision, comment, created_at)"
-            + " VALUES (:id, :round, :pos, :user, :decision, :comment, :now) ON CONFLICT DO NOTHING")
+    @SqlUpdate(INSERT_RESPONSE)
     int insertResponse(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
                        @Bind("user") String userId, @Bind("decision") String decision, @Bind("comment") String comment,
                        @Bind("now") long now);
 
-    @SqlUpdate("UPDATE tasks SET approval_step = :next WHERE id = :id")
-    void advance(@Bind("id") long taskId, @Bind("next") int next);
-
-    @SqlUpdate("UPDATE tasks SET approval_state = :state, status = :status WHERE id = :id")
-    void finish(@Bind("id") long taskId, @Bind("state") String state, @Bind("status") String status);
+    String ADVANCE = "UPDATE tasks SET approval_step = :next WHERE id = :id";
+    String FINISH = "UPDATE tasks SET approval_state = :state, status = :status WHERE id = :id";
 
     record StepRow(int position, CompletionMode mode, Optional<Instant> dueAt, Optional<DueAction> onDue) {
         /** Public for Jdbi's reflection. */

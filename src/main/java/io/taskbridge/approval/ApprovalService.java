@@ -9,6 +9,7 @@ import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskProblem;
+import io.taskbridge.task.TaskRead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -130,8 +131,8 @@ public final class ApprovalService {
         Task after = tasks.find(taskId).orElseThrow();
         Approval approval = approvals.find(taskId).orElseThrow();
         taskEvents.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
-        approvalEvents.changed(new ApprovalChanged(ApprovalChanged.Kind.REQUESTED, approval, Optional.empty(), 0, actor,
-                now, head.connection(), head.externalId()), tx);
+        approvalEvents.changed(new ApprovalChanged(ApprovalChanged.Kind.REQUESTED, approval, after, Optional.empty(), 0,
+                actor, now, head.connection(), head.externalId()), tx);
         return Optional.of(approval);
     }
 
@@ -196,33 +197,32 @@ public final class ApprovalService {
             throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Say why you reject it: a comment is required.");
         }
         Instant now = clock.instant();
+        // Plain statements (TaskRead, ApprovalRead, ApprovalWrite): every click runs these in its group commit.
         return writes.write(tx -> {
-            TaskDao tasks = Daos.on(tx, TaskDao.class);
-            ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-            if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
-                tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
-                throw notWaiting(approvals.find(taskId), taskId, round, position, userId);
+            long at = now.toEpochMilli();
+            if (!ApprovalWrite.claimStep(tx, taskId, round, position, at)) {
+                TaskRead.find(tx, taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+                throw notWaiting(ApprovalRead.find(tx, taskId), taskId, round, position, userId);
             }
             // Read after the claim: on PostgreSQL the claim waited for any decision under way, so
             // this is the task as that decision left it.
-            Task before = tasks.find(taskId).orElseThrow();
-            if (approvals.isParticipant(taskId, round, position, userId) == 0) {
+            Task before = TaskRead.find(tx, taskId).orElseThrow();
+            if (!ApprovalWrite.isParticipant(tx, taskId, round, position, userId)) {
                 throw notParticipant();
             }
-            if (approvals.insertResponse(taskId, round, position, userId, decision.name(), text.orElse(null),
-                    now.toEpochMilli()) == 0) {
+            if (!ApprovalWrite.insertResponse(tx, taskId, round, position, userId, decision, text, at)) {
                 throw alreadyAnswered(taskId);
             }
-            Approval answered = approvals.find(taskId).orElseThrow();
+            Approval answered = ApprovalRead.find(tx, taskId).orElseThrow();
             ApprovalStep step = answered.steps().get(position);
-            ApprovalChanged.Kind kind = StepEdits.conclude(approvals, taskId, round, position, step)
+            ApprovalChanged.Kind kind = StepEdits.conclude(tx, taskId, position, step, answered.steps().size())
                     .orElse(ApprovalChanged.Kind.ANSWERED);
-            Task after = tasks.find(taskId).orElseThrow();
+            Task after = TaskRead.find(tx, taskId).orElseThrow();
             // Concluding moves only the head (state, current step); the steps are as read just above.
-            ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
+            ApprovalDao.Head head = ApprovalRead.head(tx, taskId).orElseThrow();
             Approval approval = answered.withHead(head.state().orElse(Approval.State.PENDING), head.step());
             ApprovalResponse response = step.responseOf(userId).orElseThrow();
-            ApprovalChanged event = new ApprovalChanged(kind, approval, Optional.of(response), position, userId, now,
+            ApprovalChanged event = new ApprovalChanged(kind, approval, after, Optional.of(response), position, userId, now,
                     head.connection(), head.externalId());
             taskEvents.changed(new TaskChanged(Optional.of(before), after, userId, now), tx);
             approvalEvents.changed(event, tx);
@@ -288,7 +288,7 @@ public final class ApprovalService {
      */
     public Optional<ApprovalProblem> refusal(long taskId, int round, int position, String userId) {
         Optional<Approval> approval = find(taskId);
-        boolean inReview = approval.isPresent() && jdbi.withExtension(TaskDao.class, dao -> dao.find(taskId))
+        boolean inReview = approval.isPresent() && jdbi.withHandle(h -> TaskRead.find(h, taskId))
                 .map(t -> t.status() == Status.REVIEW).orElse(false);
         boolean open = approval.filter(a -> a.round() == round && a.state() == Approval.State.PENDING
                 && a.currentStep() == position).isPresent() && inReview;

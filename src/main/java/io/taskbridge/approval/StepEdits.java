@@ -7,6 +7,7 @@ import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskProblem;
+import io.taskbridge.task.TaskRead;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ final class StepEdits {
                 .ifPresent(n -> approvals.setRequired(taskId, round, position, people));
         ApprovalChanged expanded = announce(tx, ApprovalChanged.Kind.GROUP_EXPANDED, taskId, position, SCHEDULE_ACTOR, now,
                 before, joined);
-        settle(tx, taskId, round, position, now);
+        settle(tx, taskId, position, now);
         return Optional.of(expanded);
     }
 
@@ -90,42 +91,41 @@ final class StepEdits {
      * nobody to ask (the group was empty, or only its creator and asker) ends the round as expired,
      * so the creator is told instead of the request waiting for no one.
      */
-    private void settle(Handle tx, long taskId, int round, int position, Instant now) {
-        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+    private void settle(Handle tx, long taskId, int position, Instant now) {
+        List<ApprovalStep> steps = ApprovalRead.find(tx, taskId).orElseThrow().steps();
+        ApprovalStep step = steps.get(position);
         if (!step.unexpanded().isEmpty()) {
             return;
         }
-        Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
+        Task before = TaskRead.find(tx, taskId).orElseThrow();
         Optional<ApprovalChanged.Kind> kind;
         if (step.participants().isEmpty()) {
-            approvals.finish(taskId, Approval.State.EXPIRED.name(), Status.IN_PROGRESS.name());
+            ApprovalWrite.finish(tx, taskId, Approval.State.EXPIRED, Status.IN_PROGRESS);
             kind = Optional.of(ApprovalChanged.Kind.EXPIRED);
         } else {
-            kind = conclude(approvals, taskId, round, position, step);
+            kind = conclude(tx, taskId, position, step, steps.size());
         }
         kind.ifPresent(k -> announce(tx, k, taskId, position, SCHEDULE_ACTOR, now, before, List.of()));
     }
 
     /**
      * What {@code step}'s answers make of it, written: rejected ends the round with the task back in
-     * progress; approved moves to the next step or ends the round with the task done; empty while it
-     * still waits.
+     * progress; approved moves to the next step or ends the round (of {@code steps} steps) with the
+     * task done; empty while it still waits.
      */
-    static Optional<ApprovalChanged.Kind> conclude(ApprovalDao approvals, long taskId, int round, int position,
-                                                   ApprovalStep step) {
+    static Optional<ApprovalChanged.Kind> conclude(Handle tx, long taskId, int position, ApprovalStep step, int steps) {
         if (step.rejected()) {
-            approvals.finish(taskId, Approval.State.REJECTED.name(), Status.IN_PROGRESS.name());
+            ApprovalWrite.finish(tx, taskId, Approval.State.REJECTED, Status.IN_PROGRESS);
             return Optional.of(ApprovalChanged.Kind.REJECTED);
         }
         if (!step.approved()) {
             return Optional.empty();
         }
-        if (position + 1 < approvals.steps(taskId, round).size()) {
-            approvals.advance(taskId, position + 1);
+        if (position + 1 < steps) {
+            ApprovalWrite.advance(tx, taskId, position + 1);
             return Optional.of(ApprovalChanged.Kind.STEP_ADVANCED);
         }
-        approvals.finish(taskId, Approval.State.APPROVED.name(), Status.DONE.name());
+        ApprovalWrite.finish(tx, taskId, Approval.State.APPROVED, Status.DONE);
         return Optional.of(ApprovalChanged.Kind.APPROVED);
     }
 
@@ -152,7 +152,7 @@ final class StepEdits {
             return Optional.of(announce(tx, ApprovalChanged.Kind.ESCALATED, taskId, due.position(), SCHEDULE_ACTOR, now,
                     before, added));
         }
-        approvals.finish(taskId, Approval.State.EXPIRED.name(), Status.IN_PROGRESS.name());
+        ApprovalWrite.finish(tx, taskId, Approval.State.EXPIRED, Status.IN_PROGRESS);
         return Optional.of(announce(tx, ApprovalChanged.Kind.EXPIRED, taskId, due.position(), SCHEDULE_ACTOR, now,
                 before, step.waitingFor()));
     }
@@ -170,11 +170,10 @@ final class StepEdits {
 
     private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
                                      Instant now, Task before, List<String> people) {
-        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        Task after = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
-        ApprovalDao.Head head = approvals.head(taskId).orElseThrow();
-        ApprovalChanged event = new ApprovalChanged(kind, approvals.find(taskId).orElseThrow(), Optional.empty(), position,
-                actor, now, head.connection(), head.externalId()).about(people);
+        Task after = TaskRead.find(tx, taskId).orElseThrow();
+        ApprovalDao.Head head = ApprovalRead.head(tx, taskId).orElseThrow();
+        ApprovalChanged event = new ApprovalChanged(kind, ApprovalRead.find(tx, taskId).orElseThrow(), after, Optional.empty(),
+                position, actor, now, head.connection(), head.externalId()).about(people);
         taskEvents.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
         approvalEvents.changed(event, tx);
         return event;

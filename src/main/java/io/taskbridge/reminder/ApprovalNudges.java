@@ -3,8 +3,6 @@ package io.taskbridge.reminder;
 import io.taskbridge.approval.ApprovalChanged;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalStep;
-import io.taskbridge.platform.Daos;
-import io.taskbridge.reminder.ReminderDao;
 import io.taskbridge.task.ReminderKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +29,7 @@ public final class ApprovalNudges implements ApprovalEvents {
     @Override
     public void changed(ApprovalChanged event, Handle tx) {
         long taskId = event.approval().taskId();
-        Daos.on(tx, ReminderDao.class).drop(taskId, KINDS);
+        planner.drop(tx, taskId, KINDS);
         event.approval().current().ifPresent(step -> step.dueDate()
                 .filter(due -> due.isAfter(event.at()))
                 .ifPresent(due -> step.waitingFor().forEach(user -> plan(tx, taskId, step, user, due, event.at()))));

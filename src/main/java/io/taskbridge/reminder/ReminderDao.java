@@ -29,8 +29,6 @@ public interface ReminderDao {
     void plan(@Bind("task") long taskId, @Bind("kind") String kind, @Bind("recipient") String recipient,
               @Bind("fireAt") long fireAt, @Bind("now") long now);
 
-    @SqlUpdate(DROP)
-    int drop(@Bind("task") long taskId, @BindList("kinds") List<String> kinds);
 
 
     /**

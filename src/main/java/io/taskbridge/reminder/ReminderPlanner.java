@@ -1,8 +1,7 @@
 package io.taskbridge.reminder;
 
-import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.Sql;
-import io.taskbridge.task.TaskDao;
+import io.taskbridge.task.TaskRead;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
@@ -64,7 +63,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
             return; // nothing planned, nothing to drop
         }
         if (!isNew) {
-            DROP.on(tx).bind("task", after.id()).bindList("kinds", SCHEDULE_KINDS).execute();
+            drop(tx, after.id(), SCHEDULE_KINDS);
         }
         if (after.dueDate().isEmpty()) {
             return;
@@ -73,38 +72,43 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         Instant now = event.at();
         // Plain statements (platform/Sql): every change to an open task passes here.
         after.warning().map(due::minus).filter(now::isBefore)
-                .ifPresent(at -> plan(tx, after.id(), ReminderKind.WARNING, at, now));
+                .ifPresent(at -> plan(tx, after.id(), ReminderKind.WARNING, "", at, now.toEpochMilli()));
         if (due.isAfter(now)) {
-            plan(tx, after.id(), ReminderKind.DUE, due, now);
+            plan(tx, after.id(), ReminderKind.DUE, "", due, now.toEpochMilli());
         }
         Instant overdue = due.plus(OVERDUE_AFTER);
         if (overdue.isAfter(now)) {
-            plan(tx, after.id(), ReminderKind.OVERDUE, overdue, now);
+            plan(tx, after.id(), ReminderKind.OVERDUE, "", overdue, now.toEpochMilli());
         }
         after.slack().ifPresent(place -> digests.ensure(tx, after.workspace(), place, now));
     }
 
-    private static void plan(Handle tx, long taskId, ReminderKind kind, Instant at, Instant now) {
-        PLAN.on(tx).bind("task", taskId).bind("kind", kind.stored()).bind("recipient", "").bind("fireAt", at.toEpochMilli())
-                .bind("now", now.toEpochMilli()).execute();
+    /** One reminder for {@code recipient} ('' for the task's channel and assignee) at {@code at}. */
+    private static void plan(Handle tx, long taskId, ReminderKind kind, String recipient, Instant at, long now) {
+        PLAN.on(tx).bind("task", taskId).bind("kind", kind.stored()).bind("recipient", recipient)
+                .bind("fireAt", at.toEpochMilli()).bind("now", now).execute();
     }
 
     @Override
     public Optional<Instant> snooze(long taskId, String userId, Instant until) {
         return jdbi.inTransaction(tx -> {
-            Optional<Task> task = Daos.on(tx, TaskDao.class).find(taskId).filter(t -> t.status().isOpen());
+            Optional<Task> task = TaskRead.find(tx, taskId).filter(t -> t.status().isOpen());
             if (task.isEmpty()) {
                 return Optional.<Instant>empty();
             }
-            Daos.on(tx, ReminderDao.class).plan(taskId, ReminderKind.SNOOZE.stored(), userId, until.toEpochMilli(),
-                    clock.millis());
+            plan(tx, taskId, ReminderKind.SNOOZE, userId, until, clock.millis());
             return Optional.of(until);
         });
     }
 
     /** Extension point for approvals: DM {@code participant} about the task at {@code at} ({@code kind}: which nudge), in {@code tx}. */
     public void planApprovalNudge(Handle tx, long taskId, String participant, ReminderKind kind, Instant at) {
-        Daos.on(tx, ReminderDao.class).plan(taskId, kind.stored(), participant, at.toEpochMilli(), clock.millis());
+        plan(tx, taskId, kind, participant, at, clock.millis());
+    }
+
+    /** Drops the task's pending reminders of these kinds, in {@code tx} (every approval event drops its nudges). */
+    void drop(Handle tx, long taskId, List<String> kinds) {
+        DROP.on(tx).bind("task", taskId).bindList("kinds", kinds).execute();
     }
 
 }

@@ -6,9 +6,7 @@ import io.taskbridge.approval.ApprovalChanged;
 import io.taskbridge.approval.ApprovalEvents;
 import io.taskbridge.approval.ApprovalGroup;
 import io.taskbridge.approval.ApprovalStep;
-import io.taskbridge.platform.Daos;
 import io.taskbridge.slack.SlackText;
-import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.Task;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +34,7 @@ public final class ApprovalNotifier implements ApprovalEvents {
     public void changed(ApprovalChanged e, Handle tx) {
         long taskId = e.approval().taskId();
         int round = e.approval().round();
-        Task task = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
+        Task task = e.task();
         // Every approver's home shows what waits for them; the creator's and assignee's show the task.
         java.util.List<String> concerned = new java.util.ArrayList<>(java.util.List.of(task.createdBy()));
         task.assignee().ifPresent(concerned::add);

@@ -1,6 +1,5 @@
 package io.taskbridge.slack;
 
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -24,8 +23,8 @@ public interface StepDao {
     @SqlQuery("SELECT task_id FROM function_executions WHERE execution_id = :id AND state = 'WAITING'")
     Optional<Long> waitingTask(@Bind("id") String executionId);
 
-    @SqlQuery("SELECT execution_id FROM function_executions WHERE task_id = :task AND state = 'WAITING'")
-    List<String> waitingFor(@Bind("task") long taskId);
+    /** The executions that wait on a task's approval (run as a plain statement: every decision asks). */
+    String WAITING_FOR = "SELECT execution_id FROM function_executions WHERE task_id = :task AND state = 'WAITING'";
 
     @SqlQuery("SELECT workspace FROM function_executions WHERE execution_id = :id")
     Optional<String> workspace(@Bind("id") String executionId);

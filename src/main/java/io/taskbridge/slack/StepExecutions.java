@@ -8,6 +8,7 @@ import io.taskbridge.outbox.OutboxMessage;
 import io.taskbridge.platform.Daos;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.platform.SecretBox;
+import io.taskbridge.platform.Sql;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.platform.Writes;
 import io.taskbridge.task.Status;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StepExecutions implements ApprovalEvents, TaskEvents {
     private static final Logger log = LoggerFactory.getLogger(StepExecutions.class);
+    private static final Sql WAITING_FOR = Sql.of(StepDao.WAITING_FOR);
 
     /** Output names of the "Request approval" step (manifests/). */
     static final String DECISION = "decision";
@@ -157,7 +159,7 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
                 DECISION, decision.get(),
                 DECIDED_BY, event.actor(),
                 COMMENT, event.response().flatMap(ApprovalResponse::comment).orElse(""));
-        for (String id : Daos.on(tx, StepDao.class).waitingFor(taskId)) {
+        for (String id : WAITING_FOR.on(tx).bind("task", taskId).strings()) {
             if (completeOnce(tx, id, new OutboxMessage.StepCompletion(id, outputs, Optional.empty()))) {
                 log.info("workflow step {} completes: task #{} {} by {}", id, taskId, outputs.get(DECISION), event.actor());
             }
@@ -174,7 +176,7 @@ public final class StepExecutions implements ApprovalEvents, TaskEvents {
         }
         long taskId = event.after().id();
         String error = "Task #" + taskId + " was canceled before anyone decided.";
-        for (String id : Daos.on(tx, StepDao.class).waitingFor(taskId)) {
+        for (String id : WAITING_FOR.on(tx).bind("task", taskId).strings()) {
             if (completeOnce(tx, id, new OutboxMessage.StepCompletion(id, Map.of(), Optional.of(error)))) {
                 log.info("workflow step {} fails: task #{} canceled by {}", id, taskId, event.actor());
             }

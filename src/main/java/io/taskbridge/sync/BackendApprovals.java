@@ -6,9 +6,7 @@ import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.connector.Backends;
 import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxMessage;
-import io.taskbridge.platform.Daos;
 import io.taskbridge.task.Task;
-import io.taskbridge.task.TaskDao;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -34,7 +32,7 @@ public final class BackendApprovals implements ApprovalEvents {
         }
         long taskId = e.approval().taskId();
         int round = e.approval().round();
-        Task task = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
+        Task task = e.task();
         if (e.kind() == ApprovalChanged.Kind.REQUESTED) {
             outbox.enqueue(tx, task.workspace(), new OutboxMessage.BackendReview(taskId, e.connection(),
                             e.externalId().get(), round, e.approval().steps().stream().map(ApprovalStep::dueDate).toList()),

@@ -10,14 +10,15 @@ import org.jdbi.v3.core.Handle;
  * wait for; through {@link TaskDao}'s SqlObject each read was two Jdbi statements, each copying
  * its configuration and prepared again.
  */
-final class TaskRead {
+public final class TaskRead {
     private static final Sql ROW = Sql.of("SELECT " + TaskRow.COLUMNS + " FROM tasks WHERE id = :id");
     private static final Sql TAGS = Sql.of("SELECT tag FROM task_tags WHERE task_id = :id ORDER BY position");
     private static final TaskRow ROWS = new TaskRow();
 
     private TaskRead() {}
 
-    static Optional<Task> find(Handle h, long id) {
+    /** The task with that id and its tags, read on {@code h} (inside its transaction, if it is in one). */
+    public static Optional<Task> find(Handle h, long id) {
         return ROW.on(h).bind("id", id).one(ROWS).map(t -> t.withTags(TAGS.on(h).bind("id", id).strings()));
     }
 }

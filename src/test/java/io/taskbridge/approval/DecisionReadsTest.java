@@ -16,11 +16,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A decision runs inside the group commit that every other request waits for, so it reads the
  * approval once: the event's approval is the one read after the answer, under the head the decision
- * left (state and current step), exactly what a fresh read gives, for every kind of decision.
+ * left (state and current step), exactly what a fresh read gives, for every kind of decision; and
+ * the event carries the task as the decision left it, so its listeners need not read it again.
  */
 class DecisionReadsTest {
-    /** Claim, task, participant check, answer, approval (5 reads), conclusion (2), task again, head. */
-    static final int STATEMENTS = 15;
+    /**
+     * Claim, task (row and tags), participant check, answer, approval (5 reads), conclusion (one
+     * write: the step count comes from the approval just read), task again, head.
+     */
+    static final int STATEMENTS = 14;
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
@@ -50,6 +54,7 @@ class DecisionReadsTest {
                 int ran = statements.get();
                 assertThat(event.kind()).isEqualTo(c.kind());
                 assertThat(event.approval()).as(c.kind() + ": as stored").isEqualTo(f.approvals().find(id).orElseThrow());
+                assertThat(event.task()).as(c.kind() + ": the task as stored").isEqualTo(f.tasks().find(id).orElseThrow());
                 assertThat(ran).as(c.kind() + ": statements in the decision's transaction").isLessThanOrEqualTo(STATEMENTS);
             }
 
@@ -58,6 +63,7 @@ class DecisionReadsTest {
             ApprovalChanged approved = f.approvals().decide(other, 1, 0, "UA", Decision.APPROVE, Optional.empty());
             assertThat(approved.kind()).isEqualTo(ApprovalChanged.Kind.APPROVED);
             assertThat(approved.approval()).isEqualTo(f.approvals().find(other).orElseThrow());
+            assertThat(approved.task()).isEqualTo(f.tasks().find(other).orElseThrow());
         }
     }
 }

@@ -1,0 +1,49 @@
+package io.taskbridge.approval;
+
+import io.taskbridge.platform.Sql;
+import io.taskbridge.task.Status;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The writes of a decision, as plain statements ({@link Sql}): every Approve and Reject click runs
+ * them inside its group commit, where a SqlObject call cost more than SQLite's own work. The SQL is
+ * {@link ApprovalDao}'s, so the DAO and this say the same thing.
+ */
+final class ApprovalWrite {
+    private static final Sql CLAIM_STEP = Sql.of(ApprovalDao.CLAIM_STEP);
+    private static final Sql IS_PARTICIPANT = Sql.of(ApprovalDao.IS_PARTICIPANT);
+    private static final Sql INSERT_RESPONSE = Sql.of(ApprovalDao.INSERT_RESPONSE);
+    private static final Sql ADVANCE = Sql.of(ApprovalDao.ADVANCE);
+    private static final Sql FINISH = Sql.of(ApprovalDao.FINISH);
+
+    private ApprovalWrite() {}
+
+    /** See {@link ApprovalDao#claimStep}: true when that step of that round is the one waiting, now claimed. */
+    static boolean claimStep(Handle tx, long taskId, int round, int position, long now) {
+        return CLAIM_STEP.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("now", now)
+                .execute() > 0;
+    }
+
+    static boolean isParticipant(Handle tx, long taskId, int round, int position, String userId) {
+        return IS_PARTICIPANT.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("user", userId)
+                .oneLong().orElse(0L) > 0;
+    }
+
+    /** True when recorded, false when this participant had already answered this step. */
+    static boolean insertResponse(Handle tx, long taskId, int round, int position, String userId, Decision decision,
+                                  Optional<String> comment, long now) {
+        return INSERT_RESPONSE.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("user", userId)
+                .bind("decision", decision.name()).bind("comment", comment.orElse(null)).bind("now", now).execute() > 0;
+    }
+
+    /** The round moves on to step {@code next}. */
+    static void advance(Handle tx, long taskId, int next) {
+        ADVANCE.on(tx).bind("id", taskId).bind("next", next).execute();
+    }
+
+    /** The round ends in {@code state}, and the task goes to {@code status}. */
+    static void finish(Handle tx, long taskId, Approval.State state, Status status) {
+        FINISH.on(tx).bind("id", taskId).bind("state", state.name()).bind("status", status.name()).execute();
+    }
+}
