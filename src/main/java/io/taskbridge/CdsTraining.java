@@ -1,5 +1,6 @@
 package io.taskbridge;
 
+import io.taskbridge.platform.SchemaSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,12 +25,28 @@ import org.sqlite.util.LibraryLoaderUtil;
 public final class CdsTraining {
     private CdsTraining() {}
 
-    /** With a folder as argument, also copies SQLite's native library for this platform there. */
+    /**
+     * With a folder as argument, also copies SQLite's native library for this platform there; with
+     * a file as second argument, writes the schema snapshot there too ({@link SchemaSnapshot}), and
+     * the training start begins from it, as later starts on a new file will.
+     */
     public static void main(String[] args) throws IOException {
         Main.tellLibraries();
         if (args.length > 0) {
             copySqliteLibrary(Path.of(args[0]));
         }
+        if (args.length > 1) {
+            SchemaSnapshot.make(Path.of(args[1]));
+            System.setProperty(SchemaSnapshot.PROPERTY, args[1]);
+        }
+        try {
+            train();
+        } finally {
+            System.clearProperty(SchemaSnapshot.PROPERTY);
+        }
+    }
+
+    private static void train() throws IOException {
         Path dir = Files.createTempDirectory("taskbridge-cds");
         try {
             Config config = Config.from(Map.of(

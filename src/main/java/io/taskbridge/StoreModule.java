@@ -7,6 +7,7 @@ import io.taskbridge.outbox.OutboxWorker;
 import io.taskbridge.platform.Database;
 import io.taskbridge.platform.Dialect;
 import io.taskbridge.platform.Json;
+import io.taskbridge.platform.SchemaSnapshot;
 import io.taskbridge.platform.Secret;
 import io.taskbridge.reminder.ReminderSchedule;
 import java.time.Clock;
@@ -28,7 +29,7 @@ record StoreModule(Database db, StartupTask<Database> schema, ObjectMapper json,
                 config.dbPassword().map(Secret::value).orElse(null));
         resources.add(db);
         StartupTask<Database> schema = StartupTask.begin("schema", () -> {
-            db.migrate();
+            db.migrate(SchemaSnapshot.named());
             return db;
         });
         resources.add(schema);

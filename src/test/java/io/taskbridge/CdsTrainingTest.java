@@ -19,6 +19,21 @@ class CdsTrainingTest {
     }
 
     @Test
+    void writesTheSchemaSnapshotAndStartsFromIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path snapshot = dir.resolve("taskbridge-schema.db");
+        CdsTraining.main(new String[] {dir.resolve("native").toString(), snapshot.toString()});
+        assertThat(snapshot).isRegularFile();
+        try (var db = io.taskbridge.platform.Database.connect("jdbc:sqlite:" + snapshot, null, null)) {
+            int applied = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history"
+                    + " WHERE success").mapTo(Integer.class).one());
+            int tasks = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM tasks").mapTo(Integer.class).one());
+            assertThat(applied).isPositive();
+            assertThat(tasks).isZero();
+        }
+        assertThat(System.getProperty(io.taskbridge.platform.SchemaSnapshot.PROPERTY)).as("left for no other start").isNull();
+    }
+
+    @Test
     void copiesSqlitesNativeLibraryForThisPlatform(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path copy = CdsTraining.copySqliteLibrary(dir.resolve("native"));
         assertThat(copy.getFileName().toString()).isEqualTo(org.sqlite.util.LibraryLoaderUtil.getNativeLibName());

@@ -1,9 +1,11 @@
 package io.taskbridge.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -22,14 +24,16 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final String jdbcUrl;
     /** Made on first use (see {@link #jdbi}). */
     private volatile Jdbi jdbi;
     /** Made with {@link #jdbi}. */
     private volatile GroupCommit writes;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, String jdbcUrl) {
         this.pool = pool;
         this.dialect = dialect;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** Opens the pool and brings the schema up to date (migrations in {@code db/migration}). */
@@ -66,7 +70,7 @@ public final class Database implements AutoCloseable {
         }
         pool.setConnectionTimeout(10_000);
         pool.setValidationTimeout(2_000);
-        return new Database(pool, dialect);
+        return new Database(pool, dialect, jdbcUrl);
     }
 
     /** SQLite's settings, applied by the pool when it creates the driver's data source. */
@@ -86,8 +90,22 @@ public final class Database implements AutoCloseable {
      * up-to-date schema is recognised with one query (see {@link SchemaHistory}).
      */
     public void migrate() {
+        migrate(Optional.empty());
+    }
+
+    /**
+     * Brings the schema up to date; a SQLite file that does not exist yet starts as a copy of
+     * {@code snapshot} (see {@link SchemaSnapshot}), which leaves Flyway nothing, or only what the
+     * snapshot lacks, to do.
+     */
+    public void migrate(Optional<Path> snapshot) {
+        boolean seeded = dialect == Dialect.SQLITE && snapshot.filter(s -> SchemaSnapshot.seed(jdbcUrl, s)).isPresent();
         if (SchemaHistory.current(pool)) {
-            log.info("Database schema is at version {}; nothing to migrate", SchemaHistory.latest());
+            if (seeded) {
+                log.info("New database made from the schema snapshot, at version {}", SchemaHistory.latest());
+            } else {
+                log.info("Database schema is at version {}; nothing to migrate", SchemaHistory.latest());
+            }
             return;
         }
         MigrateResult result = Flyway.configure()
