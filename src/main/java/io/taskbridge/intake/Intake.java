@@ -117,15 +117,31 @@ public final class Intake implements AutoCloseable {
         return done.get();
     }
 
+    /**
+     * Starts the workers. The first looks at once for work left from before (a crash, a restart) and,
+     * finding some, wakes the others to share it; the others wait for a wake or the poll. All of them
+     * looking at once held every pooled connection in the first moment after the port opened, and
+     * the first request (a health check) waited 65-160 ms for one.
+     */
     public void start() {
         running = true;
+        long seen = wakesSoFar();
         for (int i = 1; i <= threads; i++) {
-            Thread t = new Thread(this::loop, "intake-" + i);
+            boolean first = i == 1;
+            Thread t = new Thread(() -> loop(first ? -1 : seen, first), "intake-" + i);
             t.setDaemon(true);
             workers.add(t);
             t.start();
         }
-        wake();
+    }
+
+    private long wakesSoFar() {
+        lock.lock();
+        try {
+            return wakes;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public void wake() {
@@ -138,16 +154,13 @@ public final class Intake implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        long seen = -1;
+    /**
+     * Waits for a wake or the poll, then claims and completes work while there is some. {@code seen}:
+     * the wakes this worker has answered (-1: none, so it looks at once); {@code recovers}: see
+     * {@link #start}.
+     */
+    private void loop(long seen, boolean recovers) {
         while (running) {
-            try {
-                while (running && runOne()) {
-                    // keep going while there is work
-                }
-            } catch (RuntimeException e) {
-                log.error("intake worker failed a pass; retrying after the poll interval", e);
-            }
             lock.lock();
             try {
                 if (running && wakes == seen) {
@@ -159,6 +172,18 @@ public final class Intake implements AutoCloseable {
                 return;
             } finally {
                 lock.unlock();
+            }
+            try {
+                boolean found = running && runOne();
+                if (found && recovers) {
+                    wake(); // work left from before: the others help
+                }
+                recovers = false;
+                while (found && running) {
+                    found = runOne(); // keep going while there is work
+                }
+            } catch (RuntimeException e) {
+                log.error("intake worker failed a pass; retrying after the poll interval", e);
             }
         }
     }

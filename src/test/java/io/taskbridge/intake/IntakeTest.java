@@ -72,4 +72,55 @@ class IntakeTest {
             assertThat(intake.completed()).isEqualTo(1);
         }
     }
+
+    /**
+     * At start one worker looks for work left from before, not every worker at once (they held
+     * every pooled connection while the first health check waited); finding some, it wakes the
+     * others, which share it long before the poll would have brought them.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void oneWorkerLooksAtStartAndWakesTheOthersForWorkLeftFromBefore(Databases.Kind kind) throws Exception {
+        try (Database db = Databases.open(kind)) {
+            AtomicInteger looks = new AtomicInteger();
+            db.jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+                @Override
+                public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                    if (context.getRenderedSql().contains("FROM inbox WHERE state = 'pending'")) {
+                        looks.incrementAndGet();
+                    }
+                }
+            });
+            Duration poll = Duration.ofSeconds(30);
+            try (Intake idle = new Intake(db.jdbi(), db.writes(), Clock.systemUTC(), poll, Duration.ofMinutes(1), 4)) {
+                idle.on("probe", payload -> { });
+                idle.start();
+                Thread.sleep(500);
+            }
+            assertThat(looks.get()).as("looks for work at the start of four workers").isEqualTo(1);
+
+            Intake busy = new Intake(db.jdbi(), db.writes(), Clock.systemUTC(), poll, Duration.ofMinutes(1), 4);
+            Map<String, Boolean> workers = new ConcurrentHashMap<>();
+            busy.on("slow", payload -> {
+                workers.put(Thread.currentThread().getName(), true);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            for (int i = 0; i < 40; i++) {
+                busy.accept("slow", "left-" + i, "{}");
+            }
+            try (busy) {
+                busy.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (busy.pending() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(busy.pending()).as("done well within the 30 s poll").isZero();
+            assertThat(workers).as("workers that shared the work left from before").hasSizeGreaterThan(1);
+        }
+    }
 }
