@@ -18,8 +18,8 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * Approval rounds, steps, participants and responses. The decision path relies on two database
- * guarantees: {@link #claimStep} is a compare-and-set on the task row (and, on PostgreSQL, makes
- * concurrent deciders of one task wait for each other), and {@link #insertResponse} records at
+ * guarantees: {@link #CLAIM_STEP} is a compare-and-set on the task row (and, on PostgreSQL, makes
+ * concurrent deciders of one task wait for each other), and {@link #INSERT_RESPONSE} records at
  * most one response per participant and step (the primary key).
  */
 public interface ApprovalDao extends SqlObject {
@@ -111,31 +111,21 @@ public interface ApprovalDao extends SqlObject {
     void insertParticipant(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
                            @Bind("user") String userId);
 
+    /**
+     * Claims the right to decide on a step: changes the row only while that step of that round is the
+     * pending one. Bumps the task's version so concurrent edits of the task retry.
+     */
     String CLAIM_STEP = "UPDATE tasks SET version = version + 1, updated_at = :now WHERE id = :id AND approval_round = :round"
             + " AND approval_step = :pos AND approval_state = 'PENDING' AND status = 'REVIEW'";
 
-    /**
-     * Claims the right to decide on a step: succeeds only while that step of that round is the
-     * pending one. Bumps the task's version so concurrent edits of the task retry.
-     */
-    @SqlUpdate(CLAIM_STEP)
-    int claimStep(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position, @Bind("now") long now);
 
     String IS_PARTICIPANT = "SELECT COUNT(*) FROM approval_participants WHERE task_id = :id AND round = :round"
             + " AND position = :pos AND user_id = :user";
 
-    @SqlQuery(IS_PARTICIPANT)
-    int isParticipant(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
-                      @Bind("user") String userId);
 
     String INSERT_RESPONSE = "INSERT INTO approval_responses (task_id, round, position, user_id, decision, comment,"
             + " created_at) VALUES (:id, :round, :pos, :user, :decision, :comment, :now) ON CONFLICT DO NOTHING";
 
-    /** 1 when recorded, 0 when this participant had already answered this step. */
-    @SqlUpdate(INSERT_RESPONSE)
-    int insertResponse(@Bind("id") long taskId, @Bind("round") int round, @Bind("pos") int position,
-                       @Bind("user") String userId, @Bind("decision") String decision, @Bind("comment") String comment,
-                       @Bind("now") long now);
 
     String ADVANCE = "UPDATE tasks SET approval_step = :next WHERE id = :id";
     String FINISH = "UPDATE tasks SET approval_state = :state, status = :status WHERE id = :id";

@@ -19,7 +19,7 @@ final class ApprovalWrite {
 
     private ApprovalWrite() {}
 
-    /** See {@link ApprovalDao#claimStep}: true when that step of that round is the one waiting, now claimed. */
+    /** See {@link ApprovalDao#CLAIM_STEP}: true when that step of that round is the one waiting, now claimed. */
     static boolean claimStep(Handle tx, long taskId, int round, int position, long now) {
         return CLAIM_STEP.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("now", now)
                 .execute() > 0;

@@ -62,7 +62,7 @@ final class StepEdits {
     Optional<ApprovalChanged> expandGroup(Handle tx, long taskId, int round, int position, String groupId,
                                           List<String> members, List<String> excluded, Instant now) {
         ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0
+        if (!ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli())
                 || approvals.markExpanded(taskId, round, position, groupId, now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
@@ -137,7 +137,7 @@ final class StepEdits {
         ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         long taskId = due.taskId();
         if (approvals.claimDueAction(taskId, due.round(), due.position(), now.toEpochMilli()) == 0
-                || approvals.claimStep(taskId, due.round(), due.position(), now.toEpochMilli()) == 0) {
+                || !ApprovalWrite.claimStep(tx, taskId, due.round(), due.position(), now.toEpochMilli())) {
             return Optional.empty();
         }
         Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
@@ -158,14 +158,12 @@ final class StepEdits {
     }
 
     private static Task claim(Handle tx, long taskId, int round, int position, Instant now) {
-        ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        TaskDao tasks = Daos.on(tx, TaskDao.class);
-        if (approvals.claimStep(taskId, round, position, now.toEpochMilli()) == 0) {
-            tasks.find(taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
+        if (!ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli())) {
+            TaskRead.find(tx, taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
             throw new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId
                     + " is not waiting at that step any more, so nothing was handed over.");
         }
-        return tasks.find(taskId).orElseThrow();
+        return TaskRead.find(tx, taskId).orElseThrow();
     }
 
     private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
