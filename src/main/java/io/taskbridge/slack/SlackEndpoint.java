@@ -27,13 +27,13 @@ final class SlackEndpoint implements Handler {
     private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
 
     private final App app;
-    private final SlackRequestParser parser;
+    private final BoltRequests requests;
     private final SlackSignature signature;
     private final Optional<SlackRoute.SideSignature> side;
 
     SlackEndpoint(App app, SlackSignature signature, Optional<SlackRoute.SideSignature> side) {
         this.app = app;
-        this.parser = new SlackRequestParser(app.config());
+        this.requests = new BoltRequests(app.config());
         this.signature = signature;
         this.side = side;
     }
@@ -68,13 +68,13 @@ final class SlackEndpoint implements Handler {
         }
         Request<?> request;
         try {
-            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+            request = requests.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(ctx.path())
                     .queryString(ctx.queryParamMap())
                     .headers(new RequestHeaders(headers(ctx)))
                     .requestBody(text)
                     .remoteAddress(ctx.ip())
-                    .build());
+                    .build(), verdict);
         } catch (RuntimeException e) {
             log.debug("ignored a signed Slack request Bolt could not read: {}", e.toString());
             ctx.status(200);

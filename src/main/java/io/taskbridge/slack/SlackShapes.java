@@ -15,9 +15,11 @@ import java.util.Optional;
 final class SlackShapes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Why a body is answered without Bolt; empty when Bolt should have it. */
+    /** Why a body is answered without Bolt, or what Bolt is given. */
     sealed interface Verdict {
         record Pass() implements Verdict {}
+        /** A {@code block_actions} interaction for Bolt, with its payload's JSON already decoded. */
+        record BlockActions(String payload) implements Verdict {}
         record Ignore(String why) implements Verdict {}
         record RateLimited(String team, String minute) implements Verdict {}
     }
@@ -37,7 +39,8 @@ final class SlackShapes {
         if (node.isEmpty() || !node.get().path("type").isTextual()) {
             return new Verdict.Ignore("an interaction payload that is not a JSON object with a type");
         }
-        return new Verdict.Pass();
+        return node.get().path("type").asText().equals("block_actions")
+                ? new Verdict.BlockActions(payload.get()) : new Verdict.Pass();
     }
 
     private static Verdict json(String body) {
