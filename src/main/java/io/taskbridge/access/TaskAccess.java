@@ -1,8 +1,7 @@
 package io.taskbridge.access;
 
-import io.taskbridge.approval.Approval;
+import io.taskbridge.approval.ApprovalParties;
 import io.taskbridge.approval.ApprovalService;
-import io.taskbridge.approval.ApprovalStep;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
@@ -24,7 +23,6 @@ import io.taskbridge.workspace.TaskFacts;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one door to a task for every entry point: it reads the task, tells the permission policy who
@@ -225,10 +223,9 @@ public final class TaskAccess {
 
     /** {@code learn}: ask Slack for a conversation kind not stored yet (a network call). */
     private TaskFacts facts(Task task, boolean learn) {
-        Optional<Approval> approval = approvals.find(task.id());
-        Set<String> approvers = approval.map(a -> a.steps().stream().map(ApprovalStep::participants)
-                .flatMap(Collection::stream).collect(Collectors.toSet())).orElse(Set.of());
-        Optional<String> askedBy = approval.isPresent() ? approvals.requestedBy(task.id()) : Optional.empty();
+        Optional<ApprovalParties> parties = approvals.parties(task.id());
+        Set<String> approvers = parties.map(ApprovalParties::approvers).orElse(Set.of());
+        Optional<String> askedBy = parties.flatMap(ApprovalParties::requestedBy);
         Optional<Conversation> conversation = task.slack().map(place -> new Conversation(place.channelId(),
                 place.kind().flatMap(TaskAccess::kind)
                         .or(() -> learn ? learnKind(task.id(), task.workspace().value(), place.channelId()) : Optional.empty())

@@ -247,6 +247,13 @@ public interface ApprovalDao extends SqlObject {
     String APPROVERS = "SELECT p.user_id FROM approval_participants p JOIN tasks t ON t.id = p.task_id"
             + " AND p.round = t.approval_round WHERE p.task_id = :id ORDER BY p.position, p.user_id";
 
+    /**
+     * {@link #APPROVERS} with the round and who asked for it, for a permission check: one row per
+     * approver, or one with a null {@code user_id} when nobody is; a null round when there is none.
+     */
+    String PARTIES = "SELECT t.approval_round, COALESCE(t.approval_requested_by, '') AS asker, p.user_id FROM tasks t"
+            + " LEFT JOIN approval_participants p ON p.task_id = t.id AND p.round = t.approval_round WHERE t.id = :id";
+
     /** The task's latest approval round, with plain statements ({@link ApprovalRead}): every decision reads it. */
     default Optional<Approval> find(long taskId) {
         return ApprovalRead.find(getHandle(), taskId);

@@ -71,9 +71,12 @@ public final class ApprovalService {
         return jdbi.withHandle(h -> ApprovalRead.find(h, taskId)); // no DAO attach: every click checks this
     }
 
-    /** Who asked for the task's latest approval round (empty for rounds from before this was recorded). */
-    public Optional<String> requestedBy(long taskId) {
-        return jdbi.withHandle(h -> ApprovalRead.requestedBy(h, taskId)).filter(u -> !u.isEmpty());
+    /**
+     * The approvers of the task's latest round and who asked for it; empty when the task has no
+     * round. One statement: every click's permission check asks it before the ack.
+     */
+    public Optional<ApprovalParties> parties(long taskId) {
+        return jdbi.withHandle(h -> ApprovalRead.parties(h, taskId));
     }
 
     /**
