@@ -2,6 +2,7 @@ package io.taskbridge.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class SlackShapes {
         record Pass() implements Verdict {}
         /** A {@code block_actions} interaction for Bolt, with its payload's JSON already decoded. */
         record BlockActions(String payload) implements Verdict {}
+        /** A slash command for Bolt, its form already read ({@link CommandForm}). */
+        record Command(SlashCommandPayload payload) implements Verdict {}
         record Ignore(String why) implements Verdict {}
         record RateLimited(String team, String minute) implements Verdict {}
     }
@@ -33,7 +36,7 @@ final class SlackShapes {
         }
         Optional<String> payload = formField(trimmed, "payload");
         if (payload.isEmpty()) {
-            return new Verdict.Pass();
+            return CommandForm.read(body).<Verdict>map(Verdict.Command::new).orElseGet(Verdict.Pass::new);
         }
         Optional<JsonNode> node = object(payload.get());
         if (node.isEmpty() || !node.get().path("type").isTextual()) {

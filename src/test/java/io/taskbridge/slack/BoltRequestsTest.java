@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.taskbridge.testing.SlackPayloads;
 import java.net.URLEncoder;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A click read by {@link BoltRequests} is the request Bolt's own parser makes of it: same payload,
  * same context (team, enterprise, user, trigger, response URL, function execution, bot token),
  * same client address and query, for every branch Bolt's {@code BlockActionRequest} takes. Only
- * the Gson it is read with differs: one per endpoint, not one per click.
+ * the Gson it is read with differs: one per endpoint, not one per click. A slash command read by
+ * {@link CommandForm} is, likewise, the request Bolt makes of its form.
  */
 class BoltRequestsTest {
     private final AppConfig config = AppConfig.builder().signingSecret("s").singleTeamBotToken("xoxb-test").build();
@@ -83,6 +85,39 @@ class BoltRequestsTest {
         assertThat(click.getQueryString()).isEqualTo(theirs.getQueryString()).containsEntry("src", List.of("x"));
     }
 
+    static Stream<String> commands() {
+        return Stream.of(
+                "token=t&team_id=T1&team_domain=acme&channel_id=C1&channel_name=ops&user_id=U1&user_name=ann"
+                        + "&command=%2Ftask&text=add+Ship+it+due+friday+5pm&api_app_id=A1&is_enterprise_install=false"
+                        + "&response_url=https%3A%2F%2Fhooks.slack.test%2Fc%2F1&trigger_id=1.2.3",
+                // an org-wide install: the enterprise comes from the form
+                "team_id=T2&enterprise_id=E2&enterprise_name=Org&channel_id=C2&user_id=U2&command=%2Ftask"
+                        + "&text=list&is_enterprise_install=true&response_url=https%3A%2F%2Fhooks.slack.test%2Fc%2F2&trigger_id=4.5.6",
+                // no text at all, a field named twice (the last wins), a stray field
+                "command=%2Ftask&team_id=T3&user_id=U3&channel_id=D3&team_id=T4&x=y");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void aCommandIsTheRequestBoltMakesOfIt(String form) {
+        SlackRequestParser.HttpRequest http = form(form, Map.of("X-Forwarded-For", List.of("203.0.113.9")));
+
+        Request<?> ours = requests.parse(http, SlackShapes.read(http.getRequestBody()));
+        SlashCommandRequest theirs = (SlashCommandRequest) bolt.parse(http);
+
+        assertThat(SlackShapes.read(form)).isInstanceOf(SlackShapes.Verdict.Command.class);
+        assertThat(ours).isExactlyInstanceOf(SlashCommandRequest.class);
+        SlashCommandRequest command = (SlashCommandRequest) ours;
+        assertThat(command.getPayload()).isNotNull().isEqualTo(theirs.getPayload());
+        assertThat(command.getContext()).usingRecursiveComparison().isEqualTo(theirs.getContext());
+        assertThat(command.getContext().getTeamId()).isNotNull();
+        assertThat(command.getRequestType()).isEqualTo(theirs.getRequestType());
+        assertThat(command.getRequestBodyAsString()).isEqualTo(theirs.getRequestBodyAsString());
+        assertThat(command.getHeaders()).isSameAs(theirs.getHeaders());
+        assertThat(command.getClientIpAddress()).isEqualTo(theirs.getClientIpAddress()).isEqualTo("203.0.113.9");
+        assertThat(command.getQueryString()).isEqualTo(theirs.getQueryString()).containsEntry("src", List.of("x"));
+    }
+
     @Test
     void withoutAForwardedAddressTheRemoteOneIsTheClients() {
         SlackRequestParser.HttpRequest http = http(clicks().findFirst().orElseThrow(), Map.of());
@@ -112,6 +147,10 @@ class BoltRequestsTest {
     }
 
     private static SlackRequestParser.HttpRequest http(String payload, Map<String, List<String>> extra) {
+        return form("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8), extra);
+    }
+
+    private static SlackRequestParser.HttpRequest form(String body, Map<String, List<String>> extra) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("Content-Type", List.of("application/x-www-form-urlencoded"));
         headers.putAll(extra);
@@ -119,7 +158,7 @@ class BoltRequestsTest {
                 .requestUri("/slack/events")
                 .queryString(Map.of("src", List.of("x")))
                 .headers(new RequestHeaders(headers))
-                .requestBody("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8))
+                .requestBody(body)
                 .remoteAddress("127.0.0.1")
                 .build();
     }
