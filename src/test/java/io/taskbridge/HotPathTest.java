@@ -108,8 +108,8 @@ class HotPathTest {
 
     /**
      * Every click and command first reads its task, and the permission check of an Approve click
-     * reads the approval and who asked for it, each on a handle of its own: an attach there built
-     * the whole DAO's handlers for one read.
+     * reads who takes part in its approval ({@code parties}), each on a handle of its own: an
+     * attach there built the whole DAO's handlers for one read.
      */
     @ArchTest
     static final ArchRule taskReadAttachesNothing = noMethods()
@@ -122,8 +122,8 @@ class HotPathTest {
             .should(OPEN_AN_EXTENSION);
 
     @ArchTest
-    static final ArchRule requesterReadAttachesNothing = noMethods()
-            .that().areDeclaredIn(io.taskbridge.approval.ApprovalService.class).and().haveName("requestedBy")
+    static final ArchRule partiesReadAttachesNothing = noMethods()
+            .that().areDeclaredIn(io.taskbridge.approval.ApprovalService.class).and().haveName("parties")
             .should(OPEN_AN_EXTENSION);
 
     /**

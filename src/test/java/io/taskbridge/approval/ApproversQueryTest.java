@@ -40,6 +40,13 @@ class ApproversQueryTest {
             assertThat(approvers(f, id)).as("round 2 only").containsExactly("UE")
                     .containsExactlyInAnyOrderElementsOf(asListed(f, id));
             assertThat(f.approvals().parties(id)).contains(new ApprovalParties(Set.of("UE"), Optional.of("UOTHER")));
+
+            // a round with nobody on it yet (a group not expanded) still has its asker; a round from
+            // before the asker was recorded has none
+            f.db().jdbi().useHandle(h -> h.execute("DELETE FROM approval_participants WHERE task_id = ?", id));
+            assertThat(f.approvals().parties(id)).contains(new ApprovalParties(Set.of(), Optional.of("UOTHER")));
+            f.db().jdbi().useHandle(h -> h.execute("UPDATE tasks SET approval_requested_by = NULL WHERE id = ?", id));
+            assertThat(f.approvals().parties(id)).contains(new ApprovalParties(Set.of(), Optional.empty()));
         }
     }
 
