@@ -12,11 +12,12 @@ import java.util.ArrayList;
 
 /**
  * Turns a signed Slack body into Bolt's request. Bolt's own parser does it, except for slash
- * commands, whose form {@link CommandForm} reads in one pass instead of Bolt's three, and
- * {@code block_actions}: Bolt 1.51's {@link BlockActionRequest} builds a new Gson for every click,
- * and with it Gson's reflective adapters for the whole payload tree, about a third of a click's
- * request-thread time. Here a click's payload is read with the parser's one Gson (same settings,
- * thread-safe, its adapters built once) and the request's context is filled as Bolt fills it;
+ * commands, whose form {@link SlackForm} reads in one pass instead of Bolt's three, and
+ * {@code block_actions}: Bolt 1.51's {@link BlockActionRequest} reads every click with a new Gson,
+ * which builds its reflective adapters for the whole payload tree on that first read, about a third
+ * of a click's request-thread time. Here a click's payload is read with the parser's one Gson (same
+ * settings, thread-safe, its adapters built once); Bolt's constructor, handed no payload, still
+ * makes its Gson but reads nothing with it, and the request's context is filled as Bolt fills it;
  * {@code BoltRequestsTest} holds the two equal for every payload shape Bolt distinguishes.
  */
 final class BoltRequests {
@@ -56,7 +57,7 @@ final class BoltRequests {
         private final BlockActionPayload payload;
 
         Click(String body, BlockActionPayload payload, RequestHeaders headers) {
-            super(body, null, headers); // a null payload makes Bolt skip its read and its context
+            super(body, null, headers); // no payload: Bolt reads nothing and fills no context
             if (payload == null || payload.getUser() == null) {
                 throw new IllegalArgumentException("a block_actions payload without a user");
             }

@@ -21,7 +21,7 @@ final class SlackShapes {
         record Pass() implements Verdict {}
         /** A {@code block_actions} interaction for Bolt, with its payload's JSON already decoded. */
         record BlockActions(String payload) implements Verdict {}
-        /** A slash command for Bolt, its form already read ({@link CommandForm}). */
+        /** A slash command for Bolt, its form already read ({@link SlackForm}). */
         record Command(SlashCommandPayload payload) implements Verdict {}
         record Ignore(String why) implements Verdict {}
         record RateLimited(String team, String minute) implements Verdict {}
@@ -34,9 +34,15 @@ final class SlackShapes {
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             return json(trimmed);
         }
-        Optional<String> payload = formField(trimmed, "payload");
+        // Bolt's reading decides what Bolt is handed; a form it fails to decode stays Bolt's to refuse.
+        Optional<SlackForm> form = SlackForm.read(body);
+        Optional<String> payload = form.flatMap(f -> f.first("payload"));
         if (payload.isEmpty()) {
-            return CommandForm.read(body).<Verdict>map(Verdict.Command::new).orElseGet(Verdict.Pass::new);
+            if (mentionsPayload(trimmed)) {
+                // a payload field Bolt does not count (empty, or with a raw '='): nothing Bolt could read
+                return new Verdict.Ignore("an interaction payload that is not a JSON object with a type");
+            }
+            return form.flatMap(SlackForm::command).<Verdict>map(Verdict.Command::new).orElseGet(Verdict.Pass::new);
         }
         Optional<JsonNode> node = object(payload.get());
         if (node.isEmpty() || !node.get().path("type").isTextual()) {
@@ -65,31 +71,27 @@ final class SlackShapes {
         return new Verdict.Pass();
     }
 
+    /** Any field named {@code payload}, however Bolt would count it. */
+    private static boolean mentionsPayload(String form) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                if (URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8).strip().equals("payload")) {
+                    return true;
+                }
+            } catch (IllegalArgumentException undecodable) {
+                // not this one
+            }
+        }
+        return false;
+    }
+
     private static Optional<JsonNode> object(String text) {
         try {
             JsonNode node = JSON.readTree(text);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
-        }
-    }
-
-    private static Optional<String> formField(String form, String name) {
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (decode(key).equals(name)) {
-                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
         }
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same context (team, enterprise, user, trigger, response URL, function execution, bot token),
  * same client address and query, for every branch Bolt's {@code BlockActionRequest} takes. Only
  * the Gson it is read with differs: one per endpoint, not one per click. A slash command read by
- * {@link CommandForm} is, likewise, the request Bolt makes of its form.
+ * {@link SlackForm} is, likewise, the request Bolt makes of its form.
  */
 class BoltRequestsTest {
     private final AppConfig config = AppConfig.builder().signingSecret("s").singleTeamBotToken("xoxb-test").build();
