@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("taskbridge-db");
         if (dialect == Dialect.SQLITE) {
             sqlite(pool, jdbcUrl);
-            pool.setMaximumPoolSize(4);
+            // Four for reads and the workers, one held by the group commit's writer.
+            pool.setMaximumPoolSize(5);
         } else {
             pool.setJdbcUrl(jdbcUrl);
             pool.setUsername(user);
@@ -170,6 +171,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        GroupCommit made = writes;
+        if (made != null) {
+            made.close(); // its writer's connection back first: the pool would wait seconds for it
+        }
         pool.close();
     }
 }

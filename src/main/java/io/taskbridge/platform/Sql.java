@@ -33,7 +33,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class Sql {
     /** A handle keeps at most this many prepared statements; more (a list of a new size) starts over. */
-    static final int KEPT_PER_HANDLE = 64;
+    static final int KEPT_PER_HANDLE = 128;
 
     private final String named;
     private final String head;

@@ -18,10 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Group commit on a real SQLite file and a real PostgreSQL: writes that arrive while a batch is
@@ -31,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GroupCommitTest {
     static final int WRITERS = 24;
+    private static final Sql INSERT = Sql.of("INSERT INTO gc_probe (k) VALUES (:k)");
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
@@ -135,6 +141,77 @@ class GroupCommitTest {
             assertThat(writes.counts().transactions()).isEqualTo(1);
             assertThat(visible(url, "outer")).isTrue();
             assertThat(visible(url, "inner")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void batchesOneAfterAnotherShareTheWriterAndTheStatementsItPrepared(Databases.Kind kind) throws Exception {
+        String url = Databases.url(kind);
+        try (Database db = Database.open(url, "postgres", "postgres")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+            GroupCommit writes = db.writes();
+            Handle first = writes.write(h -> {
+                INSERT.on(h).bind("k", "one").execute();
+                return h;
+            });
+            int keptBefore = writes.write(h -> {
+                assertThat(h).as("the second batch's handle").isSameAs(first);
+                int kept = h.getConfig(Sql.Prepared.class).size();
+                INSERT.on(h).bind("k", "two").execute();
+                return kept;
+            });
+            assertThat(keptBefore).as("statements the writer kept from the first batch").isEqualTo(1);
+            assertThat(writes.counts().transactions()).isEqualTo(2);
+            assertThat(visible(url, "one")).isTrue();
+            assertThat(visible(url, "two")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aWriterWhoseConnectionWasKilledIsReplacedAndTheBatchStillCommits(boolean idleFirst) throws Exception {
+        String url = Databases.url(Databases.Kind.POSTGRES);
+        try (Database db = Database.open(url, "postgres", "postgres")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+            GroupCommit writes = db.writes();
+            int killed = writes.write(h -> h.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one());
+            try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
+                 PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                kill.setInt(1, killed);
+                kill.executeQuery().close();
+            }
+            if (idleFirst) {
+                // past the idle window: the writer is checked before the batch, not found broken by it
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(GroupCommit.IDLE_CHECK_NANOS) + 200);
+            }
+            AtomicInteger runs = new AtomicInteger();
+            int pid = writes.write(h -> {
+                runs.incrementAndGet();
+                insert(h, "after");
+                return h.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
+            });
+            assertThat(pid).as("the backend now writing").isNotEqualTo(killed);
+            assertThat(runs.get()).as(idleFirst ? "checked before the batch: it ran once, on a new writer"
+                    : "the dead connection failed the first try; the batch went again on a new writer")
+                    .isEqualTo(idleFirst ? 1 : 2);
+            assertThat(visible(url, "after")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void closingHandsTheWritersConnectionBackToThePool(Databases.Kind kind) throws Exception {
+        String url = Databases.url(kind);
+        try (Database db = Database.open(url, "postgres", "postgres")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+            HikariPoolMXBean pool = ((HikariDataSource) db.pool()).getHikariPoolMXBean();
+            db.writes().write(h -> insert(h, "one"));
+            assertThat(pool.getActiveConnections()).as("the writer's connection, kept").isEqualTo(1);
+            db.writes().close();
+            assertThat(pool.getActiveConnections()).isZero();
+            db.writes().write(h -> insert(h, "two"));
+            assertThat(visible(url, "two")).as("a write after close opens a new writer").isTrue();
         }
     }
 
