@@ -1,5 +1,7 @@
 package io.taskbridge.approval;
 
+import io.taskbridge.task.Status;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,15 @@ public record Approval(long taskId, int round, State state, int currentStep, Lis
         public String label() {
             return name().toLowerCase();
         }
+
+        /** The status of the task while its approval is here: in review while pending, done once approved, else back in progress. */
+        public Status taskStatus() {
+            return switch (this) {
+                case PENDING -> Status.REVIEW;
+                case APPROVED -> Status.DONE;
+                case REJECTED, EXPIRED -> Status.IN_PROGRESS;
+            };
+        }
     }
 
     /** The step waiting for answers, while the approval is pending. */
@@ -34,6 +45,13 @@ public record Approval(long taskId, int round, State state, int currentStep, Lis
     /** The same steps under another head: where a decision has moved the approval. */
     public Approval withHead(State state, int currentStep) {
         return new Approval(taskId, round, state, currentStep, steps);
+    }
+
+    /** The same approval with {@code step} in place of the step at its position. */
+    public Approval withStep(ApprovalStep step) {
+        List<ApprovalStep> changed = new ArrayList<>(steps);
+        changed.set(step.position(), step);
+        return new Approval(taskId, round, state, currentStep, changed);
     }
 
     /** True when {@code userId} may answer now: a participant of the current step who has not answered. */

@@ -119,10 +119,6 @@ public interface ApprovalDao extends SqlObject {
             + " AND approval_step = :pos AND approval_state = 'PENDING' AND status = 'REVIEW'";
 
 
-    String IS_PARTICIPANT = "SELECT COUNT(*) FROM approval_participants WHERE task_id = :id AND round = :round"
-            + " AND position = :pos AND user_id = :user";
-
-
     String INSERT_RESPONSE = "INSERT INTO approval_responses (task_id, round, position, user_id, decision, comment,"
             + " created_at) VALUES (:id, :round, :pos, :user, :decision, :comment, :now) ON CONFLICT DO NOTHING";
 

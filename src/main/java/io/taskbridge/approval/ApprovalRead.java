@@ -51,6 +51,14 @@ final class ApprovalRead {
     }
 
     static Optional<Approval> find(Handle h, long taskId) {
+        return round(h, taskId).map(Round::approval);
+    }
+
+    /** The latest round, and the task row's approval columns it was read under. */
+    record Round(ApprovalDao.Head head, Approval approval) {}
+
+    /** The latest round and its head; empty when the task is missing or has no round. */
+    static Optional<Round> round(Handle h, long taskId) {
         Optional<ApprovalDao.Head> head = head(h, taskId);
         if (head.isEmpty() || head.get().round().isEmpty()) {
             return Optional.empty();
@@ -72,7 +80,7 @@ final class ApprovalRead {
                     groups.stream().filter(g -> g.position() == s.position()).map(ApprovalDao.GroupRow::group).toList(),
                     s.onDue(), delegated));
         }
-        return Optional.of(new Approval(taskId, round, head.get().state().orElse(Approval.State.PENDING),
-                head.get().step(), steps));
+        return Optional.of(new Round(head.get(), new Approval(taskId, round,
+                head.get().state().orElse(Approval.State.PENDING), head.get().step(), steps)));
     }
 }

@@ -200,7 +200,9 @@ public final class ApprovalService {
             throw new ApprovalProblem(ApprovalProblem.Kind.INVALID, "Say why you reject it: a comment is required.");
         }
         Instant now = clock.instant();
-        // Plain statements (TaskRead, ApprovalRead, ApprovalWrite): every click runs these in its group commit.
+        // Plain statements (TaskRead, ApprovalRead, ApprovalWrite): every click runs these in its group
+        // commit, which every other write waits for. What the decision changes (the answer, the head,
+        // the task's status) is applied to what it read rather than read again (DecisionReadsTest).
         return writes.write(tx -> {
             long at = now.toEpochMilli();
             if (!ApprovalWrite.claimStep(tx, taskId, round, position, at)) {
@@ -208,25 +210,25 @@ public final class ApprovalService {
                 throw notWaiting(ApprovalRead.find(tx, taskId), taskId, round, position, userId);
             }
             // Read after the claim: on PostgreSQL the claim waited for any decision under way, so
-            // this is the task as that decision left it.
+            // these are the task and the round as that decision left them.
             Task before = TaskRead.find(tx, taskId).orElseThrow();
-            if (!ApprovalWrite.isParticipant(tx, taskId, round, position, userId)) {
+            ApprovalRead.Round read = ApprovalRead.round(tx, taskId).orElseThrow();
+            ApprovalStep waiting = read.approval().steps().get(position);
+            if (!waiting.isParticipant(userId)) {
                 throw notParticipant();
             }
             if (!ApprovalWrite.insertResponse(tx, taskId, round, position, userId, decision, text, at)) {
                 throw alreadyAnswered(taskId);
             }
-            Approval answered = ApprovalRead.find(tx, taskId).orElseThrow();
-            ApprovalStep step = answered.steps().get(position);
+            ApprovalResponse response = new ApprovalResponse(userId, decision, text, Instant.ofEpochMilli(at));
+            ApprovalStep step = waiting.answeredBy(response);
+            Approval answered = read.approval().withStep(step);
             ApprovalChanged.Kind kind = StepEdits.conclude(tx, taskId, position, step, answered.steps().size())
                     .orElse(ApprovalChanged.Kind.ANSWERED);
-            Task after = TaskRead.find(tx, taskId).orElseThrow();
-            // Concluding moves only the head (state, current step); the steps are as read just above.
-            ApprovalDao.Head head = ApprovalRead.head(tx, taskId).orElseThrow();
-            Approval approval = answered.withHead(head.state().orElse(Approval.State.PENDING), head.step());
-            ApprovalResponse response = step.responseOf(userId).orElseThrow();
+            Approval approval = StepEdits.concluded(answered, position, kind);
+            Task after = approval.state() == Approval.State.PENDING ? before : before.withStatus(approval.state().taskStatus());
             ApprovalChanged event = new ApprovalChanged(kind, approval, after, Optional.of(response), position, userId, now,
-                    head.connection(), head.externalId());
+                    read.head().connection(), read.head().externalId());
             taskEvents.changed(new TaskChanged(Optional.of(before), after, userId, now), tx);
             approvalEvents.changed(event, tx);
             return event;

@@ -1,6 +1,8 @@
 package io.taskbridge.approval;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +15,25 @@ import java.util.Optional;
 public record ApprovalStep(int position, CompletionMode mode, List<String> participants, Optional<Instant> dueDate,
                            List<ApprovalResponse> responses, List<ApprovalGroup> groups, Optional<DueAction> onDue,
                            Map<String, String> delegatedFrom) {
+    private static final Comparator<ApprovalResponse> ANSWER_ORDER = Comparator.comparing(ApprovalResponse::at)
+            .thenComparing(ApprovalResponse::userId);
+
     public ApprovalStep {
         participants = List.copyOf(participants);
         responses = List.copyOf(responses);
         groups = List.copyOf(groups);
         delegatedFrom = Map.copyOf(delegatedFrom);
+    }
+
+    /**
+     * This step with {@code response} among its answers, in the order the answers are read back
+     * ({@link ApprovalDao#RESPONSES}: by time, then by person).
+     */
+    public ApprovalStep answeredBy(ApprovalResponse response) {
+        List<ApprovalResponse> answers = new ArrayList<>(responses);
+        answers.add(response);
+        answers.sort(ANSWER_ORDER);
+        return new ApprovalStep(position, mode, participants, dueDate, answers, groups, onDue, delegatedFrom);
     }
 
     public boolean isParticipant(String userId) {

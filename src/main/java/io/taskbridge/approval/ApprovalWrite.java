@@ -1,7 +1,6 @@
 package io.taskbridge.approval;
 
 import io.taskbridge.platform.Sql;
-import io.taskbridge.task.Status;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -12,7 +11,6 @@ import org.jdbi.v3.core.Handle;
  */
 final class ApprovalWrite {
     private static final Sql CLAIM_STEP = Sql.of(ApprovalDao.CLAIM_STEP);
-    private static final Sql IS_PARTICIPANT = Sql.of(ApprovalDao.IS_PARTICIPANT);
     private static final Sql INSERT_RESPONSE = Sql.of(ApprovalDao.INSERT_RESPONSE);
     private static final Sql ADVANCE = Sql.of(ApprovalDao.ADVANCE);
     private static final Sql FINISH = Sql.of(ApprovalDao.FINISH);
@@ -23,11 +21,6 @@ final class ApprovalWrite {
     static boolean claimStep(Handle tx, long taskId, int round, int position, long now) {
         return CLAIM_STEP.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("now", now)
                 .execute() > 0;
-    }
-
-    static boolean isParticipant(Handle tx, long taskId, int round, int position, String userId) {
-        return IS_PARTICIPANT.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("user", userId)
-                .oneLong().orElse(0L) > 0;
     }
 
     /** True when recorded, false when this participant had already answered this step. */
@@ -42,8 +35,8 @@ final class ApprovalWrite {
         ADVANCE.on(tx).bind("id", taskId).bind("next", next).execute();
     }
 
-    /** The round ends in {@code state}, and the task goes to {@code status}. */
-    static void finish(Handle tx, long taskId, Approval.State state, Status status) {
-        FINISH.on(tx).bind("id", taskId).bind("state", state.name()).bind("status", status.name()).execute();
+    /** The round ends in {@code state}, and the task goes to that state's status ({@link Approval.State#taskStatus}). */
+    static void finish(Handle tx, long taskId, Approval.State state) {
+        FINISH.on(tx).bind("id", taskId).bind("state", state.name()).bind("status", state.taskStatus().name()).execute();
     }
 }

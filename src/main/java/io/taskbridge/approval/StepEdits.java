@@ -1,7 +1,6 @@
 package io.taskbridge.approval;
 
 import io.taskbridge.platform.Daos;
-import io.taskbridge.task.Status;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
 import io.taskbridge.task.TaskDao;
@@ -100,7 +99,7 @@ final class StepEdits {
         Task before = TaskRead.find(tx, taskId).orElseThrow();
         Optional<ApprovalChanged.Kind> kind;
         if (step.participants().isEmpty()) {
-            ApprovalWrite.finish(tx, taskId, Approval.State.EXPIRED, Status.IN_PROGRESS);
+            ApprovalWrite.finish(tx, taskId, Approval.State.EXPIRED);
             kind = Optional.of(ApprovalChanged.Kind.EXPIRED);
         } else {
             kind = conclude(tx, taskId, position, step, steps.size());
@@ -115,7 +114,7 @@ final class StepEdits {
      */
     static Optional<ApprovalChanged.Kind> conclude(Handle tx, long taskId, int position, ApprovalStep step, int steps) {
         if (step.rejected()) {
-            ApprovalWrite.finish(tx, taskId, Approval.State.REJECTED, Status.IN_PROGRESS);
+            ApprovalWrite.finish(tx, taskId, Approval.State.REJECTED);
             return Optional.of(ApprovalChanged.Kind.REJECTED);
         }
         if (!step.approved()) {
@@ -125,8 +124,21 @@ final class StepEdits {
             ApprovalWrite.advance(tx, taskId, position + 1);
             return Optional.of(ApprovalChanged.Kind.STEP_ADVANCED);
         }
-        ApprovalWrite.finish(tx, taskId, Approval.State.APPROVED, Status.DONE);
+        ApprovalWrite.finish(tx, taskId, Approval.State.APPROVED);
         return Optional.of(ApprovalChanged.Kind.APPROVED);
+    }
+
+    /**
+     * {@code answered} (the round as read, with the new answer on step {@code position}) as
+     * {@link #conclude} left it, that conclusion being {@code kind}: ended, moved on, or as it was.
+     */
+    static Approval concluded(Approval answered, int position, ApprovalChanged.Kind kind) {
+        return switch (kind) {
+            case APPROVED -> answered.withHead(Approval.State.APPROVED, answered.currentStep());
+            case REJECTED -> answered.withHead(Approval.State.REJECTED, answered.currentStep());
+            case STEP_ADVANCED -> answered.withHead(Approval.State.PENDING, position + 1);
+            default -> answered;
+        };
     }
 
     /**
@@ -152,7 +164,7 @@ final class StepEdits {
             return Optional.of(announce(tx, ApprovalChanged.Kind.ESCALATED, taskId, due.position(), SCHEDULE_ACTOR, now,
                     before, added));
         }
-        ApprovalWrite.finish(tx, taskId, Approval.State.EXPIRED, Status.IN_PROGRESS);
+        ApprovalWrite.finish(tx, taskId, Approval.State.EXPIRED);
         return Optional.of(announce(tx, ApprovalChanged.Kind.EXPIRED, taskId, due.position(), SCHEDULE_ACTOR, now,
                 before, step.waitingFor()));
     }

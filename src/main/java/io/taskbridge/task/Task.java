@@ -48,6 +48,12 @@ public record Task(
     }
 
     /** This task with {@code tagged} as its tags (as read from {@code task_tags}). */
+    /** This task in {@code changed}: as a change that writes only its status leaves it. */
+    public Task withStatus(Status changed) {
+        return new Task(id, title, description, changed, priority, assignee, createdBy, dueDate, warning, tags,
+                createdAt, updatedAt, slack, version, workspace);
+    }
+
     Task withTags(List<String> tagged) {
         return new Task(id, title, description, status, priority, assignee, createdBy, dueDate, warning, tagged,
                 createdAt, updatedAt, slack, version, workspace);
