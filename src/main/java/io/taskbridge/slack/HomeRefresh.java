@@ -8,9 +8,12 @@ import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
  * When a person's App Home is published: at once when they open it, and {@link #SETTLE} after a
@@ -31,16 +34,50 @@ public final class HomeRefresh {
         this.clock = clock;
     }
 
-    /** In the change's transaction: queue the homes of those of {@code users} who have opened theirs. */
+    /**
+     * In the change's transaction: queue the homes of those of {@code users} who have opened theirs.
+     * Anyone this transaction has looked up already is not looked up again: a decision touches the
+     * same people twice (as a task change and as an approval change), and a group commit's batch
+     * often touches one person for several requests.
+     */
     void touched(Handle tx, WorkspaceId workspace, Collection<String> users) {
-        List<String> people = users.stream().filter(SlackText::isUserId).distinct().toList();
+        Looked looked = tx.getConfig(Looked.class);
+        List<String> people = users.stream().filter(SlackText::isUserId).distinct()
+                .filter(user -> !looked.people.contains(Looked.key(workspace, user))).toList();
         if (people.isEmpty()) {
             return;
         }
+        if (looked.people.isEmpty()) {
+            tx.afterCommit(looked.people::clear);
+            tx.afterRollback(looked.people::clear);
+        }
+        people.forEach(user -> looked.people.add(Looked.key(workspace, user)));
         List<String> opened = OPENED_AMONG.on(tx).bind("workspace", workspace.value()).bindList("users", people).strings();
         for (String user : opened) {
             outbox.enqueueSettled(tx, workspace, new OutboxMessage.HomeView(user), OutboxMessage.HomeView.key(workspace, user),
                     SETTLE);
+        }
+    }
+
+    /**
+     * Whom the handle's transaction has looked up (their homes queued if opened), kept in the
+     * handle's own configuration (every handle gets an empty copy) and emptied when the transaction
+     * ends. A handle is used by one thread at a time.
+     */
+    public static final class Looked implements JdbiConfig<Looked> {
+        private final Set<String> people = new HashSet<>();
+
+        /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
+        public Looked() {
+        }
+
+        @Override
+        public Looked createCopy() {
+            return new Looked();
+        }
+
+        private static String key(WorkspaceId workspace, String user) {
+            return workspace.value() + "/" + user;
         }
     }
 
