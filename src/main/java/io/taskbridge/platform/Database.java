@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
     private volatile Jdbi jdbi;
     /** Made with {@link #jdbi}. */
     private volatile GroupCommit writes;
+    /** SQLite's checkpoints, started with {@link #jdbi}. */
+    private volatile WalCheckpoints checkpoints;
 
     private Database(HikariDataSource pool, Dialect dialect, String jdbcUrl) {
         this.pool = pool;
@@ -83,6 +85,8 @@ public final class Database implements AutoCloseable {
         pool.addDataSourceProperty("busyTimeout", 10_000);
         pool.addDataSourceProperty("transactionMode", SQLiteConfig.TransactionMode.IMMEDIATE.name());
         pool.addDataSourceProperty("enforceForeignKeys", true);
+        // Commits never checkpoint: WalCheckpoints does, on its own thread.
+        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
     }
 
     /**
@@ -133,6 +137,7 @@ public final class Database implements AutoCloseable {
                     made = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
                     if (dialect == Dialect.SQLITE) {
                         made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
+                        checkpoints = new WalCheckpoints(pool);
                     }
                     writes = new GroupCommit(made);
                     jdbi = made;
@@ -174,6 +179,10 @@ public final class Database implements AutoCloseable {
         GroupCommit made = writes;
         if (made != null) {
             made.close(); // its writer's connection back first: the pool would wait seconds for it
+        }
+        WalCheckpoints running = checkpoints;
+        if (running != null) {
+            running.close();
         }
         pool.close();
     }
