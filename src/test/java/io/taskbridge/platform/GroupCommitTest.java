@@ -43,8 +43,7 @@ class GroupCommitTest {
     void writesQueuedDuringABatchShareOneTransactionAndEachIsCommittedWhenItsCallerReturns(Databases.Kind kind)
             throws Exception {
         String url = Databases.url(kind);
-        try (Database db = Database.open(url, "postgres", "postgres")) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        try (Database db = probed(url)) {
             GroupCommit writes = db.writes();
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -86,8 +85,7 @@ class GroupCommitTest {
     @EnumSource(Databases.Kind.class)
     void aFailingWriteFailsAloneAndTheRestOfItsBatchCommits(Databases.Kind kind) throws Exception {
         String url = Databases.url(kind);
-        try (Database db = Database.open(url, "postgres", "postgres")) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        try (Database db = probed(url)) {
             db.jdbi().useHandle(h -> insert(h, "taken"));
             GroupCommit writes = db.writes();
             CountDownLatch holding = new CountDownLatch(1);
@@ -133,8 +131,7 @@ class GroupCommitTest {
     @EnumSource(Databases.Kind.class)
     void aWriteMadeFromInsideAWriteJoinsItsTransaction(Databases.Kind kind) throws Exception {
         String url = Databases.url(kind);
-        try (Database db = Database.open(url, "postgres", "postgres")) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        try (Database db = probed(url)) {
             GroupCommit writes = db.writes();
             int written = writes.write(h -> insert(h, "outer") + writes.write(inner -> insert(inner, "inner")));
             assertThat(written).isEqualTo(2);
@@ -148,8 +145,7 @@ class GroupCommitTest {
     @EnumSource(Databases.Kind.class)
     void batchesOneAfterAnotherShareTheWriterAndTheStatementsItPrepared(Databases.Kind kind) throws Exception {
         String url = Databases.url(kind);
-        try (Database db = Database.open(url, "postgres", "postgres")) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        try (Database db = probed(url)) {
             GroupCommit writes = db.writes();
             Handle first = writes.write(h -> {
                 INSERT.on(h).bind("k", "one").execute();
@@ -172,8 +168,7 @@ class GroupCommitTest {
     @ValueSource(booleans = {false, true})
     void aWriterWhoseConnectionWasKilledIsReplacedAndTheBatchStillCommits(boolean idleFirst) throws Exception {
         String url = Databases.url(Databases.Kind.POSTGRES);
-        try (Database db = Database.open(url, "postgres", "postgres")) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        try (Database db = probed(url)) {
             GroupCommit writes = db.writes();
             int killed = writes.write(h -> h.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one());
             try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
@@ -203,8 +198,7 @@ class GroupCommitTest {
     @EnumSource(Databases.Kind.class)
     void closingHandsTheWritersConnectionBackToThePool(Databases.Kind kind) throws Exception {
         String url = Databases.url(kind);
-        try (Database db = Database.open(url, "postgres", "postgres")) {
-            db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        try (Database db = probed(url)) {
             HikariPoolMXBean pool = ((HikariDataSource) db.pool()).getHikariPoolMXBean();
             db.writes().write(h -> insert(h, "one"));
             assertThat(pool.getActiveConnections()).as("the writer's connection, kept").isEqualTo(1);
@@ -213,6 +207,13 @@ class GroupCommitTest {
             db.writes().write(h -> insert(h, "two"));
             assertThat(visible(url, "two")).as("a write after close opens a new writer").isTrue();
         }
+    }
+
+    /** A database with the probe table. */
+    private static Database probed(String url) {
+        Database db = Database.open(url, "postgres", "postgres");
+        db.jdbi().useHandle(h -> h.execute("CREATE TABLE gc_probe (k TEXT PRIMARY KEY)"));
+        return db;
     }
 
     private static int insert(org.jdbi.v3.core.Handle h, String key) {
