@@ -29,7 +29,12 @@ public final class ApprovalNudges implements ApprovalEvents {
     @Override
     public void changed(ApprovalChanged event, Handle tx) {
         long taskId = event.approval().taskId();
-        planner.drop(tx, taskId, KINDS);
+        // A round's due dates are set when it is asked for: a round without any plans no nudge, so
+        // after its request (which drops those of the rounds before it) there is nothing to drop.
+        boolean dated = event.approval().steps().stream().anyMatch(s -> s.dueDate().isPresent());
+        if (dated || event.kind() == ApprovalChanged.Kind.REQUESTED) {
+            planner.drop(tx, taskId, KINDS);
+        }
         event.approval().current().ifPresent(step -> step.dueDate()
                 .filter(due -> due.isAfter(event.at()))
                 .ifPresent(due -> step.waitingFor().forEach(user -> plan(tx, taskId, step, user, due, event.at()))));
