@@ -45,6 +45,21 @@ class HotPathTest {
         };
     }
 
+    /**
+     * SQLite's connections keep no generated keys (sqlite-jdbc would run a statement of its own after
+     * every INSERT to have them; {@code Database} turns that off), so a new row's id comes back
+     * through {@code RETURNING}: nothing may ask for generated keys.
+     */
+    @ArchTest
+    static final ArchRule newIdsComeBackThroughReturning = noMethods()
+            .should().beAnnotatedWith(org.jdbi.v3.sqlobject.statement.GetGeneratedKeys.class)
+            .orShould(calling("ask for generated keys", org.jdbi.v3.core.statement.Update.class,
+                    Set.of("executeAndReturnGeneratedKeys")))
+            .orShould(calling("ask for generated keys", org.jdbi.v3.core.statement.PreparedBatch.class,
+                    Set.of("executeAndReturnGeneratedKeys", "executePreparedBatch")))
+            .orShould(calling("ask for generated keys", java.sql.Statement.class, Set.of("getGeneratedKeys")))
+            .orShould(calling("ask for generated keys", java.sql.PreparedStatement.class, Set.of("getGeneratedKeys")));
+
     @ArchTest
     static final ArchRule taskInsertUsesPlainStatements = noMethods()
             .that().areDeclaredInClassesThat().haveFullyQualifiedName("io.taskbridge.task.TaskInsert")

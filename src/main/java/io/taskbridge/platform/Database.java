@@ -85,6 +85,10 @@ public final class Database implements AutoCloseable {
         pool.addDataSourceProperty("busyTimeout", 10_000);
         pool.addDataSourceProperty("transactionMode", SQLiteConfig.TransactionMode.IMMEDIATE.name());
         pool.addDataSourceProperty("enforceForeignKeys", true);
+        // sqlite-jdbc otherwise follows every INSERT with a statement of its own (SELECT
+        // last_insert_rowid(), prepared, run and finalized) for getGeneratedKeys, which nothing
+        // here reads: a new row's id comes back through RETURNING, on both databases.
+        pool.addDataSourceProperty("getGeneratedKeys", false);
         // Commits never checkpoint: WalCheckpoints does, on its own thread.
         pool.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
     }

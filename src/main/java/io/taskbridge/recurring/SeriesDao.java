@@ -11,7 +11,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.statement.UseRowMapper;
@@ -27,11 +26,10 @@ interface SeriesDao {
                     String description, String priority, String assignee, String tags, Long warningS, String slackTeam,
                     String slackChannel, String slackKind, long nextAt, long createdAt) {}
 
-    @SqlUpdate("INSERT INTO recurring_series (workspace, rule, zone, created_by, first_task, title, description, priority,"
+    @SqlQuery("INSERT INTO recurring_series (workspace, rule, zone, created_by, first_task, title, description, priority,"
             + " assignee, tags, warning_s, slack_team, slack_channel, slack_kind, occurrence, next_at, created_at)"
             + " VALUES (:workspace, :rule, :zone, :createdBy, :firstTask, :title, :description, :priority, :assignee,"
-            + " :tags, :warningS, :slackTeam, :slackChannel, :slackKind, 1, :nextAt, :createdAt)")
-    @GetGeneratedKeys("id")
+            + " :tags, :warningS, :slackTeam, :slackChannel, :slackKind, 1, :nextAt, :createdAt) RETURNING id")
     long insert(@BindMethods Template t);
 
     @SqlUpdate("INSERT INTO recurring_occurrences (series_id, occurrence, task_id, due_at) VALUES (:s, :n, :task, :due)")

@@ -52,6 +52,23 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void sqliteRunsNoSecondStatementAfterAnInsertForGeneratedKeys() throws SQLException {
+        try (Database db = Databases.open(Databases.Kind.SQLITE); Connection c = db.pool().getConnection()) {
+            assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys()).isFalse();
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE keys_probe (id INTEGER PRIMARY KEY, v TEXT)");
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO keys_probe (v) VALUES (?)")) {
+                insert.setString(1, "one");
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    assertThat(keys.next()).as("no last_insert_rowid() was run for it").isFalse();
+                }
+            }
+        }
+    }
+
     private static String pragma(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
             r.next();
