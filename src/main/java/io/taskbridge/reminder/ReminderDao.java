@@ -21,9 +21,9 @@ public interface ReminderDao {
     String DROP = "DELETE FROM reminders WHERE task_id = :task AND kind IN (<kinds>)";
 
     /** Plans (or re-plans) one reminder: a row for the same task, kind and recipient moves to {@code fireAt}. */
-    String PLAN = "INSERT INTO reminders (task_id, kind, recipient, fire_at, created_at)"
-            + " VALUES (:task, :kind, :recipient, :fireAt, :now)"
-            + " ON CONFLICT (task_id, kind, recipient) DO UPDATE SET fire_at = excluded.fire_at";
+    String PLAN_INTO = "INSERT INTO reminders (task_id, kind, recipient, fire_at, created_at) VALUES ";
+    String PLAN_ON_CONFLICT = " ON CONFLICT (task_id, kind, recipient) DO UPDATE SET fire_at = excluded.fire_at";
+    String PLAN = PLAN_INTO + "(:task, :kind, :recipient, :fireAt, :now)" + PLAN_ON_CONFLICT;
 
     @SqlUpdate(PLAN)
     void plan(@Bind("task") long taskId, @Bind("kind") String kind, @Bind("recipient") String recipient,

@@ -9,8 +9,11 @@ import io.taskbridge.task.TaskEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,6 +30,8 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
     private static final Sql DROP_ALL = Sql.of("DELETE FROM reminders WHERE task_id = :task");
     private static final Sql DROP = Sql.of(ReminderDao.DROP);
     private static final Sql PLAN = Sql.of(ReminderDao.PLAN);
+    /** PLAN for one, two and three rows: the warning, due and overdue reminders a due date plans. */
+    private static final List<Sql> PLAN_ROWS = List.of(planRows(1), planRows(2), planRows(3));
     /** The one overdue reminder comes this long after the due date; the daily digest follows. */
     public static final Duration OVERDUE_AFTER = Duration.ofHours(1);
     static final List<String> SCHEDULE_KINDS = List.of(ReminderKind.WARNING.stored(), ReminderKind.DUE.stored(),
@@ -70,17 +75,45 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
         }
         Instant due = after.dueDate().get();
         Instant now = event.at();
-        // Plain statements (platform/Sql): every change to an open task passes here.
-        after.warning().map(due::minus).filter(now::isBefore)
-                .ifPresent(at -> plan(tx, after.id(), ReminderKind.WARNING, "", at, now.toEpochMilli()));
+        // One plain statement (platform/Sql) for all of them: every new task with a due date passes here.
+        Map<ReminderKind, Instant> schedule = new EnumMap<>(ReminderKind.class);
+        after.warning().map(due::minus).filter(now::isBefore).ifPresent(at -> schedule.put(ReminderKind.WARNING, at));
         if (due.isAfter(now)) {
-            plan(tx, after.id(), ReminderKind.DUE, "", due, now.toEpochMilli());
+            schedule.put(ReminderKind.DUE, due);
         }
         Instant overdue = due.plus(OVERDUE_AFTER);
         if (overdue.isAfter(now)) {
-            plan(tx, after.id(), ReminderKind.OVERDUE, "", overdue, now.toEpochMilli());
+            schedule.put(ReminderKind.OVERDUE, overdue);
         }
+        planAll(tx, after.id(), schedule, now.toEpochMilli());
         after.slack().ifPresent(place -> digests.ensure(tx, after.workspace(), place, now));
+    }
+
+    /**
+     * The task's schedule reminders (for its channel and assignee), at most one of each kind, as one
+     * statement: a row of {@link ReminderDao#PLAN} for each.
+     */
+    private static void planAll(Handle tx, long taskId, Map<ReminderKind, Instant> schedule, long now) {
+        if (schedule.isEmpty()) {
+            return;
+        }
+        Sql.Run run = PLAN_ROWS.get(schedule.size() - 1).on(tx).bind("task", taskId).bind("now", now);
+        int row = 0;
+        for (Map.Entry<ReminderKind, Instant> e : schedule.entrySet()) {
+            run.bind("kind" + row, e.getKey().stored()).bind("recipient" + row, "").bind("fireAt" + row,
+                    e.getValue().toEpochMilli());
+            row++;
+        }
+        run.execute();
+    }
+
+    /** {@link ReminderDao#PLAN} for {@code rows} reminders of one task at once. */
+    private static Sql planRows(int rows) {
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 0; i < rows; i++) {
+            values.add("(:task, :kind" + i + ", :recipient" + i + ", :fireAt" + i + ", :now)");
+        }
+        return Sql.of(ReminderDao.PLAN_INTO + values + ReminderDao.PLAN_ON_CONFLICT);
     }
 
     /** One reminder for {@code recipient} ('' for the task's channel and assignee) at {@code at}. */

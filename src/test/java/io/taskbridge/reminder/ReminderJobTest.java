@@ -106,6 +106,29 @@ class ReminderJobTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void aDueDatePlansItsRemindersInOneStatement(Databases.Kind kind) {
+        open(kind);
+        List<String> plans = new ArrayList<>();
+        db.jdbi().getConfig(io.taskbridge.platform.Sql.Prepared.class).observe(sql -> {
+            if (sql.startsWith(ReminderDao.PLAN_INTO)) {
+                plans.add(sql);
+            }
+        });
+        Instant due = START.plus(Duration.ofDays(2));
+        Task task = create("Ship it", due, Optional.of(Duration.ofMinutes(90)), Optional.empty(), "C1");
+        assertThat(reminders(task.id())).extracting(ReminderRow::kind).containsExactly("warning", "due", "overdue");
+        assertThat(plans).as("statements that planned them").hasSize(1);
+
+        plans.clear();
+        Task soon = create("Soon", START.plus(Duration.ofMinutes(30)), Optional.of(Duration.ofHours(2)), Optional.empty(),
+                "C1");
+        assertThat(reminders(soon.id())).as("its warning time has passed").extracting(ReminderRow::kind)
+                .containsExactly("due", "overdue");
+        assertThat(plans).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void changingTheDueDateReplansAndClosingDropsEverything(Databases.Kind kind) {
         open(kind);
         Task task = create("Report", START.plus(Duration.ofDays(1)), Optional.of(Duration.ofHours(2)), Optional.empty(), "C1");
