@@ -138,7 +138,7 @@ public final class GroupCommit implements Writes {
                         }
                     });
                 } catch (ItemFailed failed) {
-                    if (!reopened && broken(h, failed)) {
+                    if (!reopened && !answers(h)) {
                         // The connection failed under the item, not the item: once, the batch goes
                         // again whole on a new writer.
                         reopened = true;
@@ -189,11 +189,7 @@ public final class GroupCommit implements Writes {
         return writer;
     }
 
-    /** True when the item's failure left the writer's connection unusable (its rollback failed, or it no longer answers). */
-    private static boolean broken(Handle h, ItemFailed failed) {
-        return failed.getSuppressed().length > 0 || !answers(h);
-    }
-
+    /** False when the writer's connection no longer answers (asked after an idle spell, or after an item failed on it). */
     private static boolean answers(Handle h) {
         try {
             return h.getConnection().isValid(2);
