@@ -226,7 +226,8 @@ public final class ApprovalService {
             ApprovalChanged.Kind kind = StepEdits.conclude(tx, taskId, position, step, answered.steps().size())
                     .orElse(ApprovalChanged.Kind.ANSWERED);
             Approval approval = StepEdits.concluded(answered, position, kind);
-            Task after = approval.state() == Approval.State.PENDING ? before : before.withStatus(approval.state().taskStatus());
+            // The claim holds only a task in review, which a pending round leaves there.
+            Task after = before.withStatus(approval.state().taskStatus());
             ApprovalChanged event = new ApprovalChanged(kind, approval, after, Optional.of(response), position, userId, now,
                     read.head().connection(), read.head().externalId());
             taskEvents.changed(new TaskChanged(Optional.of(before), after, userId, now), tx);

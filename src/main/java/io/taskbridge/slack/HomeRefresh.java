@@ -7,6 +7,7 @@ import io.taskbridge.platform.Sql;
 import io.taskbridge.platform.WorkspaceId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -41,17 +42,21 @@ public final class HomeRefresh {
      * often touches one person for several requests.
      */
     void touched(Handle tx, WorkspaceId workspace, Collection<String> users) {
-        Looked looked = tx.getConfig(Looked.class);
-        List<String> people = users.stream().filter(SlackText::isUserId).distinct()
-                .filter(user -> !looked.people.contains(Looked.key(workspace, user))).toList();
+        Set<String> looked = tx.getConfig(Looked.class).homes;
+        boolean first = looked.isEmpty();
+        List<String> people = new ArrayList<>();
+        for (String user : users) {
+            if (SlackText.isUserId(user) && looked.add(OutboxMessage.HomeView.key(workspace, user))) {
+                people.add(user);
+            }
+        }
         if (people.isEmpty()) {
             return;
         }
-        if (looked.people.isEmpty()) {
-            tx.afterCommit(looked.people::clear);
-            tx.afterRollback(looked.people::clear);
+        if (first) {
+            tx.afterCommit(looked::clear);
+            tx.afterRollback(looked::clear);
         }
-        people.forEach(user -> looked.people.add(Looked.key(workspace, user)));
         List<String> opened = OPENED_AMONG.on(tx).bind("workspace", workspace.value()).bindList("users", people).strings();
         for (String user : opened) {
             outbox.enqueueSettled(tx, workspace, new OutboxMessage.HomeView(user), OutboxMessage.HomeView.key(workspace, user),
@@ -60,12 +65,12 @@ public final class HomeRefresh {
     }
 
     /**
-     * Whom the handle's transaction has looked up (their homes queued if opened), kept in the
-     * handle's own configuration (every handle gets an empty copy) and emptied when the transaction
-     * ends. A handle is used by one thread at a time.
+     * The homes the handle's transaction has looked up ({@link OutboxMessage.HomeView#key}s; queued
+     * if opened), kept in the handle's own configuration (every handle gets an empty copy) and
+     * emptied when the transaction ends. A handle is used by one thread at a time.
      */
     public static final class Looked implements JdbiConfig<Looked> {
-        private final Set<String> people = new HashSet<>();
+        private final Set<String> homes = new HashSet<>();
 
         /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
         public Looked() {
@@ -74,10 +79,6 @@ public final class HomeRefresh {
         @Override
         public Looked createCopy() {
             return new Looked();
-        }
-
-        private static String key(WorkspaceId workspace, String user) {
-            return workspace.value() + "/" + user;
         }
     }
 

@@ -47,13 +47,13 @@ public record Task(
         return new TaskDraft(title, description, status, priority, assignee, dueDate, warning, tags);
     }
 
-    /** This task with {@code tagged} as its tags (as read from {@code task_tags}). */
     /** This task in {@code changed}: as a change that writes only its status leaves it. */
     public Task withStatus(Status changed) {
         return new Task(id, title, description, changed, priority, assignee, createdBy, dueDate, warning, tags,
                 createdAt, updatedAt, slack, version, workspace);
     }
 
+    /** This task with {@code tagged} as its tags (as read from {@code task_tags}). */
     Task withTags(List<String> tagged) {
         return new Task(id, title, description, status, priority, assignee, createdBy, dueDate, warning, tagged,
                 createdAt, updatedAt, slack, version, workspace);
