@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|help|tick|poll|memory|startup|all|smoke|serialab|approveab|mutation|fuzz]
+# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|help|tick|poll|memory|startup|all|smoke|serialab|approveab|pgab|mutation|fuzz]
 #
 # Builds the jar, starts what the scenario needs on 127.0.0.1, runs a bounded load, stops
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
@@ -10,7 +10,8 @@
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
 # interleaved old new old new (used to judge platform/SerialWrites; not part of 'all'). BENCH_JAVA_OLD
 # runs the old side on another JVM (e.g. BENCH_JAR_OLD=target/taskbridge.jar BENCH_JAVA_OLD=<jdk25>/bin/java
-# puts one build on JDK 25 beside JDK 17). approveab: the same for Approve clicks.
+# puts one build on JDK 25 beside JDK 17). approveab: the same for Approve clicks. pgab: /task add on
+# PostgreSQL, the two builds on one embedded server, a database each.
 # fuzz: the jqwik properties (src/test/java/io/taskbridge/fuzz) for BENCH_FUZZ_SECONDS (600), in rounds
 # of BENCH_FUZZ_TRIES (2000) tries per property, each round with new random seeds; stops at the first
 # failure (jqwik prints the shrunk input and its seed). Not part of 'all' or 'smoke'.
@@ -331,23 +332,34 @@ scenario_ack() {
   ratio_line "$rows" ack
 }
 
-# start_c_pg: an embedded PostgreSQL (bench/src/EmbeddedPg.java) and Taskbridge C on it, on C's port.
-start_c_pg() {
-  start embedded-pg java -Xmx256m -cp "$OUT/classes:$TEST_CP" EmbeddedPg "$PORT_PG"
+# start_pg [DATABASE...]: an embedded PostgreSQL (bench/src/EmbeddedPg.java) with these databases
+# beside "postgres".
+start_pg() {
+  start embedded-pg java -Xmx256m -cp "$OUT/classes:$TEST_CP" EmbeddedPg "$PORT_PG" "$@"
   PID_PG=$LAST_PID
   local i
   for ((i = 0; i < 600; i++)); do grep -q '^JDBC ' "$OUT/logs/embedded-pg.log" 2>/dev/null && break; sleep 0.1; done
-  start server-C-pg env PORT=$PORT_C TASKBRIDGE_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/postgres" \
-    TASKBRIDGE_DB_USER=postgres TASKBRIDGE_DB_PASSWORD=postgres TASKBRIDGE_ADMIN_KEY=$PG_ADMIN_KEY \
-    SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
-    java $JAVA_OPTS -jar "$JAR"
-  PID_C=$LAST_PID
-  wait_http "http://127.0.0.1:$PORT_C/healthz" 90
 }
 
-# tasks_stored_pg: C-on-PostgreSQL's task count, through its REST API (no psql needed).
+# start_taskbridge_pg NAME PORT DATABASE JAR [JAVA]: Taskbridge on the embedded PostgreSQL's DATABASE.
+start_taskbridge_pg() {
+  start "$1" env PORT=$2 TASKBRIDGE_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/$3" \
+    TASKBRIDGE_DB_USER=postgres TASKBRIDGE_DB_PASSWORD=postgres TASKBRIDGE_ADMIN_KEY=$PG_ADMIN_KEY \
+    SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
+    "${5:-java}" $JAVA_OPTS -jar "$4"
+  wait_http "http://127.0.0.1:$2/healthz" 90
+}
+
+# start_c_pg: an embedded PostgreSQL and Taskbridge C on it, on C's port.
+start_c_pg() {
+  start_pg
+  start_taskbridge_pg server-C-pg "$PORT_C" postgres "$JAR"
+  PID_C=$LAST_PID
+}
+
+# tasks_stored_pg [PORT]: a Taskbridge-on-PostgreSQL's task count (default C's), through its REST API (no psql needed).
 tasks_stored_pg() {
-  curl -s -H "Authorization: Bearer $PG_ADMIN_KEY" "http://127.0.0.1:$PORT_C/v1/tasks?limit=1" \
+  curl -s -H "Authorization: Bearer $PG_ADMIN_KEY" "http://127.0.0.1:${1:-$PORT_C}/v1/tasks?limit=1" \
     | sed -n 's/.*"total":\([0-9]*\).*/\1/p' | grep . || echo 0
 }
 
@@ -542,6 +554,44 @@ scenario_serialab() {
   ab_start "/task add"
   ab_runs "SELECT count(*) FROM tasks" "$WARM_SIGNED" $((SIGNED_PER_S * DURATION)) "tasks stored" optional
   ab_stop
+}
+
+# pgab: /task add on two builds (BENCH_JAR_OLD against BENCH_JAR) on one embedded PostgreSQL, each
+# build on its own database, interleaved old new: the A/B of a change to PostgreSQL's write path.
+scenario_pgab() {
+  local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against} s conns round
+  say ""
+  say "## A/B: /task add on PostgreSQL, two builds (BENCH_JAR_OLD vs BENCH_JAR), ${WARMUP}s warm-up, ${DURATION}s runs, old new x $ROUNDS"
+  say ""
+  say "- old: $old"
+  say "- new: $JAR"
+  start_fake_slack
+  start_pg old
+  start_taskbridge_pg server-old-pg "$PORT_C2" old "$old" "${BENCH_JAVA_OLD:-java}"; PID_OLD=$LAST_PID
+  start_taskbridge_pg server-C-pg "$PORT_C" postgres "$JAR"; PID_C=$LAST_PID
+  for s in old new; do
+    note "warming $s for ${WARMUP}s"
+    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
+  done
+  say ""
+  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | tasks stored | tasks stored/s |"
+  say "|---|---|---|---|---|---|---|---|---|---|---|"
+  for conns in $CONNS; do
+    for ((round = 1; round <= ROUNDS; round++)); do
+      for s in old new; do
+        local l1 before stored rate
+        l1=$(load1); before=$(tasks_stored_pg "$(port_of $s)")
+        load "$s" "$conns" "$DURATION" $((SIGNED_PER_S * DURATION))
+        sleep 1
+        stored=$(($(tasks_stored_pg "$(port_of $s)") - before))
+        rate=$(awk -v n="$stored" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
+        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $stored | $rate |"
+        if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "$s at $conns conns had errors"; else check ok; fi
+        if [ "$stored" -gt 0 ]; then check ok; else check no "$s stored no tasks at $conns conns"; fi
+      done
+    done
+  done
+  stop "$PID_OLD"; stop "$PID_C"; stop "$PID_PG"; stop "$FAKE_PID"
 }
 
 # ab_start WHAT: the fake Slack, BENCH_JAR_OLD (on BENCH_JAVA_OLD) on PORT_C2 and BENCH_JAR on PORT_C,
@@ -868,10 +918,11 @@ case $SCENARIO in
   startup) scenario_startup ;;
   serialab) scenario_serialab ;;
   approveab) scenario_approveab ;;
+  pgab) scenario_pgab ;;
   help) scenario_help ;;
   all | smoke)
     scenario_ack; scenario_approve; scenario_tick; scenario_poll; scenario_memory; scenario_startup ;;
-  *) echo "unknown scenario '$SCENARIO' (ack approve help tick poll memory startup all smoke serialab approveab mutation fuzz)" >&2; exit 2 ;;
+  *) echo "unknown scenario '$SCENARIO' (ack approve help tick poll memory startup all smoke serialab approveab pgab mutation fuzz)" >&2; exit 2 ;;
 esac
 say ""
 if [ "$FAILED" != 0 ]; then
