@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /**
+     * Batches written at once on PostgreSQL, each holding a pooled connection while it writes: a
+     * batch waits on round trips to the server, not on the other batches (SQLite has one writer).
+     */
+    static final int POSTGRES_LANES = 4;
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String jdbcUrl;
@@ -69,7 +74,8 @@ public final class Database implements AutoCloseable {
             pool.setJdbcUrl(jdbcUrl);
             pool.setUsername(user);
             pool.setPassword(password);
-            pool.setMaximumPoolSize(10);
+            // Nine for reads and the workers, one for each lane of the group commit's writers.
+            pool.setMaximumPoolSize(9 + POSTGRES_LANES);
         }
         pool.setConnectionTimeout(10_000);
         pool.setValidationTimeout(2_000);
@@ -143,7 +149,7 @@ public final class Database implements AutoCloseable {
                         made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
                         checkpoints = new WalCheckpoints(pool);
                     }
-                    writes = new GroupCommit(made);
+                    writes = new GroupCommit(made, dialect == Dialect.SQLITE ? 1 : POSTGRES_LANES);
                     jdbi = made;
                 }
             }

@@ -13,20 +13,24 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Group commit: the writes of concurrent requests share one transaction, and so one commit (one
- * fsync) for many. A caller queues its work; if no batch is being written it becomes the leader,
- * takes everything queued and runs it in one transaction on its own thread; otherwise it waits,
- * and the writes that arrive meanwhile form the next batch. {@link #write} returns only after the
- * transaction holding the caller's work has committed.
+ * fsync) for many. A caller queues its work; if a lane is free it becomes that lane's leader, takes
+ * everything queued and runs it in one transaction on its own thread; otherwise it waits, and the
+ * writes that arrive meanwhile form the next batch. {@link #write} returns only after the
+ * transaction holding the caller's work has committed. SQLite has one lane (one writer at a time
+ * is all it allows); PostgreSQL several, so one batch's round trips to the server do not hold up
+ * the next.
  *
  * <p>A failing item fails alone: the batch is rolled back, the item that threw is answered with its
  * exception, and the rest run again in a new transaction without it (work is plain database work,
- * so running it again after a rollback is the same as running it once). A failed commit fails
- * every item in that batch. Work must not start transactions of its own on other handles.
+ * so running it again after a rollback is the same as running it once). A batch the database
+ * rolled back to end a deadlock (between lanes, or with another transaction) runs again whole, up
+ * to {@link #CONFLICT_RETRIES} times. A failed commit fails every item in that batch. Work must not
+ * start transactions of its own on other handles.
  *
- * <p>Every batch is written on one handle kept from batch to batch (the writer), so the statements
- * it prepares ({@link Sql.Prepared}) and the DAOs attached to it ({@link Daos}) are made once, not
+ * <p>Each lane writes on a handle kept from batch to batch (a writer), so the statements it
+ * prepares ({@link Sql.Prepared}) and the DAOs attached to it ({@link Daos}) are made once, not
  * once a batch: on a 64-connection Approve load the leader spent a twelfth of its time preparing
- * statements again. The writer holds one pooled connection. It is checked before a batch when it
+ * statements again. A writer holds one pooled connection. It is checked before a batch when it
  * has been idle for a while (as the pool checks a connection it hands out), replaced when a batch
  * finds its connection broken, and replaced every {@link #BATCHES_PER_WRITER} batches so that it
  * holds nothing for long.
@@ -34,27 +38,38 @@ import org.jdbi.v3.core.Jdbi;
 public final class GroupCommit implements Writes {
     /** A batch is at most this many writes; the rest wait for the next. */
     static final int MAX_BATCH = 256;
-    /** The writer is closed and a new one opened after this many batches. */
+    /** A writer is closed and a new one opened after this many batches. */
     static final int BATCHES_PER_WRITER = 4096;
     /** A writer idle for longer is checked before its next batch (HikariCP's own window for this). */
     static final long IDLE_CHECK_NANOS = 500_000_000L;
+    /** How often a batch is written again after the database chose it as a deadlock's victim. */
+    static final int CONFLICT_RETRIES = 3;
 
     private final Jdbi jdbi;
+    private final int lanes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition settled = lock.newCondition();
     private final ArrayDeque<Item<?>> queue = new ArrayDeque<>();
-    private boolean writing;
-    /** The writer and its use: touched only by the thread writing a batch (handed on under the lock). */
-    private Handle writer;
-    private int batchesOnWriter;
-    private long writerUsedAt;
+    /** Batches being written now, at most {@link #lanes}. */
+    private int writing;
+    /** Writers not writing a batch now, the last used first. */
+    private final ArrayDeque<Writer> idle = new ArrayDeque<>();
     /** The batch's handle while this thread writes one: a write made from inside a write joins it. */
     private final ThreadLocal<Handle> writingOn = new ThreadLocal<>();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong items = new AtomicLong();
 
-    public GroupCommit(Jdbi jdbi) {
+    /**
+     * @param lanes how many batches may be written at once, each in its own transaction on its own
+     *     writer: 1 where the database has one writer (SQLite), more where transactions run side by
+     *     side (PostgreSQL), so a batch's round trips to the server do not hold up the next one.
+     */
+    public GroupCommit(Jdbi jdbi, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be at least 1, not " + lanes);
+        }
         this.jdbi = jdbi;
+        this.lanes = lanes;
     }
 
     /** How many transactions have committed, and how many writes they carried (for tests and metrics). */
@@ -62,6 +77,11 @@ public final class GroupCommit implements Writes {
 
     public Counts counts() {
         return new Counts(transactions.get(), items.get());
+    }
+
+    /** How many batches may be written at once. */
+    public int lanes() {
+        return lanes;
     }
 
     /** Writes queued for the next batch (for tests). */
@@ -81,20 +101,25 @@ public final class GroupCommit implements Writes {
             return work.apply(joined); // called from work in a batch: waiting for the next batch would never end
         }
         Item<R> item = new Item<>(work);
-        List<Item<?>> batch;
         lock.lock();
         try {
             queue.add(item);
             while (!item.settled) {
-                if (!writing) {
-                    writing = true;
-                    batch = drain();
+                if (writing < lanes && !queue.isEmpty()) {
+                    // a free lane: this thread writes what is queued (its own write among it, or
+                    // already taken by another lane) and then looks again
+                    writing++;
+                    List<Item<?>> batch = drain();
+                    Writer writer = idle.pollFirst();
                     lock.unlock();
                     try {
-                        run(batch);
+                        writer = run(batch, writer);
                     } finally {
                         lock.lock();
-                        writing = false;
+                        writing--;
+                        if (writer != null) {
+                            idle.addFirst(writer);
+                        }
                         settled.signalAll();
                     }
                 } else {
@@ -115,13 +140,19 @@ public final class GroupCommit implements Writes {
         return batch;
     }
 
-    /** Writes the batch, leaving out any item that throws, until one transaction commits the rest. */
-    private void run(List<Item<?>> batch) {
+    /**
+     * Writes the batch, leaving out any item that throws, until one transaction commits the rest;
+     * returns the writer to keep for later batches (null when it was discarded).
+     */
+    private Writer run(List<Item<?>> batch, Writer kept) {
         List<Item<?>> left = new ArrayList<>(batch);
+        Writer writer = kept;
         boolean reopened = false;
+        int conflicts = 0;
         try {
             while (!left.isEmpty()) {
-                Handle h = writer();
+                writer = Writer.ready(writer, jdbi);
+                Handle h = writer.handle;
                 try {
                     h.useTransaction(tx -> {
                         writingOn.set(tx);
@@ -138,25 +169,31 @@ public final class GroupCommit implements Writes {
                         }
                     });
                 } catch (ItemFailed failed) {
+                    if (conflicts < CONFLICT_RETRIES && lostToAnother(failed.getCause())) {
+                        // a deadlock between lanes (or with another transaction): the database rolled
+                        // this batch back to let the other go on; nothing in it was wrong
+                        conflicts++;
+                        continue;
+                    }
                     if (!reopened && !answers(h)) {
                         // The connection failed under the item, not the item: once, the batch goes
                         // again whole on a new writer.
                         reopened = true;
-                        discardWriter();
+                        writer = writer.discard();
                         continue;
                     }
                     left.remove(failed.item);
                     failed.item.fail(failed.getCause());
                     continue;
                 } catch (RuntimeException | Error e) {
-                    discardWriter(); // a failed begin or commit: the connection is in doubt
+                    writer = writer.discard(); // a failed begin or commit: the connection is in doubt
                     throw e;
                 }
-                writerUsedAt = System.nanoTime();
+                writer.usedAt = System.nanoTime();
                 transactions.incrementAndGet();
                 items.addAndGet(left.size());
                 left.forEach(Item::succeed);
-                return;
+                return writer;
             }
         } catch (RuntimeException | Error e) {
             for (Iterator<Item<?>> it = left.iterator(); it.hasNext(); ) {
@@ -169,27 +206,10 @@ public final class GroupCommit implements Writes {
                 }
             }
         }
-    }
-
-    /**
-     * The writer for the next batch: the kept one, unless it has written its share of batches or,
-     * idle for a while, no longer answers; else a new one from the pool.
-     */
-    private Handle writer() {
-        if (writer != null && (batchesOnWriter >= BATCHES_PER_WRITER
-                || System.nanoTime() - writerUsedAt > IDLE_CHECK_NANOS && !answers(writer))) {
-            discardWriter();
-        }
-        if (writer == null) {
-            writer = jdbi.open();
-            batchesOnWriter = 0;
-        }
-        batchesOnWriter++;
-        writerUsedAt = System.nanoTime();
         return writer;
     }
 
-    /** False when the writer's connection no longer answers (asked after an idle spell, or after an item failed on it). */
+    /** False when a connection no longer answers (asked after an idle spell, or after an item failed on it). */
     private static boolean answers(Handle h) {
         try {
             return h.getConnection().isValid(2);
@@ -198,29 +218,75 @@ public final class GroupCommit implements Writes {
         }
     }
 
-    private void discardWriter() {
-        Handle h = writer;
-        writer = null;
-        if (h != null) {
+    /**
+     * True when the database rolled the transaction back for another's sake (a deadlock's victim,
+     * or a serialization failure): written again, it succeeds.
+     */
+    static boolean lostToAnother(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e
+                    && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A handle kept from batch to batch, so the statements it prepares ({@link Sql.Prepared}) and
+     * the DAOs attached to it ({@link Daos}) are made once; used by one lane at a time.
+     */
+    private static final class Writer {
+        final Handle handle;
+        int batches;
+        long usedAt;
+
+        private Writer(Handle handle) {
+            this.handle = handle;
+        }
+
+        /**
+         * The writer for the next batch: {@code kept}, unless it has written its share of batches
+         * or, idle for a while, no longer answers; else a new one from the pool.
+         */
+        static Writer ready(Writer kept, Jdbi jdbi) {
+            Writer w = kept;
+            if (w != null && (w.batches >= BATCHES_PER_WRITER
+                    || System.nanoTime() - w.usedAt > IDLE_CHECK_NANOS && !answers(w.handle))) {
+                w = w.discard();
+            }
+            if (w == null) {
+                w = new Writer(jdbi.open());
+            }
+            w.batches++;
+            w.usedAt = System.nanoTime();
+            return w;
+        }
+
+        /** Closes the handle (its connection back to the pool); null, the writer a lane then has. */
+        Writer discard() {
             try {
-                h.close();
+                handle.close();
             } catch (RuntimeException e) {
                 // its connection was already broken; the pool replaces it
             }
+            return null;
         }
     }
 
     /**
-     * Closes the writer (its connection goes back to the pool), once the batch being written, if
-     * any, has committed; a write after this opens a new one.
+     * Closes the writers (their connections go back to the pool), once the batches being written,
+     * if any, have committed; a write after this opens a new one.
      */
     public void close() {
         lock.lock();
         try {
-            while (writing) {
+            while (writing > 0) {
                 settled.awaitUninterruptibly();
             }
-            discardWriter();
+            for (Writer w = idle.pollFirst(); w != null; w = idle.pollFirst()) {
+                w.discard();
+            }
         } finally {
             lock.unlock();
         }

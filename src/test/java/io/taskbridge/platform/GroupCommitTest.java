@@ -45,18 +45,10 @@ class GroupCommitTest {
         String url = Databases.url(kind);
         try (Database db = probed(url)) {
             GroupCommit writes = db.writes();
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+            ExecutorService pool = Executors.newFixedThreadPool(WRITERS + writes.lanes());
             try {
-                // The first write holds its batch open until every other writer has queued behind it.
-                Future<Boolean> first = pool.submit(() -> writes.write(h -> {
-                    insert(h, "first");
-                    holding.countDown();
-                    await(release);
-                    return true;
-                }) && visible(url, "first"));
-                assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                // Every lane holds its batch open until every other writer has queued behind them.
+                Held held = holdEveryLane(writes, pool, url);
                 List<Future<Boolean>> rest = new ArrayList<>();
                 for (int i = 0; i < WRITERS; i++) {
                     String key = "k" + i;
@@ -65,9 +57,11 @@ class GroupCommitTest {
                 while (writes.queued() < WRITERS) {
                     Thread.onSpinWait();
                 }
-                release.countDown();
+                held.release().countDown();
 
-                assertThat(first.get()).as("the first write, read from another connection when it returned").isTrue();
+                for (Future<Boolean> f : held.writes()) {
+                    assertThat(f.get()).as("a held write, read from another connection when it returned").isTrue();
+                }
                 for (Future<Boolean> f : rest) {
                     assertThat(f.get()).as("each write is readable elsewhere once its caller returns").isTrue();
                 }
@@ -75,9 +69,10 @@ class GroupCommitTest {
                 pool.shutdownNow();
             }
             GroupCommit.Counts counts = writes.counts();
-            assertThat(counts.writes()).isEqualTo(WRITERS + 1);
-            assertThat(counts.transactions()).as("transactions for %d writes", WRITERS + 1).isEqualTo(2);
-            assertThat(count(url)).isEqualTo(WRITERS + 1);
+            assertThat(counts.writes()).isEqualTo(WRITERS + writes.lanes());
+            assertThat(counts.transactions()).as("the held batches, then one for the %d queued", WRITERS)
+                    .isEqualTo(writes.lanes() + 1);
+            assertThat(count(url)).isEqualTo(WRITERS + writes.lanes());
         }
     }
 
@@ -88,17 +83,10 @@ class GroupCommitTest {
         try (Database db = probed(url)) {
             db.jdbi().useHandle(h -> insert(h, "taken"));
             GroupCommit writes = db.writes();
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(12);
+            ExecutorService pool = Executors.newFixedThreadPool(10 + writes.lanes());
             Map<String, Future<Integer>> results = new ConcurrentHashMap<>();
             try {
-                Future<Integer> first = pool.submit(() -> writes.write(h -> {
-                    holding.countDown();
-                    await(release);
-                    return insert(h, "first");
-                }));
-                assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                Held held = holdEveryLane(writes, pool, url);
                 for (int i = 0; i < 10; i++) {
                     // one of the batch breaks a constraint: a real database error, which on PostgreSQL
                     // also aborts the transaction it happens in
@@ -108,8 +96,10 @@ class GroupCommitTest {
                 while (writes.queued() < 10) {
                     Thread.onSpinWait();
                 }
-                release.countDown();
-                assertThat(first.get()).isEqualTo(1);
+                held.release().countDown();
+                for (Future<Boolean> f : held.writes()) {
+                    assertThat(f.get()).isTrue();
+                }
                 for (Map.Entry<String, Future<Integer>> e : results.entrySet()) {
                     if (e.getKey().equals("taken")) {
                         assertThatThrownBy(() -> e.getValue().get())
@@ -122,8 +112,94 @@ class GroupCommitTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(count(url)).as("taken, first and the nine that did not fail").isEqualTo(11);
-            assertThat(writes.counts().transactions()).as("first alone, then the nine together").isEqualTo(2);
+            assertThat(count(url)).as("taken, the held ones and the nine that did not fail").isEqualTo(10 + writes.lanes());
+            assertThat(writes.counts().transactions()).as("each held one alone, then the nine together")
+                    .isEqualTo(writes.lanes() + 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void onPostgreSqlBatchesAreWrittenSideBySideAndOnSqliteOneAfterAnother(Databases.Kind kind) throws Exception {
+        String url = Databases.url(kind);
+        try (Database db = probed(url)) {
+            GroupCommit writes = db.writes();
+            assertThat(writes.lanes()).isEqualTo(kind == Databases.Kind.SQLITE ? 1 : Database.POSTGRES_LANES);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch holding = new CountDownLatch(1);
+                CountDownLatch release = new CountDownLatch(1);
+                Future<Integer> first = pool.submit(() -> writes.write(h -> {
+                    insert(h, "first");
+                    holding.countDown();
+                    await(release);
+                    return 1;
+                }));
+                assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<Boolean> second = pool.submit(() -> writes.write(h -> insert(h, "second")) == 1
+                        && visible(url, "second"));
+                if (kind == Databases.Kind.SQLITE) {
+                    // one writer: the second write waits for the next batch
+                    while (writes.queued() < 1) {
+                        Thread.onSpinWait();
+                    }
+                    assertThat(second.isDone()).isFalse();
+                    release.countDown();
+                    assertThat(second.get()).isTrue();
+                } else {
+                    assertThat(second.get(10, TimeUnit.SECONDS))
+                            .as("committed in a lane of its own while the first batch is still open").isTrue();
+                    assertThat(visible(url, "first")).isFalse();
+                    release.countDown();
+                }
+                assertThat(first.get()).isEqualTo(1);
+                assertThat(visible(url, "first")).isTrue();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBatchTheDatabaseRolledBackToEndADeadlockIsWrittenAgain() throws Exception {
+        String url = Databases.url(Databases.Kind.POSTGRES);
+        try (Database db = probed(url)) {
+            db.jdbi().useHandle(h -> {
+                insert(h, "x");
+                insert(h, "y");
+            });
+            GroupCommit writes = db.writes();
+            CountDownLatch aHasX = new CountDownLatch(1);
+            CountDownLatch bHasY = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                // Two lanes take the same two rows in opposite orders: PostgreSQL ends the deadlock by
+                // rolling one transaction back, and that batch goes again once the other has committed.
+                Future<String> a = pool.submit(() -> writes.write(h -> {
+                    runs.incrementAndGet();
+                    touch(h, "x");
+                    aHasX.countDown();
+                    await(bHasY);
+                    touch(h, "y");
+                    return "a";
+                }));
+                assertThat(aHasX.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<String> b = pool.submit(() -> writes.write(h -> {
+                    runs.incrementAndGet();
+                    touch(h, "y");
+                    bHasY.countDown();
+                    await(aHasX);
+                    touch(h, "x");
+                    return "b";
+                }));
+                assertThat(a.get()).isEqualTo("a");
+                assertThat(b.get()).isEqualTo("b");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(runs.get()).as("both once, and the deadlock's victim again").isEqualTo(3);
+            assertThat(writes.counts().transactions()).isEqualTo(2);
         }
     }
 
@@ -207,6 +283,32 @@ class GroupCommitTest {
             db.writes().write(h -> insert(h, "two"));
             assertThat(visible(url, "two")).as("a write after close opens a new writer").isTrue();
         }
+    }
+
+    /** Writes holding every lane's batch open (each row written, none committed) until {@code release}. */
+    private record Held(List<Future<Boolean>> writes, CountDownLatch release) {}
+
+    private static Held holdEveryLane(GroupCommit writes, ExecutorService pool, String url) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<Boolean>> held = new ArrayList<>();
+        for (int lane = 0; lane < writes.lanes(); lane++) {
+            // one after another, each taking a lane of its own: a lane is free when it arrives
+            String key = "held" + lane;
+            CountDownLatch holding = new CountDownLatch(1);
+            held.add(pool.submit(() -> writes.write(h -> {
+                insert(h, key);
+                holding.countDown();
+                await(release);
+                return true;
+            }) && visible(url, key)));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).as("lane %d held", lane).isTrue();
+        }
+        return new Held(held, release);
+    }
+
+    /** Takes the row's lock until the transaction ends. */
+    private static void touch(Handle h, String key) {
+        h.execute("UPDATE gc_probe SET k = k WHERE k = ?", key);
     }
 
     /** A database with the probe table. */
