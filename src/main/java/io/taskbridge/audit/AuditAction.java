@@ -22,9 +22,12 @@ public enum AuditAction {
     APPROVAL_ESCALATED,
     APPROVAL_EXPIRED;
 
+    /** Made once: every audit row asks for it, and {@code replaceFirst} compiles its pattern each time. */
+    private final String word = name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+
     /** {@code TASK_CREATED} is {@code task.created}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+        return word;
     }
 
     static Optional<AuditAction> ofWord(String word) {
