@@ -15,11 +15,11 @@ import java.util.Optional;
 public final class SlackSignature {
     static final Duration WINDOW = Duration.ofMinutes(5);
 
-    private final Secret signingSecret;
+    private final Hmac signing;
     private final Clock clock;
 
     public SlackSignature(Secret signingSecret, Clock clock) {
-        this.signingSecret = signingSecret;
+        this.signing = Hmac.keyed(signingSecret);
         this.clock = clock;
     }
 
@@ -38,7 +38,7 @@ public final class SlackSignature {
         if (skew > WINDOW.toSeconds()) {
             return Optional.of("stale X-Slack-Request-Timestamp");
         }
-        String expected = "v0=" + Hmac.sha256Hex(signingSecret, "v0:" + timestamp.strip() + ":", body);
+        String expected = "v0=" + signing.hex("v0:" + timestamp.strip() + ":", body);
         return Hmac.same(expected, signature.strip()) ? Optional.empty() : Optional.of("signature mismatch");
     }
 }
