@@ -37,11 +37,12 @@ public final class Sql {
 
     private final String named;
     private final String head;
-    private final List<String> headNames;
     private final Optional<String> list;
     private final String tail;
-    private final List<String> tailNames;
     private final Map<String, Integer> slots;
+    /** Each placeholder's slot, in the order of the placeholders before and after the list (looked up once, not per run). */
+    private final int[] headSlots;
+    private final int[] tailSlots;
 
     private Sql(String named) {
         this.named = named;
@@ -50,16 +51,17 @@ public final class Sql {
         boolean hasList = open >= 0 && close > open && named.substring(open + 1, close).matches("\\w+");
         ParsedSql before = parse(hasList ? named.substring(0, open) : named);
         this.head = before.getSql();
-        this.headNames = before.getParameters().getParameterNames();
+        List<String> headNames = before.getParameters().getParameterNames();
+        List<String> tailNames;
         if (hasList) {
             ParsedSql after = parse(named.substring(close + 1));
             this.list = Optional.of(named.substring(open + 1, close));
             this.tail = after.getSql();
-            this.tailNames = after.getParameters().getParameterNames();
+            tailNames = after.getParameters().getParameterNames();
         } else {
             this.list = Optional.empty();
             this.tail = "";
-            this.tailNames = List.of();
+            tailNames = List.of();
         }
         Map<String, Integer> index = new HashMap<>();
         for (String name : headNames) {
@@ -70,6 +72,8 @@ public final class Sql {
             index.putIfAbsent(name, index.size());
         }
         this.slots = Map.copyOf(index);
+        this.headSlots = headNames.stream().mapToInt(slots::get).toArray();
+        this.tailSlots = tailNames.stream().mapToInt(slots::get).toArray();
     }
 
     /** {@code named}, parsed: make it once, as a constant. */
@@ -220,16 +224,16 @@ public final class Sql {
             kept.observer.accept(named);
             PreparedStatement statement = kept.statement(handle, jdbc);
             int position = 1;
-            for (String name : headNames) {
-                position = put(statement, position, slots.get(name));
+            for (int slot : headSlots) {
+                position = put(statement, position, slot);
             }
             if (list.isPresent()) {
                 for (Object item : items) {
                     statement.setString(position++, (String) item);
                 }
             }
-            for (String name : tailNames) {
-                position = put(statement, position, slots.get(name));
+            for (int slot : tailSlots) {
+                position = put(statement, position, slot);
             }
             return statement;
         }
