@@ -1,8 +1,11 @@
 package io.taskbridge.slack;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -44,12 +47,36 @@ final class SlackShapes {
             }
             return form.flatMap(SlackForm::command).<Verdict>map(Verdict.Command::new).orElseGet(Verdict.Pass::new);
         }
-        Optional<JsonNode> node = object(payload.get());
-        if (node.isEmpty() || !node.get().path("type").isTextual()) {
+        Optional<String> type = typeOf(payload.get());
+        if (type.isEmpty()) {
             return new Verdict.Ignore("an interaction payload that is not a JSON object with a type");
         }
-        return node.get().path("type").asText().equals("block_actions")
-                ? new Verdict.BlockActions(payload.get()) : new Verdict.Pass();
+        return type.get().equals("block_actions") ? new Verdict.BlockActions(payload.get()) : new Verdict.Pass();
+    }
+
+    /**
+     * The text {@code type} of a JSON object (the last, if it has several), read as a stream: empty
+     * when the text is not a JSON object, has no {@code type}, or its last one is not text. Every
+     * click's payload comes here before Bolt parses it again, so no tree is built for one field.
+     */
+    static Optional<String> typeOf(String text) {
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            String type = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("type")) {
+                    type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return Optional.ofNullable(type); // the object closed: a broken one threw on the way
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Verdict json(String body) {
