@@ -176,25 +176,11 @@ class GroupCommitTest {
             try {
                 // Two lanes take the same two rows in opposite orders: PostgreSQL ends the deadlock by
                 // rolling one transaction back, and that batch goes again once the other has committed.
-                Future<String> a = pool.submit(() -> writes.write(h -> {
-                    runs.incrementAndGet();
-                    touch(h, "x");
-                    aHasX.countDown();
-                    await(bHasY);
-                    touch(h, "y");
-                    return "a";
-                }));
+                Future<String> a = pool.submit(() -> writes.write(h -> crossing(h, "x", aHasX, "y", bHasY, runs)));
                 assertThat(aHasX.await(10, TimeUnit.SECONDS)).isTrue();
-                Future<String> b = pool.submit(() -> writes.write(h -> {
-                    runs.incrementAndGet();
-                    touch(h, "y");
-                    bHasY.countDown();
-                    await(aHasX);
-                    touch(h, "x");
-                    return "b";
-                }));
-                assertThat(a.get()).isEqualTo("a");
-                assertThat(b.get()).isEqualTo("b");
+                Future<String> b = pool.submit(() -> writes.write(h -> crossing(h, "y", bHasY, "x", aHasX, runs)));
+                assertThat(a.get()).isEqualTo("x then y");
+                assertThat(b.get()).isEqualTo("y then x");
             } finally {
                 pool.shutdownNow();
             }
@@ -304,6 +290,17 @@ class GroupCommitTest {
             assertThat(holding.await(10, TimeUnit.SECONDS)).as("lane %d held", lane).isTrue();
         }
         return new Held(held, release);
+    }
+
+    /** Locks row {@code first}, says so, waits until the other has locked {@code second}, then locks it too. */
+    private static String crossing(Handle h, String first, CountDownLatch holdsFirst, String second,
+                                   CountDownLatch otherHoldsSecond, AtomicInteger runs) {
+        runs.incrementAndGet();
+        touch(h, first);
+        holdsFirst.countDown();
+        await(otherHoldsSecond);
+        touch(h, second);
+        return first + " then " + second;
     }
 
     /** Takes the row's lock until the transaction ends. */
