@@ -151,7 +151,14 @@ public final class GroupCommit implements Writes {
         int conflicts = 0;
         try {
             while (!left.isEmpty()) {
-                writer = Writer.ready(writer, jdbi);
+                if (writer != null && writer.spent()) {
+                    writer = writer.discard();
+                }
+                if (writer == null) {
+                    writer = new Writer(jdbi.open()); // a failure here fails the batch, the lane holding no writer
+                }
+                writer.batches++;
+                writer.usedAt = System.nanoTime();
                 Handle h = writer.handle;
                 try {
                     h.useTransaction(tx -> {
@@ -246,21 +253,12 @@ public final class GroupCommit implements Writes {
         }
 
         /**
-         * The writer for the next batch: {@code kept}, unless it has written its share of batches
-         * or, idle for a while, no longer answers; else a new one from the pool.
+         * True when the writer should not write the next batch: it has written its share of batches
+         * or, idle for a while, no longer answers. A new one is then opened from the pool.
          */
-        static Writer ready(Writer kept, Jdbi jdbi) {
-            Writer w = kept;
-            if (w != null && (w.batches >= BATCHES_PER_WRITER
-                    || System.nanoTime() - w.usedAt > IDLE_CHECK_NANOS && !answers(w.handle))) {
-                w = w.discard();
-            }
-            if (w == null) {
-                w = new Writer(jdbi.open());
-            }
-            w.batches++;
-            w.usedAt = System.nanoTime();
-            return w;
+        boolean spent() {
+            return batches >= BATCHES_PER_WRITER
+                    || System.nanoTime() - usedAt > IDLE_CHECK_NANOS && !answers(handle);
         }
 
         /** Closes the handle (its connection back to the pool); null, the writer a lane then has. */
