@@ -37,7 +37,8 @@ record MetricsModule(Metrics metrics, Optional<HttpServer.Routes> endpoint) {
     /**
      * The HTTP side: {@code /metrics} itself and the webhook results; and the gauges: the outbox read
      * from the store, and {@code installations}, the Slack workspaces served (one in single-workspace
-     * mode; the sandbox's own workspace does not count).
+     * mode; the sandbox's own workspace does not count); and the group commit's totals (writes per
+     * transaction is its batch size).
      */
     void observe(List<HttpServer.Routes> routes, StoreModule store, Clock clock, IntSupplier installations) {
         endpoint.ifPresent(routes::add);
@@ -45,5 +46,9 @@ record MetricsModule(Metrics metrics, Optional<HttpServer.Routes> endpoint) {
         OutboxGauges.register(metrics, store.db().jdbi(), clock);
         metrics.gauge("installations", "Slack workspaces this service is installed in",
                 installations::getAsInt);
+        metrics.total("group.commit.transactions", "Transactions the group commit has committed",
+                store.db().writes(), w -> w.counts().transactions());
+        metrics.total("group.commit.writes", "Requests' writes those transactions carried",
+                store.db().writes(), w -> w.counts().writes());
     }
 }

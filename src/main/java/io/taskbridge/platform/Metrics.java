@@ -2,6 +2,7 @@ package io.taskbridge.platform;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * What the service counts and times, for operators ({@code GET /metrics}). Every package calls it
@@ -44,11 +45,20 @@ public sealed interface Metrics extends AutoCloseable permits PrometheusMetrics,
      */
     void gauge(String name, String description, DoubleSupplier value, String... tags);
 
+    /**
+     * A running total kept by {@code source} and read when metrics are scraped (exported with
+     * {@code _total}); {@code source} must live as long as the service, since it is held weakly.
+     */
+    <T> void total(String name, String description, T source, ToLongFunction<T> value);
+
     @Override
     default void close() {}
 
     /** Metrics off. */
     record Off() implements Metrics {
+        @Override
+        public <T> void total(String name, String description, T source, ToLongFunction<T> value) {}
+
         @Override
         public void request(String method, String route, int status, Duration took) {}
 

@@ -1,6 +1,7 @@
 package io.taskbridge.platform;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The metrics kept in a Micrometer Prometheus registry: each family's name, help text, tags and
@@ -105,6 +107,12 @@ public final class PrometheusMetrics implements Metrics {
     @Override
     public void gauge(String name, String description, DoubleSupplier value, String... tags) {
         Gauge.builder(PREFIX + name, value::getAsDouble).description(description).tags(tags).strongReference(true)
+                .register(registry);
+    }
+
+    @Override
+    public <T> void total(String name, String description, T source, ToLongFunction<T> value) {
+        FunctionCounter.builder(PREFIX + name, source, t -> value.applyAsLong(t)).description(description)
                 .register(registry);
     }
 

@@ -163,6 +163,11 @@ class MetricsTest {
                 assertThat(m).doesNotContain("no-such-thing");
                 // Installations: one workspace in single-workspace mode.
                 assertThat(value(m, "taskbridge_installations")).isEqualTo(1);
+                // The group commit: the two tasks' writes (and whatever else wrote through it), in at
+                // most as many transactions.
+                double writes = value(m, "taskbridge_group_commit_writes_total");
+                assertThat(writes).isGreaterThanOrEqualTo(2);
+                assertThat(value(m, "taskbridge_group_commit_transactions_total")).isBetween(1.0, writes);
                 // The JVM's own.
                 assertThat(m).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads",
                         "process_cpu_usage", "process_uptime_seconds");
