@@ -79,8 +79,8 @@ public final class GroupCommit implements Writes {
         return new Counts(transactions.get(), items.get());
     }
 
-    /** How many batches may be written at once. */
-    public int lanes() {
+    /** How many batches may be written at once (for tests). */
+    int lanes() {
         return lanes;
     }
 
@@ -229,7 +229,7 @@ public final class GroupCommit implements Writes {
      * True when the database rolled the transaction back for another's sake (a deadlock's victim,
      * or a serialization failure): written again, it succeeds.
      */
-    static boolean lostToAnother(Throwable failure) {
+    private static boolean lostToAnother(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException e
                     && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
