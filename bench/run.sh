@@ -408,7 +408,7 @@ ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
 # ---------------------------------------------------------------- scenario 5
 scenario_memory() {
   say ""
-  say "## 5. Memory: smallest -Xmx that holds scenario 1's load on C, run by bin/taskbridge (64 conns, ${DURATION}s after ${WARMUP}s warm-up)"
+  say "## 5. Memory: smallest -Xmx that holds scenario 1's load on C, run by bin/taskbridge with its class-data archive (64 conns, ${DURATION}s after ${WARMUP}s warm-up)"
   say ""
   say "| -Xmx | req/s | p99 ms | non-2xx | socket err | busy acks | OutOfMemoryError | peak RSS MB | verdict |"
   say "|---|---|---|---|---|---|---|---|---|"
