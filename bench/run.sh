@@ -183,8 +183,11 @@ start_c_shipped() {
   DB_C=$OUT/tmp/taskbridge-c.db
   rm -f "$DB_C" "$DB_C-wal" "$DB_C-shm"
   local archive=$OUT/tmp/shipped.jsa
+  rm -f "$archive" "$archive.id"
   TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$archive" JAVA_OPTS="$JAVA_OPTS $1" "$ROOT/bin/taskbridge" --train \
     >"$OUT/logs/train-C.log" 2>&1 || true
+  # Without one the launcher would run C without an archive: not what ships, so the run fails.
+  [ -s "$archive" ] || check no "bin/taskbridge --train made no archive (see $OUT/logs/train-C.log)"
   start server-C env PORT=$PORT_C TASKBRIDGE_DB_URL="jdbc:sqlite:$DB_C" \
     SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
     TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$archive" JAVA_OPTS="$JAVA_OPTS $1" "$ROOT/bin/taskbridge"
