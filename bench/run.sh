@@ -232,6 +232,13 @@ load() {
   R_RPS=$(awk -v r="$R_requests" -v d="$R_duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
 }
 
+# warm SERVER [COUNT]: the load before a scenario's measured runs (64 connections for WARMUP seconds,
+# COUNT signed requests, WARM_SIGNED unless given), its result not kept.
+warm() {
+  note "warming $1 for ${WARMUP}s"
+  load "$1" 64 "$WARMUP" "${2:-$WARM_SIGNED}" >/dev/null
+}
+
 fake_stat() { curl -s "http://127.0.0.1:$PORT_SLACK/stats" | awk -F= -v k="$1" '$1 == k { print $2 }' | grep . || echo 0; }
 # tasks_stored [DBFILE] / busy_acks [LOGNAME]: default Taskbridge C.
 tasks_stored() { sqlite3 "file:${1:-$DB_C}?mode=ro" "SELECT count(*) FROM tasks" 2>/dev/null || echo "?"; }
@@ -268,8 +275,7 @@ scenario_ack() {
   start_a; start_b; start_c
   local s
   for s in A B C; do
-    note "warming $s for ${WARMUP}s"
-    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
+    warm "$s"
     if [ "$s" = C ]; then quiesce >/dev/null; fi
   done
   local rows=$OUT/tmp/ack-rows.txt conns round
@@ -321,7 +327,7 @@ scenario_ack() {
   say "| server | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | tasks stored | tasks stored/s |"
   say "|---|---|---|---|---|---|---|---|---|---|---|"
   start_c_pg
-  load P 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
+  warm P
   for conns in $CONNS; do
     for ((round = 1; round <= ROUNDS; round++)); do
       local bt stored rate l1
@@ -419,7 +425,7 @@ scenario_memory() {
   local x smallest=none verdict oom busy
   for x in $XMX_STEPS; do
     start_c_shipped "-Xmx${x}m"
-    load C 64 "$WARMUP" "$WARM_SIGNED" >/dev/null || true
+    warm C || true
     quiesce >/dev/null
     local before_busy; before_busy=$(busy_acks)
     if load C 64 "$DURATION" $((SIGNED_PER_S * DURATION)); then
@@ -576,10 +582,7 @@ scenario_pgab() {
   start_pg old
   start_taskbridge_pg server-old-pg "$PORT_C2" old "$old" "${BENCH_JAVA_OLD:-java}"; PID_OLD=$LAST_PID
   start_taskbridge_pg server-C-pg "$PORT_C" postgres "$JAR"; PID_C=$LAST_PID
-  for s in old new; do
-    note "warming $s for ${WARMUP}s"
-    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
-  done
+  for s in old new; do warm "$s"; done
   say ""
   say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | tasks stored | tasks stored/s |"
   say "|---|---|---|---|---|---|---|---|---|---|---|"
@@ -626,10 +629,9 @@ ab_stop() { stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"; }
 ab_runs() {
   local q=$1 warm=$2 per_run=$3 column=$4 required=$5 s db log conns round next_old=1 next_new=1
   for s in old new; do
-    note "warming $s for ${WARMUP}s"
     if [ $s = old ]; then SIGN_FIRST=$next_old; next_old=$((next_old + warm)); db=$DB_OLD
     else SIGN_FIRST=$next_new; next_new=$((next_new + warm)); db=$DB_C; fi
-    load "$s" 64 "$WARMUP" "$warm" >/dev/null
+    warm "$s" "$warm"
     quiesce "$db" "$q" >/dev/null
   done
   say ""
@@ -689,9 +691,8 @@ scenario_approve() {
   local s
   SIGN_KIND=approve
   for s in A B C; do
-    note "warming $s for ${WARMUP}s"
     SIGN_FIRST=$next
-    load "$s" 64 "$WARMUP" "$warm" >/dev/null
+    warm "$s" "$warm"
     if [ "$s" = C ]; then next=$((next + warm)); quiesce "$DB_C" "SELECT count(*) FROM approval_responses" >/dev/null; fi
   done
   local rows=$OUT/tmp/approve-rows.txt conns round
@@ -764,10 +765,7 @@ scenario_help() {
   local s conns round rows=$OUT/tmp/help-rows.txt
   : >"$rows"
   export BENCH_TEXT=help
-  for s in A C; do
-    note "warming $s for ${WARMUP}s"
-    load "$s" 64 "$WARMUP" "$WARM_SIGNED" >/dev/null
-  done
+  for s in A C; do warm "$s"; done
   say ""
   say "| server | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err |"
   say "|---|---|---|---|---|---|---|---|---|"
