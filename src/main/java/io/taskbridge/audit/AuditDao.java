@@ -22,6 +22,14 @@ interface AuditDao {
     String APPEND = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
             + " SELECT workspace, id, :actor, :at, :action, :details, :source FROM tasks WHERE id = :task";
 
+    /**
+     * Appends one row in the workspace given: for a task made in the same transaction, whose
+     * workspace the caller has just written (the row can then wait with the batch's others, see
+     * platform/Sql's deferred rows).
+     */
+    String APPEND_IN = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
+            + " VALUES (:workspace, :task, :actor, :at, :action, :details, :source)";
+
     /** One task's rows after {@code afterId}, oldest first. */
     @SqlQuery("SELECT id, workspace, task_id, actor, at, action, details, source FROM audit_events"
             + " WHERE task_id = :task AND id > :after ORDER BY id LIMIT :limit")

@@ -149,7 +149,8 @@ public final class Database implements AutoCloseable {
                         made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
                         checkpoints = new WalCheckpoints(pool);
                     }
-                    writes = new GroupCommit(made, dialect == Dialect.SQLITE ? 1 : POSTGRES_LANES);
+                    writes = dialect == Dialect.SQLITE ? new GroupCommit(made, 1, false)
+                            : new GroupCommit(made, POSTGRES_LANES, true);
                     jdbi = made;
                 }
             }

@@ -27,6 +27,13 @@ import org.jdbi.v3.core.Jdbi;
  * to {@link #CONFLICT_RETRIES} times. A failed commit fails every item in that batch. Work must not
  * start transactions of its own on other handles.
  *
+ * <p>On PostgreSQL the writers defer rows ({@link Sql.Run#defer}): the plain inserts of a whole
+ * batch (a task's tags, reminders, audit row and Slack post) go to the server together before the
+ * commit, one round trip per statement instead of one per row. When the database refuses a
+ * deferred row, which item made it is not known, so the batch runs again with every row written at
+ * once; the item at fault then fails alone, as above. SQLite's statements are calls into a library
+ * in this process, with no round trip to save, so there each row is written when it is made.
+ *
  * <p>Each lane writes on a handle kept from batch to batch (a writer), so the statements it
  * prepares ({@link Sql.Prepared}) and the DAOs attached to it ({@link Daos}) are made once, not
  * once a batch: on a 64-connection Approve load the leader spent a twelfth of its time preparing
@@ -47,6 +54,7 @@ public final class GroupCommit implements Writes {
 
     private final Jdbi jdbi;
     private final int lanes;
+    private final boolean deferRows;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition settled = lock.newCondition();
     private final ArrayDeque<Item<?>> queue = new ArrayDeque<>();
@@ -63,13 +71,16 @@ public final class GroupCommit implements Writes {
      * @param lanes how many batches may be written at once, each in its own transaction on its own
      *     writer: 1 where the database has one writer (SQLite), more where transactions run side by
      *     side (PostgreSQL), so a batch's round trips to the server do not hold up the next one.
+     * @param deferRows whether the writers defer rows to the commit ({@link Sql.Run#defer}): where
+     *     each statement is a round trip to a server (PostgreSQL)
      */
-    public GroupCommit(Jdbi jdbi, int lanes) {
+    public GroupCommit(Jdbi jdbi, int lanes, boolean deferRows) {
         if (lanes < 1) {
             throw new IllegalArgumentException("lanes must be at least 1, not " + lanes);
         }
         this.jdbi = jdbi;
         this.lanes = lanes;
+        this.deferRows = deferRows;
     }
 
     /** How many transactions have committed, and how many writes they carried (for tests and metrics). */
@@ -148,6 +159,7 @@ public final class GroupCommit implements Writes {
         List<Item<?>> left = new ArrayList<>(batch);
         Writer writer = kept;
         boolean reopened = false;
+        boolean deferring = deferRows;
         int conflicts = 0;
         try {
             while (!left.isEmpty()) {
@@ -160,6 +172,8 @@ public final class GroupCommit implements Writes {
                 writer.batches++;
                 writer.usedAt = System.nanoTime();
                 Handle h = writer.handle;
+                Sql.Prepared rows = writer.prepared;
+                rows.deferWrites(h, deferring);
                 try {
                     h.useTransaction(tx -> {
                         writingOn.set(tx);
@@ -174,12 +188,20 @@ public final class GroupCommit implements Writes {
                         } finally {
                             writingOn.remove();
                         }
+                        rows.flush(); // the batch's deferred rows, before its commit
                     });
                 } catch (ItemFailed failed) {
+                    rows.discard();
                     if (conflicts < CONFLICT_RETRIES && lostToAnother(failed.getCause())) {
                         // a deadlock between lanes (or with another transaction): the database rolled
                         // this batch back to let the other go on; nothing in it was wrong
                         conflicts++;
+                        continue;
+                    }
+                    if (deferring && Sql.DeferredWriteFailed.in(failed.getCause())) {
+                        // the item ran into a row deferred by any write of the batch, maybe another's:
+                        // the batch goes again with every row written at once, which names the one
+                        deferring = false;
                         continue;
                     }
                     if (!reopened && !answers(h)) {
@@ -192,7 +214,19 @@ public final class GroupCommit implements Writes {
                     left.remove(failed.item);
                     failed.item.fail(failed.getCause());
                     continue;
+                } catch (Sql.DeferredWriteFailed e) {
+                    // the rows deferred to the commit failed (the transaction rolled back): as above
+                    if (conflicts < CONFLICT_RETRIES && lostToAnother(e)) {
+                        conflicts++;
+                        continue;
+                    }
+                    if (deferring) {
+                        deferring = false;
+                        continue;
+                    }
+                    throw e; // not deferring, nothing defers: cannot happen
                 } catch (RuntimeException | Error e) {
+                    rows.discard();
                     writer = writer.discard(); // a failed begin or commit: the connection is in doubt
                     throw e;
                 }
@@ -245,11 +279,14 @@ public final class GroupCommit implements Writes {
      */
     private static final class Writer {
         final Handle handle;
+        /** Its prepared statements, and the rows its batches defer ({@link Sql.Run#defer}). */
+        final Sql.Prepared prepared;
         int batches;
         long usedAt;
 
         private Writer(Handle handle) {
             this.handle = handle;
+            this.prepared = handle.getConfig(Sql.Prepared.class);
         }
 
         /**

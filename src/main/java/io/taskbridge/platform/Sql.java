@@ -7,15 +7,22 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.ParsedSql;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -30,6 +37,15 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * <p>One list parameter is allowed, written {@code <name>} as in Jdbi's {@code bindList}; it is
  * expanded to as many placeholders as the list has values. A null is bound with the SQL type of
  * the overload that bound it, as Jdbi does, so PostgreSQL can always tell a parameter's type.
+ *
+ * <p>A plain {@code INSERT ... VALUES} whose result nobody reads can be {@linkplain Run#defer
+ * deferred}. On a group commit's writer ({@link Prepared#deferWrites}) the deferred rows of a whole
+ * batch wait in one JDBC batch per statement and go to the database together: PostgreSQL takes each
+ * such batch in one round trip, where a {@code /task add} made eight, six of them rows of this kind.
+ * They are written before the commit, and before any statement that could see them or that they
+ * could affect: a statement that is neither an INSERT nor a SELECT, one that names a table with
+ * deferred rows, and every statement Jdbi runs on that handle. A deferred row must not be one that
+ * another table's foreign key points at (the tables written so are leaves of the schema).
  */
 public final class Sql {
     /** A handle keeps at most this many prepared statements; more (a list of a new size) starts over. */
@@ -43,6 +59,12 @@ public final class Sql {
     /** Each placeholder's slot, in the order of the placeholders before and after the list (looked up once, not per run). */
     private final int[] headSlots;
     private final int[] tailSlots;
+    /** Every word of the statement, lower case: the tables it names are among them. */
+    private final Set<String> words;
+    /** What the statement does, by its first word. */
+    private final Verb verb;
+    /** The table a deferrable statement inserts into (a plain INSERT ... VALUES); empty otherwise. */
+    private final Optional<String> deferrableInto;
 
     private Sql(String named) {
         this.named = named;
@@ -74,6 +96,37 @@ public final class Sql {
         this.slots = Map.copyOf(index);
         this.headSlots = headNames.stream().mapToInt(slots::get).toArray();
         this.tailSlots = tailNames.stream().mapToInt(slots::get).toArray();
+        List<String> all = WORD.matcher(named).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
+        this.words = Set.copyOf(all);
+        this.verb = all.isEmpty() ? Verb.OTHER : switch (all.get(0)) {
+            case "select" -> Verb.SELECT;
+            case "insert" -> Verb.INSERT;
+            default -> Verb.OTHER;
+        };
+        boolean plainInsert = verb == Verb.INSERT && all.size() > 2 && all.get(1).equals("into")
+                && !words.contains("select") && !words.contains("returning");
+        this.deferrableInto = plainInsert ? Optional.of(all.get(2)) : Optional.empty();
+    }
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** A statement's first word, as far as deferred rows care. */
+    private enum Verb { SELECT, INSERT, OTHER }
+
+    /**
+     * True when running this statement now could see, or be changed by, rows waiting in
+     * {@code tables}: it changes something other than by inserting, or it names one of them.
+     */
+    private boolean mayMeet(java.util.Collection<String> tables) {
+        if (verb == Verb.OTHER) {
+            return true;
+        }
+        for (String table : tables) {
+            if (words.contains(table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code named}, parsed: make it once, as a constant. */
@@ -161,6 +214,32 @@ public final class Sql {
             }
         }
 
+        /**
+         * Runs this plain {@code INSERT ... VALUES}, at once or, on a handle that defers writes
+         * ({@link Prepared#deferWrites}), with the other rows of this statement before the next
+         * statement that could meet them or the commit (see the class's comment). A failure then
+         * surfaces there, as a {@link DeferredWriteFailed}.
+         *
+         * @throws IllegalStateException for any other statement (an UPDATE, an INSERT with a SELECT
+         *     or RETURNING): its effect or result could matter before the rows are written
+         */
+        public void defer() {
+            String into = deferrableInto.orElseThrow(() -> new IllegalStateException(
+                    "only a plain INSERT ... VALUES can be deferred: " + named));
+            Prepared kept = handle.getConfig(Prepared.class);
+            if (!kept.deferring) {
+                execute();
+                return;
+            }
+            try {
+                PreparedStatement statement = bound(kept);
+                statement.addBatch();
+                kept.pending.putIfAbsent(statement, into);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
         /** Runs a query (or a statement with RETURNING) whose first column is a number: that of its first row. */
         public Optional<Long> oneLong() {
             try (ResultSet rows = prepared().executeQuery()) {
@@ -213,6 +292,14 @@ public final class Sql {
         }
 
         private PreparedStatement prepared() throws SQLException {
+            Prepared kept = handle.getConfig(Prepared.class);
+            if (!kept.pending.isEmpty() && mayMeet(kept.pending.values())) {
+                kept.flush();
+            }
+            return bound(kept);
+        }
+
+        private PreparedStatement bound(Prepared kept) throws SQLException {
             for (int slot = 0; slot < bound.length; slot++) {
                 if (!bound[slot]) {
                     throw new IllegalStateException("parameter " + names().get(slot) + " is not bound in " + named);
@@ -220,7 +307,6 @@ public final class Sql {
             }
             List<?> items = list.map(name -> (List<?>) values[slots.get(name)]).orElse(List.of());
             String jdbc = list.isEmpty() ? head : head + "?,".repeat(items.size() - 1) + "?" + tail;
-            Prepared kept = handle.getConfig(Prepared.class);
             kept.observer.accept(named);
             PreparedStatement statement = kept.statement(handle, jdbc);
             int position = 1;
@@ -263,6 +349,10 @@ public final class Sql {
      */
     public static final class Prepared implements JdbiConfig<Prepared> {
         private final Map<String, PreparedStatement> kept = new HashMap<>();
+        /** Statements holding deferred rows, in the order of their first row, each with its table. */
+        private final Map<PreparedStatement, String> pending = new LinkedHashMap<>();
+        private boolean deferring;
+        private boolean customized;
         private boolean cleaning;
         private Consumer<String> observer = sql -> { };
 
@@ -285,6 +375,70 @@ public final class Sql {
             observer = statements;
         }
 
+        /**
+         * Makes {@link Run#defer} on {@code handle} (whose configuration this is) wait for the
+         * handle's next statement that could meet the rows, or for {@link #flush}; {@code false}
+         * writes them at once again. The caller flushes before every commit and
+         * {@linkplain #discard discards} after a rollback: a group commit's writer does.
+         */
+        public void deferWrites(Handle handle, boolean on) {
+            if (handle.getConfig(Prepared.class) != this) {
+                throw new IllegalArgumentException("not this handle's configuration");
+            }
+            if (!on && !pending.isEmpty()) {
+                throw new IllegalStateException("deferred rows are waiting: flush or discard them first");
+            }
+            if (on && !customized) {
+                // every statement Jdbi runs on this handle (a DAO's, h.execute's) sees the rows first
+                handle.getConfig(SqlStatements.class).addCustomizer(new StatementCustomizer() {
+                    @Override
+                    public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
+                        flush();
+                    }
+                });
+                customized = true;
+            }
+            deferring = on;
+        }
+
+        /**
+         * Writes the deferred rows, one JDBC batch per statement in the order each got its first row.
+         * A failure leaves none waiting (the transaction is to be rolled back) and is thrown as a
+         * {@link DeferredWriteFailed}.
+         */
+        public void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                for (PreparedStatement statement : pending.keySet()) {
+                    statement.executeBatch();
+                }
+                pending.clear();
+            } catch (SQLException e) {
+                String tables = String.join(", ", new java.util.LinkedHashSet<>(pending.values()));
+                discard();
+                throw new DeferredWriteFailed("a deferred row of " + tables + " was not written: " + e.getMessage(), e);
+            }
+        }
+
+        /** Drops the deferred rows unwritten (after a rollback, which took what was written with them). */
+        public void discard() {
+            for (PreparedStatement statement : pending.keySet()) {
+                try {
+                    statement.clearBatch();
+                } catch (SQLException e) {
+                    // a closed statement holds nothing
+                }
+            }
+            pending.clear();
+        }
+
+        /** How many statements hold deferred rows (for tests). */
+        int waiting() {
+            return pending.size();
+        }
+
         PreparedStatement statement(Handle handle, String jdbc) throws SQLException {
             PreparedStatement statement = kept.get(jdbc);
             if (statement != null) {
@@ -294,6 +448,7 @@ public final class Sql {
                 handle.addCleanable(this::closeAll);
                 cleaning = true;
             } else if (kept.size() >= KEPT_PER_HANDLE) {
+                flush(); // the statements about to be closed may hold deferred rows
                 closeAll();
             }
             Connection connection = handle.getConnection();
@@ -308,6 +463,7 @@ public final class Sql {
         }
 
         private void closeAll() throws SQLException {
+            pending.clear();
             SQLException first = null;
             for (PreparedStatement statement : kept.values()) {
                 try {
@@ -320,6 +476,27 @@ public final class Sql {
             if (first != null) {
                 throw first;
             }
+        }
+    }
+
+    /**
+     * A deferred row the database refused when it was written, with the rows of other writes of its
+     * transaction: which write it came from is not known here (a group commit writes the batch again
+     * with every row at once, which tells).
+     */
+    public static final class DeferredWriteFailed extends RuntimeException {
+        DeferredWriteFailed(String message, SQLException cause) {
+            super(message, cause);
+        }
+
+        /** True when {@code failure} is, or was caused by, a deferred row's failure. */
+        public static boolean in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof DeferredWriteFailed) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -104,7 +104,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
                     e.getValue().toEpochMilli());
             row++;
         }
-        run.execute();
+        run.defer(); // with the rest of the batch's reminders (platform/Sql)
     }
 
     /** {@link ReminderDao#PLAN} for {@code rows} reminders of one task at once. */

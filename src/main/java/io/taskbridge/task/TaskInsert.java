@@ -54,10 +54,13 @@ final class TaskInsert {
         return id.map(made -> asStored(t, made));
     }
 
-    /** Writes {@code tags} of task {@code id} in their order, with one prepared statement. */
+    /**
+     * Writes {@code tags} of task {@code id} in their order, with one prepared statement; deferred
+     * ({@link Sql.Run#defer}), so a group commit writes a whole batch's tags in one round trip.
+     */
     static void insertTags(Handle tx, long id, List<String> tags) {
         for (int i = 0; i < tags.size(); i++) {
-            INSERT_TAG_SQL.on(tx).bind("id", id).bind("tag", tags.get(i)).bind("position", i).execute();
+            INSERT_TAG_SQL.on(tx).bind("id", id).bind("tag", tags.get(i)).bind("position", i).defer();
         }
     }
 

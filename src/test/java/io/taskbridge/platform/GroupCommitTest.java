@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GroupCommitTest {
     static final int WRITERS = 24;
     private static final Sql INSERT = Sql.of("INSERT INTO gc_probe (k) VALUES (:k)");
+    private static final Sql COUNT = Sql.of("SELECT count(*) FROM gc_probe");
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
@@ -115,6 +116,74 @@ class GroupCommitTest {
             assertThat(count(url)).as("taken, the held ones and the nine that did not fail").isEqualTo(10 + writes.lanes());
             assertThat(writes.counts().transactions()).as("each held one alone, then the nine together")
                     .isEqualTo(writes.lanes() + 1);
+        }
+    }
+
+    /**
+     * Rows deferred to the commit ({@link Sql.Run#defer}) are written together; when the database
+     * refuses one, which write it came from is not known, so the batch goes again with every row
+     * written at once: the write that made it fails alone, and so does not the one whose read of
+     * the table had the rows written (and ran into the failure).
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aDeferredRowTheDatabaseRefusesFailsTheWriteThatMadeItAlone(Databases.Kind kind) throws Exception {
+        String url = Databases.url(kind);
+        try (Database db = probed(url)) {
+            db.jdbi().useHandle(h -> insert(h, "taken"));
+            // deferring on both databases (the service defers on PostgreSQL only)
+            GroupCommit writes = new GroupCommit(db.jdbi(), db.writes().lanes(), true);
+            ExecutorService pool = Executors.newFixedThreadPool(10 + writes.lanes());
+            Map<String, Future<Long>> results = new ConcurrentHashMap<>();
+            try {
+                Held held = holdEveryLane(writes, pool, url);
+                for (int i = 0; i < 10; i++) {
+                    String key = i == 4 ? "taken" : "ok" + i;
+                    boolean reads = i == 7; // reads the table: the rows so far are written before it
+                    results.put(key, pool.submit(() -> writes.write(h -> {
+                        INSERT.on(h).bind("k", key).defer();
+                        return reads ? COUNT.on(h).oneLong().orElseThrow() : 0L;
+                    })));
+                    while (writes.queued() < i + 1) {
+                        Thread.onSpinWait(); // in this order, so the read comes after the refused row
+                    }
+                }
+                held.release().countDown();
+                for (Future<Boolean> f : held.writes()) {
+                    assertThat(f.get()).isTrue();
+                }
+                for (Map.Entry<String, Future<Long>> e : results.entrySet()) {
+                    if (e.getKey().equals("taken")) {
+                        assertThatThrownBy(() -> e.getValue().get())
+                                .hasCauseInstanceOf(UnableToExecuteStatementException.class);
+                    } else {
+                        e.getValue().get();
+                        assertThat(visible(url, e.getKey())).as(e.getKey()).isTrue();
+                    }
+                }
+                assertThat(results.get("ok7").get()).as("taken, the held ones, and ok0..ok7 but ok4")
+                        .isEqualTo(1 + writes.lanes() + 7);
+            } finally {
+                pool.shutdownNow();
+                writes.close();
+            }
+            assertThat(count(url)).as("taken, the held ones and the nine that did not fail").isEqualTo(10 + writes.lanes());
+            assertThat(writes.counts().transactions()).as("each held one alone, then the nine together")
+                    .isEqualTo(writes.lanes() + 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void theServiceDefersRowsOnPostgreSqlOnly(Databases.Kind kind) throws Exception {
+        String url = Databases.url(kind);
+        try (Database db = probed(url)) {
+            int waiting = db.writes().write(h -> {
+                INSERT.on(h).bind("k", "deferred").defer();
+                return h.getConfig(Sql.Prepared.class).waiting();
+            });
+            assertThat(waiting).as("statements holding rows after the defer").isEqualTo(kind == Databases.Kind.POSTGRES ? 1 : 0);
+            assertThat(visible(url, "deferred")).as("written by the commit").isTrue();
         }
     }
 

@@ -99,4 +99,111 @@ class SqlTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    private static final Sql ADD_THING = Sql.of("INSERT INTO things (name, size) VALUES (:name, :size)");
+    private static final Sql ADD_NOTE = Sql.of("INSERT INTO notes (body) VALUES (:body)");
+    private static final Sql COUNT_THINGS = Sql.of("SELECT count(*) FROM things");
+    private static final Sql COUNT_NOTES = Sql.of("SELECT count(*) FROM notes");
+
+    /** A SqlObject reading a table with deferred rows. */
+    public interface NoteCount {
+        @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT count(*) FROM notes")
+        long notes();
+    }
+
+    /** Creates the two tables of the deferral tests, on {@code h}. */
+    private static void things(Handle h) {
+        h.execute("CREATE TABLE things (name VARCHAR(40) PRIMARY KEY, note VARCHAR(40), size BIGINT, at INTEGER)");
+        h.execute("CREATE TABLE notes (body VARCHAR(40))");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void deferredRowsWaitUntilAStatementCouldMeetThemOrTheFlush(Databases.Kind kind) {
+        try (Database db = Databases.open(kind); Handle h = db.jdbi().open()) {
+            things(h);
+            h.execute("CREATE TABLE others (n INTEGER)");
+            Sql.Prepared rows = h.getConfig(Sql.Prepared.class);
+            rows.deferWrites(h, true);
+            h.useTransaction(tx -> {
+                ADD_THING.on(tx).bind("name", "a").bind("size", 1).defer();
+                ADD_NOTE.on(tx).bind("body", "first").defer();
+                ADD_NOTE.on(tx).bind("body", "second").defer();
+                assertThat(rows.waiting()).as("two statements hold the rows").isEqualTo(2);
+                assertThat(Sql.of("SELECT count(*) FROM others").on(tx).oneLong()).contains(0L);
+                Sql.of("INSERT INTO others (n) VALUES (:n)").on(tx).bind("n", 1).execute();
+                assertThat(rows.waiting()).as("nothing that names them ran").isEqualTo(2);
+
+                // a read naming a table with waiting rows writes them all first
+                assertThat(COUNT_THINGS.on(tx).oneLong()).contains(1L);
+                assertThat(rows.waiting()).isZero();
+                assertThat(COUNT_NOTES.on(tx).oneLong()).contains(2L);
+
+                // an UPDATE or DELETE of anything writes them first (it could be what they point at)
+                ADD_NOTE.on(tx).bind("body", "third").defer();
+                Sql.of("UPDATE others SET n = :n").on(tx).bind("n", 2).execute();
+                assertThat(rows.waiting()).isZero();
+
+                // and so does every statement Jdbi runs on the handle, a SqlObject's among them
+                ADD_THING.on(tx).bind("name", "b").bind("size", 2).defer();
+                assertThat(tx.createQuery("SELECT count(*) FROM things").mapTo(Long.class).one()).isEqualTo(2L);
+                assertThat(rows.waiting()).isZero();
+                ADD_NOTE.on(tx).bind("body", "fourth").defer();
+                assertThat(Daos.on(tx, NoteCount.class).notes()).isEqualTo(4L);
+                assertThat(rows.waiting()).isZero();
+
+                ADD_THING.on(tx).bind("name", "c").bind("size", 3).defer();
+                rows.flush();
+                assertThat(rows.waiting()).isZero();
+            });
+            assertThat(COUNT_THINGS.on(h).oneLong()).contains(3L);
+            assertThat(COUNT_NOTES.on(h).oneLong()).contains(4L);
+
+            // rows dropped after a rollback are not written with the next transaction
+            ADD_THING.on(h).bind("name", "gone").bind("size", 9).defer();
+            rows.discard();
+            rows.flush();
+            assertThat(SIZE_OF.on(h).bind("name", "gone").oneLong()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aDeferredRowTheDatabaseRefusesFailsTheFlushAndLeavesNothingWaiting(Databases.Kind kind) {
+        try (Database db = Databases.open(kind); Handle h = db.jdbi().open()) {
+            things(h);
+            ADD_THING.on(h).bind("name", "taken").bind("size", 1).execute();
+            Sql.Prepared rows = h.getConfig(Sql.Prepared.class);
+            rows.deferWrites(h, true);
+            assertThatThrownBy(() -> h.useTransaction(tx -> {
+                ADD_THING.on(tx).bind("name", "new").bind("size", 2).defer();
+                ADD_THING.on(tx).bind("name", "taken").bind("size", 3).defer();
+                rows.flush();
+            })).isInstanceOf(Sql.DeferredWriteFailed.class).hasMessageContaining("things")
+                    .satisfies(e -> assertThat(Sql.DeferredWriteFailed.in(new RuntimeException(e))).isTrue());
+            assertThat(rows.waiting()).isZero();
+            assertThat(COUNT_THINGS.on(h).oneLong()).as("rolled back with its transaction").contains(1L);
+        }
+    }
+
+    @Test
+    void onlyAPlainInsertCanBeDeferredAndAHandleThatDefersNothingWritesAtOnce() {
+        try (Database db = Databases.open(Databases.Kind.SQLITE); Handle h = db.jdbi().open()) {
+            things(h);
+            for (String text : List.of("UPDATE things SET size = :size", "INSERT INTO notes (body) SELECT name FROM things"
+                    + " WHERE size = :size", "INSERT INTO things (name, size) VALUES ('r', :size) RETURNING size",
+                    "SELECT size FROM things WHERE size = :size")) {
+                assertThatThrownBy(() -> Sql.of(text).on(h).bind("size", 1).defer()).as(text)
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("deferred");
+            }
+            ADD_THING.on(h).bind("name", "now").bind("size", 1).defer();
+            assertThat(h.getConfig(Sql.Prepared.class).waiting()).isZero();
+            assertThat(SIZE_OF.on(h).bind("name", "now").oneLong()).as("written when deferred").contains(1L);
+            assertThatThrownBy(() -> {
+                h.getConfig(Sql.Prepared.class).deferWrites(h, true);
+                ADD_THING.on(h).bind("name", "waits").bind("size", 2).defer();
+                h.getConfig(Sql.Prepared.class).deferWrites(h, false);
+            }).isInstanceOf(IllegalStateException.class).hasMessageContaining("waiting");
+        }
+    }
 }
