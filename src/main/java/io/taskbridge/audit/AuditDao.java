@@ -18,16 +18,11 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
  */
 interface AuditDao {
 
-    /** Appends one row, in the task's workspace as the tasks table has it at this moment. */
-    String APPEND = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
-            + " SELECT workspace, id, :actor, :at, :action, :details, :source FROM tasks WHERE id = :task";
-
     /**
-     * Appends one row in the workspace given: for a task made in the same transaction, whose
-     * workspace the caller has just written (the row can then wait with the batch's others, see
-     * platform/Sql's deferred rows).
+     * Appends one row, in the task's workspace (the event's task carries it, as read or written in
+     * the same transaction): a plain INSERT, so it can wait with the batch's other rows (platform/Sql).
      */
-    String APPEND_IN = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
+    String APPEND = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
             + " VALUES (:workspace, :task, :actor, :at, :action, :details, :source)";
 
     /** One task's rows after {@code afterId}, oldest first. */

@@ -24,30 +24,20 @@ import org.jdbi.v3.core.Handle;
  */
 public final class AuditTrail implements TaskEvents, ApprovalEvents {
     private static final Sql APPEND = Sql.of(AuditDao.APPEND);
-    private static final Sql APPEND_IN = Sql.of(AuditDao.APPEND_IN);
     /** Details longer than this are cut (a comment or title can be long; the row stays readable). */
     static final int MAX_DETAILS = 2000;
 
     @Override
     public void changed(TaskChanged event, Handle tx) {
-        if (event.before().isEmpty()) {
-            // a new task (every /task add): its workspace is the one just written, so the row needs no
-            // read of the task and waits with the batch's other rows
-            for (Row row : rows(event)) {
-                bind(APPEND_IN.on(tx).bind("workspace", event.after().workspace().value()), event.after().id(),
-                        event.actor(), event.at(), row, event.source()).defer();
-            }
-            return;
-        }
         for (Row row : rows(event)) {
-            append(tx, event.after().id(), event.actor(), event.at(), row, event.source());
+            append(tx, event.after(), event.actor(), event.at(), row, event.source());
         }
     }
 
     @Override
     public void changed(ApprovalChanged event, Handle tx) {
         for (Row row : rows(event)) {
-            append(tx, event.approval().taskId(), event.actor(), event.at(), row, event.source());
+            append(tx, event.task(), event.actor(), event.at(), row, event.source());
         }
     }
 
@@ -156,15 +146,11 @@ public final class AuditTrail implements TaskEvents, ApprovalEvents {
         return due.map(Instant::toString).orElse("no date");
     }
 
-    private static void append(Handle tx, long taskId, String actor, Instant at, Row row, io.taskbridge.task.Source source) {
-        // A plain statement (platform/Sql): every change appends a row here.
-        bind(APPEND.on(tx), taskId, actor, at, row, source).execute();
-    }
-
-    /** {@code run} with the row's values bound (details cut at {@link #MAX_DETAILS}). */
-    private static Sql.Run bind(Sql.Run run, long taskId, String actor, Instant at, Row row, io.taskbridge.task.Source source) {
+    private static void append(Handle tx, Task task, String actor, Instant at, Row row, io.taskbridge.task.Source source) {
         String details = row.details().length() > MAX_DETAILS ? row.details().substring(0, MAX_DETAILS) + "…" : row.details();
-        return run.bind("task", taskId).bind("actor", actor).bind("at", at.toEpochMilli())
-                .bind("action", row.action().word()).bind("details", details).bind("source", source.name());
+        // A plain statement (platform/Sql): every change appends a row here, with the batch's other rows.
+        APPEND.on(tx).bind("workspace", task.workspace().value()).bind("task", task.id()).bind("actor", actor)
+                .bind("at", at.toEpochMilli()).bind("action", row.action().word()).bind("details", details)
+                .bind("source", source.name()).defer();
     }
 }
