@@ -172,8 +172,8 @@ public final class GroupCommit implements Writes {
                 writer.batches++;
                 writer.usedAt = System.nanoTime();
                 Handle h = writer.handle;
-                Sql.Prepared rows = writer.prepared;
-                rows.deferWrites(h, deferring);
+                DeferredRows rows = h.getConfig(DeferredRows.class);
+                DeferredRows.deferOn(h, deferring);
                 try {
                     h.useTransaction(tx -> {
                         writingOn.set(tx);
@@ -198,7 +198,7 @@ public final class GroupCommit implements Writes {
                         conflicts++;
                         continue;
                     }
-                    if (deferring && Sql.DeferredWriteFailed.in(failed.getCause())) {
+                    if (deferring && DeferredWriteFailed.in(failed.getCause())) {
                         // the item ran into a row deferred by any write of the batch, maybe another's:
                         // the batch goes again with every row written at once, which names the one
                         deferring = false;
@@ -214,7 +214,7 @@ public final class GroupCommit implements Writes {
                     left.remove(failed.item);
                     failed.item.fail(failed.getCause());
                     continue;
-                } catch (Sql.DeferredWriteFailed e) {
+                } catch (DeferredWriteFailed e) {
                     // the rows deferred to the commit failed (the transaction rolled back): as above
                     if (conflicts < CONFLICT_RETRIES && lostToAnother(e)) {
                         conflicts++;
@@ -279,14 +279,11 @@ public final class GroupCommit implements Writes {
      */
     private static final class Writer {
         final Handle handle;
-        /** Its prepared statements, and the rows its batches defer ({@link Sql.Run#defer}). */
-        final Sql.Prepared prepared;
         int batches;
         long usedAt;
 
         private Writer(Handle handle) {
             this.handle = handle;
-            this.prepared = handle.getConfig(Sql.Prepared.class);
         }
 
         /**

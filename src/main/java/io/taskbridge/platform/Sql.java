@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +19,6 @@ import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.ParsedSql;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -39,13 +35,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * the overload that bound it, as Jdbi does, so PostgreSQL can always tell a parameter's type.
  *
  * <p>A plain {@code INSERT ... VALUES} whose result nobody reads can be {@linkplain Run#defer
- * deferred}. On a group commit's writer ({@link Prepared#deferWrites}) the deferred rows of a whole
- * batch wait in one JDBC batch per statement and go to the database together: PostgreSQL takes each
- * such batch in one round trip, where a {@code /task add} made eight, six of them rows of this kind.
- * They are written before the commit, and before any statement that could see them or that they
- * could affect: a statement that is neither an INSERT nor a SELECT, one that names a table with
- * deferred rows, and every statement Jdbi runs on that handle. A deferred row must not be one that
- * another table's foreign key points at (the tables written so are leaves of the schema).
+ * deferred} ({@link DeferredRows}): on a handle that defers, it is written with the other rows of
+ * its statement before the next statement that could meet it (one that is neither an INSERT nor a
+ * SELECT, or that names its table) or the commit.
  */
 public final class Sql {
     /** A handle keeps at most this many prepared statements; more (a list of a new size) starts over. */
@@ -61,9 +53,9 @@ public final class Sql {
     private final int[] tailSlots;
     /** Every word of the statement, lower case: the tables it names are among them. */
     private final Set<String> words;
-    /** What the statement does, by its first word. */
-    private final Verb verb;
-    /** The table a deferrable statement inserts into (a plain INSERT ... VALUES); empty otherwise. */
+    /** False for a statement that changes rows other than by inserting them, or does anything else. */
+    private final boolean insertsOrReads;
+    /** The table a plain {@code INSERT ... VALUES} inserts into: present when it can be deferred. */
     private final Optional<String> deferrableInto;
 
     private Sql(String named) {
@@ -98,35 +90,18 @@ public final class Sql {
         this.tailSlots = tailNames.stream().mapToInt(slots::get).toArray();
         List<String> all = WORD.matcher(named).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
         this.words = Set.copyOf(all);
-        this.verb = all.isEmpty() ? Verb.OTHER : switch (all.get(0)) {
-            case "select" -> Verb.SELECT;
-            case "insert" -> Verb.INSERT;
-            default -> Verb.OTHER;
-        };
-        boolean plainInsert = verb == Verb.INSERT && all.size() > 2 && all.get(1).equals("into")
+        String verb = all.isEmpty() ? "" : all.get(0);
+        this.insertsOrReads = verb.equals("insert") || verb.equals("select");
+        boolean plain = verb.equals("insert") && all.size() > 2 && all.get(1).equals("into")
                 && !words.contains("select") && !words.contains("returning");
-        this.deferrableInto = plainInsert ? Optional.of(all.get(2)) : Optional.empty();
+        this.deferrableInto = plain ? Optional.of(all.get(2)) : Optional.empty();
     }
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** A statement's first word, as far as deferred rows care. */
-    private enum Verb { SELECT, INSERT, OTHER }
-
-    /**
-     * True when running this statement now could see, or be changed by, rows waiting in
-     * {@code tables}: it changes something other than by inserting, or it names one of them.
-     */
+    /** True when running this now could see, or change, rows waiting for {@code tables}. */
     private boolean mayMeet(java.util.Collection<String> tables) {
-        if (verb == Verb.OTHER) {
-            return true;
-        }
-        for (String table : tables) {
-            if (words.contains(table)) {
-                return true;
-            }
-        }
-        return false;
+        return !insertsOrReads || tables.stream().anyMatch(words::contains);
     }
 
     /** {@code named}, parsed: make it once, as a constant. */
@@ -215,10 +190,10 @@ public final class Sql {
         }
 
         /**
-         * Runs this plain {@code INSERT ... VALUES}, at once or, on a handle that defers writes
-         * ({@link Prepared#deferWrites}), with the other rows of this statement before the next
-         * statement that could meet them or the commit (see the class's comment). A failure then
-         * surfaces there, as a {@link DeferredWriteFailed}.
+         * Runs this plain {@code INSERT ... VALUES}, at once or, on a handle that defers rows
+         * ({@link DeferredRows#deferOn}), with the other rows of this statement before the next
+         * statement that could meet them or the commit. A failure then surfaces there, as a
+         * {@link DeferredWriteFailed}.
          *
          * @throws IllegalStateException for any other statement (an UPDATE, an INSERT with a SELECT
          *     or RETURNING): its effect or result could matter before the rows are written
@@ -226,15 +201,15 @@ public final class Sql {
         public void defer() {
             String into = deferrableInto.orElseThrow(() -> new IllegalStateException(
                     "only a plain INSERT ... VALUES can be deferred: " + named));
-            Prepared kept = handle.getConfig(Prepared.class);
-            if (!kept.deferring) {
+            DeferredRows rows = handle.getConfig(DeferredRows.class);
+            if (!rows.deferring()) {
                 execute();
                 return;
             }
             try {
-                PreparedStatement statement = bound(kept);
+                PreparedStatement statement = bound();
                 statement.addBatch();
-                kept.pending.putIfAbsent(statement, into);
+                rows.add(statement, into);
             } catch (SQLException e) {
                 throw failed(e);
             }
@@ -292,14 +267,14 @@ public final class Sql {
         }
 
         private PreparedStatement prepared() throws SQLException {
-            Prepared kept = handle.getConfig(Prepared.class);
-            if (!kept.pending.isEmpty() && mayMeet(kept.pending.values())) {
-                kept.flush();
+            DeferredRows rows = handle.getConfig(DeferredRows.class);
+            if (rows.waiting() > 0 && mayMeet(rows.tables())) {
+                rows.flush();
             }
-            return bound(kept);
+            return bound();
         }
 
-        private PreparedStatement bound(Prepared kept) throws SQLException {
+        private PreparedStatement bound() throws SQLException {
             for (int slot = 0; slot < bound.length; slot++) {
                 if (!bound[slot]) {
                     throw new IllegalStateException("parameter " + names().get(slot) + " is not bound in " + named);
@@ -307,6 +282,7 @@ public final class Sql {
             }
             List<?> items = list.map(name -> (List<?>) values[slots.get(name)]).orElse(List.of());
             String jdbc = list.isEmpty() ? head : head + "?,".repeat(items.size() - 1) + "?" + tail;
+            Prepared kept = handle.getConfig(Prepared.class);
             kept.observer.accept(named);
             PreparedStatement statement = kept.statement(handle, jdbc);
             int position = 1;
@@ -349,10 +325,6 @@ public final class Sql {
      */
     public static final class Prepared implements JdbiConfig<Prepared> {
         private final Map<String, PreparedStatement> kept = new HashMap<>();
-        /** Statements holding deferred rows, in the order of their first row, each with its table. */
-        private final Map<PreparedStatement, String> pending = new LinkedHashMap<>();
-        private boolean deferring;
-        private boolean customized;
         private boolean cleaning;
         private Consumer<String> observer = sql -> { };
 
@@ -375,70 +347,6 @@ public final class Sql {
             observer = statements;
         }
 
-        /**
-         * Makes {@link Run#defer} on {@code handle} (whose configuration this is) wait for the
-         * handle's next statement that could meet the rows, or for {@link #flush}; {@code false}
-         * writes them at once again. The caller flushes before every commit and
-         * {@linkplain #discard discards} after a rollback: a group commit's writer does.
-         */
-        public void deferWrites(Handle handle, boolean on) {
-            if (handle.getConfig(Prepared.class) != this) {
-                throw new IllegalArgumentException("not this handle's configuration");
-            }
-            if (!on && !pending.isEmpty()) {
-                throw new IllegalStateException("deferred rows are waiting: flush or discard them first");
-            }
-            if (on && !customized) {
-                // every statement Jdbi runs on this handle (a DAO's, h.execute's) sees the rows first
-                handle.getConfig(SqlStatements.class).addCustomizer(new StatementCustomizer() {
-                    @Override
-                    public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
-                        flush();
-                    }
-                });
-                customized = true;
-            }
-            deferring = on;
-        }
-
-        /**
-         * Writes the deferred rows, one JDBC batch per statement in the order each got its first row.
-         * A failure leaves none waiting (the transaction is to be rolled back) and is thrown as a
-         * {@link DeferredWriteFailed}.
-         */
-        public void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            try {
-                for (PreparedStatement statement : pending.keySet()) {
-                    statement.executeBatch();
-                }
-                pending.clear();
-            } catch (SQLException e) {
-                String tables = String.join(", ", new java.util.LinkedHashSet<>(pending.values()));
-                discard();
-                throw new DeferredWriteFailed("a deferred row of " + tables + " was not written: " + e.getMessage(), e);
-            }
-        }
-
-        /** Drops the deferred rows unwritten (after a rollback, which took what was written with them). */
-        public void discard() {
-            for (PreparedStatement statement : pending.keySet()) {
-                try {
-                    statement.clearBatch();
-                } catch (SQLException e) {
-                    // a closed statement holds nothing
-                }
-            }
-            pending.clear();
-        }
-
-        /** How many statements hold deferred rows (for tests). */
-        int waiting() {
-            return pending.size();
-        }
-
         PreparedStatement statement(Handle handle, String jdbc) throws SQLException {
             PreparedStatement statement = kept.get(jdbc);
             if (statement != null) {
@@ -448,7 +356,7 @@ public final class Sql {
                 handle.addCleanable(this::closeAll);
                 cleaning = true;
             } else if (kept.size() >= KEPT_PER_HANDLE) {
-                flush(); // the statements about to be closed may hold deferred rows
+                handle.getConfig(DeferredRows.class).flush(); // the statements about to close may hold rows
                 closeAll();
             }
             Connection connection = handle.getConnection();
@@ -463,7 +371,6 @@ public final class Sql {
         }
 
         private void closeAll() throws SQLException {
-            pending.clear();
             SQLException first = null;
             for (PreparedStatement statement : kept.values()) {
                 try {
@@ -476,27 +383,6 @@ public final class Sql {
             if (first != null) {
                 throw first;
             }
-        }
-    }
-
-    /**
-     * A deferred row the database refused when it was written, with the rows of other writes of its
-     * transaction: which write it came from is not known here (a group commit writes the batch again
-     * with every row at once, which tells).
-     */
-    public static final class DeferredWriteFailed extends RuntimeException {
-        DeferredWriteFailed(String message, SQLException cause) {
-            super(message, cause);
-        }
-
-        /** True when {@code failure} is, or was caused by, a deferred row's failure. */
-        public static boolean in(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof DeferredWriteFailed) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

@@ -180,7 +180,7 @@ class GroupCommitTest {
         try (Database db = probed(url)) {
             int waiting = db.writes().write(h -> {
                 INSERT.on(h).bind("k", "deferred").defer();
-                return h.getConfig(Sql.Prepared.class).waiting();
+                return h.getConfig(DeferredRows.class).waiting();
             });
             assertThat(waiting).as("statements holding rows after the defer").isEqualTo(kind == Databases.Kind.POSTGRES ? 1 : 0);
             assertThat(visible(url, "deferred")).as("written by the commit").isTrue();

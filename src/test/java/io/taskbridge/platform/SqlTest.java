@@ -123,8 +123,8 @@ class SqlTest {
         try (Database db = Databases.open(kind); Handle h = db.jdbi().open()) {
             things(h);
             h.execute("CREATE TABLE others (n INTEGER)");
-            Sql.Prepared rows = h.getConfig(Sql.Prepared.class);
-            rows.deferWrites(h, true);
+            DeferredRows rows = h.getConfig(DeferredRows.class);
+            DeferredRows.deferOn(h, true);
             h.useTransaction(tx -> {
                 ADD_THING.on(tx).bind("name", "a").bind("size", 1).defer();
                 ADD_NOTE.on(tx).bind("body", "first").defer();
@@ -173,14 +173,14 @@ class SqlTest {
         try (Database db = Databases.open(kind); Handle h = db.jdbi().open()) {
             things(h);
             ADD_THING.on(h).bind("name", "taken").bind("size", 1).execute();
-            Sql.Prepared rows = h.getConfig(Sql.Prepared.class);
-            rows.deferWrites(h, true);
+            DeferredRows rows = h.getConfig(DeferredRows.class);
+            DeferredRows.deferOn(h, true);
             assertThatThrownBy(() -> h.useTransaction(tx -> {
                 ADD_THING.on(tx).bind("name", "new").bind("size", 2).defer();
                 ADD_THING.on(tx).bind("name", "taken").bind("size", 3).defer();
                 rows.flush();
-            })).isInstanceOf(Sql.DeferredWriteFailed.class).hasMessageContaining("things")
-                    .satisfies(e -> assertThat(Sql.DeferredWriteFailed.in(new RuntimeException(e))).isTrue());
+            })).isInstanceOf(DeferredWriteFailed.class).hasMessageContaining("things")
+                    .satisfies(e -> assertThat(DeferredWriteFailed.in(new RuntimeException(e))).isTrue());
             assertThat(rows.waiting()).isZero();
             assertThat(COUNT_THINGS.on(h).oneLong()).as("rolled back with its transaction").contains(1L);
         }
@@ -197,12 +197,12 @@ class SqlTest {
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining("deferred");
             }
             ADD_THING.on(h).bind("name", "now").bind("size", 1).defer();
-            assertThat(h.getConfig(Sql.Prepared.class).waiting()).isZero();
+            assertThat(h.getConfig(DeferredRows.class).waiting()).isZero();
             assertThat(SIZE_OF.on(h).bind("name", "now").oneLong()).as("written when deferred").contains(1L);
             assertThatThrownBy(() -> {
-                h.getConfig(Sql.Prepared.class).deferWrites(h, true);
+                DeferredRows.deferOn(h, true);
                 ADD_THING.on(h).bind("name", "waits").bind("size", 2).defer();
-                h.getConfig(Sql.Prepared.class).deferWrites(h, false);
+                DeferredRows.deferOn(h, false);
             }).isInstanceOf(IllegalStateException.class).hasMessageContaining("waiting");
         }
     }
