@@ -25,8 +25,11 @@ public final class Database implements AutoCloseable {
     /**
      * Batches written at once on PostgreSQL, each holding a pooled connection while it writes: a
      * batch waits on round trips to the server, not on the other batches (SQLite has one writer).
+     * Two, since a batch's plain inserts go to the server together (DeferredRows): fewer lanes make
+     * larger batches, and so fewer round trips a task; side by side, two served 1.14-1.47x the adds
+     * of four, and one served less than two at 64 connections (bench/RESULTS.md, ninth session).
      */
-    static final int POSTGRES_LANES = 4;
+    static final int POSTGRES_LANES = 2;
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String jdbcUrl;
