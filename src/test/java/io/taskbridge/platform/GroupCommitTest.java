@@ -82,95 +82,85 @@ class GroupCommitTest {
     void aFailingWriteFailsAloneAndTheRestOfItsBatchCommits(Databases.Kind kind) throws Exception {
         String url = Databases.url(kind);
         try (Database db = probed(url)) {
-            db.jdbi().useHandle(h -> insert(h, "taken"));
-            GroupCommit writes = db.writes();
-            ExecutorService pool = Executors.newFixedThreadPool(10 + writes.lanes());
-            Map<String, Future<Integer>> results = new ConcurrentHashMap<>();
-            try {
-                Held held = holdEveryLane(writes, pool, url);
-                for (int i = 0; i < 10; i++) {
-                    // one of the batch breaks a constraint: a real database error, which on PostgreSQL
-                    // also aborts the transaction it happens in
-                    String key = i == 4 ? "taken" : "ok" + i;
-                    results.put(key, pool.submit(() -> writes.write(h -> insert(h, key))));
-                }
-                while (writes.queued() < 10) {
-                    Thread.onSpinWait();
-                }
-                held.release().countDown();
-                for (Future<Boolean> f : held.writes()) {
-                    assertThat(f.get()).isTrue();
-                }
-                for (Map.Entry<String, Future<Integer>> e : results.entrySet()) {
-                    if (e.getKey().equals("taken")) {
-                        assertThatThrownBy(() -> e.getValue().get())
-                                .hasCauseInstanceOf(UnableToExecuteStatementException.class);
-                    } else {
-                        assertThat(e.getValue().get()).as(e.getKey()).isEqualTo(1);
-                        assertThat(visible(url, e.getKey())).isTrue();
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            assertThat(count(url)).as("taken, the held ones and the nine that did not fail").isEqualTo(10 + writes.lanes());
-            assertThat(writes.counts().transactions()).as("each held one alone, then the nine together")
-                    .isEqualTo(writes.lanes() + 1);
+            // the refused insert is a real database error, which on PostgreSQL also aborts the
+            // transaction it happens in
+            Map<String, Long> results = tenWithOneRefused(db, db.writes(), url, (h, key) -> (long) insert(h, key));
+            assertThat(results.values()).as("each changed its row").containsOnly(1L);
         }
     }
 
     /**
      * Rows deferred to the commit ({@link Sql.Run#defer}) are written together; when the database
      * refuses one, which write it came from is not known, so the batch goes again with every row
-     * written at once: the write that made it fails alone, and so does not the one whose read of
-     * the table had the rows written (and ran into the failure).
+     * written at once: the write that made it fails alone, whether the refusal came at the commit or
+     * in another write whose read of the table had the rows written first.
      */
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void aDeferredRowTheDatabaseRefusesFailsTheWriteThatMadeItAlone(Databases.Kind kind) throws Exception {
-        String url = Databases.url(kind);
-        try (Database db = probed(url)) {
-            db.jdbi().useHandle(h -> insert(h, "taken"));
-            // deferring on both databases (the service defers on PostgreSQL only)
-            GroupCommit writes = new GroupCommit(db.jdbi(), db.writes().lanes(), true);
-            ExecutorService pool = Executors.newFixedThreadPool(10 + writes.lanes());
-            Map<String, Future<Long>> results = new ConcurrentHashMap<>();
-            try {
-                Held held = holdEveryLane(writes, pool, url);
-                for (int i = 0; i < 10; i++) {
-                    String key = i == 4 ? "taken" : "ok" + i;
-                    boolean reads = i == 7; // reads the table: the rows so far are written before it
-                    results.put(key, pool.submit(() -> writes.write(h -> {
+        for (boolean aWriteReads : new boolean[] {false, true}) {
+            String url = Databases.url(kind);
+            try (Database db = probed(url)) {
+                // deferring on both databases (the service defers on PostgreSQL only)
+                GroupCommit writes = new GroupCommit(db.jdbi(), db.writes().lanes(), true);
+                try {
+                    Map<String, Long> results = tenWithOneRefused(db, writes, url, (h, key) -> {
                         INSERT.on(h).bind("k", key).defer();
-                        return reads ? COUNT.on(h).oneLong().orElseThrow() : 0L;
-                    })));
-                    while (writes.queued() < i + 1) {
-                        Thread.onSpinWait(); // in this order, so the read comes after the refused row
+                        // the eighth may read the table: the rows so far, the refused one among them, go first
+                        return aWriteReads && key.equals("ok7") ? COUNT.on(h).oneLong().orElseThrow() : 0L;
+                    });
+                    if (aWriteReads) {
+                        assertThat(results.get("ok7")).as("taken, the held ones, and ok0..ok7 but ok4")
+                                .isEqualTo(1 + writes.lanes() + 7);
                     }
+                } finally {
+                    writes.close();
                 }
-                held.release().countDown();
-                for (Future<Boolean> f : held.writes()) {
-                    assertThat(f.get()).isTrue();
-                }
-                for (Map.Entry<String, Future<Long>> e : results.entrySet()) {
-                    if (e.getKey().equals("taken")) {
-                        assertThatThrownBy(() -> e.getValue().get())
-                                .hasCauseInstanceOf(UnableToExecuteStatementException.class);
-                    } else {
-                        e.getValue().get();
-                        assertThat(visible(url, e.getKey())).as(e.getKey()).isTrue();
-                    }
-                }
-                assertThat(results.get("ok7").get()).as("taken, the held ones, and ok0..ok7 but ok4")
-                        .isEqualTo(1 + writes.lanes() + 7);
-            } finally {
-                pool.shutdownNow();
-                writes.close();
             }
-            assertThat(count(url)).as("taken, the held ones and the nine that did not fail").isEqualTo(10 + writes.lanes());
-            assertThat(writes.counts().transactions()).as("each held one alone, then the nine together")
-                    .isEqualTo(writes.lanes() + 1);
         }
+    }
+
+    /**
+     * With every lane held, queues ten writes in order, the fifth of them for the key "taken" (which
+     * the table has already), then lets them go: "taken" fails alone, the other nine commit in one
+     * transaction. Returns what the nine returned, by key.
+     */
+    private static Map<String, Long> tenWithOneRefused(Database db, GroupCommit writes, String url,
+                                                       java.util.function.BiFunction<Handle, String, Long> work)
+            throws Exception {
+        db.jdbi().useHandle(h -> insert(h, "taken"));
+        ExecutorService pool = Executors.newFixedThreadPool(10 + writes.lanes());
+        Map<String, Future<Long>> results = new ConcurrentHashMap<>();
+        Map<String, Long> returned = new ConcurrentHashMap<>();
+        try {
+            Held held = holdEveryLane(writes, pool, url);
+            for (int i = 0; i < 10; i++) {
+                String key = i == 4 ? "taken" : "ok" + i;
+                results.put(key, pool.submit(() -> writes.write(h -> work.apply(h, key))));
+                while (writes.queued() < i + 1) {
+                    Thread.onSpinWait();
+                }
+            }
+            held.release().countDown();
+            for (Future<Boolean> f : held.writes()) {
+                assertThat(f.get()).isTrue();
+            }
+            for (Map.Entry<String, Future<Long>> e : results.entrySet()) {
+                if (e.getKey().equals("taken")) {
+                    assertThatThrownBy(() -> e.getValue().get())
+                            .hasCauseInstanceOf(UnableToExecuteStatementException.class);
+                } else {
+                    returned.put(e.getKey(), e.getValue().get());
+                    assertThat(visible(url, e.getKey())).as(e.getKey()).isTrue();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(url)).as("taken, the held ones and the nine that did not fail").isEqualTo(10 + writes.lanes());
+        assertThat(writes.counts().transactions()).as("each held one alone, then the nine together")
+                .isEqualTo(writes.lanes() + 1);
+        return returned;
     }
 
     @ParameterizedTest
