@@ -20,7 +20,8 @@ interface AuditDao {
 
     /**
      * Appends one row, in the task's workspace (the event's task carries it, as read or written in
-     * the same transaction): a plain INSERT, so it can wait with the batch's other rows (platform/Sql).
+     * the same transaction): a plain INSERT, so it can wait with the batch's other rows
+     * (platform/DeferredRows).
      */
     String APPEND = "INSERT INTO audit_events (workspace, task_id, actor, at, action, details, source)"
             + " VALUES (:workspace, :task, :actor, :at, :action, :details, :source)";

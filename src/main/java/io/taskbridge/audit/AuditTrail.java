@@ -148,7 +148,7 @@ public final class AuditTrail implements TaskEvents, ApprovalEvents {
 
     private static void append(Handle tx, Task task, String actor, Instant at, Row row, io.taskbridge.task.Source source) {
         String details = row.details().length() > MAX_DETAILS ? row.details().substring(0, MAX_DETAILS) + "…" : row.details();
-        // A plain statement (platform/Sql): every change appends a row here, with the batch's other rows.
+        // A plain statement (platform/Sql): every change appends a row here, deferred with the batch's others.
         APPEND.on(tx).bind("workspace", task.workspace().value()).bind("task", task.id()).bind("actor", actor)
                 .bind("at", at.toEpochMilli()).bind("action", row.action().word()).bind("details", details)
                 .bind("source", source.name()).defer();

@@ -63,7 +63,7 @@ public final class Outbox {
                 .bind("workspace", workspace.value());
         long due = now + settle.toMillis();
         dedupeKey.ifPresent(key -> row.bind("key", key).bind("due", due));
-        row.defer(); // written with the batch's other rows before its commit (platform/Sql)
+        row.defer(); // written with the batch's other rows before its commit (platform/DeferredRows)
         Pending pending = new Pending(message.kind(), channel, due);
         tx.afterCommit(() -> wake.accept(pending));
     }

@@ -50,7 +50,7 @@ public final class Digests implements DigestSettings {
     /** The default digest for {@code place}'s channel, unless the channel has a setting already. */
     void ensure(Handle tx, WorkspaceId workspace, SlackPlace place, Instant now) {
         // A plain statement: every new task with a due date passes here, and attaching DigestDao costs
-        // more; deferred, as nothing reads it back before the commit (platform/Sql).
+        // more; deferred, as nothing reads it back before the commit (platform/DeferredRows).
         SET_IF_ABSENT.on(tx).bind("channel", place.channelId()).bind("team", place.teamId())
                 .bind("time", HH_MM.format(DEFAULT_TIME)).bind("zone", DEFAULT_ZONE.getId())
                 .bind("nextAt", next(DEFAULT_TIME, DEFAULT_ZONE, now).toEpochMilli()).bind("now", now.toEpochMilli())

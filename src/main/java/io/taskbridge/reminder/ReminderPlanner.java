@@ -104,7 +104,7 @@ public final class ReminderPlanner implements TaskEvents, Snoozer {
                     e.getValue().toEpochMilli());
             row++;
         }
-        run.defer(); // with the rest of the batch's reminders (platform/Sql)
+        run.defer(); // with the rest of the batch's reminders (platform/DeferredRows)
     }
 
     /** {@link ReminderDao#PLAN} for {@code rows} reminders of one task at once. */
