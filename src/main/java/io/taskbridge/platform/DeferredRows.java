@@ -46,9 +46,9 @@ public final class DeferredRows implements JdbiConfig<DeferredRows> {
     /**
      * Makes {@link Sql.Run#defer} on {@code handle} wait, or ({@code on} false) write at once again.
      * The caller flushes before every commit and {@linkplain #discard discards} after a rollback, as
-     * a group commit's writer does.
+     * a group commit's writer does. Returns the handle's rows.
      */
-    public static void deferOn(Handle handle, boolean on) {
+    public static DeferredRows deferOn(Handle handle, boolean on) {
         DeferredRows rows = handle.getConfig(DeferredRows.class);
         if (!on && !rows.pending.isEmpty()) {
             throw new IllegalStateException("deferred rows are waiting: flush or discard them first");
@@ -64,6 +64,7 @@ public final class DeferredRows implements JdbiConfig<DeferredRows> {
             rows.customized = true;
         }
         rows.deferring = on;
+        return rows;
     }
 
     boolean deferring() {

@@ -172,8 +172,7 @@ public final class GroupCommit implements Writes {
                 writer.batches++;
                 writer.usedAt = System.nanoTime();
                 Handle h = writer.handle;
-                DeferredRows rows = h.getConfig(DeferredRows.class);
-                DeferredRows.deferOn(h, deferring);
+                DeferredRows rows = DeferredRows.deferOn(h, deferring);
                 try {
                     h.useTransaction(tx -> {
                         writingOn.set(tx);
@@ -190,19 +189,24 @@ public final class GroupCommit implements Writes {
                         }
                         rows.flush(); // the batch's deferred rows, before its commit
                     });
-                } catch (ItemFailed failed) {
+                } catch (ItemFailed | DeferredWriteFailed rolledBack) {
+                    // an item failed, or the deferred rows did as the commit wrote them
                     rows.discard();
-                    if (conflicts < CONFLICT_RETRIES && lostToAnother(failed.getCause())) {
+                    Throwable cause = rolledBack instanceof ItemFailed f ? f.getCause() : rolledBack;
+                    if (conflicts < CONFLICT_RETRIES && lostToAnother(cause)) {
                         // a deadlock between lanes (or with another transaction): the database rolled
                         // this batch back to let the other go on; nothing in it was wrong
                         conflicts++;
                         continue;
                     }
-                    if (deferring && DeferredWriteFailed.in(failed.getCause())) {
-                        // the item ran into a row deferred by any write of the batch, maybe another's:
-                        // the batch goes again with every row written at once, which names the one
+                    if (deferring && DeferredWriteFailed.in(cause)) {
+                        // a row deferred by any write of the batch, maybe not the item's own: the
+                        // batch goes again with every row written at once, which names the one
                         deferring = false;
                         continue;
+                    }
+                    if (!(rolledBack instanceof ItemFailed failed)) {
+                        throw rolledBack; // rows refused while none was deferred: cannot happen
                     }
                     if (!reopened && !answers(h)) {
                         // The connection failed under the item, not the item: once, the batch goes
@@ -214,17 +218,6 @@ public final class GroupCommit implements Writes {
                     left.remove(failed.item);
                     failed.item.fail(failed.getCause());
                     continue;
-                } catch (DeferredWriteFailed e) {
-                    // the rows deferred to the commit failed (the transaction rolled back): as above
-                    if (conflicts < CONFLICT_RETRIES && lostToAnother(e)) {
-                        conflicts++;
-                        continue;
-                    }
-                    if (deferring) {
-                        deferring = false;
-                        continue;
-                    }
-                    throw e; // not deferring, nothing defers: cannot happen
                 } catch (RuntimeException | Error e) {
                     rows.discard();
                     writer = writer.discard(); // a failed begin or commit: the connection is in doubt
