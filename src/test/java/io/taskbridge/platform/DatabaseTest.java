@@ -45,6 +45,7 @@ class DatabaseTest {
         try (Database db = Databases.open(Databases.Kind.SQLITE); Connection c = db.pool().getConnection()) {
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(c, "synchronous")).as("FULL: a commit is synced before it returns").isEqualTo("2");
+            assertThat(pragma(c, "temp_store")).as("MEMORY: statement journals never spill to a file").isEqualTo("2");
             assertThat(pragma(c, "busy_timeout")).isEqualTo("10000");
             assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
             assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
