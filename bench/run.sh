@@ -6,7 +6,8 @@
 # Knobs (environment): BENCH_WARMUP (s, 30), BENCH_DURATION (s per measured run, 10),
 # BENCH_ROUNDS (interleaved A B C rounds, 2), BENCH_CONNS ("16 64"), BENCH_STARTS (5),
 # BENCH_SKIP_BUILD=1 (reuse target/taskbridge.jar), BENCH_JAVA_OPTS (extra flags for Taskbridge),
-# BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar).
+# BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar). Java processes run on `java`
+# from the PATH: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH bench/run.sh ack measures on JDK 25.
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
 # interleaved old new old new (used to judge platform/SerialWrites; not part of 'all'). BENCH_JAVA_OLD
 # runs the old side on another JVM (e.g. BENCH_JAR_OLD=target/taskbridge.jar BENCH_JAVA_OLD=<jdk25>/bin/java
@@ -266,10 +267,18 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 
 rss_peak_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
 
+# say_jvm: which JVMs run C (TB_JAVA, else `java` on the PATH) and A (`java`): on JDK 24 and later C
+# serves requests on virtual threads, so a ratio means little without it.
+say_jvm() {
+  say ""
+  say "- C runs on: $("${TB_JAVA:-java}" -version 2>&1 | sed -n 2p); A on: $(java -version 2>&1 | sed -n 2p)"
+}
+
 # ---------------------------------------------------------------- scenario 1
 scenario_ack() {
   say ""
   say "## 1. Slash-command ack (/task add), wrk -t1, ${WARMUP}s warm-up, ${DURATION}s runs, interleaved A B C x $ROUNDS"
+  say_jvm
   ensure_peers
   start_fake_slack
   start_a; start_b; start_c
@@ -678,6 +687,7 @@ approve_rows() {
 scenario_approve() {
   say ""
   say "## 2. Approve clicks (block_actions approval_approve, one ONE step per task, each click on its own task), wrk -t1, ${WARMUP}s warm-up, ${DURATION}s runs, interleaved A B C x $ROUNDS"
+  say_jvm
   ensure_peers
   start_fake_slack
   start_a; start_b; start_c
