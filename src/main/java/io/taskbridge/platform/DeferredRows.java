@@ -2,9 +2,11 @@ package io.taskbridge.platform;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
@@ -22,14 +24,16 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
  * <p>They are written before the commit ({@link #flush}, by the caller) and before any statement
  * that could see them or that they could affect: a {@link Sql} statement that is neither an INSERT
  * nor a SELECT, or that names a table with waiting rows, and every statement Jdbi runs on the handle
- * (a DAO's, {@code h.execute}). A deferred row must not be one that another table's foreign key
- * points at: the tables written so are leaves of the schema.
+ * (a DAO's, {@code h.execute}). A deferred row that other deferred rows' foreign keys point at (a
+ * new task's, its id {@linkplain NewIds reserved}) is deferred {@linkplain Sql.Run#deferAhead
+ * ahead}: its statement is written before every other, whichever got its first row first.
  *
  * <p>Kept in the handle's own configuration (every handle gets an empty copy, which writes every
  * row at once); a handle is used by one thread at a time.
  */
 public final class DeferredRows implements JdbiConfig<DeferredRows> {
-    /** Statements holding rows, in the order of their first row, each with the table it inserts into. */
+    /** Statements holding rows deferred ahead, then the others, each in the order of its first row, with its table. */
+    private final Map<PreparedStatement, String> ahead = new LinkedHashMap<>();
     private final Map<PreparedStatement, String> pending = new LinkedHashMap<>();
     private boolean deferring;
     private boolean customized;
@@ -50,7 +54,7 @@ public final class DeferredRows implements JdbiConfig<DeferredRows> {
      */
     public static DeferredRows deferOn(Handle handle, boolean on) {
         DeferredRows rows = handle.getConfig(DeferredRows.class);
-        if (!on && !rows.pending.isEmpty()) {
+        if (!on && rows.waiting() > 0) {
             throw new IllegalStateException("deferred rows are waiting: flush or discard them first");
         }
         if (on && !rows.customized) {
@@ -71,19 +75,27 @@ public final class DeferredRows implements JdbiConfig<DeferredRows> {
         return deferring;
     }
 
-    /** {@code statement} has a row more (added to its batch), for {@code table}. */
-    void add(PreparedStatement statement, String table) {
-        pending.putIfAbsent(statement, table);
+    /**
+     * {@code statement} has a row more (added to its batch), for {@code table}; {@code ahead}, when
+     * rows of other statements may point at it: then its statement is written before theirs.
+     */
+    void add(PreparedStatement statement, String table, boolean ahead) {
+        (ahead ? this.ahead : pending).putIfAbsent(statement, table);
     }
 
     /** How many statements hold rows. */
     int waiting() {
-        return pending.size();
+        return ahead.size() + pending.size();
     }
 
     /** The tables with rows waiting. */
     Collection<String> tables() {
-        return pending.values();
+        if (ahead.isEmpty()) {
+            return pending.values();
+        }
+        List<String> tables = new ArrayList<>(ahead.values());
+        tables.addAll(pending.values());
+        return tables;
     }
 
     /**
@@ -92,16 +104,20 @@ public final class DeferredRows implements JdbiConfig<DeferredRows> {
      * {@link DeferredWriteFailed}.
      */
     public void flush() {
-        if (pending.isEmpty()) {
+        if (waiting() == 0) {
             return;
         }
         try {
+            for (PreparedStatement statement : ahead.keySet()) {
+                statement.executeBatch();
+            }
             for (PreparedStatement statement : pending.keySet()) {
                 statement.executeBatch();
             }
+            ahead.clear();
             pending.clear();
         } catch (SQLException e) {
-            String tables = String.join(", ", new LinkedHashSet<>(pending.values()));
+            String tables = String.join(", ", new LinkedHashSet<>(tables()));
             discard();
             throw new DeferredWriteFailed("a deferred row of " + tables + " was not written: " + e.getMessage(), e);
         }
@@ -109,13 +125,15 @@ public final class DeferredRows implements JdbiConfig<DeferredRows> {
 
     /** Drops the rows unwritten (after a rollback, which took what was written with them). */
     public void discard() {
-        for (PreparedStatement statement : pending.keySet()) {
-            try {
-                statement.clearBatch();
-            } catch (SQLException e) {
-                // a closed statement holds nothing
+        for (Map<PreparedStatement, String> statements : List.of(ahead, pending)) {
+            for (PreparedStatement statement : statements.keySet()) {
+                try {
+                    statement.clearBatch();
+                } catch (SQLException e) {
+                    // a closed statement holds nothing
+                }
             }
+            statements.clear();
         }
-        pending.clear();
     }
 }

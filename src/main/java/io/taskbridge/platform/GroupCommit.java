@@ -2,8 +2,11 @@ package io.taskbridge.platform;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,8 +34,9 @@ import org.jdbi.v3.core.Jdbi;
  * batch (a task's tags, reminders, audit row and Slack post) go to the server together before the
  * commit, one round trip per statement instead of one per row. When the database refuses a
  * deferred row, which item made it is not known, so the batch runs again with every row written at
- * once; the item at fault then fails alone, as above. SQLite's statements are calls into a library
- * in this process, with no round trip to save, so there each row is written when it is made.
+ * once; the item at fault then fails alone, as above. The ids of the batch's new tasks are reserved
+ * together ({@link NewIds}), so their rows are deferred too. SQLite's statements are calls into a
+ * library in this process, with no round trip to save, so there each row is written when it is made.
  *
  * <p>Each lane writes on a handle kept from batch to batch (a writer), so the statements it
  * prepares ({@link Sql.Prepared}) and the DAOs attached to it ({@link Daos}) are made once, not
@@ -91,12 +95,12 @@ public final class GroupCommit implements Writes {
     }
 
     /** How many batches may be written at once (for tests). */
-    int lanes() {
+    public int lanes() {
         return lanes;
     }
 
     /** Writes queued for the next batch (for tests). */
-    int queued() {
+    public int queued() {
         lock.lock();
         try {
             return queue.size();
@@ -107,11 +111,20 @@ public final class GroupCommit implements Writes {
 
     @Override
     public <R> R write(Function<Handle, R> work) {
+        return write(work, Optional.empty());
+    }
+
+    @Override
+    public <R> R writeNew(String table, Function<Handle, R> work) {
+        return write(work, Optional.of(table));
+    }
+
+    private <R> R write(Function<Handle, R> work, Optional<String> newRowOf) {
         Handle joined = writingOn.get();
         if (joined != null) {
             return work.apply(joined); // called from work in a batch: waiting for the next batch would never end
         }
-        Item<R> item = new Item<>(work);
+        Item<R> item = new Item<>(work, newRowOf);
         lock.lock();
         try {
             queue.add(item);
@@ -161,6 +174,7 @@ public final class GroupCommit implements Writes {
         boolean reopened = false;
         boolean deferring = deferRows;
         int conflicts = 0;
+        int tries = 0;
         try {
             while (!left.isEmpty()) {
                 if (writer != null && writer.spent()) {
@@ -173,6 +187,7 @@ public final class GroupCommit implements Writes {
                 writer.usedAt = System.nanoTime();
                 Handle h = writer.handle;
                 DeferredRows rows = DeferredRows.deferOn(h, deferring);
+                NewIds.expect(h, deferring ? newRows(left) : Map.of(), tries++ == 0);
                 try {
                     h.useTransaction(tx -> {
                         writingOn.set(tx);
@@ -241,6 +256,13 @@ public final class GroupCommit implements Writes {
             }
         }
         return writer;
+    }
+
+    /** How many new rows the items make, by table (their ids are reserved together: {@link NewIds}). */
+    private static Map<String, Integer> newRows(List<Item<?>> items) {
+        Map<String, Integer> rows = new HashMap<>();
+        items.forEach(item -> item.newRowOf.ifPresent(table -> rows.merge(table, 1, Integer::sum)));
+        return rows;
     }
 
     /** False when a connection no longer answers (asked after an idle spell, or after an item failed on it). */
@@ -330,13 +352,16 @@ public final class GroupCommit implements Writes {
     /** One caller's work; {@code settled} is written under the lock's happens-before (see {@link #write}). */
     private static final class Item<R> {
         private final Function<Handle, R> work;
+        /** The table the work makes a new row of, if it said so ({@link Writes#writeNew}). */
+        final Optional<String> newRowOf;
         private R pending;
         private R value;
         private Throwable failure;
         volatile boolean settled;
 
-        Item(Function<Handle, R> work) {
+        Item(Function<Handle, R> work, Optional<String> newRowOf) {
             this.work = work;
+            this.newRowOf = newRowOf;
         }
 
         void apply(Handle h) {

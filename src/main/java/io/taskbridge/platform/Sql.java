@@ -199,6 +199,18 @@ public final class Sql {
          *     or RETURNING): its effect or result could matter before the rows are written
          */
         public void defer() {
+            defer(false);
+        }
+
+        /**
+         * {@link #defer}, for a row other deferred rows may point at (a new task, its id {@linkplain
+         * NewIds reserved}): written before the rows of every statement deferred with {@link #defer}.
+         */
+        public void deferAhead() {
+            defer(true);
+        }
+
+        private void defer(boolean ahead) {
             String into = deferrableInto.orElseThrow(() -> new IllegalStateException(
                     "only a plain INSERT ... VALUES can be deferred: " + named));
             DeferredRows rows = handle.getConfig(DeferredRows.class);
@@ -209,7 +221,7 @@ public final class Sql {
             try {
                 PreparedStatement statement = bound();
                 statement.addBatch();
-                rows.add(statement, into);
+                rows.add(statement, into, ahead);
             } catch (SQLException e) {
                 throw failed(e);
             }

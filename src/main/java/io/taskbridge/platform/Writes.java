@@ -12,6 +12,14 @@ import org.jdbi.v3.core.Jdbi;
 public interface Writes {
     <R> R write(Function<Handle, R> work);
 
+    /**
+     * {@link #write}, for work that makes one new row of {@code table}, its id from {@link NewIds#take}:
+     * a group commit on PostgreSQL reserves the ids of a whole batch's new rows in one round trip.
+     */
+    default <R> R writeNew(String table, Function<Handle, R> work) {
+        return write(work);
+    }
+
     /** One transaction per write: for tests and for work that must not share a transaction. */
     static Writes plain(Jdbi jdbi) {
         return new Writes() {

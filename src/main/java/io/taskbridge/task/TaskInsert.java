@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import io.taskbridge.platform.NewIds;
 import io.taskbridge.platform.Sql;
 import org.jdbi.v3.core.Handle;
 
@@ -15,14 +17,22 @@ import org.jdbi.v3.core.Handle;
  * {@link TaskDao}, whose other methods read what this writes.
  */
 final class TaskInsert {
-    static final String INSERT = "INSERT INTO tasks (title, description, status, priority, assignee, created_by, due_at,"
+    private static final String COLUMNS = "title, description, status, priority, assignee, created_by, due_at,"
             + " warning_seconds, slack_team, slack_channel, slack_conversation_kind, source_ts, source_permalink,"
-            + " idempotency_key, created_at, updated_at, workspace)"
-            + " VALUES (:title, :description, :status, :priority, :assignee, :createdBy, :dueAt, :warningSeconds,"
-            + " :team, :channel, :kind, :sourceTs, :sourceLink, :key, :now, :now, :workspace)"
+            + " idempotency_key, created_at, updated_at, workspace";
+    private static final String VALUES = ":title, :description, :status, :priority, :assignee, :createdBy, :dueAt,"
+            + " :warningSeconds, :team, :channel, :kind, :sourceTs, :sourceLink, :key, :now, :now, :workspace";
+    static final String INSERT = "INSERT INTO tasks (" + COLUMNS + ") VALUES (" + VALUES + ")"
             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id";
+    /**
+     * INSERT, for a task whose id was {@linkplain NewIds reserved}: a plain insert, deferred with its
+     * batch. A second task with the same idempotency key is refused here, which has the batch written
+     * again with INSERT, whose ON CONFLICT then finds the first.
+     */
+    static final String INSERT_NUMBERED = "INSERT INTO tasks (id, " + COLUMNS + ") VALUES (:id, " + VALUES + ")";
     static final String INSERT_TAG = "INSERT INTO task_tags (task_id, tag, position) VALUES (:id, :tag, :position)";
     private static final Sql INSERT_SQL = Sql.of(INSERT);
+    private static final Sql INSERT_NUMBERED_SQL = Sql.of(INSERT_NUMBERED);
     private static final Sql INSERT_TAG_SQL = Sql.of(INSERT_TAG);
 
     private TaskInsert() {}
@@ -32,7 +42,20 @@ final class TaskInsert {
      * (the caller reads that one).
      */
     static Optional<Task> insert(Handle tx, Task t, Optional<String> idempotencyKey) {
-        Optional<Long> id = INSERT_SQL.on(tx)
+        OptionalLong reserved = NewIds.take(tx, "tasks");
+        Optional<Long> id;
+        if (reserved.isPresent()) {
+            bound(INSERT_NUMBERED_SQL.on(tx).bind("id", reserved.getAsLong()), t, idempotencyKey).deferAhead();
+            id = Optional.of(reserved.getAsLong());
+        } else {
+            id = bound(INSERT_SQL.on(tx), t, idempotencyKey).oneLong();
+        }
+        id.ifPresent(made -> insertTags(tx, made, t.tags()));
+        return id.map(made -> asStored(t, made));
+    }
+
+    private static Sql.Run bound(Sql.Run insert, Task t, Optional<String> idempotencyKey) {
+        return insert
                 .bind("title", t.title())
                 .bind("description", t.description().orElse(null))
                 .bind("status", t.status().name())
@@ -48,10 +71,7 @@ final class TaskInsert {
                 .bind("sourceLink", t.slack().flatMap(SlackPlace::source).flatMap(SlackPlace.Source::permalink).orElse(null))
                 .bind("key", idempotencyKey.orElse(null))
                 .bind("now", t.createdAt().toEpochMilli())
-                .bind("workspace", t.workspace().value())
-                .oneLong();
-        id.ifPresent(made -> insertTags(tx, made, t.tags()));
-        return id.map(made -> asStored(t, made));
+                .bind("workspace", t.workspace().value());
     }
 
     /**

@@ -123,7 +123,7 @@ public final class TaskService {
         TaskRules.require(draft, Optional.empty(), now);
         Task candidate = new Task(0, draft.title().strip(), draft.description(), draft.status(), draft.priority(),
                 draft.assignee(), actor, draft.dueDate(), draft.warning(), draft.tags(), now, now, place, 0, workspace());
-        Created created = writes.write(tx -> insert(tx, candidate, actor, idempotencyKey, now));
+        Created created = writes.writeNew("tasks", tx -> insert(tx, candidate, actor, idempotencyKey, now));
         if (created.created()) {
             log.info("task #{} created by {}{}", created.task().id(), actor,
                     place.map(p -> " in " + p.channelId()).orElse(""));
