@@ -5,9 +5,10 @@
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
 # Knobs (environment): BENCH_WARMUP (s, 30), BENCH_DURATION (s per measured run, 10),
 # BENCH_ROUNDS (interleaved A B C rounds, 2), BENCH_CONNS ("16 64"), BENCH_STARTS (5),
-# BENCH_SKIP_BUILD=1 (reuse target/taskbridge.jar), BENCH_JAVA_OPTS (extra flags for Taskbridge),
-# BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar). Java processes run on `java`
-# from the PATH: PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH bench/run.sh ack measures on JDK 25.
+# BENCH_SKIP_BUILD=1 (reuse target/taskbridge.jar), BENCH_JAVA_OPTS (JVM flags for Taskbridge after
+# bin/taskbridge's own), BENCH_JAR (the Taskbridge jar to run, default target/taskbridge.jar).
+# Taskbridge runs as shipped, through bin/taskbridge; Java processes run on `java` from the PATH:
+# PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH bench/run.sh ack measures on JDK 25.
 # serialab: Taskbridge from BENCH_JAR_OLD against BENCH_JAR (or target/taskbridge.jar), C only,
 # interleaved old new old new (used to judge platform/SerialWrites; not part of 'all'). BENCH_JAVA_OLD
 # runs the old side on another JVM (e.g. BENCH_JAR_OLD=target/taskbridge.jar BENCH_JAVA_OLD=<jdk25>/bin/java
@@ -177,33 +178,32 @@ start_c() {
   PID_C=$LAST_PID
 }
 
-# start_c_shipped JAVA_OPTS: C as bin/taskbridge runs it (its JVM flags and environment, JAVA_OPTS
-# after them), with the class-data archive it keeps for those flags. The archive is made first, as
-# bin/taskbridge --train (what mvn package runs), so that its few seconds are not part of the start.
-start_c_shipped() {
-  DB_C=$OUT/tmp/taskbridge-c.db
-  rm -f "$DB_C" "$DB_C-wal" "$DB_C-shm"
-  local archive=$OUT/tmp/shipped.jsa
-  rm -f "$archive" "$archive.id"
-  TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$archive" JAVA_OPTS="$JAVA_OPTS $1" "$ROOT/bin/taskbridge" --train \
-    >"$OUT/logs/train-C.log" 2>&1 || true
-  # Without one the launcher would run C without an archive: not what ships, so the run fails.
-  [ -s "$archive" ] || check no "bin/taskbridge --train made no archive (see $OUT/logs/train-C.log)"
-  start server-C env PORT=$PORT_C TASKBRIDGE_DB_URL="jdbc:sqlite:$DB_C" \
-    SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
-    TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$archive" JAVA_OPTS="$JAVA_OPTS $1" "$ROOT/bin/taskbridge"
-  PID_C=$LAST_PID
-  wait_http "http://127.0.0.1:$PORT_C/healthz" 60
+# shipped NAME JAR JAVA [java flags...]: the command that runs JAR as bin/taskbridge runs it (what the
+# Procfile and the README run): its JVM flags and environment, then BENCH_JAVA_OPTS and these flags
+# (JAVA_OPTS to it), on the JDK of JAVA, with a class-data archive of its own for NAME. The archive is
+# made first, as bin/taskbridge --train (what mvn package runs), so that its few seconds are not part
+# of the start; without one the launcher would run a start unlike the shipped one, so the run fails.
+# An experiment with another collector turns the launcher's off: -XX:-UseSerialGC -XX:+UseG1GC.
+shipped() {
+  local name=$1 jar=$2 java=$3 home
+  shift 3
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")
+  SHIPPED=(env JAVA_HOME="$home" TASKBRIDGE_JAR="$jar" TASKBRIDGE_CDS_ARCHIVE="$OUT/tmp/$name.cds"
+    JAVA_OPTS="$JAVA_OPTS $*" "$ROOT/bin/taskbridge")
+  rm -f "$OUT/tmp/$name.cds" "$OUT/tmp/$name.cds.id"
+  "${SHIPPED[@]}" --train >"$OUT/logs/train-$name.log" 2>&1 || true
+  [ -s "$OUT/tmp/$name.cds" ] || check no "bin/taskbridge --train made no archive for $name (see $OUT/logs/train-$name.log)"
 }
 
-# start_taskbridge LOGNAME PORT DBFILE JAR [java flags...]
+# start_taskbridge LOGNAME PORT DBFILE JAR [java flags...]: on TB_JAVA, else `java` on the PATH.
 start_taskbridge() {
   local name=$1 port=$2 db=$3 jar=$4
   shift 4
   rm -f "$db" "$db-wal" "$db-shm"
+  shipped "$name" "$jar" "${TB_JAVA:-java}" "$@"
   start "$name" env PORT=$port TASKBRIDGE_DB_URL="jdbc:sqlite:$db" \
     SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
-    "${TB_JAVA:-java}" $JAVA_OPTS "$@" -jar "$jar"
+    "${SHIPPED[@]}"
   wait_http "http://127.0.0.1:$port/healthz" 60
 }
 
@@ -365,10 +365,11 @@ start_pg() {
 
 # start_taskbridge_pg NAME PORT DATABASE JAR [JAVA]: Taskbridge on the embedded PostgreSQL's DATABASE.
 start_taskbridge_pg() {
+  shipped "$1" "$4" "${5:-java}"
   start "$1" env PORT=$2 TASKBRIDGE_DB_URL="jdbc:postgresql://127.0.0.1:$PORT_PG/$3" \
     TASKBRIDGE_DB_USER=postgres TASKBRIDGE_DB_PASSWORD=postgres TASKBRIDGE_ADMIN_KEY=$PG_ADMIN_KEY \
     SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL="http://127.0.0.1:$PORT_SLACK/api/" \
-    "${5:-java}" $JAVA_OPTS -jar "$4"
+    "${SHIPPED[@]}"
   wait_http "http://127.0.0.1:$2/healthz" 90
 }
 
@@ -433,7 +434,7 @@ scenario_memory() {
   start_fake_slack
   local x smallest=none verdict oom busy
   for x in $XMX_STEPS; do
-    start_c_shipped "-Xmx${x}m"
+    start_c "-Xmx${x}m"
     warm C || true
     quiesce >/dev/null
     local before_busy; before_busy=$(busy_acks)
@@ -509,8 +510,6 @@ java25_home() {
 scenario_startup() {
   STARTUP_JSA=$OUT/tmp/taskbridge.jsa
   local launcher=$ROOT/bin/taskbridge t0
-  # bin/taskbridge's own flags (the Procfile runs bin/taskbridge): the plain-JVM row with them.
-  local flags=(-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xmx256m)
   say ""
   say "## 6. Start-up: launch to the first 200 from /healthz (fresh SQLite file each launch, Slack configured), $STARTS launches"
   say ""
@@ -519,7 +518,7 @@ scenario_startup() {
   launch_once java -jar "$JAR" >/dev/null # page cache
   launch_row "java -jar (plain JVM)" java -jar "$JAR"
   check ok
-  launch_row "java ${flags[*]} -jar (bin/taskbridge's flags, no archive)" java "${flags[@]}" -jar "$JAR"
+  launch_row "bin/taskbridge without its archive (TASKBRIDGE_CDS=off: its flags only)" env TASKBRIDGE_CDS=off "$launcher"
   # The archive as mvn package makes it (bin/taskbridge --train), here beside the bench's other files.
   rm -f "$STARTUP_JSA" "$STARTUP_JSA.id"
   t0=$(date +%s%N)
@@ -545,7 +544,7 @@ scenario_startup() {
     t0=$(date +%s%N)
     JAVA_HOME=$j25 TASKBRIDGE_JAR="$JAR" TASKBRIDGE_CDS_ARCHIVE="$STARTUP_JSA" "$launcher" --train 2>/dev/null || true
     train_ms=$((($(date +%s%N) - t0) / 1000000))
-    launch_row "JDK 25: java ${flags[*]} -jar (no cache)" "$j25/bin/java" "${flags[@]}" -jar "$JAR"
+    launch_row "JDK 25: bin/taskbridge without its cache (TASKBRIDGE_CDS=off)" env JAVA_HOME="$j25" TASKBRIDGE_CDS=off "$launcher"
     if [ -s "$STARTUP_JSA" ]; then
       launch_row "JDK 25: bin/taskbridge (those flags + AOT cache, made in $train_ms ms, $(du -m "$STARTUP_JSA" | cut -f1) MB)" \
         env JAVA_HOME="$j25" "$launcher"
