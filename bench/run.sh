@@ -178,9 +178,10 @@ start_c() {
   PID_C=$LAST_PID
 }
 
-# shipped NAME JAR JAVA [java flags...]: the command that runs JAR as bin/taskbridge runs it (what the
-# Procfile and the README run): its JVM flags and environment, then BENCH_JAVA_OPTS and these flags
-# (JAVA_OPTS to it), on the JDK of JAVA, with a class-data archive of its own for NAME. The archive is
+# shipped NAME JAR JAVA [java flags...]: sets SHIPPED to the command that runs JAR as bin/taskbridge
+# runs it (what the Procfile and the README run): its JVM flags and environment, then BENCH_JAVA_OPTS
+# and these flags (JAVA_OPTS to it), on the JDK of JAVA, with a class-data archive of its own for NAME
+# (under out/tmp, with the launcher's native library and schema copies beside it). The archive is
 # made first, as bin/taskbridge --train (what mvn package runs), so that its few seconds are not part
 # of the start; without one the launcher would run a start unlike the shipped one, so the run fails.
 # An experiment with another collector turns the launcher's off: -XX:-UseSerialGC -XX:+UseG1GC.
