@@ -27,7 +27,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * copies its configuration and looks up an argument factory for every bind, which cost more than
  * SQLite's own work on these paths; and each was prepared again for every request, where a group
  * commit runs the same few statements for a whole batch. Here the SQL is parsed once (with Jdbi's
- * own parser, when the constant is made), and each handle keeps its prepared statements until it
+ * own parser, on the constant's first run), and each handle keeps its prepared statements until it
  * closes, so a batch of N requests prepares each statement once.
  *
  * <p>One list parameter is allowed, written {@code <name>} as in Jdbi's {@code bindList}; it is
@@ -44,67 +44,82 @@ public final class Sql {
     static final int KEPT_PER_HANDLE = 128;
 
     private final String named;
-    private final String head;
-    private final Optional<String> list;
-    private final String tail;
-    private final Map<String, Integer> slots;
-    /** Each placeholder's slot, in the order of the placeholders before and after the list (looked up once, not per run). */
-    private final int[] headSlots;
-    private final int[] tailSlots;
-    /** Every word of the statement, lower case: the tables it names are among them. */
-    private final Set<String> words;
-    /** False for a statement that changes rows other than by inserting them, or does anything else. */
-    private final boolean insertsOrReads;
-    /** The table a plain {@code INSERT ... VALUES} inserts into: present when it can be deferred. */
-    private final Optional<String> deferrableInto;
+    /**
+     * The statement parsed, on its first run: a start makes a few dozen of these constants, and
+     * parsing each there (Jdbi's parser, interpreted that early) cost ~80 ms of the start-up's main
+     * thread. Two threads may parse it at once; either result is the same, and a record's final
+     * fields make it safe to share without a lock.
+     */
+    private Parsed parsed;
 
     private Sql(String named) {
         this.named = named;
-        int open = named.indexOf('<');
-        int close = open < 0 ? -1 : named.indexOf('>', open);
-        boolean hasList = open >= 0 && close > open && named.substring(open + 1, close).matches("\\w+");
-        ParsedSql before = parse(hasList ? named.substring(0, open) : named);
-        this.head = before.getSql();
-        List<String> headNames = before.getParameters().getParameterNames();
-        List<String> tailNames;
-        if (hasList) {
-            ParsedSql after = parse(named.substring(close + 1));
-            this.list = Optional.of(named.substring(open + 1, close));
-            this.tail = after.getSql();
-            tailNames = after.getParameters().getParameterNames();
-        } else {
-            this.list = Optional.empty();
-            this.tail = "";
-            tailNames = List.of();
+    }
+
+    private Parsed parsed() {
+        Parsed p = parsed;
+        if (p == null) {
+            p = Parsed.of(named);
+            parsed = p;
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (String name : headNames) {
-            index.putIfAbsent(name, index.size());
+        return p;
+    }
+
+    /**
+     * {@code head}, then as many placeholders as the {@code list} parameter has values, then
+     * {@code tail}; {@code slots} numbers the parameters in the order they first appear, and
+     * {@code headSlots}/{@code tailSlots} give each placeholder's slot (looked up once, not per run).
+     * {@code words}: every word of the statement, lower case (the tables it names are among them);
+     * {@code insertsOrReads} is false for a statement that changes rows other than by inserting
+     * them, or does anything else; {@code deferrableInto}, the table a plain
+     * {@code INSERT ... VALUES} inserts into, is present when it can be deferred.
+     */
+    private record Parsed(String head, Optional<String> list, String tail, Map<String, Integer> slots, int[] headSlots,
+            int[] tailSlots, Set<String> words, boolean insertsOrReads, Optional<String> deferrableInto) {
+        static Parsed of(String named) {
+            int open = named.indexOf('<');
+            int close = open < 0 ? -1 : named.indexOf('>', open);
+            boolean hasList = open >= 0 && close > open && named.substring(open + 1, close).matches("\\w+");
+            ParsedSql before = parse(hasList ? named.substring(0, open) : named);
+            List<String> headNames = before.getParameters().getParameterNames();
+            Optional<String> list = Optional.empty();
+            String tail = "";
+            List<String> tailNames = List.of();
+            if (hasList) {
+                ParsedSql after = parse(named.substring(close + 1));
+                list = Optional.of(named.substring(open + 1, close));
+                tail = after.getSql();
+                tailNames = after.getParameters().getParameterNames();
+            }
+            Map<String, Integer> index = new HashMap<>();
+            for (String name : headNames) {
+                index.putIfAbsent(name, index.size());
+            }
+            list.ifPresent(name -> index.putIfAbsent(name, index.size()));
+            for (String name : tailNames) {
+                index.putIfAbsent(name, index.size());
+            }
+            Map<String, Integer> slots = Map.copyOf(index);
+            List<String> all = WORD.matcher(named).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
+            Set<String> words = Set.copyOf(all);
+            String verb = all.isEmpty() ? "" : all.get(0);
+            boolean plain = verb.equals("insert") && all.size() > 2 && all.get(1).equals("into")
+                    && !words.contains("select") && !words.contains("returning");
+            return new Parsed(before.getSql(), list, tail, slots, headNames.stream().mapToInt(slots::get).toArray(),
+                    tailNames.stream().mapToInt(slots::get).toArray(), words, verb.equals("insert") || verb.equals("select"),
+                    plain ? Optional.of(all.get(2)) : Optional.empty());
         }
-        list.ifPresent(name -> index.putIfAbsent(name, index.size()));
-        for (String name : tailNames) {
-            index.putIfAbsent(name, index.size());
-        }
-        this.slots = Map.copyOf(index);
-        this.headSlots = headNames.stream().mapToInt(slots::get).toArray();
-        this.tailSlots = tailNames.stream().mapToInt(slots::get).toArray();
-        List<String> all = WORD.matcher(named).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
-        this.words = Set.copyOf(all);
-        String verb = all.isEmpty() ? "" : all.get(0);
-        this.insertsOrReads = verb.equals("insert") || verb.equals("select");
-        boolean plain = verb.equals("insert") && all.size() > 2 && all.get(1).equals("into")
-                && !words.contains("select") && !words.contains("returning");
-        this.deferrableInto = plain ? Optional.of(all.get(2)) : Optional.empty();
     }
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** True when running this now could see, or change, rows waiting for {@code tables}. */
     private boolean mayMeet(java.util.Collection<String> tables) {
-        return !insertsOrReads || tables.stream().anyMatch(words::contains);
+        Parsed p = parsed();
+        return !p.insertsOrReads() || tables.stream().anyMatch(p.words()::contains);
     }
 
-    /** {@code named}, parsed: make it once, as a constant. */
+    /** {@code named}, parsed on its first run: make it once, as a constant. */
     public static Sql of(String named) {
         return new Sql(named);
     }
@@ -124,6 +139,7 @@ public final class Sql {
 
     /** The names of its parameters, in the order they first appear (for tests). */
     List<String> names() {
+        Map<String, Integer> slots = parsed().slots();
         List<String> names = new ArrayList<>(slots.size());
         slots.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> names.add(e.getKey()));
         return names;
@@ -137,9 +153,10 @@ public final class Sql {
     /** One execution: bind every parameter, then {@link #execute}, {@link #oneLong} or {@link #strings}. */
     public final class Run {
         private final Handle handle;
-        private final Object[] values = new Object[slots.size()];
-        private final int[] nullTypes = new int[slots.size()];
-        private final boolean[] bound = new boolean[slots.size()];
+        private final Parsed sql = parsed();
+        private final Object[] values = new Object[sql.slots().size()];
+        private final int[] nullTypes = new int[values.length];
+        private final boolean[] bound = new boolean[values.length];
 
         private Run(Handle handle) {
             this.handle = handle;
@@ -160,7 +177,7 @@ public final class Sql {
 
         /** The list parameter ({@code <name>}); it must not be empty. */
         public Run bindList(String name, List<String> values) {
-            if (list.isEmpty() || !list.get().equals(name)) {
+            if (sql.list().isEmpty() || !sql.list().get().equals(name)) {
                 throw new IllegalArgumentException("no list parameter <" + name + "> in " + named);
             }
             if (values.isEmpty()) {
@@ -170,7 +187,7 @@ public final class Sql {
         }
 
         private Run set(String name, Object value, int sqlType) {
-            Integer slot = slots.get(name);
+            Integer slot = sql.slots().get(name);
             if (slot == null) {
                 throw new IllegalArgumentException("no parameter :" + name + " in " + named);
             }
@@ -211,7 +228,7 @@ public final class Sql {
         }
 
         private void defer(boolean ahead) {
-            String into = deferrableInto.orElseThrow(() -> new IllegalStateException(
+            String into = sql.deferrableInto().orElseThrow(() -> new IllegalStateException(
                     "only a plain INSERT ... VALUES can be deferred: " + named));
             DeferredRows rows = handle.getConfig(DeferredRows.class);
             if (!rows.deferring()) {
@@ -292,21 +309,21 @@ public final class Sql {
                     throw new IllegalStateException("parameter " + names().get(slot) + " is not bound in " + named);
                 }
             }
-            List<?> items = list.map(name -> (List<?>) values[slots.get(name)]).orElse(List.of());
-            String jdbc = list.isEmpty() ? head : head + "?,".repeat(items.size() - 1) + "?" + tail;
+            List<?> items = sql.list().map(name -> (List<?>) values[sql.slots().get(name)]).orElse(List.of());
+            String jdbc = sql.list().isEmpty() ? sql.head() : sql.head() + "?,".repeat(items.size() - 1) + "?" + sql.tail();
             Prepared kept = handle.getConfig(Prepared.class);
             kept.observer.accept(named);
             PreparedStatement statement = kept.statement(handle, jdbc);
             int position = 1;
-            for (int slot : headSlots) {
+            for (int slot : sql.headSlots()) {
                 position = put(statement, position, slot);
             }
-            if (list.isPresent()) {
+            if (sql.list().isPresent()) {
                 for (Object item : items) {
                     statement.setString(position++, (String) item);
                 }
             }
-            for (int slot : tailSlots) {
+            for (int slot : sql.tailSlots()) {
                 position = put(statement, position, slot);
             }
             return statement;
