@@ -158,6 +158,7 @@ public final class Database implements AutoCloseable {
                     made = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
                     if (dialect == Dialect.SQLITE) {
                         made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
+                        made.getConfig(PreparedStatements.class).keepPerConnection();
                         checkpoints = new WalCheckpoints(pool);
                     }
                     writes = dialect == Dialect.SQLITE ? new GroupCommit(made, 1, false)

@@ -39,7 +39,7 @@ import org.jdbi.v3.core.Jdbi;
  * library in this process, with no round trip to save, so there each row is written when it is made.
  *
  * <p>Each lane writes on a handle kept from batch to batch (a writer), so the statements it
- * prepares ({@link Sql.Prepared}) and the DAOs attached to it ({@link Daos}) are made once, not
+ * prepares ({@link PreparedStatements}) and the DAOs attached to it ({@link Daos}) are made once, not
  * once a batch: on a 64-connection Approve load the leader spent a twelfth of its time preparing
  * statements again. A writer holds one pooled connection. It is checked before a batch when it
  * has been idle for a while (as the pool checks a connection it hands out), replaced when a batch
@@ -289,7 +289,7 @@ public final class GroupCommit implements Writes {
     }
 
     /**
-     * A handle kept from batch to batch, so the statements it prepares ({@link Sql.Prepared}) and
+     * A handle kept from batch to batch, so the statements it prepares ({@link PreparedStatements}) and
      * the DAOs attached to it ({@link Daos}) are made once; used by one lane at a time.
      */
     private static final class Writer {

@@ -1,6 +1,5 @@
 package io.taskbridge.platform;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.ParsedSql;
@@ -28,7 +25,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * SQLite's own work on these paths; and each was prepared again for every request, where a group
  * commit runs the same few statements for a whole batch. Here the SQL is parsed once (with Jdbi's
  * own parser, on the constant's first run), and each handle keeps its prepared statements until it
- * closes, so a batch of N requests prepares each statement once.
+ * closes (on SQLite, each pooled connection keeps them: {@link PreparedStatements}), so a batch of N requests
+ * prepares each statement once.
  *
  * <p>One list parameter is allowed, written {@code <name>} as in Jdbi's {@code bindList}; it is
  * expanded to as many placeholders as the list has values. A null is bound with the SQL type of
@@ -40,9 +38,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * SELECT, or that names its table) or the commit.
  */
 public final class Sql {
-    /** A handle keeps at most this many prepared statements; more (a list of a new size) starts over. */
-    static final int KEPT_PER_HANDLE = 128;
-
     private final String named;
     /**
      * The statement parsed, on its first run: a start makes a few dozen of these constants, and
@@ -311,8 +306,8 @@ public final class Sql {
             }
             List<?> items = sql.list().map(name -> (List<?>) values[sql.slots().get(name)]).orElse(List.of());
             String jdbc = sql.list().isEmpty() ? sql.head() : sql.head() + "?,".repeat(items.size() - 1) + "?" + sql.tail();
-            Prepared kept = handle.getConfig(Prepared.class);
-            kept.observer.accept(named);
+            PreparedStatements kept = handle.getConfig(PreparedStatements.class);
+            kept.heard(named);
             PreparedStatement statement = kept.statement(handle, jdbc);
             int position = 1;
             for (int slot : sql.headSlots()) {
@@ -345,73 +340,6 @@ public final class Sql {
 
         private RuntimeException failed(SQLException e) {
             return new UnableToExecuteStatementException(e.getMessage() + " [statement: " + named + "]", e, null);
-        }
-    }
-
-    /**
-     * The statements one handle has prepared, kept in the handle's own configuration (every handle
-     * gets an empty copy) and closed when it closes. A handle is used by one thread at a time.
-     */
-    public static final class Prepared implements JdbiConfig<Prepared> {
-        private final Map<String, PreparedStatement> kept = new HashMap<>();
-        private boolean cleaning;
-        private Consumer<String> observer = sql -> { };
-
-        /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
-        public Prepared() {
-        }
-
-        @Override
-        public Prepared createCopy() {
-            Prepared copy = new Prepared();
-            copy.observer = observer;
-            return copy;
-        }
-
-        /**
-         * Hears every statement run on the handles made after this (set on {@code jdbi.getConfig}):
-         * tests count statements with it, as Jdbi's SqlLogger counts Jdbi's own.
-         */
-        public void observe(Consumer<String> statements) {
-            observer = statements;
-        }
-
-        PreparedStatement statement(Handle handle, String jdbc) throws SQLException {
-            PreparedStatement statement = kept.get(jdbc);
-            if (statement != null) {
-                return statement;
-            }
-            if (!cleaning) {
-                handle.addCleanable(this::closeAll);
-                cleaning = true;
-            } else if (kept.size() >= KEPT_PER_HANDLE) {
-                handle.getConfig(DeferredRows.class).flush(); // the statements about to close may hold rows
-                closeAll();
-            }
-            Connection connection = handle.getConnection();
-            statement = connection.prepareStatement(jdbc);
-            kept.put(jdbc, statement);
-            return statement;
-        }
-
-        /** How many statements this handle keeps (for tests). */
-        int size() {
-            return kept.size();
-        }
-
-        private void closeAll() throws SQLException {
-            SQLException first = null;
-            for (PreparedStatement statement : kept.values()) {
-                try {
-                    statement.close();
-                } catch (SQLException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            kept.clear();
-            if (first != null) {
-                throw first;
-            }
         }
     }
 }

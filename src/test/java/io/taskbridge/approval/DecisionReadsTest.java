@@ -2,7 +2,7 @@ package io.taskbridge.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taskbridge.platform.Sql;
+import io.taskbridge.platform.PreparedStatements;
 import io.taskbridge.testing.Databases;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +38,7 @@ class DecisionReadsTest {
                     statements.incrementAndGet();
                 }
             });
-            f.db().jdbi().getConfig(Sql.Prepared.class).observe(sql -> statements.incrementAndGet());
+            f.db().jdbi().getConfig(PreparedStatements.class).observe(sql -> statements.incrementAndGet());
             long id = f.newTask("Contract");
             f.approvals().request(id, new ApprovalPlan(List.of(
                     new ApprovalPlan.Step(List.of("UA", "UB"), CompletionMode.ALL, Optional.empty()),

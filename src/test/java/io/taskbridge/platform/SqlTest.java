@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hot paths' plain statements: the same parameters Jdbi would find, a list parameter, typed
- * nulls on both databases, and one prepared statement per handle, closed with it.
+ * nulls on both databases, and one prepared statement per handle, closed with it (on SQLite, per
+ * pooled connection, kept past the handle with nothing left waiting in it).
  */
 class SqlTest {
     private static final String UPSERT = "INSERT INTO things (name, note, size, at) VALUES (:name, :note, :size, :at)"
@@ -65,8 +66,8 @@ class SqlTest {
     }
 
     @Test
-    void preparesEachStatementOncePerHandleAndClosesThemWithIt() throws Exception {
-        try (Database db = Databases.open(Databases.Kind.SQLITE)) {
+    void onPostgresEachHandlePreparesAStatementOnceAndClosesItWithIt() throws Exception {
+        try (Database db = Databases.open(Databases.Kind.POSTGRES)) {
             PreparedStatement kept;
             try (Handle h = db.jdbi().open()) {
                 h.execute("CREATE TABLE things (name TEXT PRIMARY KEY, note TEXT, size INTEGER, at INTEGER)");
@@ -75,16 +76,50 @@ class SqlTest {
                     insert.on(h).bind("name", "t" + i).bind("size", i).execute();
                 }
                 SIZE_OF.on(h).bind("name", "t3").oneLong();
-                Sql.Prepared prepared = h.getConfig(Sql.Prepared.class);
-                assertThat(prepared.size()).as("two statements, each prepared once").isEqualTo(2);
+                PreparedStatements prepared = h.getConfig(PreparedStatements.class);
+                assertThat(prepared.size(h)).as("two statements, each prepared once").isEqualTo(2);
                 kept = prepared.statement(h, "SELECT size FROM things WHERE name = ?");
                 assertThat(kept.isClosed()).isFalse();
                 try (Handle other = db.jdbi().open()) {
-                    assertThat(other.getConfig(Sql.Prepared.class).size()).as("another handle keeps its own").isZero();
+                    assertThat(other.getConfig(PreparedStatements.class).size(other)).as("another handle keeps its own").isZero();
                 }
             }
             assertThat(kept.isClosed()).as("closed with its handle").isTrue();
         }
+    }
+
+    @Test
+    void onSqliteAStatementIsKeptWithItsConnectionForTheNextHandleAndNothingWaitsInIt() throws Exception {
+        try (Database db = Databases.open(Databases.Kind.SQLITE)) {
+            PreparedStatement first;
+            java.sql.Connection connection;
+            try (Handle h = db.jdbi().open()) {
+                h.execute("CREATE TABLE things (name TEXT PRIMARY KEY, note TEXT, size INTEGER, at INTEGER)");
+                for (int i = 0; i < 5; i++) {
+                    ADD_THING.on(h).bind("name", "t" + i).bind("size", i).execute();
+                }
+                assertThat(SIZE_OF.on(h).bind("name", "t3").oneLong()).contains(3L);
+                assertThat(h.getConfig(PreparedStatements.class).size(h)).as("two statements, each prepared once").isEqualTo(2);
+                first = h.getConfig(PreparedStatements.class).statement(h, "SELECT size FROM things WHERE name = ?");
+                connection = h.getConnection().unwrap(java.sql.Connection.class);
+                // A row deferred and then neither flushed nor discarded (a handle given up on).
+                DeferredRows.deferOn(h, true);
+                ADD_THING.on(h).bind("name", "lost").bind("size", 9).defer();
+            }
+            assertThat(first.isClosed()).as("left open with its connection").isFalse();
+            try (Handle h = db.jdbi().open()) {
+                assertThat(h.getConnection().unwrap(java.sql.Connection.class))
+                        .as("the pool lends this thread its last connection again").isSameAs(connection);
+                assertThat(h.getConfig(PreparedStatements.class).statement(h, "SELECT size FROM things WHERE name = ?"))
+                        .as("not prepared again").isSameAs(first);
+                assertThat(SIZE_OF.on(h).bind("name", "t4").oneLong()).contains(4L);
+                DeferredRows.deferOn(h, true);
+                ADD_THING.on(h).bind("name", "t5").bind("size", 5).defer();
+                assertThat(COUNT_THINGS.on(h).oneLong()).as("the given-up row was not written with the next one").contains(6L);
+                assertThat(SIZE_OF.on(h).bind("name", "lost").oneLong()).isEmpty();
+            }
+        }
+        // The pool closed, its connections closed their statements.
     }
 
     @Test

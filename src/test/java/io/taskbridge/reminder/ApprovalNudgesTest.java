@@ -7,7 +7,7 @@ import io.taskbridge.approval.ApprovalService;
 import io.taskbridge.approval.CompletionMode;
 import io.taskbridge.approval.Decision;
 import io.taskbridge.platform.Database;
-import io.taskbridge.platform.Sql;
+import io.taskbridge.platform.PreparedStatements;
 import io.taskbridge.task.ReminderKind;
 import io.taskbridge.task.TaskDraft;
 import io.taskbridge.task.TaskEvents;
@@ -41,7 +41,7 @@ class ApprovalNudgesTest {
             ApprovalService approvals = new ApprovalService(db.jdbi(), clock, TaskEvents.all(List.of(planner)),
                     new ApprovalNudges(planner));
             List<String> drops = new ArrayList<>();
-            db.jdbi().getConfig(Sql.Prepared.class).observe(sql -> {
+            db.jdbi().getConfig(PreparedStatements.class).observe(sql -> {
                 if (sql.equals(ReminderDao.DROP)) {
                     drops.add(sql);
                 }

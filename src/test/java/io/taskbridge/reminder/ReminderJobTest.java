@@ -109,7 +109,7 @@ class ReminderJobTest {
     void aDueDatePlansItsRemindersInOneStatement(Databases.Kind kind) {
         open(kind);
         List<String> plans = new ArrayList<>();
-        db.jdbi().getConfig(io.taskbridge.platform.Sql.Prepared.class).observe(sql -> {
+        db.jdbi().getConfig(io.taskbridge.platform.PreparedStatements.class).observe(sql -> {
             if (sql.startsWith(ReminderDao.PLAN_INTO)) {
                 plans.add(sql);
             }

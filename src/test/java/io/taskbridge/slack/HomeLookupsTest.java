@@ -7,7 +7,7 @@ import io.taskbridge.outbox.Outbox;
 import io.taskbridge.outbox.OutboxCodec;
 import io.taskbridge.platform.Database;
 import io.taskbridge.platform.Json;
-import io.taskbridge.platform.Sql;
+import io.taskbridge.platform.PreparedStatements;
 import io.taskbridge.platform.WorkspaceId;
 import io.taskbridge.testing.Databases;
 import java.time.Clock;
@@ -32,7 +32,7 @@ class HomeLookupsTest {
         try (Database db = Databases.open(kind)) {
             Jdbi jdbi = db.jdbi();
             List<String> lookups = new ArrayList<>();
-            jdbi.getConfig(Sql.Prepared.class).observe(sql -> {
+            jdbi.getConfig(PreparedStatements.class).observe(sql -> {
                 if (sql.equals(AppHomeDao.OPENED_AMONG)) {
                     lookups.add(sql);
                 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskbridge.platform.Database;
 import io.taskbridge.platform.GroupCommit;
-import io.taskbridge.platform.Sql;
+import io.taskbridge.platform.PreparedStatements;
 import io.taskbridge.testing.Databases;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -160,7 +160,7 @@ class TaskNumbersTest {
     private record Statements(AtomicInteger reservations, AtomicInteger returning) {
         static Statements on(Database db) {
             Statements seen = new Statements(new AtomicInteger(), new AtomicInteger());
-            db.jdbi().getConfig(Sql.Prepared.class).observe(sql -> {
+            db.jdbi().getConfig(PreparedStatements.class).observe(sql -> {
                 if (sql.startsWith("SELECT nextval(")) {
                     seen.reservations.incrementAndGet();
                 } else if (sql.equals(TaskInsert.INSERT)) {
