@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|help|tick|poll|memory|startup|all|smoke|serialab|approveab|pgab|mutation|fuzz]
+# Taskbridge benchmarks. Usage: bench/run.sh [ack|approve|help|tick|poll|memory|startup|all|smoke|serialab|approveab|pgab|startupab|mutation|fuzz]
 #
 # Builds the jar, starts what the scenario needs on 127.0.0.1, runs a bounded load, stops
 # everything it started (trap on EXIT) and prints a table. Results also go to bench/out/.
@@ -13,7 +13,8 @@
 # interleaved old new old new (used to judge platform/SerialWrites; not part of 'all'). BENCH_JAVA_OLD
 # runs the old side on another JVM (e.g. BENCH_JAR_OLD=target/taskbridge.jar BENCH_JAVA_OLD=<jdk25>/bin/java
 # puts one build on JDK 25 beside JDK 17). approveab: the same for Approve clicks. pgab: /task add on
-# PostgreSQL, the two builds on one embedded server, a database each.
+# PostgreSQL, the two builds on one embedded server, a database each. startupab: start-up of the two
+# builds, launched in turn BENCH_STARTS times each (median ms and the CPU used to the first 200).
 # fuzz: the jqwik properties (src/test/java/io/taskbridge/fuzz) for BENCH_FUZZ_SECONDS (600), in rounds
 # of BENCH_FUZZ_TRIES (2000) tries per property, each round with new random seeds; stops at the first
 # failure (jqwik prints the shrunk input and its seed). Not part of 'all' or 'smoke'.
@@ -478,6 +479,8 @@ launch_once() {
     fi
     sleep 0.005
   done
+  # The CPU the process had used by then (user + system, ms), for startupab.
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$pid/stat" >"$OUT/tmp/launch.cpu" 2>/dev/null || true
   stop "$pid"
   [ -n "${t1:-}" ] || { echo "no 200 from /healthz" >&2; return 1; }
   echo $(((t1 - t0) / 1000000))
@@ -567,6 +570,46 @@ scenario_startup() {
   say "Target: <= 1200 ms, and no slower than Bolt for JavaScript."
   say ""
   say "startup ratios: jdk17=${t17}ms jdk25=${t25}ms boltjs=${bolt}ms jdk17/boltjs=$(awk -v a="$t17" -v b="$bolt" 'BEGIN { printf "%.2f", a / b }') jdk25/boltjs=$(awk -v a="$t25" -v b="$bolt" 'BEGIN { if (a == "none") print "none"; else printf "%.2f", a / b }')"
+}
+
+# startupab: the start-up of two builds (BENCH_JAR_OLD against BENCH_JAR), each through this
+# checkout's bin/taskbridge with an archive made for it first (as mvn package makes it), launched in
+# turn old new old new, BENCH_STARTS times each: the median ms to the first 200 from /healthz, and
+# the CPU the JVM had used by then. A change to the launcher itself needs the old checkout's bin/.
+scenario_startupab() {
+  local old=${BENCH_JAR_OLD:?set BENCH_JAR_OLD to the jar to compare against} launcher=$ROOT/bin/taskbridge s i
+  say ""
+  say "## A/B: start-up of two builds (BENCH_JAR_OLD vs BENCH_JAR), launch to the first 200 from /healthz, old new x $STARTS"
+  say ""
+  say "- old: $old"
+  say "- new: $JAR"
+  say "- JVM: $(java -version 2>&1 | sed -n 2p)"
+  declare -A jar=([old]=$old [new]=$JAR) ms=() cpu=()
+  for s in old new; do
+    rm -f "$OUT/tmp/startup-$s.cds" "$OUT/tmp/startup-$s.cds.id"
+    TASKBRIDGE_JAR="${jar[$s]}" TASKBRIDGE_CDS_ARCHIVE="$OUT/tmp/startup-$s.cds" "$launcher" --train >/dev/null 2>&1 || true
+    [ -s "$OUT/tmp/startup-$s.cds" ] || check no "bin/taskbridge --train made no archive for $s"
+    JAR=${jar[$s]} STARTUP_JSA=$OUT/tmp/startup-$s.cds launch_once "$launcher" >/dev/null # page cache
+  done
+  for ((i = 0; i < STARTS; i++)); do
+    for s in old new; do
+      ms[$s]+=" $(JAR=${jar[$s]} STARTUP_JSA=$OUT/tmp/startup-$s.cds launch_once "$launcher")"
+      cpu[$s]+=" $(cat "$OUT/tmp/launch.cpu")"
+    done
+  done
+  say ""
+  say "| build | min ms | median ms | max ms | mean ms | mean CPU ms |"
+  say "|---|---|---|---|---|---|"
+  local median_old median_new cpu_old cpu_new
+  for s in old new; do
+    say "| $s | $(echo "${ms[$s]}" | stats_ms) | $(echo "${cpu[$s]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { printf "%d", t / NR }') |"
+  done
+  median_old=$(echo "${ms[old]}" | stats_ms | cut -d'|' -f2); median_new=$(echo "${ms[new]}" | stats_ms | cut -d'|' -f2)
+  cpu_old=$(echo "${cpu[old]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { print t / NR }')
+  cpu_new=$(echo "${cpu[new]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { print t / NR }')
+  check ok
+  say ""
+  say "startupab ratios: median new/old=$(awk -v a="$median_new" -v b="$median_old" 'BEGIN { printf "%.2f", a / b }') cpu new/old=$(awk -v a="$cpu_new" -v b="$cpu_old" 'BEGIN { printf "%.2f", a / b }')"
 }
 
 # ---------------------------------------------------------------- A/B of two builds
@@ -931,13 +974,14 @@ case $SCENARIO in
   poll) scenario_poll ;;
   memory) scenario_memory ;;
   startup) scenario_startup ;;
+  startupab) scenario_startupab ;;
   serialab) scenario_serialab ;;
   approveab) scenario_approveab ;;
   pgab) scenario_pgab ;;
   help) scenario_help ;;
   all | smoke)
     scenario_ack; scenario_approve; scenario_tick; scenario_poll; scenario_memory; scenario_startup ;;
-  *) echo "unknown scenario '$SCENARIO' (ack approve help tick poll memory startup all smoke serialab approveab pgab mutation fuzz)" >&2; exit 2 ;;
+  *) echo "unknown scenario '$SCENARIO' (ack approve help tick poll memory startup all smoke serialab approveab pgab startupab mutation fuzz)" >&2; exit 2 ;;
 esac
 say ""
 if [ "$FAILED" != 0 ]; then
