@@ -37,6 +37,8 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
     private Consumer<String> observer = sql -> { };
     /** Each connection's statements, shared by every copy; null: each handle keeps its own. */
     private Map<Connection, Map<String, PreparedStatement>> connections;
+    /** This handle's connection's statements, once it has run one (per connection only). */
+    private Map<String, PreparedStatement> onConnection = Collections.emptyMap();
 
     /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
     public PreparedStatements() {
@@ -81,6 +83,7 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
                 statements = new HashMap<>();
                 connections.put(connection, statements);
             }
+            onConnection = statements;
         }
         PreparedStatement statement = statements.get(jdbc);
         if (statement == null) {
@@ -101,6 +104,26 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
         return statement;
     }
 
+    /**
+     * After {@code statement} failed: sqlite-jdbc finalizes a statement on most errors (an I/O
+     * error, a full disk) while it still reports it open, so a kept one would fail every later run
+     * on its connection; it is closed and dropped, to be prepared anew.
+     */
+    void failed(PreparedStatement statement) {
+        used.remove(statement);
+        drop(statement);
+    }
+
+    private void drop(PreparedStatement statement) {
+        kept.values().remove(statement);
+        onConnection.values().remove(statement);
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            // closed already, or its connection is gone: it is kept nowhere either way
+        }
+    }
+
     /** How many statements this handle keeps, or its connection (for tests). */
     int size(Handle handle) {
         try {
@@ -119,12 +142,17 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
         }
     }
 
-    /** At the handle's close: its own statements close; a connection's are left with nothing waiting. */
+    /**
+     * At the handle's close: its own statements close; a connection's are left with no rows waiting
+     * in them (rows the handle deferred and neither flushed nor discarded).
+     */
     private void cleanUp() throws SQLException {
         closeAll(kept);
         for (PreparedStatement statement : used) {
-            if (!statement.isClosed()) {
-                statement.clearBatch(); // rows deferred by a handle that neither flushed nor discarded them
+            try {
+                statement.clearBatch();
+            } catch (SQLException e) {
+                drop(statement); // finalized by a failure that did not pass through failed()
             }
         }
         used.clear();

@@ -152,6 +152,8 @@ public final class Sql {
         private final Object[] values = new Object[sql.slots().size()];
         private final int[] nullTypes = new int[values.length];
         private final boolean[] bound = new boolean[values.length];
+        /** The statement this run bound, once it has one: dropped from those kept if it fails. */
+        private PreparedStatement statement;
 
         private Run(Handle handle) {
             this.handle = handle;
@@ -308,7 +310,7 @@ public final class Sql {
             String jdbc = sql.list().isEmpty() ? sql.head() : sql.head() + "?,".repeat(items.size() - 1) + "?" + sql.tail();
             PreparedStatements kept = handle.getConfig(PreparedStatements.class);
             kept.heard(named);
-            PreparedStatement statement = kept.statement(handle, jdbc);
+            statement = kept.statement(handle, jdbc);
             int position = 1;
             for (int slot : sql.headSlots()) {
                 position = put(statement, position, slot);
@@ -339,6 +341,9 @@ public final class Sql {
         }
 
         private RuntimeException failed(SQLException e) {
+            if (statement != null) {
+                handle.getConfig(PreparedStatements.class).failed(statement);
+            }
             return new UnableToExecuteStatementException(e.getMessage() + " [statement: " + named + "]", e, null);
         }
     }

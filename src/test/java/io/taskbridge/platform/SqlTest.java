@@ -107,9 +107,7 @@ class SqlTest {
                 ADD_THING.on(h).bind("name", "lost").bind("size", 9).defer();
             }
             assertThat(first.isClosed()).as("left open with its connection").isFalse();
-            try (Handle h = db.jdbi().open()) {
-                assertThat(h.getConnection().unwrap(java.sql.Connection.class))
-                        .as("the pool lends this thread its last connection again").isSameAs(connection);
+            try (Handle h = onConnection(db, connection)) {
                 assertThat(h.getConfig(PreparedStatements.class).statement(h, "SELECT size FROM things WHERE name = ?"))
                         .as("not prepared again").isSameAs(first);
                 assertThat(SIZE_OF.on(h).bind("name", "t4").oneLong()).contains(4L);
@@ -120,6 +118,39 @@ class SqlTest {
             }
         }
         // The pool closed, its connections closed their statements.
+    }
+
+    /**
+     * A handle on {@code connection}: the pool lends a thread its last connection again, unless
+     * another borrower (the WAL checkpoints) holds it for the moment.
+     */
+    private static Handle onConnection(Database db, java.sql.Connection connection) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            Handle h = db.jdbi().open();
+            if (h.getConnection().unwrap(java.sql.Connection.class) == connection) {
+                return h;
+            }
+            h.close();
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the pool never lent that connection again");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aStatementThatFailedIsPreparedAgainNotKeptBroken(Databases.Kind kind) {
+        try (Database db = Databases.open(kind); Handle h = db.jdbi().open()) {
+            h.execute("CREATE TABLE things (name VARCHAR(40) PRIMARY KEY, note VARCHAR(40), size BIGINT, at INTEGER)");
+            ADD_THING.on(h).bind("name", "a").bind("size", 1).execute();
+            assertThat(SIZE_OF.on(h).bind("name", "a").oneLong()).contains(1L);
+            // sqlite-jdbc finalizes a statement that fails this way (it no longer compiles), yet reports it open.
+            h.execute("ALTER TABLE things DROP COLUMN size");
+            assertThatThrownBy(() -> SIZE_OF.on(h).bind("name", "a").oneLong())
+                    .isInstanceOf(UnableToExecuteStatementException.class);
+            h.execute("ALTER TABLE things ADD COLUMN size BIGINT");
+            h.execute("UPDATE things SET size = 2");
+            assertThat(SIZE_OF.on(h).bind("name", "a").oneLong()).as("prepared again").contains(2L);
+        }
     }
 
     @Test
