@@ -30,15 +30,14 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
     /** A handle (on SQLite, a connection) keeps at most this many; more (a list of a new size) starts over. */
     static final int KEPT_AT_MOST = 128;
 
-    private final Map<String, PreparedStatement> kept = new HashMap<>();
+    /** Each connection's statements, shared by every copy; null: each handle keeps its own. */
+    private Map<Connection, Map<String, PreparedStatement>> connections;
+    /** This handle's own statements, or (per connection) its connection's, from its first statement. */
+    private Map<String, PreparedStatement> kept = new HashMap<>();
     /** The connection's statements this handle ran (per connection only). */
     private final Set<PreparedStatement> used = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean cleaning;
     private Consumer<String> observer = sql -> { };
-    /** Each connection's statements, shared by every copy; null: each handle keeps its own. */
-    private Map<Connection, Map<String, PreparedStatement>> connections;
-    /** This handle's connection's statements, once it has run one (per connection only). */
-    private Map<String, PreparedStatement> onConnection = Collections.emptyMap();
 
     /** Jdbi makes the first one (its configuration's root); every copy starts empty. */
     public PreparedStatements() {
@@ -73,26 +72,24 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
     }
 
     PreparedStatement statement(Handle handle, String jdbc) throws SQLException {
-        Map<String, PreparedStatement> statements = kept;
         Connection connection = handle.getConnection();
         if (connections != null) {
             connection = connection.unwrap(Connection.class);
-            statements = connections.get(connection);
-            if (statements == null) {
+            kept = connections.get(connection);
+            if (kept == null) {
                 connections.keySet().removeIf(PreparedStatements::closed);
-                statements = new HashMap<>();
-                connections.put(connection, statements);
+                kept = new HashMap<>();
+                connections.put(connection, kept);
             }
-            onConnection = statements;
         }
-        PreparedStatement statement = statements.get(jdbc);
+        PreparedStatement statement = kept.get(jdbc);
         if (statement == null) {
-            if (statements.size() >= KEPT_AT_MOST) {
+            if (kept.size() >= KEPT_AT_MOST) {
                 handle.getConfig(DeferredRows.class).flush(); // the statements about to close may hold rows
-                closeAll(statements);
+                closeAll(kept);
             }
             statement = connection.prepareStatement(jdbc);
-            statements.put(jdbc, statement);
+            kept.put(jdbc, statement);
         }
         if (!cleaning) {
             handle.addCleanable(this::cleanUp);
@@ -116,7 +113,6 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
 
     private void drop(PreparedStatement statement) {
         kept.values().remove(statement);
-        onConnection.values().remove(statement);
         try {
             statement.close();
         } catch (SQLException e) {
@@ -124,14 +120,9 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
         }
     }
 
-    /** How many statements this handle keeps, or its connection (for tests). */
-    int size(Handle handle) {
-        try {
-            return connections == null ? kept.size()
-                    : connections.getOrDefault(handle.getConnection().unwrap(Connection.class), Map.of()).size();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** How many statements this handle keeps, or (per connection) its connection (for tests). */
+    int size() {
+        return kept.size();
     }
 
     private static boolean closed(Connection connection) {
@@ -147,7 +138,9 @@ public final class PreparedStatements implements JdbiConfig<PreparedStatements> 
      * in them (rows the handle deferred and neither flushed nor discarded).
      */
     private void cleanUp() throws SQLException {
-        closeAll(kept);
+        if (connections == null) {
+            closeAll(kept);
+        }
         for (PreparedStatement statement : used) {
             try {
                 statement.clearBatch();

@@ -274,7 +274,7 @@ class GroupCommitTest {
             });
             int keptBefore = writes.write(h -> {
                 assertThat(h).as("the second batch's handle").isSameAs(first);
-                int kept = h.getConfig(PreparedStatements.class).size(h);
+                int kept = h.getConfig(PreparedStatements.class).size();
                 INSERT.on(h).bind("k", "two").execute();
                 return kept;
             });

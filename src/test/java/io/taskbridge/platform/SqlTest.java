@@ -77,11 +77,11 @@ class SqlTest {
                 }
                 SIZE_OF.on(h).bind("name", "t3").oneLong();
                 PreparedStatements prepared = h.getConfig(PreparedStatements.class);
-                assertThat(prepared.size(h)).as("two statements, each prepared once").isEqualTo(2);
+                assertThat(prepared.size()).as("two statements, each prepared once").isEqualTo(2);
                 kept = prepared.statement(h, "SELECT size FROM things WHERE name = ?");
                 assertThat(kept.isClosed()).isFalse();
                 try (Handle other = db.jdbi().open()) {
-                    assertThat(other.getConfig(PreparedStatements.class).size(other)).as("another handle keeps its own").isZero();
+                    assertThat(other.getConfig(PreparedStatements.class).size()).as("another handle keeps its own").isZero();
                 }
             }
             assertThat(kept.isClosed()).as("closed with its handle").isTrue();
@@ -99,7 +99,7 @@ class SqlTest {
                     ADD_THING.on(h).bind("name", "t" + i).bind("size", i).execute();
                 }
                 assertThat(SIZE_OF.on(h).bind("name", "t3").oneLong()).contains(3L);
-                assertThat(h.getConfig(PreparedStatements.class).size(h)).as("two statements, each prepared once").isEqualTo(2);
+                assertThat(h.getConfig(PreparedStatements.class).size()).as("two statements, each prepared once").isEqualTo(2);
                 first = h.getConfig(PreparedStatements.class).statement(h, "SELECT size FROM things WHERE name = ?");
                 connection = h.getConnection().unwrap(java.sql.Connection.class);
                 // A row deferred and then neither flushed nor discarded (a handle given up on).
