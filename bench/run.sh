@@ -600,16 +600,16 @@ scenario_startupab() {
   say ""
   say "| build | min ms | median ms | max ms | mean ms | mean CPU ms |"
   say "|---|---|---|---|---|---|"
-  local median_old median_new cpu_old cpu_new
+  declare -A median=() mean_cpu=()
   for s in old new; do
-    say "| $s | $(echo "${ms[$s]}" | stats_ms) | $(echo "${cpu[$s]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { printf "%d", t / NR }') |"
+    local stats; stats=$(echo "${ms[$s]}" | stats_ms)
+    median[$s]=$(echo "$stats" | cut -d'|' -f2)
+    mean_cpu[$s]=$(echo "${cpu[$s]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { printf "%d", t / NR }')
+    say "| $s | $stats | ${mean_cpu[$s]} |"
   done
-  median_old=$(echo "${ms[old]}" | stats_ms | cut -d'|' -f2); median_new=$(echo "${ms[new]}" | stats_ms | cut -d'|' -f2)
-  cpu_old=$(echo "${cpu[old]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { print t / NR }')
-  cpu_new=$(echo "${cpu[new]}" | tr ' ' '\n' | grep . | awk '{ t += $1 } END { print t / NR }')
   check ok
   say ""
-  say "startupab ratios: median new/old=$(awk -v a="$median_new" -v b="$median_old" 'BEGIN { printf "%.2f", a / b }') cpu new/old=$(awk -v a="$cpu_new" -v b="$cpu_old" 'BEGIN { printf "%.2f", a / b }')"
+  say "startupab ratios: median new/old=$(awk -v a="${median[new]}" -v b="${median[old]}" 'BEGIN { printf "%.2f", a / b }') cpu new/old=$(awk -v a="${mean_cpu[new]}" -v b="${mean_cpu[old]}" 'BEGIN { printf "%.2f", a / b }')"
 }
 
 # ---------------------------------------------------------------- A/B of two builds
