@@ -672,7 +672,25 @@ ab_start() {
   start_c
 }
 
-ab_stop() { stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"; }
+ab_stop() {
+  wal_sizes "at the end of the runs" old "$DB_OLD" new "$DB_C"
+  stop "$PID_OLD"; stop "$PID_C"; stop "$FAKE_PID"
+}
+
+# wal_sizes WHEN NAME DBFILE ...: the size of each SQLite file's write-ahead log, said before its server
+# stops (closing the last connection checkpoints it and removes it). Passive checkpoints copy the
+# log back but never start it again while some request is reading from it, so under a steady load
+# it only grows; this keeps that in view (see RESULTS.md, the fifteenth session).
+wal_sizes() {
+  local line="SQLite write-ahead log $1:" sep=" "
+  shift
+  while [ $# -ge 2 ]; do
+    [ -f "$2-wal" ] && line="$line$sep$1 $(( $(stat -c %s "$2-wal") / 1048576 )) MiB" && sep=", "
+    shift 2
+  done
+  [ "$sep" = ", " ] && say "" && say "$line"
+  return 0
+}
 
 # ab_runs COUNT_SQL WARM PER_RUN COLUMN REQUIRED: warms both builds with WARM signed requests, then
 # runs old new old new, PER_RUN requests each, counting what COUNT_SQL counts in each build's file
@@ -741,6 +759,7 @@ scenario_approve() {
   local t0; t0=$(date +%s)
   approve_rows "$total" >/dev/null
   note "rows written in $(($(date +%s) - t0))s"
+  wal_sizes "after the rows were written" C "$DB_C"
   local s
   SIGN_KIND=approve
   for s in A B C; do
@@ -787,6 +806,7 @@ scenario_approve() {
       "$(sql_c "SELECT count(*) FROM tasks WHERE status = 'DONE'"); tasks with two responses: $dup."
   if [ "$dup" = 0 ]; then check ok; else check no "a task recorded two decisions for one ONE step"; fi
   if [ "$(sql_c "SELECT count(*) FROM approval_responses")" -gt 0 ]; then check ok; else check no "no click recorded a decision"; fi
+  wal_sizes "at the end of the runs" C "$DB_C"
   stop "$PID_A"; stop "$PID_B"; stop "$PID_C"; stop "$FAKE_PID"
   ratio_line "$rows" approve
 }
@@ -802,6 +822,7 @@ scenario_approveab() {
   note "writing $total tasks waiting for approval, in each build's file"
   approve_rows "$total" "$DB_OLD" >/dev/null
   approve_rows "$total" "$DB_C" >/dev/null
+  wal_sizes "after the rows were written" old "$DB_OLD" new "$DB_C"
   SIGN_KIND=approve
   ab_runs "SELECT count(*) FROM approval_responses" "$warm" "$per_run" "decisions recorded" required
   SIGN_KIND=command
