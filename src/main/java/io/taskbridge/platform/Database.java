@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
      * of four, and one served less than two at 64 connections (bench/RESULTS.md, ninth session).
      */
     static final int POSTGRES_LANES = 2;
+    /** Bytes of SQLite's write-ahead log kept on disk once it starts again: twice where it does. */
+    static final int JOURNAL_SIZE_LIMIT = 32 << 20;
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String jdbcUrl;
@@ -39,6 +41,8 @@ public final class Database implements AutoCloseable {
     private volatile GroupCommit writes;
     /** SQLite's checkpoints, started with {@link #jdbi}. */
     private volatile WalCheckpoints checkpoints;
+    /** Frames in SQLite's log past which its checkpoints start it again (see {@link WalCheckpoints}). */
+    private int logRestartAt = WalCheckpoints.RESTART_AT;
 
     private Database(HikariDataSource pool, Dialect dialect, String jdbcUrl) {
         this.pool = pool;
@@ -108,6 +112,8 @@ public final class Database implements AutoCloseable {
         pool.addDataSourceProperty("getGeneratedKeys", false);
         // Commits never checkpoint: WalCheckpoints does, on its own thread.
         pool.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0");
+        // The first commit after WalCheckpoints started the log again cuts its file back to this.
+        pool.addDataSourceProperty("journalSizeLimit", JOURNAL_SIZE_LIMIT);
     }
 
     /**
@@ -157,9 +163,10 @@ public final class Database implements AutoCloseable {
                 if (made == null) {
                     made = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
                     if (dialect == Dialect.SQLITE) {
-                        made.setTransactionHandler(new SerialWrites(made.getTransactionHandler()));
+                        SerialWrites serial = new SerialWrites(made.getTransactionHandler());
+                        made.setTransactionHandler(serial);
                         made.getConfig(PreparedStatements.class).keepPerConnection();
-                        checkpoints = new WalCheckpoints(pool);
+                        checkpoints = new WalCheckpoints(jdbcUrl, serial.lock(), logRestartAt);
                     }
                     writes = dialect == Dialect.SQLITE ? new GroupCommit(made, 1, false)
                             : new GroupCommit(made, POSTGRES_LANES, true);
@@ -168,6 +175,11 @@ public final class Database implements AutoCloseable {
             }
         }
         return made;
+    }
+
+    /** For tests: start SQLite's log again past that many frames; before the first {@link #jdbi}. */
+    void restartLogAt(int frames) {
+        logRestartAt = frames;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.taskbridge.platform;
 
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -19,6 +20,11 @@ final class SerialWrites extends DelegatingTransactionHandler {
 
     SerialWrites(TransactionHandler delegate) {
         super(delegate);
+    }
+
+    /** The lock every write transaction holds: its holder knows no transaction is writing. */
+    Lock lock() {
+        return lock;
     }
 
     @Override

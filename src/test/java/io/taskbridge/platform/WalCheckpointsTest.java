@@ -9,7 +9,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -52,6 +58,77 @@ class WalCheckpointsTest {
                     .isGreaterThan(before + 4_000_000);
             assertThat(count(db)).isEqualTo(4000);
         }
+    }
+
+    /**
+     * Under a steady load some request is always reading, so SQLite itself never starts the log
+     * again: without a restarting checkpoint the log grew by every write (to gigabytes in the
+     * benchmarks). Here readers overlap so that one always holds a snapshot while small commits
+     * follow each other, ~24 MB or more: the log must stay near where it is started again (256
+     * frames, 1 MiB, in this test), and every row must be there.
+     */
+    @Test
+    void aLogThatReadersNeverLeaveIsStillStartedAgainAndStaysSmall() throws Exception {
+        String url = Databases.sqliteUrl();
+        Path wal = Path.of(url.substring("jdbc:sqlite:".length()) + "-wal");
+        try (Database db = Database.connect(url, "", "")) {
+            db.migrate();
+            db.restartLogAt(256);
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE wal_probe (k INTEGER PRIMARY KEY, v TEXT)"));
+            AtomicBoolean writing = new AtomicBoolean(true);
+            ExecutorService readers = Executors.newFixedThreadPool(3);
+            List<Future<Integer>> reads = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                int offset = r;
+                reads.add(readers.submit(() -> holdSnapshots(db, writing, offset)));
+            }
+            String text = "x".repeat(2000);
+            long largest = 0;
+            int rows = 0;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            try {
+                // small commits one after another, at most ~20 MB a second whatever the disk,
+                // for two seconds and at least ~24 MB
+                while (rows < 12_000 || System.nanoTime() < until) {
+                    int from = rows;
+                    db.writes().write(h -> {
+                        for (int k = from; k < from + 20; k++) {
+                            h.execute("INSERT INTO wal_probe (k, v) VALUES (?, ?)", k, text);
+                        }
+                        return null;
+                    });
+                    rows += 20;
+                    largest = Math.max(largest, Files.exists(wal) ? Files.size(wal) : 0);
+                    Thread.sleep(1);
+                }
+            } finally {
+                writing.set(false);
+                readers.shutdown();
+            }
+            for (Future<Integer> read : reads) {
+                assertThat(read.get(30, TimeUnit.SECONDS)).as("snapshots a reader held").isGreaterThan(10);
+            }
+            assertThat(largest).as("the largest the write-ahead log grew, in bytes").isLessThan(10L << 20);
+            assertThat(count(db)).isEqualTo(rows);
+        }
+    }
+
+    /** Reads in transactions of ~4 ms each, staggered, until the writes end; returns how many. */
+    private static int holdSnapshots(Database db, AtomicBoolean writing, int offset) throws Exception {
+        Thread.sleep(offset);
+        int held = 0;
+        try (Connection c = ((javax.sql.DataSource) db.pool()).getConnection(); Statement s = c.createStatement()) {
+            while (writing.get()) {
+                s.execute("BEGIN DEFERRED"); // a read transaction (the pool's own begin is IMMEDIATE)
+                try (ResultSet rs = s.executeQuery("SELECT max(k) FROM wal_probe")) {
+                    rs.next();
+                }
+                Thread.sleep(4);
+                s.execute("COMMIT");
+                held++;
+            }
+        }
+        return held;
     }
 
     private static int count(Database db) throws SQLException {
