@@ -58,6 +58,8 @@ final class WalCheckpoints implements AutoCloseable {
     private Connection connection;
     /** Touched only by the timer's thread: the last checkpoint failed (said once, until one succeeds). */
     private boolean failing;
+    /** Touched only by the timer's thread: the frames in the log when it was last started again, or -1. */
+    private int restarted = -1;
 
     /** Checkpoints the SQLite file at {@code jdbcUrl}, restarting its log under {@code writers}. */
     WalCheckpoints(String jdbcUrl, Lock writers, int restartAt) {
@@ -72,11 +74,15 @@ final class WalCheckpoints implements AutoCloseable {
             if (connection == null && (connection = open()) == null) {
                 return;
             }
-            if (run("PASSIVE") > restartAt) {
+            int frames = run("PASSIVE").frames();
+            // a log already started again stays as it was until the next commit: left alone then
+            if (frames > restartAt && frames != restarted) {
                 writers.lock();
                 try {
                     readers.waitUntil(System.nanoTime() + READERS_WAIT.toNanos());
-                    run("RESTART"); // if a reader outlasts the wait, the next round tries again
+                    Checkpoint restart = run("RESTART");
+                    // if a reader outlasted the wait, the next round tries again
+                    restarted = restart.busy() ? -1 : restart.frames();
                 } finally {
                     writers.unlock();
                 }
@@ -113,12 +119,16 @@ final class WalCheckpoints implements AutoCloseable {
         }
     }
 
-    /** Runs a checkpoint of that mode; returns the frames in the log. */
-    private int run(String mode) throws SQLException {
+    /** Runs a checkpoint of that mode. */
+    private Checkpoint run(String mode) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-            return rs.next() ? rs.getInt(2) : 0;
+            return rs.next() ? new Checkpoint(rs.getInt(1) != 0, rs.getInt(2)) : new Checkpoint(false, 0);
         }
+    }
+
+    /** What a checkpoint said: whether it could not finish, and the frames in the log. */
+    private record Checkpoint(boolean busy, int frames) {
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -110,6 +112,38 @@ class WalCheckpointsTest {
             }
             assertThat(largest).as("the largest the write-ahead log grew, in bytes").isLessThan(10L << 20);
             assertThat(count(db)).isEqualTo(rows);
+        }
+    }
+
+    /**
+     * A log started again keeps its frames until the next commit begins: while nothing is written,
+     * the checkpoints leave it alone rather than hold the writers up every round for nothing.
+     */
+    @Test
+    void anIdleLogAlreadyStartedAgainIsLeftAlone() throws Exception {
+        String url = Databases.sqliteUrl();
+        try (Database db = Database.open(url, "", "")) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE wal_probe (k INTEGER PRIMARY KEY, v TEXT)"));
+            String text = "x".repeat(2000);
+            db.writes().write(h -> { // ~1000 frames in one commit, under the pool's own 4096
+                for (int k = 0; k < 2000; k++) {
+                    h.execute("INSERT INTO wal_probe (k, v) VALUES (?, ?)", k, text);
+                }
+                return null;
+            });
+            AtomicInteger locked = new AtomicInteger();
+            ReentrantLock writers = new ReentrantLock() {
+                @Override
+                public void lock() {
+                    locked.incrementAndGet();
+                    super.lock();
+                }
+            };
+            try (WalCheckpoints checkpoints = new WalCheckpoints(url, writers, 256)) {
+                Thread.sleep(WalCheckpoints.EVERY.toMillis() * 10);
+            }
+            assertThat(locked).as("times the writers were held up").hasValue(1);
+            assertThat(count(db)).isEqualTo(2000);
         }
     }
 
