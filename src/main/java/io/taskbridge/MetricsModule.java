@@ -8,6 +8,9 @@ import io.taskbridge.platform.Metrics;
 import io.taskbridge.platform.MetricsEndpoint;
 import io.taskbridge.platform.PrometheusMetrics;
 import io.taskbridge.sync.WebhookResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +40,8 @@ record MetricsModule(Metrics metrics, Optional<HttpServer.Routes> endpoint) {
     /**
      * The HTTP side: {@code /metrics} itself and the webhook results; and the gauges: the outbox read
      * from the store, and {@code installations}, the Slack workspaces served (one in single-workspace
-     * mode; the sandbox's own workspace does not count); and the group commit's totals (writes per
-     * transaction is its batch size).
+     * mode; the sandbox's own workspace does not count); the group commit's totals (writes per
+     * transaction is its batch size); and on SQLite the size of its write-ahead log.
      */
     void observe(List<HttpServer.Routes> routes, StoreModule store, Clock clock, IntSupplier installations) {
         endpoint.ifPresent(routes::add);
@@ -50,5 +53,15 @@ record MetricsModule(Metrics metrics, Optional<HttpServer.Routes> endpoint) {
                 store.db().writes(), w -> w.counts().transactions());
         metrics.total("group.commit.writes", "Requests' writes those transactions carried",
                 store.db().writes(), w -> w.counts().writes());
+        store.db().writeAheadLog().ifPresent(wal -> metrics.gauge("sqlite.wal.bytes",
+                "Size of SQLite's write-ahead log file (0 when there is none)", () -> size(wal)));
+    }
+
+    private static double size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0; // removed between the two calls: the last connection closed
+        }
     }
 }

@@ -196,6 +196,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** SQLite's write-ahead log file, for its size in {@code /metrics}; none on PostgreSQL or in memory. */
+    public Optional<Path> writeAheadLog() {
+        return SchemaSnapshot.file(jdbcUrl).map(db -> Path.of(db + "-wal"));
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -168,6 +168,8 @@ class MetricsTest {
                 double writes = value(m, "taskbridge_group_commit_writes_total");
                 assertThat(writes).isGreaterThanOrEqualTo(2);
                 assertThat(value(m, "taskbridge_group_commit_transactions_total")).isBetween(1.0, writes);
+                // SQLite's write-ahead log: there, holding the writes, and kept small (WalCheckpoints).
+                assertThat(value(m, "taskbridge_sqlite_wal_bytes")).isBetween(1.0, 64.0 * (1 << 20));
                 // The JVM's own.
                 assertThat(m).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads",
                         "process_cpu_usage", "process_uptime_seconds");
