@@ -59,9 +59,9 @@ record MetricsModule(Metrics metrics, Optional<HttpServer.Routes> endpoint) {
 
     private static double size(Path file) {
         try {
-            return Files.exists(file) ? Files.size(file) : 0;
+            return Files.size(file);
         } catch (IOException e) {
-            return 0; // removed between the two calls: the last connection closed
+            return 0; // none: no connection is open, or the last one removed it
         }
     }
 }

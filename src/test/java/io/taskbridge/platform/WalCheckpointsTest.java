@@ -72,8 +72,8 @@ class WalCheckpointsTest {
     @Test
     void aLogThatReadersNeverLeaveIsStillStartedAgainAndStaysSmall() throws Exception {
         String url = Databases.sqliteUrl();
-        Path wal = Path.of(url.substring("jdbc:sqlite:".length()) + "-wal");
         try (Database db = Database.connect(url, "", "")) {
+            Path wal = db.writeAheadLog().orElseThrow();
             db.migrate();
             db.restartLogAt(256);
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE wal_probe (k INTEGER PRIMARY KEY, v TEXT)"));
