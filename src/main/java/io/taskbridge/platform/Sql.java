@@ -106,6 +106,12 @@ public final class Sql {
         }
     }
 
+    /** Reads a value from a query's rows, stepping through them ({@link Run#read}). */
+    @FunctionalInterface
+    public interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** True when running this now could see, or change, rows waiting for {@code tables}. */
@@ -274,6 +280,18 @@ public final class Sql {
         public <T> Optional<T> one(RowMapper<T> mapper) {
             try (ResultSet rows = prepared().executeQuery()) {
                 return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /**
+         * Runs a query and hands {@code reader} its rows to step through itself: for a value read
+         * from several rows at once (a task and its tags, from one join).
+         */
+        public <T> T read(Rows<T> reader) {
+            try (ResultSet rows = prepared().executeQuery()) {
+                return reader.read(rows);
             } catch (SQLException e) {
                 throw failed(e);
             }
