@@ -1,6 +1,9 @@
 package io.taskbridge.approval;
 
 import io.taskbridge.platform.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,19 +16,15 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Reads a task's latest approval round, as it stands, with plain statements ({@link Sql}) over
- * {@link ApprovalDao}'s SQL and row mappers. A decision reads it inside the group commit that
- * every other request waits for, and so does the permission check before it; through the
- * SqlObject it was five Jdbi statements, each copying its configuration and prepared again (JFR on
- * Approve clicks: the largest single part of the leader's time), and outside a transaction an
- * attach of the whole DAO besides. The permission check before a click needs only who takes part
+ * {@link ApprovalDao}'s SQL: the task row's approval columns ({@link ApprovalDao#HEAD}, which a
+ * decision has from its claim instead) and then the round's steps, approvers, answers and groups
+ * in one statement ({@link ApprovalDao#ROUND}). A decision reads it inside the group commit that
+ * every other request waits for. The permission check before a click needs only who takes part
  * ({@link #parties}): one statement on one handle instead of the round and its asker apart.
  */
 final class ApprovalRead {
     private static final Sql HEAD = Sql.of(ApprovalDao.HEAD);
-    private static final Sql PARTICIPANTS = Sql.of(ApprovalDao.PARTICIPANTS);
-    private static final Sql RESPONSES = Sql.of(ApprovalDao.RESPONSES);
-    private static final Sql GROUPS = Sql.of(ApprovalDao.GROUPS);
-    private static final Sql STEPS = Sql.of(ApprovalDao.STEPS);
+    private static final Sql ROUND = Sql.of(ApprovalDao.ROUND);
     private static final Sql PARTIES = Sql.of(ApprovalDao.PARTIES);
 
     private ApprovalRead() {}
@@ -59,28 +58,78 @@ final class ApprovalRead {
 
     /** The latest round and its head; empty when the task is missing or has no round. */
     static Optional<Round> round(Handle h, long taskId) {
-        Optional<ApprovalDao.Head> head = head(h, taskId);
-        if (head.isEmpty() || head.get().round().isEmpty()) {
+        return head(h, taskId).flatMap(head -> round(h, head));
+    }
+
+    /** The round {@code head} (the task row's approval columns, read already) names; empty when none. */
+    static Optional<Round> round(Handle h, ApprovalDao.Head head) {
+        if (head.round().isEmpty()) {
             return Optional.empty();
         }
-        int round = head.get().round().get();
-        List<ApprovalDao.ParticipantRow> people = PARTICIPANTS.on(h).bind("id", taskId).bind("round", round)
-                .list(new ApprovalDao.ParticipantRow.Mapper());
-        List<ApprovalDao.ResponseRow> answers = RESPONSES.on(h).bind("id", taskId).bind("round", round)
-                .list(new ApprovalDao.ResponseRow.Mapper());
-        List<ApprovalDao.GroupRow> groups = GROUPS.on(h).bind("id", taskId).bind("round", round)
-                .list(new ApprovalDao.GroupRow.Mapper());
-        List<ApprovalStep> steps = new ArrayList<>();
-        for (ApprovalDao.StepRow s : STEPS.on(h).bind("id", taskId).bind("round", round).list(new ApprovalDao.StepRow.Mapper())) {
-            List<ApprovalDao.ParticipantRow> here = people.stream().filter(p -> p.position() == s.position()).toList();
-            Map<String, String> delegated = new HashMap<>();
-            here.forEach(p -> p.delegatedFrom().ifPresent(from -> delegated.put(p.userId(), from)));
-            steps.add(new ApprovalStep(s.position(), s.mode(), here.stream().map(ApprovalDao.ParticipantRow::userId).toList(),
-                    s.dueAt(), answers.stream().filter(a -> a.position() == s.position()).map(ApprovalDao.ResponseRow::response).toList(),
-                    groups.stream().filter(g -> g.position() == s.position()).map(ApprovalDao.GroupRow::group).toList(),
-                    s.onDue(), delegated));
+        long taskId = head.taskId();
+        int round = head.round().get();
+        Approval approval = ROUND.on(h).bind("id", taskId).bind("round", round).read(rows -> {
+            Steps steps = new Steps();
+            while (rows.next()) {
+                steps.add(rows);
+            }
+            return new Approval(taskId, round, head.state().orElse(Approval.State.PENDING), head.step(), steps.made());
+        });
+        return Optional.of(new Round(head, approval));
+    }
+
+    /** The rows of {@link ApprovalDao#ROUND}, gathered into steps (every step's rows come after all steps). */
+    private static final class Steps {
+        private record Step(int position, CompletionMode mode, Optional<Instant> dueAt, Optional<DueAction> onDue,
+                            List<String> people, Map<String, String> delegated, List<ApprovalResponse> answers,
+                            List<ApprovalGroup> groups) {}
+
+        private final List<Step> steps = new ArrayList<>();
+        private final Map<Integer, Step> at = new HashMap<>();
+
+        void add(ResultSet rs) throws SQLException {
+            int kind = rs.getInt("kind");
+            int position = rs.getInt("position");
+            String t1 = rs.getString("t1");
+            String t2 = rs.getString("t2");
+            if (kind == 0) {
+                String escalateTo = rs.getString("t3");
+                int required = rs.getInt("n1");
+                Optional<Integer> count = rs.wasNull() ? Optional.empty() : Optional.of(required);
+                long due = rs.getLong("n2");
+                Optional<Instant> dueAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
+                Optional<DueAction> onDue = Optional.ofNullable(t2).map(a -> a.equals("ESCALATE")
+                        ? new DueAction.Escalate(escalateTo) : new DueAction.Expire());
+                Step step = new Step(position, CompletionMode.of(t1, count), dueAt, onDue, new ArrayList<>(), new HashMap<>(),
+                        new ArrayList<>(), new ArrayList<>());
+                steps.add(step);
+                at.put(position, step);
+                return;
+            }
+            Step step = at.get(position);
+            if (step == null) {
+                return; // a row of no step: none is written without its step
+            }
+            switch (kind) {
+                case 1 -> {
+                    step.people().add(t1);
+                    if (t2 != null) {
+                        step.delegated().put(t1, t2);
+                    }
+                }
+                case 2 -> step.answers().add(new ApprovalResponse(t1, Decision.valueOf(t2),
+                        Optional.ofNullable(rs.getString("t3")), Instant.ofEpochMilli(rs.getLong("n1"))));
+                case 3 -> {
+                    rs.getLong("n1");
+                    step.groups().add(new ApprovalGroup(t1, t2, !rs.wasNull()));
+                }
+                default -> throw new SQLException("unknown kind of round row: " + kind);
+            }
         }
-        return Optional.of(new Round(head.get(), new Approval(taskId, round,
-                head.get().state().orElse(Approval.State.PENDING), head.get().step(), steps)));
+
+        List<ApprovalStep> made() {
+            return steps.stream().map(s -> new ApprovalStep(s.position(), s.mode(), s.people(), s.dueAt(), s.answers(),
+                    s.groups(), s.onDue(), s.delegated())).toList();
+        }
     }
 }

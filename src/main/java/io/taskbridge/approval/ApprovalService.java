@@ -205,14 +205,15 @@ public final class ApprovalService {
         // the task's status) is applied to what it read rather than read again (DecisionReadsTest).
         return writes.write(tx -> {
             long at = now.toEpochMilli();
-            if (!ApprovalWrite.claimStep(tx, taskId, round, position, at)) {
+            Optional<ApprovalWrite.Claimed> claimed = ApprovalWrite.claimStepReading(tx, taskId, round, position, at);
+            if (claimed.isEmpty()) {
                 TaskRead.find(tx, taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
                 throw notWaiting(ApprovalRead.find(tx, taskId), taskId, round, position, userId);
             }
-            // Read after the claim: on PostgreSQL the claim waited for any decision under way, so
-            // these are the task and the round as that decision left them.
-            Task before = TaskRead.find(tx, taskId).orElseThrow();
-            ApprovalRead.Round read = ApprovalRead.round(tx, taskId).orElseThrow();
+            // Read by the claim, and after it: on PostgreSQL the claim waited for any decision under
+            // way, so these are the task and the round as that decision left them.
+            Task before = TaskRead.tagged(tx, claimed.get().task());
+            ApprovalRead.Round read = ApprovalRead.round(tx, claimed.get().head()).orElseThrow();
             ApprovalStep waiting = read.approval().steps().get(position);
             if (!waiting.isParticipant(userId)) {
                 throw notParticipant();

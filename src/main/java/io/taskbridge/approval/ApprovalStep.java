@@ -27,7 +27,7 @@ public record ApprovalStep(int position, CompletionMode mode, List<String> parti
 
     /**
      * This step with {@code response} among its answers, in the order the answers are read back
-     * ({@link ApprovalDao#RESPONSES}: by time, then by person).
+     * ({@link ApprovalDao#ROUND}: by time, then by person).
      */
     public ApprovalStep answeredBy(ApprovalResponse response) {
         List<ApprovalResponse> answers = new ArrayList<>(responses);
