@@ -54,6 +54,11 @@ public record Approval(long taskId, int round, State state, int currentStep, Lis
         return new Approval(taskId, round, state, currentStep, changed);
     }
 
+    /** The approvers of every step, step by step ({@link ApprovalDao#APPROVERS} reads the same from the database). */
+    public List<String> people() {
+        return steps.stream().flatMap(s -> s.participants().stream()).toList();
+    }
+
     /** True when {@code userId} may answer now: a participant of the current step who has not answered. */
     public boolean awaits(String userId) {
         return current().map(s -> s.isParticipant(userId) && s.responseOf(userId).isEmpty()).orElse(false);

@@ -231,7 +231,7 @@ public final class ApprovalService {
             Task after = before.withStatus(approval.state().taskStatus());
             ApprovalChanged event = new ApprovalChanged(kind, approval, after, Optional.of(response), position, userId, now,
                     read.head().connection(), read.head().externalId());
-            taskEvents.changed(new TaskChanged(Optional.of(before), after, userId, now), tx);
+            taskEvents.changed(new TaskChanged(Optional.of(before), after, userId, now).withApprovers(approval.people()), tx);
             approvalEvents.changed(event, tx);
             return event;
         });

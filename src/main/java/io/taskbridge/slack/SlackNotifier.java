@@ -56,9 +56,8 @@ public final class SlackNotifier implements TaskEvents {
         boolean inReview = Stream.concat(event.before().stream(), Stream.of(event.after()))
                 .anyMatch(t -> t.status() == Status.REVIEW);
         if (inReview) {
-            // One statement for the people, not the whole approval (five reads) that a decision,
-            // which comes here in its own transaction, has just read and written.
-            users.addAll(APPROVERS.on(tx).bind("id", event.after().id()).strings());
+            // A decision has read them (its round); any other change, one statement for the people.
+            users.addAll(event.approvers().orElseGet(() -> APPROVERS.on(tx).bind("id", event.after().id()).strings()));
         }
         return users;
     }

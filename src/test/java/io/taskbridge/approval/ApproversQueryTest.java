@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@link ApprovalDao#APPROVERS}, which a change to a task in review reads to touch its approvers'
  * App Homes, and {@link ApprovalService#parties}, which every click's permission check reads, name
- * the same people as the whole approval's steps: after a delegation, and only those of the current
+ * the same people as the whole approval's steps ({@link Approval#people}, which a decision hands on instead): after a delegation, and only those of the current
  * round once a new round is asked; the parties also name who asked, and are empty without a round.
  */
 class ApproversQueryTest {
@@ -31,7 +31,7 @@ class ApproversQueryTest {
                     new ApprovalPlan.Step(List.of("UA", "UB"), CompletionMode.ALL, Optional.empty()),
                     new ApprovalPlan.Step(List.of("UC"), CompletionMode.ONE, Optional.empty()))), "UCREATOR");
             f.approvals().delegate(id, 1, 0, "UB", "UD", "UB");
-            assertThat(approvers(f, id)).containsExactlyInAnyOrderElementsOf(asListed(f, id))
+            assertThat(approvers(f, id)).as("in the order the approval lists them").containsExactlyElementsOf(asListed(f, id))
                     .containsExactlyInAnyOrder("UA", "UD", "UC");
             assertThat(f.approvals().parties(id)).contains(new ApprovalParties(Set.of("UA", "UD", "UC"), Optional.of("UCREATOR")));
 
@@ -55,6 +55,6 @@ class ApproversQueryTest {
     }
 
     private static List<String> asListed(ApprovalServiceTest.Fixture f, long id) {
-        return f.approvals().find(id).orElseThrow().steps().stream().flatMap(s -> s.participants().stream()).toList();
+        return f.approvals().find(id).orElseThrow().people();
     }
 }
