@@ -151,7 +151,10 @@ public final class Sql {
         return new Run(handle);
     }
 
-    /** One execution: bind every parameter, then {@link #execute}, {@link #oneLong} or {@link #strings}. */
+    /**
+     * One execution: bind every parameter, then {@link #execute}, {@link #defer}, {@link #oneLong},
+     * {@link #one}, {@link #list}, {@link #strings} or {@link #read}.
+     */
     public final class Run {
         private final Handle handle;
         private final Parsed sql = parsed();

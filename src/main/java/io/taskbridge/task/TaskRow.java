@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reads a {@code tasks} row (public only because Jdbi instantiates it reflectively); tags come from {@code task_tags} and are filled in by {@link TaskDao}. */
+/** Reads a {@code tasks} row (public only because Jdbi instantiates it reflectively); tags come from {@code task_tags} and are filled in by {@link TaskDao} and {@link TaskRead}. */
 public final class TaskRow implements RowMapper<Task> {
     static final String COLUMNS = "id, title, description, status, priority, assignee, created_by, due_at, "
             + "warning_seconds, slack_team, slack_channel, slack_ts, slack_conversation_kind, source_ts, source_permalink, created_at, updated_at, version, workspace";

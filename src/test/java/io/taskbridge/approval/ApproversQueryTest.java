@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@link ApprovalDao#APPROVERS}, which a change to a task in review reads to touch its approvers'
  * App Homes, and {@link ApprovalService#parties}, which every click's permission check reads, name
- * the same people as the whole approval's steps ({@link Approval#people}, which a decision hands on instead): after a delegation, and only those of the current
- * round once a new round is asked; the parties also name who asked, and are empty without a round.
+ * the same people, in the same order, as the whole approval's steps ({@link Approval#people}, which
+ * a decision hands on instead): after a delegation, and only those of the current round once a new
+ * round is asked; the parties also name who asked, and are empty without a round.
  */
 class ApproversQueryTest {
     private static final Sql APPROVERS = Sql.of(ApprovalDao.APPROVERS);
