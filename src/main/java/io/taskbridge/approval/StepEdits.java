@@ -181,10 +181,12 @@ final class StepEdits {
     private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
                                      Instant now, Task before, List<String> people) {
         Task after = TaskRead.find(tx, taskId).orElseThrow();
-        ApprovalDao.Head head = ApprovalRead.head(tx, taskId).orElseThrow();
-        ApprovalChanged event = new ApprovalChanged(kind, ApprovalRead.find(tx, taskId).orElseThrow(), after, Optional.empty(),
+        ApprovalRead.Round read = ApprovalRead.round(tx, taskId).orElseThrow(); // the head once, with the round
+        ApprovalDao.Head head = read.head();
+        ApprovalChanged event = new ApprovalChanged(kind, read.approval(), after, Optional.empty(),
                 position, actor, now, head.connection(), head.externalId()).about(people);
-        taskEvents.changed(new TaskChanged(Optional.of(before), after, actor, now), tx);
+        // As a decision does: the approvers just read go with the task change, not read again by its listeners.
+        taskEvents.changed(new TaskChanged(Optional.of(before), after, actor, now).withApprovers(read.approval().people()), tx);
         approvalEvents.changed(event, tx);
         return event;
     }

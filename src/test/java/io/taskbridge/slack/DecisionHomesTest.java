@@ -27,9 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A decision hands the approvers it read to the task change it announces, so the Slack notifier
- * touches their App Homes without reading them again ({@link ApprovalDao#APPROVERS}); any other
- * change to a task in review still reads them. Either way each approver who opened their home has
+ * A decision (and a step's edit, such as a hand-over) hands the approvers it read to the task change
+ * it announces, so the Slack notifier touches their App Homes without reading them again
+ * ({@link ApprovalDao#APPROVERS}); any other change to a task in review still reads them. Either way each approver who opened their home has
  * it queued.
  */
 class DecisionHomesTest {
@@ -57,6 +57,7 @@ class DecisionHomesTest {
             jdbi.useHandle(h -> {
                 h.attach(AppHomeDao.class).opened(task.workspace().value(), "UANN", 1L);
                 h.attach(AppHomeDao.class).opened(task.workspace().value(), "UBEN", 1L);
+                h.attach(AppHomeDao.class).opened(task.workspace().value(), "UCAL", 1L);
             });
             approvals.request(task.id(), new ApprovalPlan(List.of(
                     new ApprovalPlan.Step(List.of("UANN"), CompletionMode.ONE, Optional.empty()),
@@ -70,9 +71,14 @@ class DecisionHomesTest {
             assertThat(homesQueued(jdbi)).as("both approvers' homes").containsExactlyInAnyOrder("UANN", "UBEN");
 
             clearHomes(jdbi);
+            approvals.delegate(task.id(), 1, 1, "UBEN", "UCAL", "UBEN");
+            assertThat(approverReads.get()).as("a hand-over reads the round, and hands its approvers on too").isZero();
+            assertThat(homesQueued(jdbi)).as("UBEN's place went to UCAL").containsExactlyInAnyOrder("UANN", "UCAL");
+
+            clearHomes(jdbi);
             tasks.change(task.id(), "UCREATOR", draft -> draft.withTitle("Contract, signed"));
             assertThat(approverReads.get()).as("an edit of a task in review reads them").isEqualTo(1);
-            assertThat(homesQueued(jdbi)).containsExactlyInAnyOrder("UANN", "UBEN");
+            assertThat(homesQueued(jdbi)).containsExactlyInAnyOrder("UANN", "UCAL");
         }
     }
 
@@ -83,6 +89,7 @@ class DecisionHomesTest {
     private static List<String> homesQueued(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT payload FROM outbox WHERE kind = 'home_view'")
                 .mapTo(String.class).list()).stream()
-                .map(payload -> payload.contains("UANN") ? "UANN" : payload.contains("UBEN") ? "UBEN" : payload).toList();
+                .map(payload -> List.of("UANN", "UBEN", "UCAL").stream().filter(payload::contains).findFirst().orElse(payload))
+                .toList();
     }
 }
