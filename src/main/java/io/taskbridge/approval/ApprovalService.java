@@ -205,7 +205,7 @@ public final class ApprovalService {
         // the task's status) is applied to what it read rather than read again (DecisionReadsTest).
         return writes.write(tx -> {
             long at = now.toEpochMilli();
-            Optional<ApprovalWrite.Claimed> claimed = ApprovalWrite.claimStepReading(tx, taskId, round, position, at);
+            Optional<ApprovalWrite.Claimed> claimed = ApprovalWrite.claimStep(tx, taskId, round, position, at);
             if (claimed.isEmpty()) {
                 TaskRead.find(tx, taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
                 throw notWaiting(ApprovalRead.find(tx, taskId), taskId, round, position, userId);

@@ -12,8 +12,7 @@ import org.jdbi.v3.core.Handle;
  * {@link ApprovalDao}'s, so the DAO and this say the same thing.
  */
 final class ApprovalWrite {
-    private static final Sql CLAIM_STEP = Sql.of(ApprovalDao.CLAIM_STEP);
-    private static final Sql CLAIM_STEP_READING = Sql.of(ApprovalDao.CLAIM_STEP + " RETURNING " + TaskRead.COLUMNS + ", "
+    private static final Sql CLAIM_STEP = Sql.of(ApprovalDao.CLAIM_STEP + " RETURNING " + TaskRead.COLUMNS + ", "
             + ApprovalDao.HEAD_COLUMNS);
     private static final Sql INSERT_RESPONSE = Sql.of(ApprovalDao.INSERT_RESPONSE);
     private static final Sql ADVANCE = Sql.of(ApprovalDao.ADVANCE);
@@ -21,22 +20,17 @@ final class ApprovalWrite {
 
     private ApprovalWrite() {}
 
-    /** See {@link ApprovalDao#CLAIM_STEP}: true when that step of that round is the one waiting, now claimed. */
-    static boolean claimStep(Handle tx, long taskId, int round, int position, long now) {
-        return CLAIM_STEP.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("now", now)
-                .execute() > 0;
-    }
-
     /** The task row as {@link #claimStep} left it (its tags not read), and its approval columns. */
     record Claimed(Task task, ApprovalDao.Head head) {}
 
     /**
-     * {@link #claimStep}, which also returns the row it claimed: the task a decision starts from is
-     * then read with the claim, in one statement, instead of after it. Empty when nothing was claimed.
+     * Claims step {@code position} of round {@code round} ({@link ApprovalDao#CLAIM_STEP}) and
+     * returns the row it claimed: the task whoever claims it starts from is read with the claim, in
+     * one statement, not after it. Empty when that step is not the one waiting, and nothing changed.
      */
-    static Optional<Claimed> claimStepReading(Handle tx, long taskId, int round, int position, long now) {
+    static Optional<Claimed> claimStep(Handle tx, long taskId, int round, int position, long now) {
         ApprovalDao.Head.Mapper heads = new ApprovalDao.Head.Mapper();
-        return CLAIM_STEP_READING.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("now", now)
+        return CLAIM_STEP.on(tx).bind("id", taskId).bind("round", round).bind("pos", position).bind("now", now)
                 .one((rs, ctx) -> new Claimed(TaskRead.row(rs), heads.map(rs, ctx)));
     }
 

@@ -3,7 +3,6 @@ package io.taskbridge.approval;
 import io.taskbridge.platform.Daos;
 import io.taskbridge.task.Task;
 import io.taskbridge.task.TaskChanged;
-import io.taskbridge.task.TaskDao;
 import io.taskbridge.task.TaskEvents;
 import io.taskbridge.task.TaskProblem;
 import io.taskbridge.task.TaskRead;
@@ -61,11 +60,11 @@ final class StepEdits {
     Optional<ApprovalChanged> expandGroup(Handle tx, long taskId, int round, int position, String groupId,
                                           List<String> members, List<String> excluded, Instant now) {
         ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        if (!ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli())
-                || approvals.markExpanded(taskId, round, position, groupId, now.toEpochMilli()) == 0) {
+        Optional<Task> claimed = claimed(tx, taskId, round, position, now);
+        if (claimed.isEmpty() || approvals.markExpanded(taskId, round, position, groupId, now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
-        Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
+        Task before = claimed.get();
         ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
         List<String> joined = new ArrayList<>();
         for (String member : members) {
@@ -148,11 +147,14 @@ final class StepEdits {
     Optional<ApprovalChanged> actOnDue(Handle tx, ApprovalDao.DueStep due, Instant now) {
         ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
         long taskId = due.taskId();
-        if (approvals.claimDueAction(taskId, due.round(), due.position(), now.toEpochMilli()) == 0
-                || !ApprovalWrite.claimStep(tx, taskId, due.round(), due.position(), now.toEpochMilli())) {
+        if (approvals.claimDueAction(taskId, due.round(), due.position(), now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
-        Task before = Daos.on(tx, TaskDao.class).find(taskId).orElseThrow();
+        Optional<Task> claimed = claimed(tx, taskId, due.round(), due.position(), now);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Task before = claimed.get();
         ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(due.position());
         DueAction action = step.onDue().orElseThrow();
         if (action instanceof DueAction.Escalate escalate) {
@@ -170,12 +172,19 @@ final class StepEdits {
     }
 
     private static Task claim(Handle tx, long taskId, int round, int position, Instant now) {
-        if (!ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli())) {
+        return claimed(tx, taskId, round, position, now).orElseGet(() -> {
             TaskRead.find(tx, taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
             throw new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId
                     + " is not waiting at that step any more, so nothing was handed over.");
-        }
-        return TaskRead.find(tx, taskId).orElseThrow();
+        });
+    }
+
+    /**
+     * The task as the step's claim ({@link ApprovalWrite#claimStep}) left it, with its tags; empty
+     * when that step no longer waits.
+     */
+    private static Optional<Task> claimed(Handle tx, long taskId, int round, int position, Instant now) {
+        return ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli()).map(c -> TaskRead.tagged(tx, c.task()));
     }
 
     private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
