@@ -20,7 +20,10 @@ final class ApprovalWrite {
 
     private ApprovalWrite() {}
 
-    /** The task row as {@link #claimStep} left it (its tags not read), and its approval columns. */
+    /**
+     * The task as {@link #claimStep} left it, and its approval columns; the claim returns the task
+     * without its tags ({@link TaskRead#tagged} adds them).
+     */
     record Claimed(Task task, ApprovalDao.Head head) {}
 
     /**

@@ -34,8 +34,9 @@ final class StepEdits {
     ApprovalChanged delegate(Handle tx, long taskId, int round, int position, String from, String to, String actor,
                              Instant now) {
         ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        Task before = claim(tx, taskId, round, position, now);
-        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+        ApprovalWrite.Claimed claimed = claim(tx, taskId, round, position, now);
+        Task before = claimed.task();
+        ApprovalStep step = step(tx, claimed, position);
         if (!step.isParticipant(from)) {
             throw new ApprovalProblem(ApprovalProblem.Kind.NOT_PARTICIPANT, "<@" + from + "> is not an approver of the"
                     + " step that waits on task #" + taskId + ", so there is no place to hand over. Nothing was changed.");
@@ -60,12 +61,12 @@ final class StepEdits {
     Optional<ApprovalChanged> expandGroup(Handle tx, long taskId, int round, int position, String groupId,
                                           List<String> members, List<String> excluded, Instant now) {
         ApprovalDao approvals = Daos.on(tx, ApprovalDao.class);
-        Optional<Task> claimed = claimed(tx, taskId, round, position, now);
+        Optional<ApprovalWrite.Claimed> claimed = claimed(tx, taskId, round, position, now);
         if (claimed.isEmpty() || approvals.markExpanded(taskId, round, position, groupId, now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
-        Task before = claimed.get();
-        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(position);
+        Task before = claimed.get().task();
+        ApprovalStep step = step(tx, claimed.get(), position);
         List<String> joined = new ArrayList<>();
         for (String member : members) {
             if (!step.isParticipant(member) && !excluded.contains(member) && !joined.contains(member)) {
@@ -150,12 +151,12 @@ final class StepEdits {
         if (approvals.claimDueAction(taskId, due.round(), due.position(), now.toEpochMilli()) == 0) {
             return Optional.empty();
         }
-        Optional<Task> claimed = claimed(tx, taskId, due.round(), due.position(), now);
+        Optional<ApprovalWrite.Claimed> claimed = claimed(tx, taskId, due.round(), due.position(), now);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        Task before = claimed.get();
-        ApprovalStep step = approvals.find(taskId).orElseThrow().steps().get(due.position());
+        Task before = claimed.get().task();
+        ApprovalStep step = step(tx, claimed.get(), due.position());
         DueAction action = step.onDue().orElseThrow();
         if (action instanceof DueAction.Escalate escalate) {
             List<String> added = step.isParticipant(escalate.userId()) ? List.of() : List.of(escalate.userId());
@@ -171,7 +172,7 @@ final class StepEdits {
                 before, step.waitingFor()));
     }
 
-    private static Task claim(Handle tx, long taskId, int round, int position, Instant now) {
+    private static ApprovalWrite.Claimed claim(Handle tx, long taskId, int round, int position, Instant now) {
         return claimed(tx, taskId, round, position, now).orElseGet(() -> {
             TaskRead.find(tx, taskId).orElseThrow(() -> new TaskProblem.NotFound(taskId));
             throw new ApprovalProblem(ApprovalProblem.Kind.NOT_WAITING, "Task #" + taskId
@@ -180,11 +181,20 @@ final class StepEdits {
     }
 
     /**
-     * The task as the step's claim ({@link ApprovalWrite#claimStep}) left it, with its tags; empty
-     * when that step no longer waits.
+     * The step's claim ({@link ApprovalWrite#claimStep}): the task as it left it, with its tags, and
+     * the task's approval columns; empty when that step no longer waits.
      */
-    private static Optional<Task> claimed(Handle tx, long taskId, int round, int position, Instant now) {
-        return ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli()).map(c -> TaskRead.tagged(tx, c.task()));
+    private static Optional<ApprovalWrite.Claimed> claimed(Handle tx, long taskId, int round, int position, Instant now) {
+        return ApprovalWrite.claimStep(tx, taskId, round, position, now.toEpochMilli())
+                .map(c -> new ApprovalWrite.Claimed(TaskRead.tagged(tx, c.task()), c.head()));
+    }
+
+    /**
+     * Step {@code position} of the round {@code claimed} names, as it stands now: read under the
+     * approval columns the claim returned, not read again.
+     */
+    private static ApprovalStep step(Handle tx, ApprovalWrite.Claimed claimed, int position) {
+        return ApprovalRead.round(tx, claimed.head()).orElseThrow().approval().steps().get(position);
     }
 
     private ApprovalChanged announce(Handle tx, ApprovalChanged.Kind kind, long taskId, int position, String actor,
