@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,8 +85,8 @@ final class ApprovalRead {
                             List<String> people, Map<String, String> delegated, List<ApprovalResponse> answers,
                             List<ApprovalGroup> groups) {}
 
-        private final List<Step> steps = new ArrayList<>();
-        private final Map<Integer, Step> at = new HashMap<>();
+        /** By position, in the order read (which is by position). */
+        private final Map<Integer, Step> steps = new LinkedHashMap<>();
 
         void add(ResultSet rs) throws SQLException {
             int kind = rs.getInt("kind");
@@ -102,11 +103,10 @@ final class ApprovalRead {
                         ? new DueAction.Escalate(escalateTo) : new DueAction.Expire());
                 Step step = new Step(position, CompletionMode.of(t1, count), dueAt, onDue, new ArrayList<>(), new HashMap<>(),
                         new ArrayList<>(), new ArrayList<>());
-                steps.add(step);
-                at.put(position, step);
+                steps.put(position, step);
                 return;
             }
-            Step step = at.get(position);
+            Step step = steps.get(position);
             if (step == null) {
                 return; // a row of no step: none is written without its step
             }
@@ -128,7 +128,7 @@ final class ApprovalRead {
         }
 
         List<ApprovalStep> made() {
-            return steps.stream().map(s -> new ApprovalStep(s.position(), s.mode(), s.people(), s.dueAt(), s.answers(),
+            return steps.values().stream().map(s -> new ApprovalStep(s.position(), s.mode(), s.people(), s.dueAt(), s.answers(),
                     s.groups(), s.onDue(), s.delegated())).toList();
         }
     }
