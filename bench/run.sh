@@ -335,9 +335,11 @@ scenario_ack() {
   say ""
   say "C on embedded PostgreSQL (P; same jar and request, ${WARMUP}s warm-up, B's req/s from the runs above):"
   say ""
+  start_c_pg
+  say "The server is durable, as the target asks: $PG_SETTINGS."
+  say ""
   say "| server | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | tasks stored | tasks stored/s |"
   say "|---|---|---|---|---|---|---|---|---|---|---|"
-  start_c_pg
   warm P
   for conns in $CONNS; do
     for ((round = 1; round <= ROUNDS; round++)); do
@@ -363,6 +365,11 @@ start_pg() {
   PID_PG=$LAST_PID
   local i
   for ((i = 0; i < 600; i++)); do grep -q '^JDBC ' "$OUT/logs/embedded-pg.log" 2>/dev/null && break; sleep 0.1; done
+  PG_SETTINGS=$(sed -n 's/^SETTINGS //p' "$OUT/logs/embedded-pg.log")
+  case "$PG_SETTINGS" in
+    "fsync=on synchronous_commit=on") check ok ;;
+    *) check no "embedded PostgreSQL is not durable: ${PG_SETTINGS:-its settings were not printed}" ;;
+  esac
 }
 
 # start_taskbridge_pg NAME PORT DATABASE JAR [JAVA]: Taskbridge on the embedded PostgreSQL's DATABASE.
@@ -632,6 +639,7 @@ scenario_pgab() {
   say "- new: $JAR"
   start_fake_slack
   start_pg old
+  say "- PostgreSQL: $PG_SETTINGS"
   start_taskbridge_pg server-old-pg "$PORT_C2" old "$old" "${BENCH_JAVA_OLD:-java}"; PID_OLD=$LAST_PID
   start_taskbridge_pg server-C-pg "$PORT_C" postgres "$JAR"; PID_C=$LAST_PID
   for s in old new; do warm "$s"; done
