@@ -15,6 +15,9 @@
 # puts one build on JDK 25 beside JDK 17). approveab: the same for Approve clicks. pgab: /task add on
 # PostgreSQL, the two builds on one embedded server, a database each. startupab: start-up of the two
 # builds, launched in turn BENCH_STARTS times each (median ms and the CPU used to the first 200).
+# BENCH_CHANNELS (1): the channels approve's and approveab's tasks are spread over; posts to one
+# channel are paced at about one a second, so with one channel the outbox hardly delivers during a
+# run, and with a thousand its deliveries compete with the clicks (see the "Slack calls/s" column).
 # fuzz: the jqwik properties (src/test/java/io/taskbridge/fuzz) for BENCH_FUZZ_SECONDS (600), in rounds
 # of BENCH_FUZZ_TRIES (2000) tries per property, each round with new random seeds; stops at the first
 # failure (jqwik prints the shrunk input and its seed). Not part of 'all' or 'smoke'.
@@ -47,6 +50,7 @@ else
   WARM_SIGNED=200000; SIGNED_PER_S=40000; QUICK=0
 fi
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+CHANNELS=${BENCH_CHANNELS:-1}
 FAILED=0
 CHECKS_PASSED=0
 CHECKS_FAILED=0
@@ -243,6 +247,8 @@ warm() {
 }
 
 fake_stat() { curl -s "http://127.0.0.1:$PORT_SLACK/stats" | awk -F= -v k="$1" '$1 == k { print $2 }' | grep . || echo 0; }
+# Every Web API call and response_url post the fake Slack has answered (what the outboxes delivered).
+slack_calls() { curl -s "http://127.0.0.1:$PORT_SLACK/stats" | awk -F= '$1 != "busy_replies" { n += $2 } END { print n + 0 }'; }
 # tasks_stored [DBFILE] / busy_acks [LOGNAME]: default Taskbridge C.
 tasks_stored() { sqlite3 "file:${1:-$DB_C}?mode=ro" "SELECT count(*) FROM tasks" 2>/dev/null || echo "?"; }
 sql_c() { sqlite3 "file:${2:-$DB_C}?mode=ro" "$1" 2>/dev/null || echo "?"; }
@@ -713,20 +719,21 @@ ab_runs() {
     quiesce "$db" "$q" >/dev/null
   done
   say ""
-  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | busy acks | $column | $column/s |"
-  say "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  say "| build | conns | round | load1 | req/s | p50 ms | p99 ms | non-2xx | socket err | busy acks | $column | $column/s | Slack calls/s |"
+  say "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   for conns in $CONNS; do
     for ((round = 1; round <= ROUNDS; round++)); do
       for s in old new; do
-        local l1 before bb counted busy rate
+        local l1 before bb counted busy rate calls
         if [ $s = old ]; then db=$DB_OLD; log=server-old; SIGN_FIRST=$next_old; next_old=$((next_old + per_run))
         else db=$DB_C; log=server-C; SIGN_FIRST=$next_new; next_new=$((next_new + per_run)); fi
-        l1=$(load1); before=$(sql_c "$q" "$db"); bb=$(busy_acks "$log")
+        l1=$(load1); before=$(sql_c "$q" "$db"); bb=$(busy_acks "$log"); calls=$(slack_calls)
         load "$s" "$conns" "$DURATION" "$per_run"
+        calls=$(awk -v n="$(($(slack_calls) - calls))" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
         quiesce "$db" "$q" >/dev/null
         counted=$(($(sql_c "$q" "$db") - before)); busy=$(($(busy_acks "$log") - bb))
         rate=$(awk -v n="$counted" -v d="$R_duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
-        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $busy | $counted | $rate |"
+        say "| $s | $conns | $round | $l1 | $R_RPS | $(ms "$R_p50_us") | $(ms "$R_p99_us") | $R_non2xx | $R_sock_errors | $busy | $counted | $rate | $calls |"
         if [ "$R_non2xx" != 0 ] || [ "$R_sock_errors" != 0 ]; then check no "$s at $conns conns had errors"; else check ok; fi
         if [ "$required" = required ]; then
           if [ "$counted" -gt 0 ]; then check ok; else check no "$s counted no $column at $conns conns"; fi
@@ -740,13 +747,15 @@ ab_runs() {
 # approve_rows N [DBFILE]: N tasks in review, each with one ONE step waiting for U0BENCH (ids 1..N), written
 # straight into C's SQLite file (the schema is the service's, migrated when it started), in workspace
 # T1, the fake Slack's: a task of no workspace is "not found" to a click (and no decision is recorded).
+# Task i is in channel C0BENCH, or with BENCH_CHANNELS=n above 1 in channel C<i mod n>.
 approve_rows() {
-  local now; now=$(date +%s%3N)
+  local now channel="'C0BENCH'"; now=$(date +%s%3N)
+  [ "$CHANNELS" -gt 1 ] && channel="'C' || (i % $CHANNELS)"
   sqlite3 "${2:-$DB_C}" "PRAGMA busy_timeout=10000; BEGIN;
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
     INSERT INTO tasks (id, title, status, priority, created_by, slack_team, slack_channel, slack_ts, created_at,
                        updated_at, approval_round, approval_state, approval_step, workspace)
-      SELECT i, 'Approve ' || i, 'REVIEW', 'MEDIUM', 'UBOB', 'T1', 'C0BENCH', '1700000000.' || i, $now, $now, 1, 'PENDING', 0,
+      SELECT i, 'Approve ' || i, 'REVIEW', 'MEDIUM', 'UBOB', 'T1', $channel, '1700000000.' || i, $now, $now, 1, 'PENDING', 0,
              'T1' FROM n;
     INSERT INTO approval_steps (task_id, round, position, mode) SELECT id, 1, 0, 'ONE' FROM tasks;
     INSERT INTO approval_participants (task_id, round, position, user_id) SELECT id, 1, 0, 'U0BENCH' FROM tasks;
@@ -827,6 +836,7 @@ scenario_approveab() {
   local per_run=$((SIGNED_PER_S * 5 / 8 * DURATION)) warm=$((5000 * WARMUP)) nconns total
   nconns=$(echo $CONNS | wc -w)
   total=$((warm + nconns * ROUNDS * per_run))
+  say "- tasks spread over $CHANNELS channel(s) (BENCH_CHANNELS)"
   note "writing $total tasks waiting for approval, in each build's file"
   approve_rows "$total" "$DB_OLD" >/dev/null
   approve_rows "$total" "$DB_C" >/dev/null
