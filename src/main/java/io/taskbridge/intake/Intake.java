@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * the same trigger again) is still recognised and not done twice; then it is swept. A handler that throws is tried again with back-off; after {@link #MAX_ATTEMPTS} the
  * row is kept as dead and logged. Handlers must tolerate running twice (a crash between the work
  * and the row's deletion): every one of ours does its effect under an idempotency key.
+ *
+ * <p>Every write here (the record, a claim, done, a retry) goes through {@link Writes}, the group
+ * commit the requests' writes share: on SQLite a statement of its own took the write lock past
+ * that queue, synced the log once more, and waited in SQLite's sleeping busy handler under load.
  */
 public final class Intake implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -201,23 +205,24 @@ public final class Intake implements AutoCloseable {
         try {
             handlers.get(row.kind()).handle(row.payload());
             long now = clock.millis();
-            jdbi.useHandle(h -> {
+            writes.write(h -> {
                 h.execute("UPDATE inbox SET state = 'done', payload = '', lease_until = 0, next_attempt_at = ? WHERE id = ?",
                         now, row.id());
-                h.execute("DELETE FROM inbox WHERE state = 'done' AND next_attempt_at < ?", now - REMEMBERED.toMillis());
+                return h.execute("DELETE FROM inbox WHERE state = 'done' AND next_attempt_at < ?", now - REMEMBERED.toMillis());
             });
             done.incrementAndGet();
         } catch (RuntimeException e) {
             int attempt = row.attempts() + 1;
             if (attempt >= MAX_ATTEMPTS) {
                 log.warn("inbox row {} ({}) is dead after {} attempts: {}", row.id(), row.kind(), attempt, e.toString());
-                jdbi.useHandle(h -> h.execute("UPDATE inbox SET state = 'dead', lease_until = 0, last_error = ? WHERE id = ?",
+                writes.write(h -> h.execute("UPDATE inbox SET state = 'dead', lease_until = 0, last_error = ? WHERE id = ?",
                         e.toString(), row.id()));
             } else {
                 long delay = backoff(attempt);
                 log.info("inbox row {} ({}) failed attempt {} ({}); next in {} ms", row.id(), row.kind(), attempt, e, delay);
-                jdbi.useHandle(h -> h.execute("UPDATE inbox SET lease_until = 0, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                        clock.millis() + delay, e.toString(), row.id()));
+                long at = clock.millis() + delay;
+                writes.write(h -> h.execute("UPDATE inbox SET lease_until = 0, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                        at, e.toString(), row.id()));
             }
         }
         return true;
@@ -233,10 +238,10 @@ public final class Intake implements AutoCloseable {
                     .map((rs, ctx) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
                     .list();
             for (InboxRow row : due) {
-                int won = h.createUpdate("UPDATE inbox SET lease_until = :until, attempts = attempts + 1"
+                int won = writes.write(tx -> tx.createUpdate("UPDATE inbox SET lease_until = :until, attempts = attempts + 1"
                                 + " WHERE id = :id AND lease_until = :seen AND state = 'pending'")
                         .bind("until", now + lease.toMillis()).bind("id", row.id()).bind("seen", row.leaseUntil())
-                        .execute();
+                        .execute());
                 if (won == 1) {
                     return Optional.of(row);
                 }

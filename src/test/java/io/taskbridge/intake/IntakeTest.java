@@ -3,9 +3,11 @@ package io.taskbridge.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskbridge.platform.Database;
+import io.taskbridge.testing.AutocommitWrites;
 import io.taskbridge.testing.Databases;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,45 @@ class IntakeTest {
             assertThat(intake.pending()).isZero();
             assertThat(tries.get()).isEqualTo(2);
             assertThat(intake.completed()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The workers' writes (a claim, done, a retry, dead) join the group commit's batches as the
+     * requests' do: none is a commit of its own, which on SQLite took the write lock past the
+     * writers' queue and waited in SQLite's sleeping busy handler under load.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void everyWriteOfTheWorkersJoinsTheGroupCommit(Databases.Kind kind) throws Exception {
+        try (Database db = Databases.open(kind)) {
+            Intake intake = new Intake(db.jdbi(), db.writes(), Clock.systemUTC(), Duration.ofMillis(50), Duration.ofMinutes(1), 2);
+            Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+            intake.on("probe", payload -> {
+                int n = tries.computeIfAbsent(payload, k -> new AtomicInteger()).incrementAndGet();
+                if (payload.equals("doomed") || payload.equals("flaky") && n == 1) {
+                    throw new IllegalStateException("the task system is down");
+                }
+            });
+            for (String work : List.of("fine", "flaky", "doomed")) {
+                assertThat(intake.accept("probe", work, work)).isTrue();
+            }
+            // One try left for the doomed work: its failure makes it dead.
+            db.jdbi().useHandle(h -> h.execute("UPDATE inbox SET attempts = ? WHERE dedupe_key = 'doomed'", Intake.MAX_ATTEMPTS - 1));
+            List<String> outside = AutocommitWrites.watch(db);
+            try (intake) {
+                intake.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (intake.pending() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(intake.pending()).isZero();
+            assertThat(intake.completed()).as("fine, and flaky on its second try").isEqualTo(2);
+            String doomed = db.jdbi().withHandle(h -> h.createQuery("SELECT state FROM inbox WHERE dedupe_key = 'doomed'")
+                    .mapTo(String.class).one());
+            assertThat(doomed).isEqualTo("dead");
+            assertThat(outside).as("writes outside the group commit").isEmpty();
         }
     }
 
