@@ -139,9 +139,9 @@ public final class Taskbridge implements AutoCloseable {
             // Several workspaces take turns in each lane; one workspace's lanes take turns by channel only.
             List<Lane> kinds = Lane.lanes(requested.slack().multiWorkspace() || side.isPresent());
             List<OutboxWorker> lanes = List.of(
-                    new OutboxWorker(store.db(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
                             slack.webs().map(w -> pacer(store, clock)), config.outboxLease(), kinds.get(0)),
-                    new OutboxWorker(store.db(), store.codec(), deliveries, clock, config.outboxPollInterval(),
+                    new OutboxWorker(store.db().jdbi(), store.codec(), deliveries, clock, config.outboxPollInterval(),
                             Optional.empty(), config.outboxLease(), kinds.get(1)));
             store.wakes(lanes);
 

@@ -1,8 +1,6 @@
 package io.taskbridge.outbox;
 
 import io.taskbridge.platform.Daos;
-import io.taskbridge.platform.Database;
-import io.taskbridge.platform.Writes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * dead after the last attempt. Runs on one thread of its own; woken as soon as a change commits,
  * and polls as a fallback, so rows written by another instance are delivered too.
  *
- * <p>Its claims and settlements are writes like the requests': they go through the database's
- * {@link Writes} (the group commit), so they join the next batch and its one commit. As statements
- * of their own (autocommit), each took SQLite's write lock past the Java queue and synced the log
- * once more, and under a steady load of requests waited for the lock in SQLite's busy handler,
- * which sleeps 1 ms, 2 ms, 5 ms … up to 100 ms: the worker spent nine tenths of its time there,
- * and Slack messages fell behind the tasks they show.
+ * <p>Its claims and settlements are statements of their own (autocommit), outside the requests'
+ * group commit, on purpose. On SQLite, under a load that keeps the group commit writing, they wait
+ * in SQLite's busy handler and the worker delivers a few rows a second until the load eases: the
+ * requests come first. Put through the group commit instead, the worker delivered 10-15 times as
+ * much during an Approve load against a fake Slack with no rate limits, and the clicks recorded a
+ * second fell by a tenth to a quarter (bench/RESULTS.md, the nineteenth session); real Slack would
+ * hold those deliveries to its own limits either way.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -50,7 +48,6 @@ public final class OutboxWorker implements AutoCloseable {
     public static final String RATE_LIMITED = "rate limited by Slack";
 
     private final Jdbi jdbi;
-    private final Writes writes;
     private final OutboxCodec codec;
     private final Delivery delivery;
     private final Clock clock;
@@ -76,29 +73,28 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile boolean busy;
     private Thread thread;
 
-    public OutboxWorker(Database db, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
-        this(db, codec, delivery, clock, pollInterval, Optional.empty(), LEASE);
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval) {
+        this(jdbi, codec, delivery, clock, pollInterval, Optional.empty(), LEASE);
     }
 
     /**
      * With a {@code pacer}, rows for a channel that is at its pace wait (not counted as attempts).
      * A claimed row is this worker's for {@code lease}; if the worker dies, the row goes again after it.
      */
-    public OutboxWorker(Database db, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
                         Optional<Pacer> pacer, Duration lease) {
-        this(db, codec, delivery, clock, pollInterval, pacer, lease, Lane.all());
+        this(jdbi, codec, delivery, clock, pollInterval, pacer, lease, Lane.all());
     }
 
     /** A worker for one {@link Lane} of the outbox; run one per lane. */
-    public OutboxWorker(Database db, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
+    public OutboxWorker(Jdbi jdbi, OutboxCodec codec, Delivery delivery, Clock clock, Duration pollInterval,
                         Optional<Pacer> pacer, Duration lease, Lane lane) {
         this.lane = lane;
         this.dueSql = lane.dueSql(OutboxDao.COLUMNS);
         this.dueSqlSkipping = lane.dueSql(OutboxDao.COLUMNS, "channel IS NULL OR channel NOT IN (<paused>)");
         this.pacer = pacer;
         this.lease = lease;
-        this.jdbi = db.jdbi();
-        this.writes = db.writes();
+        this.jdbi = jdbi;
         this.codec = codec;
         this.delivery = delivery;
         this.clock = clock;
@@ -208,10 +204,9 @@ public final class OutboxWorker implements AutoCloseable {
 
     /**
      * Claims and delivers one batch of due rows; returns how many it claimed. Visible for tests.
-     * One handle reads the whole pass: opening one costs more than the statement, and this runs
-     * once per commit that wrote a row (the connection is not in a transaction while a delivery
-     * talks to Slack, so it holds no lock). Each claim and settlement is a write of its own, made
-     * just before and just after its delivery, so a lease starts when its delivery does.
+     * One handle serves the whole batch: opening a handle and attaching the DAO cost more than
+     * the statements, and this runs once per commit that wrote a row (the connection is not in a
+     * transaction while a delivery talks to Slack, so it holds no lock).
      *
      * <p>A channel at its pace is asked first, before any claim, and then left out of the passes
      * until its next slot, in memory: nothing is written for it. Each of its rows used to cost a
@@ -229,6 +224,7 @@ public final class OutboxWorker implements AutoCloseable {
             if (due.isEmpty()) {
                 return 0;
             }
+            OutboxDao dao = Daos.on(h, OutboxDao.class);
             int claimed = 0;
             for (OutboxRow row : due) {
                 if (stopping) {
@@ -240,10 +236,10 @@ public final class OutboxWorker implements AutoCloseable {
                     continue;
                 }
                 long until = clock.millis() + lease.toMillis();
-                if (writes.write(tx -> tx.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil())
-                        .bind("until", until).execute()) == 1) {
+                if (h.createUpdate(CLAIM).bind("id", row.id()).bind("seen", row.leaseUntil()).bind("until", until)
+                        .execute() == 1) {
                     claimed++;
-                    deliver(row);
+                    deliver(dao, row);
                 }
             }
             return claimed;
@@ -266,7 +262,7 @@ public final class OutboxWorker implements AutoCloseable {
         return pacer.isPresent() && row.channel().isPresent() ? pacer.get().reserve(row.channel().get()) : Duration.ZERO;
     }
 
-    private void deliver(OutboxRow row) {
+    private void deliver(OutboxDao dao, OutboxRow row) {
         Delivery.Outcome outcome;
         try {
             // row.attempts() is the count read before this claim: the tries that came before it.
@@ -276,46 +272,31 @@ public final class OutboxWorker implements AutoCloseable {
             log.error("outbox row {} ({}) failed with an exception", row.id(), row.kind(), e);
             outcome = new Delivery.Outcome.Failed(e.getClass().getSimpleName(), true);
         }
-        settle(row, row.attempts() + 1, outcome);
+        settle(dao, row, row.attempts() + 1, outcome);
     }
 
-    /**
-     * Writes what the outcome means for the row, through {@link #writes}; what it says and what it
-     * tells the pacer happen here, once, outside the write (a group commit may run its work again).
-     */
-    private void settle(OutboxRow row, int attempt, Delivery.Outcome outcome) {
+    private void settle(OutboxDao dao, OutboxRow row, int attempt, Delivery.Outcome outcome) {
         if (outcome instanceof Delivery.Outcome.Delivered) {
-            write(dao -> {
-                if (dao.delete(row.id(), row.version()) == 0) {
-                    dao.release(row.id()); // a change joined it meanwhile: sent again, with the change
-                }
-            });
+            if (dao.delete(row.id(), row.version()) == 0) {
+                dao.release(row.id());
+            }
         } else if (outcome instanceof Delivery.Outcome.WaitFor wait) {
             log.info("outbox row {} ({}) waits {}s: {}", row.id(), row.kind(), wait.delay().toSeconds(), wait.reason());
             if (RATE_LIMITED.equals(wait.reason()) && row.channel().isPresent()) {
                 pacer.ifPresent(p -> p.close(row.channel().get(), wait.delay()));
             }
-            long until = clock.millis() + wait.delay().toMillis();
-            write(dao -> dao.waitUntil(row.id(), until, wait.reason()));
+            dao.waitUntil(row.id(), clock.millis() + wait.delay().toMillis(), wait.reason());
         } else if (outcome instanceof Delivery.Outcome.Failed failed) {
             if (!failed.retryable() || attempt >= MAX_ATTEMPTS) {
                 log.warn("outbox row {} ({}) is dead after {} attempt(s): {}", row.id(), row.kind(), attempt, failed.reason());
-                write(dao -> dao.bury(row.id(), failed.reason()));
+                dao.bury(row.id(), failed.reason());
             } else {
                 Duration delay = backoff(attempt);
                 log.info("outbox row {} ({}) failed attempt {} ({}); next in {}s", row.id(), row.kind(), attempt,
                         failed.reason(), delay.toSeconds());
-                long at = clock.millis() + delay.toMillis();
-                write(dao -> dao.retryAt(row.id(), at, failed.reason()));
+                dao.retryAt(row.id(), clock.millis() + delay.toMillis(), failed.reason());
             }
         }
-    }
-
-    private void write(Consumer<OutboxDao> change) {
-        writes.write(tx -> {
-            change.accept(Daos.on(tx, OutboxDao.class));
-            return null;
-        });
     }
 
     /** 2s, 4s, 8s … capped at 10 minutes, each with up to 50% random jitter so retries spread out. */

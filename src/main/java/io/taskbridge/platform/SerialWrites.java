@@ -14,6 +14,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * late. This queues writers in Java instead, first come first served, so the next transaction
  * starts the moment the previous one commits. Reads outside transactions still run side by side
  * (WAL). Nested transactions join the outer one. Used for SQLite only: PostgreSQL locks rows.
+ * Statements outside a transaction do not queue here: the outbox worker's claims and settlements
+ * are such, and under load wait for the lock in SQLite's busy handler (see {@code OutboxWorker}).
  */
 final class SerialWrites extends DelegatingTransactionHandler {
     private final ReentrantLock lock = new ReentrantLock(true);

@@ -44,7 +44,7 @@ class LaneFairnessTest {
                             WORKSPACE)),
                     Clock.systemUTC().millis()));
             List<String> delivered = new CopyOnWriteArrayList<>();
-            OutboxWorker slackLane = new OutboxWorker(db, new OutboxCodec(Json.mapper()), attempt -> {
+            OutboxWorker slackLane = new OutboxWorker(db.jdbi(), new OutboxCodec(Json.mapper()), attempt -> {
                 delivered.add(attempt.message().kind() + "@" + channelOf(db, attempt.rowId()));
                 return new Delivery.Outcome.Delivered();
             }, Clock.systemUTC(), Duration.ofMinutes(1), Optional.empty(), Duration.ofMinutes(2), Lane.slack());
@@ -109,7 +109,7 @@ class LaneFairnessTest {
 
     /** A Slack-lane worker that notes each delivery as workspace/channel. */
     private static OutboxWorker worker(Database db, List<String> delivered, Lane lane) {
-        return new OutboxWorker(db, new OutboxCodec(Json.mapper()), attempt -> {
+        return new OutboxWorker(db.jdbi(), new OutboxCodec(Json.mapper()), attempt -> {
             delivered.add(db.jdbi().withHandle(h -> h.createQuery("SELECT workspace || '/' || channel FROM outbox WHERE id = :id")
                     .bind("id", attempt.rowId()).mapTo(String.class).one()));
             return new Delivery.Outcome.Delivered();

@@ -44,7 +44,7 @@ class OutboxWakeTest {
     }
 
     private OutboxWorker worker(Database db, Lane lane, Optional<Pacer> pacer) {
-        return new OutboxWorker(db, new OutboxCodec(Json.mapper()), attempt -> {
+        return new OutboxWorker(db.jdbi(), new OutboxCodec(Json.mapper()), attempt -> {
             delivered.add(attempt.rowId());
             return new Delivery.Outcome.Delivered();
         }, clock, Duration.ofMinutes(1), pacer, Duration.ofMinutes(2), lane);

@@ -20,7 +20,7 @@ class OutboxWorkerStartTest {
     final List<Long> delivered = new CopyOnWriteArrayList<>();
 
     OutboxWorker worker(Database db, OutboxCodec codec, Duration poll) {
-        return new OutboxWorker(db, codec, attempt -> {
+        return new OutboxWorker(db.jdbi(), codec, attempt -> {
             delivered.add(attempt.rowId());
             return new Delivery.Outcome.Delivered();
         }, Clock.systemUTC(), poll);

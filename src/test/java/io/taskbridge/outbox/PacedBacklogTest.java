@@ -54,7 +54,7 @@ class PacedBacklogTest {
                 }
             };
             List<Long> delivered = new CopyOnWriteArrayList<>();
-            OutboxWorker worker = new OutboxWorker(db, new OutboxCodec(Json.mapper()), attempt -> {
+            OutboxWorker worker = new OutboxWorker(db.jdbi(), new OutboxCodec(Json.mapper()), attempt -> {
                 delivered.add(attempt.rowId());
                 return new Delivery.Outcome.Delivered();
             }, clock, Duration.ofMinutes(1), Optional.of(pacer), Duration.ofMinutes(2), Lane.slack());
