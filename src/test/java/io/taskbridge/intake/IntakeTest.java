@@ -62,13 +62,7 @@ class IntakeTest {
                 }
             });
             intake.accept("flaky", "k", "{}");
-            try (intake) {
-                intake.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (intake.pending() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-            }
+            runUntilDone(intake);
             assertThat(intake.pending()).isZero();
             assertThat(tries.get()).isEqualTo(2);
             assertThat(intake.completed()).isEqualTo(1);
@@ -98,13 +92,7 @@ class IntakeTest {
             // One try left for the doomed work: its failure makes it dead.
             db.jdbi().useHandle(h -> h.execute("UPDATE inbox SET attempts = ? WHERE dedupe_key = 'doomed'", Intake.MAX_ATTEMPTS - 1));
             List<String> outside = AutocommitWrites.watch(db);
-            try (intake) {
-                intake.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (intake.pending() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-            }
+            runUntilDone(intake);
             assertThat(intake.pending()).isZero();
             assertThat(intake.completed()).as("fine, and flaky on its second try").isEqualTo(2);
             String doomed = db.jdbi().withHandle(h -> h.createQuery("SELECT state FROM inbox WHERE dedupe_key = 'doomed'")
@@ -153,15 +141,20 @@ class IntakeTest {
             for (int i = 0; i < 40; i++) {
                 busy.accept("slow", "left-" + i, "{}");
             }
-            try (busy) {
-                busy.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (busy.pending() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-            }
+            runUntilDone(busy);
             assertThat(busy.pending()).as("done well within the 30 s poll").isZero();
             assertThat(workers).as("workers that shared the work left from before").hasSizeGreaterThan(1);
+        }
+    }
+
+    /** Starts {@code intake}, waits (up to 20 s) until nothing is pending, and closes it. */
+    private static void runUntilDone(Intake intake) throws InterruptedException {
+        try (intake) {
+            intake.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (intake.pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         }
     }
 }
