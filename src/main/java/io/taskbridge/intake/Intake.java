@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * row is kept as dead and logged. Handlers must tolerate running twice (a crash between the work
  * and the row's deletion): every one of ours does its effect under an idempotency key.
  *
- * <p>Every write here (the record, a claim, done, a retry) goes through {@link Writes}, the group
+ * <p>Every write here (the record, a claim, done, a retry, dead) goes through {@link Writes}, the group
  * commit the requests' writes share: on SQLite a statement of its own took the write lock past
  * that queue, synced the log once more, and waited in SQLite's sleeping busy handler under load.
  */
@@ -228,26 +228,29 @@ public final class Intake implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The first due row this worker wins. The due rows are read on a handle closed before the
+     * claims: a claim waits in the group commit's queue, and four workers each holding a pooled
+     * connection meanwhile would leave SQLite's pool (five, one the writer's) none for requests.
+     */
     private Optional<InboxRow> claim() {
-        return jdbi.withHandle(h -> {
-            long now = clock.millis();
-            List<InboxRow> due = h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE state = 'pending'"
-                            + " AND next_attempt_at <= :now AND lease_until < :now AND kind IN (<kinds>)"
-                            + " ORDER BY id LIMIT 8")
-                    .bind("now", now).bindList("kinds", List.copyOf(handlers.keySet()))
-                    .map((rs, ctx) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
-                    .list();
-            for (InboxRow row : due) {
-                int won = writes.write(tx -> tx.createUpdate("UPDATE inbox SET lease_until = :until, attempts = attempts + 1"
-                                + " WHERE id = :id AND lease_until = :seen AND state = 'pending'")
-                        .bind("until", now + lease.toMillis()).bind("id", row.id()).bind("seen", row.leaseUntil())
-                        .execute());
-                if (won == 1) {
-                    return Optional.of(row);
-                }
+        long now = clock.millis();
+        List<InboxRow> due = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE state = 'pending'"
+                        + " AND next_attempt_at <= :now AND lease_until < :now AND kind IN (<kinds>)"
+                        + " ORDER BY id LIMIT 8")
+                .bind("now", now).bindList("kinds", List.copyOf(handlers.keySet()))
+                .map((rs, ctx) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
+                .list());
+        for (InboxRow row : due) {
+            int won = writes.write(tx -> tx.createUpdate("UPDATE inbox SET lease_until = :until, attempts = attempts + 1"
+                            + " WHERE id = :id AND lease_until = :seen AND state = 'pending'")
+                    .bind("until", now + lease.toMillis()).bind("id", row.id()).bind("seen", row.leaseUntil())
+                    .execute());
+            if (won == 1) {
+                return Optional.of(row);
             }
-            return Optional.empty();
-        });
+        }
+        return Optional.empty();
     }
 
     /** 1 s, 2 s, 4 s … with jitter: a task system or Slack that is down gets a breather. */
